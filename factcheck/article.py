@@ -1,0 +1,179 @@
+"""Articles: reading files into immutable records with a publication date and a line index.
+
+Two header styles are read, because that is what newsrooms hand us:
+
+* the seed style, a first line `` date YYYY-MM-DD`` that may carry the first paragraph after the date;
+* front matter, ``---`` lines around ``key: value`` pairs (``date``, ``title``, ``source``, ``url``).
+
+Offsets everywhere are character offsets into the file's content as read (after decoding), so that a line and
+column can be given for any span and ``article.text[start:end]`` is always the quoted text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import regex
+
+ARTICLE_SUFFIXES = (".txt", ".md")
+DEFAULT_MAX_SIZE = 20 * 1024 * 1024
+
+_SEED_HEADER = regex.compile(r"\A\ufeff?[ \t]*date[ \t]+(?P<date>\S+)[ \t]*")
+_FRONT_MATTER = regex.compile(r"\A\ufeff?---[ \t]*(?:\r\n|\r|\n)(?P<body>.*?)(?:\r\n|\r|\n)---[ \t]*(?:\r\n|\r|\n|\Z)", regex.S)
+_FRONT_MATTER_LINE = regex.compile(r"^[ \t]*(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*$", regex.M)
+_ISO_DATE = regex.compile(r"\A(\d{4})-(\d{2})-(\d{2})\Z")
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+
+
+class ArticleError(Exception):
+    """An input that cannot be read as an article; the message is the reason shown to the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    id: str
+    path: str
+    published: dt.date
+    text: str
+    body_start: int
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    warnings: tuple[str, ...] = ()
+    line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based line and column (in characters) of a character offset."""
+        index = bisect.bisect_right(self.line_starts, offset) - 1
+        return index + 1, offset - self.line_starts[index] + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    path: str
+    reason: str
+
+
+def line_starts(text: str) -> tuple[int, ...]:
+    """Offsets where lines begin; CRLF, CR and LF all end a line."""
+    return (0, *(match.end() for match in _LINE_BREAK.finditer(text)))
+
+
+def parse_iso_date(value: str) -> dt.date:
+    """A strict YYYY-MM-DD date; the error message says what is wrong with it."""
+    match = _ISO_DATE.match(value.strip().strip("\"'"))
+    if not match:
+        raise ArticleError(f"date {value!r} is not in the form YYYY-MM-DD")
+    try:
+        return dt.date(*(int(group) for group in match.groups()))
+    except ValueError as error:
+        raise ArticleError(f"date {value!r} does not exist ({error})") from None
+
+
+def decode(data: bytes, name: str) -> tuple[str, tuple[str, ...]]:
+    """Text of a file: UTF-8 (with or without BOM), else Windows-1252 with a warning saying so."""
+    if b"\x00" in data:
+        raise ArticleError("binary file (contains NUL bytes), not an article")
+    try:
+        text = data.decode("utf-8-sig")
+        return text, ()
+    except UnicodeDecodeError as error:
+        text = data.decode("cp1252", errors="replace")
+        return text, (f"{name}: not valid UTF-8 (byte {error.start}); read as Windows-1252",)
+
+
+def parse_article(text: str, path: str, *, default_published: dt.date | None = None,
+                  override_published: dt.date | None = None, warnings: tuple[str, ...] = ()) -> Article:
+    """An Article from decoded text; raises ArticleError when there is no usable publication date or no text."""
+    if not text.strip():
+        raise ArticleError("empty file")
+    article_id = Path(path).stem
+    metadata: dict[str, str] = {}
+    body_start = 0
+    published: dt.date | None = None
+    if (front := _FRONT_MATTER.match(text)) is not None:
+        metadata = {m["key"].lower(): m["value"].strip().strip("\"'") for m in _FRONT_MATTER_LINE.finditer(front["body"])}
+        body_start = front.end()
+        if "date" in metadata:
+            published = parse_iso_date(metadata["date"][:10] if len(metadata["date"]) > 10 else metadata["date"])
+    elif (seed := _SEED_HEADER.match(text)) is not None:
+        published = parse_iso_date(seed["date"])
+        body_start = seed.end()
+    if override_published is not None:
+        published = override_published
+    if published is None:
+        if default_published is None:
+            raise ArticleError("no publication date (a first line ' date YYYY-MM-DD' or front matter 'date:'); "
+                               "give one with --published")
+        published = default_published
+    if not text[body_start:].strip():
+        raise ArticleError("no text after the header")
+    return Article(
+        id=article_id, path=path, published=published, text=text, body_start=body_start,
+        title=metadata.get("title") or None, source=metadata.get("source") or None, url=metadata.get("url") or None,
+        warnings=warnings, line_starts=line_starts(text),
+    )
+
+
+def read_article(path: Path, *, default_published: dt.date | None = None,
+                 override_published: dt.date | None = None, max_size: int = DEFAULT_MAX_SIZE) -> Article:
+    """Read one file; every way it can fail becomes an ArticleError with a reason a user understands."""
+    if path.is_symlink() and not path.exists():
+        raise ArticleError("broken symbolic link")
+    if path.is_dir():
+        raise ArticleError("is a directory, not an article file")
+    if not path.exists():
+        raise ArticleError("no such file")
+    try:
+        size = path.stat().st_size
+        if size > max_size:
+            raise ArticleError(f"file is {size:,} bytes, over the size limit of {max_size:,} (--max-size)")
+        data = path.read_bytes()
+    except OSError as error:
+        raise ArticleError(f"cannot be read: {error.strerror or error}") from None
+    text, warnings = decode(data, str(path))
+    return parse_article(text, str(path), default_published=default_published,
+                         override_published=override_published, warnings=warnings)
+
+
+def discover(inputs: list[Path]) -> tuple[list[Path], list[Skipped]]:
+    """Article files named by the inputs (files, or folders searched recursively), sorted; others listed as skipped."""
+    files: list[Path] = []
+    skipped: list[Skipped] = []
+    for item in inputs:
+        if item.is_dir():
+            for child in sorted(item.rglob("*")):
+                if child.is_dir() or any(part.startswith(".") for part in child.relative_to(item).parts):
+                    continue
+                if child.suffix.lower() in ARTICLE_SUFFIXES:
+                    files.append(child)
+                else:
+                    skipped.append(Skipped(str(child), f"not an article file ({', '.join(ARTICLE_SUFFIXES)})"))
+        else:
+            files.append(item)
+    return files, skipped
+
+
+def load_corpus(inputs: list[Path], *, default_published: dt.date | None = None,
+                override_published: dt.date | None = None,
+                max_size: int = DEFAULT_MAX_SIZE) -> tuple[list[Article], list[Skipped]]:
+    """Every article the inputs name, and every input that could not be used with the reason; nothing is lost."""
+    files, skipped = discover(inputs)
+    articles: list[Article] = []
+    seen: dict[str, str] = {}
+    for path in files:
+        try:
+            article = read_article(path, default_published=default_published,
+                                   override_published=override_published, max_size=max_size)
+        except ArticleError as error:
+            skipped.append(Skipped(str(path), str(error)))
+            continue
+        if article.id in seen:
+            skipped.append(Skipped(str(path), f"duplicate article id {article.id!r} (already read from {seen[article.id]})"))
+            continue
+        seen[article.id] = article.path
+        articles.append(article)
+    return sorted(articles, key=lambda a: a.id), sorted(skipped, key=lambda s: s.path)

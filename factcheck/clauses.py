@@ -1,0 +1,92 @@
+"""Segments of a sentence and their tense, from the cues in language/grammar.toml.
+
+A segment is the stretch of a sentence between two clause cues ("before", "after", ", which", ";" ...). It is the unit
+a date is attached within: "landed in Kyiv late Wednesday | after meetings with the president" puts the date on the
+landing, and the meetings only before it.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+
+from factcheck import language
+
+Tense = Literal["future", "past", "present"]
+Relation = Literal["before", "after", ""]
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    start: int
+    end: int
+    relation: Relation  # how this segment stands in time to the one before it
+    cue: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Grammar:
+    boundary: regex.Pattern[str]
+    relations: tuple[Relation, ...]
+    future: regex.Pattern[str]
+    past: regex.Pattern[str]
+    past_suffix: regex.Pattern[str]
+    past_exceptions: frozenset[str]
+
+
+@functools.cache
+def _grammar() -> _Grammar:
+    data = language.load("grammar")
+    alternatives = []
+    relations: list[Relation] = []
+    for index, boundary in enumerate(data["boundaries"]):
+        alternatives.append(f"(?P<b{index}>{boundary['cue']})")
+        relations.append(boundary["relation"])
+    return _Grammar(
+        boundary=regex.compile("|".join(alternatives), regex.I),
+        relations=tuple(relations),
+        future=regex.compile(r"(?<![\w'])(?:" + "|".join(data["tense"]["future"]) + r")(?!\w)", regex.I),
+        past=regex.compile(r"(?<![\w'])(?:" + "|".join(data["tense"]["past"]) + r")(?!\w)", regex.I),
+        past_suffix=regex.compile(r"(?<!\w)" + data["tense"]["past_suffix"] + r"(?!\w)"),
+        past_exceptions=frozenset(word.lower() for word in data["tense"]["past_suffix_exceptions"]),
+    )
+
+
+def segments(text: str, start: int = 0, end: int | None = None) -> list[Segment]:
+    """The segments of text[start:end], covering it without gaps, offsets into `text`."""
+    end = len(text) if end is None else end
+    grammar = _grammar()
+    result: list[Segment] = []
+    cursor, relation, cue = start, "", ""
+    for match in grammar.boundary.finditer(text, start, end):
+        if match.start() > cursor:
+            result.append(Segment(cursor, match.start(), relation, cue))
+        index = int(match.lastgroup[1:])
+        relation, cue, cursor = grammar.relations[index], match.group().strip(" ,"), match.start()
+    result.append(Segment(cursor, end, relation, cue))
+    return result
+
+
+def segment_at(segments_: list[Segment], offset: int) -> int:
+    """Index of the segment that contains a character offset."""
+    for index, segment in enumerate(segments_):
+        if segment.start <= offset < segment.end:
+            return index
+    return len(segments_) - 1
+
+
+def tense(text: str) -> Tense:
+    """The tense a stretch of text speaks in: a future cue wins over a past one, because news announces plans in
+    sentences that also report what was said ("Haq said Guterres will travel")."""
+    grammar = _grammar()
+    if grammar.future.search(text):
+        return "future"
+    if grammar.past.search(text):
+        return "past"
+    for match in grammar.past_suffix.finditer(text):
+        if match.group().lower() not in grammar.past_exceptions:
+            return "past"
+    return "present"

@@ -1,0 +1,456 @@
+"""The temporal tagger: finds temporal expressions and resolves them to TIMEX3 values.
+
+Vocabularies, rules and their examples live in language/temporal.toml; this module only compiles and applies them.
+Resolution follows news practice: deictic words ("yesterday", "last week", "ago") count from the publication date;
+weekday names and anaphoric words ("later in the day", "the next day") count from narrative time, the last day the
+text itself established, falling back to the publication date; tense decides the direction where the text does not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass
+from typing import Any, Callable
+
+import regex
+
+from factcheck import clauses, language
+from factcheck.text import Sentence, split_sentences
+
+DAY_VALUE = regex.compile(r"\A(\d{4})-(\d{2})-(\d{2})")
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """One temporal expression: where it is, its TIMEX3 type and value, and how the value was reached."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # DATE, TIME, DURATION or SET
+    value: str
+    mod: str | None
+    anchor: str | None  # the reference date the value was computed from, if any
+    explanation: str
+    rule: str
+
+    @property
+    def day(self) -> dt.date | None:
+        """The calendar day of a value that names one (2022-04-26, 2022-04-26TMO), else None."""
+        match = DAY_VALUE.match(self.value)
+        return dt.date(*map(int, match.groups())) if match else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    name: str
+    pattern: regex.Pattern[str]
+    resolve: str
+    data: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class _Tagger:
+    vocabulary: dict[str, dict[str, Any]]
+    rules: tuple[_Rule, ...]
+    mod_before: regex.Pattern[str]
+    part_before: regex.Pattern[str]
+    part_after: regex.Pattern[str]
+    background_before: regex.Pattern[str]
+    reported_speech_before: regex.Pattern[str]
+    horizon: int
+
+
+def _alternation(words: dict[str, Any], name: str) -> str:
+    """A vocabulary as a named group; abbreviations of up to four letters may carry a full stop ("Feb.")."""
+    ordered = sorted(words, key=len, reverse=True)
+    forms = [regex.escape(w).replace(r"\ ", r"\s+") + (r"\.?" if len(w) <= 4 and w.isalpha() else "") for w in ordered]
+    return f"(?P<{name.lower()}>" + "|".join(forms) + ")"
+
+
+@functools.cache
+def _tagger() -> _Tagger:
+    data = language.load("temporal")
+    vocabulary = {name: {k.lower(): v for k, v in table.items()} for name, table in data["vocabulary"].items()}
+    placeholders = {name: _alternation(table, name) for name, table in vocabulary.items()}
+    placeholders |= {name: f"(?P<{name.lower()}>{pattern})" for name, pattern in data["patterns"].items()}
+    rules = []
+    for rule in data["rules"]:
+        pattern = regex.sub(r"\{([A-Z]+)\}", lambda m: placeholders[m[1]], rule["pattern"])
+        compiled = regex.compile(r"(?<![\w])(?:" + pattern + r")(?![\w])", regex.I)
+        rules.append(_Rule(rule["name"], compiled, rule["resolve"], rule))
+    modifiers, narrative = data["modifiers"], data["narrative"]
+    return _Tagger(
+        vocabulary=vocabulary,
+        rules=tuple(rules),
+        mod_before=regex.compile(modifiers["before"], regex.I),
+        part_before=regex.compile(modifiers["part_before"], regex.I),
+        part_after=regex.compile(modifiers["part_after"], regex.I),
+        background_before=regex.compile(narrative["background_before"], regex.I),
+        reported_speech_before=regex.compile(narrative["reported_speech_before"], regex.I),
+        horizon=narrative["horizon_days"],
+    )
+
+
+def rule_names() -> list[str]:
+    return [rule.name for rule in _tagger().rules]
+
+
+def rule_examples() -> list[tuple[str, dict[str, Any]]]:
+    """(rule name, example) pairs of every rule, and of the modifiers under the name "modifiers"."""
+    data = language.load("temporal")
+    pairs = [(rule["name"], example) for rule in data["rules"] for example in rule.get("examples", [])]
+    return pairs + [(section, example) for section in ("modifiers", "narrative") for example in data[section]["examples"]]
+
+
+@dataclass(slots=True)
+class _Context:
+    """What a resolver needs to know about one match."""
+
+    match: regex.Match[str]
+    published: dt.date
+    narrative: dt.date | None
+    tense: clauses.Tense
+    vocabulary: dict[str, dict[str, Any]]
+    reported_speech: bool = False
+
+    def group(self, name: str) -> str | None:
+        try:
+            value = self.match.group(name)
+        except IndexError:
+            return None
+        return value.lower() if value else None
+
+    def lookup(self, table: str, group: str | None = None) -> Any:
+        word = self.group(group or table.lower())
+        if word is None:
+            return None
+        return self.vocabulary[table].get(regex.sub(r"\s+", " ", word.rstrip(".")))
+
+    def number(self) -> int | str | None:
+        if (digits := self.group("num")) is not None:
+            return int(digits)
+        return self.lookup("NUMBER")
+
+
+@dataclass(frozen=True, slots=True)
+class _Value:
+    type: str
+    value: str
+    how: str
+    anchor: dt.date | None = None
+    mod: str | None = None
+
+
+def _year_near(month: int, day: int, reference: dt.date) -> int | None:
+    """The year that puts month/day nearest the reference date (news rarely reaches past half a year)."""
+    candidates = []
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        try:
+            candidates.append((abs((dt.date(year, month, day) - reference).days), year))
+        except ValueError:
+            continue
+    return min(candidates)[1] if candidates else None
+
+
+def _explicit_date(ctx: _Context) -> _Value | None:
+    month, day = ctx.lookup("MONTH"), int(regex.match(r"\d+", ctx.group("day"))[0])
+    if (year_text := ctx.group("year")) is not None:
+        year, how = int(year_text), "explicit date"
+    else:
+        year = _year_near(month, day, ctx.published)
+        if year is None:
+            return None
+        how = f"explicit date, year from publication date {ctx.published}"
+    try:
+        date = dt.date(year, month, day)
+    except ValueError:
+        return None
+    weekday = ctx.lookup("WEEKDAY")
+    if weekday is not None and weekday != date.weekday():
+        how += f"; the text names a {_weekday_name(weekday)} but {date} is a {_weekday_name(date.weekday())}"
+    return _Value("DATE", date.isoformat(), how, ctx.published if year_text is None else None)
+
+
+def _iso_date(ctx: _Context) -> _Value | None:
+    try:
+        date = dt.date.fromisoformat(ctx.match.group()[:10])
+    except ValueError:
+        return None
+    return _Value("DATE", date.isoformat(), "ISO date")
+
+
+def _month(ctx: _Context) -> _Value:
+    month = ctx.lookup("MONTH")
+    if (year_text := ctx.group("year")) is not None:
+        return _Value("DATE", f"{int(year_text):04d}-{month:02d}", "explicit month")
+    year = ctx.published.year
+    if ctx.tense == "past" and month > ctx.published.month:
+        year -= 1
+    elif ctx.tense == "future" and month < ctx.published.month:
+        year += 1
+    return _Value("DATE", f"{year:04d}-{month:02d}", f"month, year from publication date {ctx.published} "
+                  f"({ctx.tense} tense)", ctx.published)
+
+
+def _year(ctx: _Context) -> _Value:
+    return _Value("DATE", f"{int(ctx.group('year')):04d}", "explicit year")
+
+
+def _season(ctx: _Context) -> _Value:
+    season = ctx.lookup("SEASON")
+    if (year_text := ctx.group("year")) is not None:
+        return _Value("DATE", f"{int(year_text):04d}-{season}", "explicit season")
+    shift = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(ctx.group("relative") or "", 0)
+    year = ctx.published.year + shift
+    return _Value("DATE", f"{year:04d}-{season}", f"season, year from publication date {ctx.published}", ctx.published)
+
+
+def _quarter(ctx: _Context) -> _Value:
+    quarter = ctx.lookup("ORDINAL")
+    year = int(ctx.group("year")) if ctx.group("year") else ctx.published.year
+    how = "explicit quarter" if ctx.group("year") else f"quarter, year from publication date {ctx.published}"
+    return _Value("DATE", f"{year:04d}-Q{quarter}", how)
+
+
+def _clock_time(ctx: _Context) -> _Value:
+    hour = int(ctx.group("hour")) % 12 + (12 if ctx.group("meridiem").startswith("p") else 0)
+    minute = int(ctx.group("minute") or 0)
+    day, source = (ctx.narrative, "narrative date") if ctx.narrative else (ctx.published, "publication date")
+    return _Value("TIME", f"{day}T{hour:02d}:{minute:02d}", f"clock time on the {source} {day}", day)
+
+
+def _weekday_name(index: int) -> str:
+    return ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][index]
+
+
+def resolve_weekday(weekday: int, relative: str | None, tense: clauses.Tense, published: dt.date,
+                    narrative: dt.date | None) -> tuple[dt.date, str, dt.date]:
+    """The day a weekday name refers to, how it was found, and the date it was counted from."""
+    forward = (weekday - published.weekday()) % 7
+    if relative in ("last", "past"):
+        days = -((published.weekday() - weekday) % 7 or 7)
+        return published + dt.timedelta(days), f"'last' weekday, back from publication date {published}", published
+    if relative in ("next", "coming"):
+        return published + dt.timedelta(forward or 7), f"'next' weekday, forward from publication date {published}", published
+    if relative == "this":
+        monday = published - dt.timedelta(published.weekday())
+        return monday + dt.timedelta(weekday), f"'this' weekday, in the week of publication date {published}", published
+    if narrative is None or narrative == published:
+        if forward == 0:
+            return published, f"weekday, same day as publication date {published}", published
+        if tense == "future" or (tense == "present" and forward <= 3):
+            why = "future tense" if tense == "future" else "nearest"
+            return published + dt.timedelta(forward), f"weekday, forward from publication date {published} ({why})", published
+        why = "past tense" if tense == "past" else "nearest"
+        return published - dt.timedelta(7 - forward), f"weekday, back from publication date {published} ({why})", published
+    ahead = (weekday - narrative.weekday()) % 7
+    candidate = narrative + dt.timedelta(ahead if ahead <= 3 else ahead - 7)
+    how = f"weekday, nearest to narrative date {narrative}"
+    if tense == "past" and candidate > published:
+        candidate -= dt.timedelta(7 * -(-(candidate - published).days // 7))
+        how += f", moved back before publication date {published} (past tense)"
+    elif tense == "future" and candidate < published:
+        candidate += dt.timedelta(7 * -(-(published - candidate).days // 7))
+        how += f", moved forward after publication date {published} (future tense)"
+    return candidate, how, narrative
+
+
+def _weekday(ctx: _Context) -> _Value:
+    day, how, anchor = resolve_weekday(ctx.lookup("WEEKDAY"), ctx.group("relative"), ctx.tense, ctx.published,
+                                       ctx.narrative)
+    return _Value("DATE", day.isoformat(), how, anchor)
+
+
+def _deictic_day(ctx: _Context, rule: _Rule) -> _Value:
+    word = regex.sub(r"\s+", " ", ctx.group("word"))
+    base, source = ctx.published, "publication date"
+    if ctx.reported_speech and ctx.narrative is not None:
+        base, source = ctx.narrative, "narrative date (reported speech: the speaker's day)"
+    day = base + dt.timedelta(rule.data["offsets"][word])
+    value = day.isoformat() + ("TNI" if word == "tonight" else "")
+    return _Value("DATE", value, f"'{word}', counted from the {source} {base}", base)
+
+
+def _anaphoric_day(ctx: _Context, rule: _Rule) -> _Value:
+    words = regex.sub(r"\s+", " ", ctx.group("word")).split()
+    offset = next((rule.data["offsets"][w] for w in words if w in rule.data["offsets"]), 0)
+    base, source = (ctx.narrative, "narrative date") if ctx.narrative else (ctx.published, "publication date")
+    day = base + dt.timedelta(offset)
+    return _Value("DATE", day.isoformat(), f"'{' '.join(words)}', counted from the {source} {base}", base)
+
+
+def _shift(day: dt.date, amount: int, unit: str) -> tuple[str, str]:
+    """A day moved by amount units, as the TIMEX3 value of that unit's granularity."""
+    if unit == "D":
+        return (day + dt.timedelta(amount)).isoformat(), "day"
+    if unit in ("W", "F"):
+        target = day + dt.timedelta(weeks=amount * (2 if unit == "F" else 1))
+        year, week, _ = target.isocalendar()
+        return f"{year:04d}-W{week:02d}", "week"
+    if unit == "M":
+        months = day.year * 12 + day.month - 1 + amount
+        return f"{months // 12:04d}-{months % 12 + 1:02d}", "month"
+    if unit == "Q":
+        months = day.year * 12 + day.month - 1 + 3 * amount
+        return f"{months // 12:04d}-Q{(months % 12) // 3 + 1}", "quarter"
+    if unit == "Y":
+        return f"{day.year + amount:04d}", "year"
+    if unit == "DE":
+        return f"{(day.year + 10 * amount) // 10:03d}", "decade"
+    return day.isoformat(), "day"
+
+
+def _mod_word(ctx: _Context) -> str | None:
+    word = ctx.group("mod")
+    return ctx.vocabulary["MOD"].get(regex.sub(r"\s+", " ", word)) if word else None
+
+
+def _offset(ctx: _Context, base: dt.date, sign: int, source: str) -> _Value | None:
+    amount, unit = ctx.number(), ctx.lookup("UNIT")
+    if unit in ("H", "MIN"):
+        return None
+    if amount == "X" or amount is None:
+        ref = "PAST_REF" if sign < 0 else "FUTURE_REF"
+        return _Value("DATE", ref, f"an unspecified number of units from the {source} {base}", base, _mod_word(ctx))
+    value, granularity = _shift(base, sign * amount, unit)
+    return _Value("DATE", value, f"{amount} {granularity}(s) {'back' if sign < 0 else 'forward'} from the {source} {base}",
+                  base, _mod_word(ctx))
+
+
+def _offset_from_publication(ctx: _Context) -> _Value | None:
+    return _offset(ctx, ctx.published, -1, "publication date")
+
+
+def _offset_from_publication_forward(ctx: _Context) -> _Value | None:
+    return _offset(ctx, ctx.published, 1, "publication date")
+
+
+def _offset_from_narrative(ctx: _Context) -> _Value | None:
+    sign = 1 if ctx.group("direction") in ("later", "afterwards", "after") else -1
+    base, source = (ctx.narrative, "narrative date") if ctx.narrative else (ctx.published, "publication date")
+    return _offset(ctx, base, sign, source)
+
+
+def _relative_unit(ctx: _Context) -> _Value:
+    relative, unit = ctx.group("relative"), ctx.group("unit")
+    shift = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(relative, 0)
+    if unit == "weekend":
+        return _weekend_value(ctx.published, shift, f"'{relative} weekend'")
+    value, _ = _shift(ctx.published, shift, {"week": "W", "month": "M", "year": "Y"}[unit])
+    return _Value("DATE", value, f"'{relative} {unit}', counted from publication date {ctx.published}", ctx.published)
+
+
+def _weekend_value(published: dt.date, shift: int, what: str) -> _Value:
+    # The weekend of the publication week if it is under way, else the one before (or after, looking forward).
+    if published.weekday() >= 5:
+        base = published
+    else:
+        base = published + dt.timedelta(days=(5 - published.weekday()) if shift > 0 else -(published.weekday() + 2))
+    if shift > 0 and published.weekday() >= 5:
+        base += dt.timedelta(weeks=1)
+    year, week, _ = base.isocalendar()
+    return _Value("DATE", f"{year:04d}-W{week:02d}-WE", f"{what}, the nearest weekend to publication date {published}",
+                  published)
+
+
+def _weekend(ctx: _Context) -> _Value:
+    return _weekend_value(ctx.published, 1 if ctx.tense == "future" else -1, "'weekend'")
+
+
+def _duration(ctx: _Context) -> _Value:
+    amount, unit = ctx.number(), ctx.lookup("UNIT")
+    amount_text = "X" if amount in ("X", None) else str(amount)
+    value = f"PT{amount_text}{'M' if unit == 'MIN' else 'H'}" if unit in ("H", "MIN") else f"P{amount_text}{unit}"
+    return _Value("DURATION", value, "duration", None, _mod_word(ctx))
+
+
+def _vague_duration(ctx: _Context) -> _Value:
+    unit = ctx.vocabulary["UNIT"][ctx.group("unit").rstrip("s")]
+    value = "PTXH" if unit == "H" else f"PX{unit}"
+    return _Value("DURATION", value, "unspecified duration")
+
+
+def _vague(ctx: _Context, rule: _Rule) -> _Value:
+    word = regex.sub(r"\s+", " ", ctx.group("word"))
+    value = next(value for value, words in rule.data["values"].items() if word in words)
+    return _Value("DATE", value, "vague reference")
+
+
+_RESOLVERS: dict[str, Callable[..., _Value | None]] = {
+    "explicit_date": _explicit_date, "iso_date": _iso_date, "month": _month, "year": _year, "season": _season,
+    "quarter": _quarter, "clock_time": _clock_time, "weekday": _weekday,
+    "offset_from_publication": _offset_from_publication,
+    "offset_from_publication_forward": _offset_from_publication_forward,
+    "offset_from_narrative": _offset_from_narrative, "relative_unit": _relative_unit, "weekend": _weekend,
+    "duration": _duration, "vague_duration": _vague_duration,
+}
+_RESOLVERS_WITH_RULE: dict[str, Callable[..., _Value | None]] = {
+    "deictic_day": _deictic_day, "anaphoric_day": _anaphoric_day, "vague": _vague,
+}
+
+
+def _candidates(text: str, start: int, end: int) -> list[tuple[int, int, int, regex.Match[str]]]:
+    """Non-overlapping matches of all rules: the longest wins, then the earlier rule."""
+    tagger = _tagger()
+    found = [(m.start(), m.end(), index, m)
+             for index, rule in enumerate(tagger.rules)
+             for m in rule.pattern.finditer(text, start, end, timeout=1.0)]
+    found.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    chosen: list[tuple[int, int, int, regex.Match[str]]] = []
+    for candidate in found:
+        if all(candidate[1] <= other[0] or candidate[0] >= other[1] for other in chosen):
+            chosen.append(candidate)
+    return sorted(chosen, key=lambda c: c[0])
+
+
+def tag(text: str, published: dt.date, start: int = 0, end: int | None = None,
+        sentences: list[Sentence] | None = None) -> list[Timex]:
+    """Every temporal expression of text[start:end], in order, resolved with narrative time."""
+    end = len(text) if end is None else end
+    sentences = split_sentences(text, start, end) if sentences is None else sentences
+    tagger = _tagger()
+    timexes: list[Timex] = []
+    narrative: dt.date | None = None
+    for sentence in sentences:
+        sentence_segments = clauses.segments(text, sentence.start, sentence.end)
+        sentence_tense = clauses.tense(sentence.text)
+        for m_start, m_end, index, match in _candidates(text, sentence.start, sentence.end):
+            rule = tagger.rules[index]
+            segment = sentence_segments[clauses.segment_at(sentence_segments, m_start)]
+            tense = clauses.tense(text[segment.start:segment.end])
+            ctx = _Context(match, published, narrative, sentence_tense if tense == "present" else tense,
+                           tagger.vocabulary,
+                           tagger.reported_speech_before.search(text, sentence.start, m_start) is not None)
+            resolver = _RESOLVERS.get(rule.resolve)
+            value = resolver(ctx) if resolver else _RESOLVERS_WITH_RULE[rule.resolve](ctx, rule)
+            if value is None:
+                continue
+            timex = _with_modifiers(text, sentence, m_start, m_end, rule.name, value)
+            timexes.append(timex)
+            day = timex.day
+            before = text[sentence.start:timex.start]
+            if (day is not None and timex.type == "DATE" and abs((day - published).days) <= tagger.horizon
+                    and not tagger.background_before.search(before)):
+                narrative = day
+    return timexes
+
+
+def _with_modifiers(text: str, sentence: Sentence, start: int, end: int, rule: str, value: _Value) -> Timex:
+    """Widen a date by the words around it that narrow it ("late Wednesday", "Tuesday morning")."""
+    tagger = _tagger()
+    mod, suffix = value.mod, ""
+    if DAY_VALUE.match(value.value) and "T" not in value.value:
+        if (after := tagger.part_after.match(text[end:sentence.end])) is not None:
+            suffix, end = "T" + tagger.vocabulary["PART"][after["part"].lower()], end + after.end()
+        elif (before := tagger.part_before.search(text[sentence.start:start])) is not None:
+            suffix, start = "T" + tagger.vocabulary["PART"][before["part"].lower()], sentence.start + before.start()
+    if value.type == "DATE" and (prefix := tagger.mod_before.search(text[sentence.start:start])) is not None:
+        mod = tagger.vocabulary["MOD"].get(regex.sub(r"\s+", " ", prefix["mod"].lower()).rstrip("-"))
+        start = sentence.start + prefix.start()
+    resolved = value.value + suffix
+    span = text[start:end]
+    explanation = f"{span} -> {resolved}: {value.how}" + (f" (mod {mod})" if mod else "")
+    return Timex(start, end, span, value.type, resolved, mod,
+                 value.anchor.isoformat() if value.anchor else None, explanation, rule)

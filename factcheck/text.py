@@ -1,0 +1,115 @@
+"""Sentences with exact character offsets.
+
+Paragraphs are separated by blank lines; inside a paragraph a sentence ends at ., ! or ? (with any closing quotes
+or brackets) followed by space and a capitalised word, except where the stop belongs to an abbreviation
+(language/sentences.toml) or sits inside a quotation that closes later in the paragraph: "quotations do not cut a
+sentence". Single line breaks are soft wraps, as in most exports.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from factcheck import language
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+_PARAGRAPH_BREAK = regex.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)\s*|(?:\r\n|\r|\n)(?=[ \t]*#)")
+_CANDIDATE_END = regex.compile(r"(?:\.{3}|…|[.!?])+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[\p{Lu}\p{N}]|\s*\Z)")
+_WORD_BEFORE = regex.compile(r"(?:(?<=[\s(\[\"“'‘])|^)(?P<word>[\p{L}.]+)\.$")
+_NEXT_WORD = regex.compile(r"\s+[\"'“‘(\[]?(?P<word>[\p{L}\p{N}]+)")
+_QUOTE_PAIRS = {"“": "”", "‘": "’"}
+
+
+class _Vocabulary:
+    def __init__(self) -> None:
+        data = language.load("sentences")
+        self.titles = frozenset(data["titles"])
+        self.abbreviations = frozenset(data["abbreviations"])
+        self.starters = frozenset(data["sentence_starters"])
+
+
+_vocabulary: _Vocabulary | None = None
+
+
+def _vocab() -> _Vocabulary:
+    global _vocabulary
+    if _vocabulary is None:
+        _vocabulary = _Vocabulary()
+    return _vocabulary
+
+
+def _quoted_spans(paragraph: str) -> list[tuple[int, int]]:
+    """Spans of quotations that close inside the paragraph; an unbalanced quote protects nothing."""
+    spans: list[tuple[int, int]] = []
+    if paragraph.count('"') % 2 == 0:
+        spans += [(m.start(), m.end()) for m in regex.finditer(r'"[^"]*"', paragraph)]
+    for opener, closer in _QUOTE_PAIRS.items():
+        spans += [(m.start(), m.end()) for m in regex.finditer(f"{opener}[^{opener}{closer}]*{closer}", paragraph)]
+    return spans
+
+
+def _is_boundary(paragraph: str, stop: int, end: int) -> bool:
+    """Whether the terminal punctuation at paragraph[stop:end] ends a sentence."""
+    if paragraph[stop] != ".":
+        return True
+    vocab = _vocab()
+    before = _WORD_BEFORE.search(paragraph[:stop + 1])
+    following = _NEXT_WORD.match(paragraph, end)
+    next_word = following["word"] if following else None
+    if before is None:
+        return True
+    word = before["word"].rstrip(".")
+    if next_word is None:
+        return True
+    if word in vocab.titles:
+        return False
+    dotted = "." in word  # "U.N.", "a.m.", "U.S."
+    initial = len(word) == 1 and word.isupper()
+    if dotted or initial or word in vocab.abbreviations:
+        return next_word in vocab.starters
+    return True
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
+    """Sentences of text[start:end], offsets into `text`, whitespace trimmed, in order."""
+    end = len(text) if end is None else end
+    sentences: list[Sentence] = []
+    paragraph_start = start
+    breaks = [(m.start(), m.end()) for m in _PARAGRAPH_BREAK.finditer(text, start, end)] + [(end, end)]
+    for index, (break_start, break_end) in enumerate(breaks):
+        _split_paragraph(text, paragraph_start, break_start, index, sentences)
+        paragraph_start = break_end
+    return sentences
+
+
+def _split_paragraph(text: str, start: int, end: int, index: int, out: list[Sentence]) -> None:
+    paragraph = text[start:end]
+    quoted = _quoted_spans(paragraph)
+    cut = 0
+    for match in _CANDIDATE_END.finditer(paragraph):
+        if any(q_start < match.start() and match.end() < q_end for q_start, q_end in quoted):
+            continue
+        if not _is_boundary(paragraph, match.start(), match.end()):
+            continue
+        _emit(text, start + cut, start + match.end(), index, out)
+        cut = match.end()
+    _emit(text, start + cut, end, index, out)
+
+
+def _emit(text: str, start: int, end: int, paragraph: int, out: list[Sentence]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        out.append(Sentence(start, end, text[start:end], paragraph))
