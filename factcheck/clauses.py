@@ -67,7 +67,23 @@ def segments(text: str, start: int = 0, end: int | None = None) -> list[Segment]
         index = int(match.lastgroup[1:])
         relation, cue, cursor = grammar.relations[index], match.group().strip(" ,"), match.start()
     result.append(Segment(cursor, end, relation, cue))
-    return result
+    return _split_leading_relation(text, result)
+
+
+_OPPOSITE: dict[Relation, Relation] = {"before": "after", "after": "before", "": ""}
+
+
+def _split_leading_relation(text: str, result: list[Segment]) -> list[Segment]:
+    """'After talks in Ankara, he flew to Moscow': the opening phrase ends at its comma, and the main clause that
+    follows stands to it in the opposite relation (the flight comes after the talks)."""
+    first = result[0]
+    if first.relation == "" or text[result[0].start:result[0].start + len(first.cue)].lower() != first.cue.lower():
+        return result
+    comma = text.find(",", first.start, first.end)
+    if comma < 0:
+        return result
+    return [Segment(first.start, comma, "", first.cue), Segment(comma, first.end, _OPPOSITE[first.relation], ","),
+            *result[1:]]
 
 
 def segment_at(segments_: list[Segment], offset: int) -> int:

@@ -1,0 +1,138 @@
+"""The count reader: numbers in text with their qualifiers, read as intervals ("nearly 2,800" is 2,660-2,800,
+"more than 2,660" has no upper end). Vocabularies and the qualifier table are in language/counts.toml."""
+
+from __future__ import annotations
+
+import functools
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from factcheck import language
+
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    start: int
+    end: int
+    text: str
+    low: float
+    high: float | None  # None: no upper limit
+    value: str  # as a report writes it: 2800, ~2800, >2660, <2800, 1200-1500
+    how: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Reader:
+    pattern: regex.Pattern[str]
+    numbers: dict[str, int]
+    scales: dict[str, int]
+    vague: dict[str, list[int]]
+    qualifiers: dict[str, dict[str, Any]]
+    after_symbol: str
+    max_share: float
+
+
+def _words(words: Any) -> str:
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@functools.cache
+def _reader() -> _Reader:
+    data = language.load("counts")
+    numbers = {k.lower(): v for k, v in data["numbers"].items()}
+    tens = [w for w, v in numbers.items() if 20 <= v <= 90 and v % 10 == 0 and " " not in w]
+    units = [w for w, v in numbers.items() if 1 <= v <= 9 and " " not in w]
+    word_number = rf"(?:(?:{'|'.join(tens)})-(?:{'|'.join(units)})|{_words(numbers)})"
+    number = rf"(?:{_DIGITS}|{word_number})"
+    scale = rf"(?:\s*(?:{_words(data['scales'])}))"
+    qualifiers = {w.lower(): q for q in data["qualifiers"] for w in q["words"]}
+    pattern = (
+        rf"(?<![\w$£€.,-])(?:(?P<qualifier>{_words(qualifiers)})\s+)?(?:"
+        rf"between\s+(?P<first>{number})(?P<first_scale>{scale})?\s+and\s+(?P<second>{number})(?P<second_scale>{scale})?"
+        rf"|(?P<from>{_DIGITS})(?P<from_scale>{scale})?\s*(?:-|–|to)\s*(?P<to>{_DIGITS})(?P<to_scale>{scale})?"
+        rf"|(?P<vague>{_words(data['vague'])})"
+        rf"|(?P<number>{number})(?P<scale>{scale})?(?P<after>{data['after']['pattern']})?"
+        rf")(?![\w])"
+    )
+    return _Reader(regex.compile(pattern, regex.I), numbers, {k.lower(): v for k, v in data["scales"].items()},
+                   {k.lower(): v for k, v in data["vague"].items()}, qualifiers, data["after"]["symbol"],
+                   data["rounding"]["max_share"])
+
+
+def qualifier_examples() -> list[dict[str, Any]]:
+    data = language.load("counts")
+    return [example for q in data["qualifiers"] for example in q.get("examples", [])] + data["examples"]
+
+
+def _number(reader: _Reader, word: str, scale: str | None) -> tuple[float, float]:
+    """The number a word or figure stands for, and the unit of its last significant digit."""
+    word = regex.sub(r"\s+", " ", word.lower())
+    factor = reader.scales[scale.strip().lower()] if scale else 1
+    if word[0].isdigit():
+        digits = word.replace(",", "")
+        decimals = len(digits.split(".")[1]) if "." in digits else 0
+        if decimals:
+            unit = 10.0 ** -decimals
+        else:
+            stripped = digits.rstrip("0")
+            unit = 10.0 ** (len(digits) - len(stripped)) if stripped else 1.0
+        return float(digits) * factor, unit * factor
+    if "-" in word:
+        tens, ones = word.split("-")
+        return float(reader.numbers[tens] + reader.numbers[ones]) * factor, float(factor)
+    return float(reader.numbers[word]) * factor, float(factor)
+
+
+def _render(number: float) -> str:
+    return str(int(number)) if number == int(number) else f"{number:g}"
+
+
+def read_counts(text: str, start: int = 0, end: int | None = None,
+                exclude: list[tuple[int, int]] | None = None) -> list[Count]:
+    """Every count in text[start:end] outside the excluded spans (dates, times), in order."""
+    end = len(text) if end is None else end
+    reader = _reader()
+    counts = []
+    for match in reader.pattern.finditer(text, start, end):
+        if exclude and any(match.start() < e and s < match.end() for s, e in exclude):
+            continue
+        count = _interpret(reader, match)
+        if count is not None:
+            counts.append(count)
+    return counts
+
+
+def _interpret(reader: _Reader, match: regex.Match[str]) -> Count | None:
+    span = (match.start(), match.end(), match.group())
+    if match["first"] or match["from"]:
+        a, _ = _number(reader, match["first"] or match["from"], match["first_scale"] or match["from_scale"])
+        b, _ = _number(reader, match["second"] or match["to"], match["second_scale"] or match["to_scale"])
+        if b < a:
+            return None
+        return Count(*span, a, b, f"{_render(a)}-{_render(b)}", "a range")
+    if match["vague"]:
+        low, high = reader.vague[regex.sub(r"\s+", " ", match["vague"].lower())]
+        return Count(*span, float(low), float(high), f"{low}-{high}", f"'{match['vague']}': {low} to {high}")
+    number, unit = _number(reader, match["number"], match["scale"])
+    if match["qualifier"]:
+        qualifier = regex.sub(r"\s+", " ", match["qualifier"].lower())
+        table = reader.qualifiers[qualifier]
+        low = number * table["low"]
+        high = number * table["high"] if "high" in table else None
+        low = math.floor(low) if low != int(low) else low
+        return Count(*span, low, high, f"{table['symbol']}{_render(number)}",
+                     f"'{qualifier}' {_render(number)}: " + (f"{_render(low)} to {_render(high)}" if high is not None
+                                                             else f"{_render(low)} or more"))
+    if match["after"]:
+        return Count(*span, number, None, f"{reader.after_symbol}{_render(number)}", f"{_render(number)} or more")
+    half = min(unit / 2, number * reader.max_share) if unit > 1 else 0.0
+    if half:
+        low, high = number - half, number + half
+        return Count(*span, low, high, _render(number),
+                     f"{_render(number)} read as a rounded figure: {_render(low)} to {_render(high)}")
+    return Count(*span, number, number, _render(number), "exact figure")

@@ -1,0 +1,38 @@
+"""Where statuses are decided: one place, so that every kind and every formatter agrees on what a conflict is.
+
+Two statements that cannot both be true are a conflict, unless the disagreement is explained (a plan published
+before a later report: the schedule may have changed), which makes it a warning. No disagreement: consistent.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+from typing import Callable
+
+from factcheck.findings import Statement, Status
+
+Incompatible = Callable[[Statement, Statement], bool]
+Explained = Callable[[Statement, Statement], bool]
+
+
+def never_explained(_a: Statement, _b: Statement) -> bool:
+    return False
+
+
+def disagreements(statements: tuple[Statement, ...] | list[Statement], incompatible: Incompatible,
+                  explained: Explained = never_explained) -> tuple[list[tuple[Statement, Statement]],
+                                                                 list[tuple[Statement, Statement]]]:
+    """Pairs of statements that cannot both hold, (unexplained, explained); an article that contradicts itself
+    counts as much as two that contradict each other."""
+    unexplained, explained_pairs = [], []
+    for a, b in combinations(statements, 2):
+        if not incompatible(a, b):
+            continue
+        (explained_pairs if explained(a, b) else unexplained).append((a, b))
+    return unexplained, explained_pairs
+
+
+def status_of(unexplained: list, explained_pairs: list) -> Status:
+    if unexplained:
+        return "conflict"
+    return "warning" if explained_pairs else "consistent"

@@ -1,0 +1,97 @@
+"""Events: the words that report a meeting, an arrival, a death toll, and the people and places that belong to them.
+
+Event kinds and their triggers are data (language/events.toml); a claim chooses a kind and may add cues.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Iterable
+
+import regex
+
+from factcheck import language
+from factcheck.clauses import Segment, segment_at
+from factcheck.names import Mention
+
+_WORDS = regex.compile(r"[\w'’-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    event: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class EventKind:
+    name: str
+    participants: str  # "near" or "destination"
+    pattern: regex.Pattern[str]
+    prepositions: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    window: int
+    pronouns: frozenset[str]
+    pronoun_reach: int
+
+
+@functools.cache
+def settings() -> Settings:
+    data = language.load("events")["settings"]
+    return Settings(data["window"], frozenset(data["pronouns"]), data["pronoun_reach"])
+
+
+def event_names() -> list[str]:
+    return sorted(language.load("events")["events"])
+
+
+@functools.cache
+def event_kind(name: str, extra_cues: tuple[str, ...] = ()) -> EventKind:
+    data = language.load("events")["events"][name]
+    cues = sorted({*data["triggers"], *extra_cues}, key=len, reverse=True)
+    body = "|".join(cue.replace(" ", r"\s+") for cue in cues)
+    return EventKind(name, data["participants"], regex.compile(rf"(?<![\w-])(?:{body})(?![\w-])", regex.I),
+                     tuple(data.get("prepositions", ())))
+
+
+def find_triggers(text: str, kind: EventKind, start: int, end: int) -> list[Trigger]:
+    return [Trigger(kind.name, m.start(), m.end(), m.group()) for m in kind.pattern.finditer(text, start, end)]
+
+
+def words_between(text: str, start: int, end: int) -> int:
+    return len(_WORDS.findall(text, start, end)) if start < end else 0
+
+
+def gap(text: str, a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Words between two spans, whichever comes first."""
+    first, second = sorted((a, b))
+    return words_between(text, first[1], second[0])
+
+
+def linked(text: str, trigger: Trigger, mention: Mention, kind: EventKind, segments: list[Segment],
+           window: int | None = None) -> bool:
+    """Whether a mention is a participant of the event a trigger reports: in the same clause, within the window,
+    and for movements, standing as the destination ("to Moscow", "in Moscow"), never as the origin."""
+    window = settings().window if window is None else window
+    if segment_at(segments, trigger.start) != segment_at(segments, mention.start):
+        return False
+    if kind.participants == "destination":
+        if mention.start < trigger.end or words_between(text, trigger.end, mention.start) > window:
+            return False
+        between = text[trigger.end:mention.start].strip().lower()
+        last_words = between.split()[-2:] if between else []
+        if "from" in last_words:
+            return False
+        return not between or any(between == p or between.endswith(" " + p) or between.endswith(p + " the")
+                                  for p in kind.prepositions) or len(between.split()) <= 1
+    return gap(text, (trigger.start, trigger.end), (mention.start, mention.end)) <= window
+
+
+def nearest(items: Iterable[Trigger], offset: int) -> Trigger | None:
+    return min(items, key=lambda t: abs(t.start - offset), default=None)

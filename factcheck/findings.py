@@ -1,0 +1,96 @@
+"""Statements (what one article says about one claim, with its evidence) and findings (what the articles say
+together). Formatters only read these records; every value, status and explanation is decided before them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any, Literal, Mapping
+
+from factcheck.article import Article, Skipped
+from factcheck.text import Sentence
+
+Status = Literal["conflict", "warning", "consistent"]
+STATUS_ORDER: dict[str, int] = {"conflict": 0, "warning": 1, "consistent": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    claim: str
+    article: str
+    path: str
+    published: dt.date
+    line: int
+    column: int
+    start: int
+    end: int
+    quote: str
+    quote_start: int
+    text: str
+    value: str
+    explanation: str
+    highlights: tuple[tuple[int, int], ...] = ()
+    extra: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    data: Any = None  # the kind's own value, for comparison
+
+
+@dataclass(frozen=True, slots=True)
+class ValueGroup:
+    """One competing value and the articles behind it."""
+
+    value: str
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    claim: str
+    title: str
+    kind: str
+    status: Status
+    message: str
+    statements: tuple[Statement, ...]
+    values: tuple[ValueGroup, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    articles: tuple[Article, ...]
+    findings: tuple[Finding, ...]
+    skipped: tuple[Skipped, ...]
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def conflicts(self) -> int:
+        return sum(f.status == "conflict" for f in self.findings)
+
+
+def statement(claim: str, article: Article, sentence: Sentence, spans: list[tuple[int, int]], value: str,
+              explanation: str, data: Any = None, extra: Mapping[str, Any] | None = None) -> Statement:
+    """A statement whose matched text runs from the first to the last of the spans that make up its evidence."""
+    start, end = min(s for s, _ in spans), max(e for _, e in spans)
+    line, column = article.position(start)
+    return Statement(
+        claim=claim, article=article.id, path=article.path, published=article.published, line=line, column=column,
+        start=start, end=end, quote=sentence.text, quote_start=sentence.start, text=article.text[start:end],
+        value=value, explanation=explanation, highlights=tuple(sorted(set(spans))),
+        extra=MappingProxyType(dict(extra or {})), data=data,
+    )
+
+
+def group_values(statements: list[Statement] | tuple[Statement, ...]) -> tuple[ValueGroup, ...]:
+    """Values with the articles behind them, most sources first."""
+    groups: dict[str, set[str]] = {}
+    for item in statements:
+        groups.setdefault(item.value, set()).add(item.article)
+    return tuple(sorted((ValueGroup(value, tuple(sorted(articles))) for value, articles in groups.items()),
+                        key=lambda g: (-len(g.articles), g.value)))
+
+
+def sort_statements(statements: list[Statement]) -> tuple[Statement, ...]:
+    return tuple(sorted(statements, key=lambda s: (s.article, s.start, s.value)))
+
+
+def sort_findings(findings: list[Finding]) -> tuple[Finding, ...]:
+    return tuple(sorted(findings, key=lambda f: (STATUS_ORDER[f.status], f.claim, f.title, f.message)))

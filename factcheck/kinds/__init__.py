@@ -1,0 +1,29 @@
+"""Claim kinds: one module each, registered here. A kind declares the keys its claims take, extracts statements
+from a reading of one article, and compares the statements of all articles into findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Mapping
+
+from factcheck.claims import Claim, KeySpec, RuleSet
+from factcheck.findings import Finding, Statement
+from factcheck.reading import Reading
+
+Extract = Callable[[Reading, Claim, RuleSet], list[Statement]]
+Compare = Callable[[Claim, list[Statement]], list[Finding]]
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    name: str
+    summary: str
+    keys: Mapping[str, KeySpec]
+    extract: Extract
+    compare: Compare
+
+
+def registry() -> dict[str, Kind]:
+    from factcheck.kinds import count, date, sequence, spelling
+
+    return {kind.KIND.name: kind.KIND for kind in (date, count, sequence, spelling)}

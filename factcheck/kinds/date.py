@@ -1,0 +1,212 @@
+"""Date claims: the day someone did something ("the day Guterres met Putin").
+
+A date belongs to the event reported in its own clause; an event in a clause linked by "after" or "before" only
+gets a bound ("landed in Kyiv late Wednesday after meetings with Putin": the meetings are on or before that day);
+an event named without a date takes the date the previous sentence gave for the same place or person.
+A statement about the future (a plan) that disagrees with a report published later is a warning, not a conflict:
+the schedule may have changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from factcheck import decide, events
+from factcheck.claims import Claim, KeySpec, RuleSet
+from factcheck.clauses import Segment, segment_at
+from factcheck.findings import Finding, Statement, group_values, sort_statements, statement
+from factcheck.kinds import Kind
+from factcheck.names import Mention
+from factcheck.reading import Reading
+from factcheck.temporal import Timex
+
+# Relative clauses that describe the event noun before them ("a meeting with Putin, which is scheduled for ...");
+# "where" and "when" clauses describe the place or time instead, so they lend the event no date.
+RELATIVE_CLAUSE_CUES = ("which", "that")
+
+
+@dataclass(frozen=True, slots=True)
+class DateRange:
+    """The days a statement allows: one day, or a bound open on one side."""
+
+    earliest: dt.date | None
+    latest: dt.date | None
+    planned: bool
+
+    def render(self) -> str:
+        if self.earliest == self.latest and self.earliest is not None:
+            return self.earliest.isoformat()
+        if self.earliest is None:
+            return f"<={self.latest}"
+        return f">={self.earliest}"
+
+    def overlaps(self, other: DateRange) -> bool:
+        low = max(d for d in (self.earliest, other.earliest, dt.date.min) if d is not None)
+        high = min(d for d in (self.latest, other.latest, dt.date.max) if d is not None)
+        return low <= high
+
+    def within(self, other: DateRange) -> bool:
+        return ((other.earliest is None or (self.earliest is not None and self.earliest >= other.earliest))
+                and (other.latest is None or (self.latest is not None and self.latest <= other.latest)))
+
+
+@dataclass(frozen=True, slots=True)
+class _Attachment:
+    timex: Timex
+    earliest: dt.date | None
+    latest: dt.date | None
+    how: str
+
+
+def _dated(reading: Reading, index: int) -> list[tuple[Timex, int]]:
+    segments = list(reading.segments[index])
+    return [(t, segment_at(segments, t.start)) for t in reading.timexes[index] if t.day is not None]
+
+
+def _attach(reading: Reading, index: int, trigger: events.Trigger, kind: events.EventKind) -> _Attachment | None:
+    """The date of the event a trigger reports, from its own sentence."""
+    segments: list[Segment] = list(reading.segments[index])
+    k = segment_at(segments, trigger.start)
+    dated = _dated(reading, index)
+    own = [t for t, s in dated if s == k]
+    if own:
+        timex = min(own, key=lambda t: abs(t.start - trigger.start))
+        return _Attachment(timex, timex.day, timex.day, f"the date of '{trigger.text}' in the same clause")
+    if k + 1 < len(segments) and segments[k + 1].cue.lower() in RELATIVE_CLAUSE_CUES:
+        following = segments[k + 1]
+        own_triggers = [t for t in reading.triggers(kind, index) if following.start <= t.start < following.end]
+        in_clause = [t for t, s in dated if s == k + 1]
+        if in_clause and not own_triggers:
+            timex = in_clause[0]
+            return _Attachment(timex, timex.day, timex.day,
+                               f"the date of '{trigger.text}', given in the clause that follows it")
+    if segments[k].relation and k > 0:
+        before_clause = [t for t, s in dated if s == k - 1]
+        if before_clause:
+            timex = before_clause[-1]
+            return _bound(timex, trigger, segments[k].relation == "before", segments[k].cue)
+    if k + 1 < len(segments) and segments[k + 1].relation:
+        after_clause = [t for t, s in dated if s == k + 1]
+        if after_clause:
+            timex = after_clause[0]
+            return _bound(timex, trigger, segments[k + 1].relation == "after", segments[k + 1].cue)
+    return None
+
+
+def _bound(timex: Timex, trigger: events.Trigger, on_or_before: bool, cue: str) -> _Attachment:
+    day = timex.day
+    if on_or_before:
+        return _Attachment(timex, None, day, f"'{trigger.text}' is linked by '{cue}' to an event dated {day}, "
+                                              f"so it is on or before {day}, not on it")
+    return _Attachment(timex, day, None, f"'{trigger.text}' is linked by '{cue}' to an event dated {day}, "
+                                          f"so it is on or after {day}, not on it")
+
+
+def _carried(reading: Reading, index: int, anchors: tuple[str | None, ...]) -> tuple[Timex, Mention] | None:
+    """The date the previous sentence set for the same place or person, if it set one."""
+    if index == 0:
+        return None
+    previous = index - 1
+    segments = list(reading.segments[previous])
+    anchor_mentions = [m for entity in anchors for m in reading.mentions_of(entity, previous)]
+    for timex, s in _dated(reading, previous):
+        for mention in anchor_mentions:
+            if segment_at(segments, mention.start) == s:
+                return timex, mention
+    return None
+
+
+def extract(reading: Reading, claim: Claim, rules: RuleSet) -> list[Statement]:
+    who, partner, place = claim.get("who"), claim.get("with"), claim.get("place")
+    kind = events.event_kind(claim.get("event"), tuple(claim.get("cues") or ()))
+    text, article = reading.text, reading.article
+    found: list[Statement] = []
+    for index, sentence in enumerate(reading.sentences):
+        triggers = reading.triggers(kind, index)
+        if not triggers or not reading.subject_present(who, index):
+            continue
+        segments = list(reading.segments[index])
+        participant_id = partner or (place if kind.participants == "destination" else None)
+        for trigger in triggers:
+            participants = [m for m in reading.mentions_of(participant_id, index)
+                            if events.linked(text, trigger, m, kind, segments)] if participant_id else []
+            if participant_id and not participants:
+                continue
+            attachment = _attach(reading, index, trigger, kind)
+            carried = None
+            if attachment is None:
+                # Only a sentence without any date of its own takes one over from the sentence before.
+                carried = None if _dated(reading, index) else _carried(reading, index, (place, partner))
+                if carried is None:
+                    continue
+                timex, anchor = carried
+                attachment = _Attachment(timex, timex.day, timex.day,
+                                         f"no date in this sentence; carried over from the previous sentence, which "
+                                         f"gives it for {anchor.text}")
+            planned = reading.tense_at(index, trigger.start) == "future" or (
+                attachment.earliest is not None and attachment.earliest > article.published)
+            value = DateRange(attachment.earliest, attachment.latest, planned)
+            spans = [(trigger.start, trigger.end), *((m.start, m.end) for m in participants)]
+            if carried is None:
+                spans.append((attachment.timex.start, attachment.timex.end))
+            modality = (f"planned (said before it happened, published {article.published})" if planned
+                        else "reported")
+            explanation = f"{attachment.timex.explanation}; {attachment.how}; {modality}"
+            found.append(statement(claim.id, article, sentence, spans, value.render(), explanation, value,
+                                   {"modality": "planned" if planned else "reported"}))
+            break
+    return _once_per_article(found)
+
+
+def _once_per_article(found: list[Statement]) -> list[Statement]:
+    """A value said twice counts once; a bound that an exact day of the same article satisfies says nothing more."""
+    kept: list[Statement] = []
+    for item in found:
+        if any(other.value == item.value for other in kept):
+            continue
+        kept.append(item)
+    exact = [s for s in kept if s.data.earliest == s.data.latest]
+    return [s for s in kept if s in exact or not any(e.data.within(s.data) for e in exact)]
+
+
+def _incompatible(a: Statement, b: Statement) -> bool:
+    return not a.data.overlaps(b.data)
+
+
+def _schedule_changed(a: Statement, b: Statement) -> bool:
+    return (a.data.planned and a.published < b.published) or (b.data.planned and b.published < a.published)
+
+
+def compare(claim: Claim, statements: list[Statement]) -> list[Finding]:
+    ordered = sort_statements(statements)
+    unexplained, explained = decide.disagreements(ordered, _incompatible, _schedule_changed)
+    status = decide.status_of(unexplained, explained)
+    values = group_values(ordered)
+    listing = "; ".join(f"{g.value} ({len(g.articles)} source{'s' if len(g.articles) != 1 else ''}: "
+                        f"{', '.join(g.articles)})" for g in values)
+    if status == "conflict":
+        message = f"sources disagree on the day: {listing}"
+    elif status == "warning":
+        plans = sorted({s.article for pair in explained for s in pair if s.data.planned})
+        message = (f"sources differ, but the differing statements include plans published earlier "
+                   f"({', '.join(plans)}): the schedule may have changed. {listing}")
+    else:
+        message = f"{len({s.article for s in ordered})} source(s) agree: {listing}"
+    return [Finding(claim.id, claim.title, claim.kind, status, message, ordered, values)]
+
+
+KIND = Kind(
+    name="date",
+    summary="the day an event happened: who did what, with whom, where",
+    keys={
+        "who": KeySpec("entity", "the entity the claim is about (the one who meets, arrives, ...)", required=True),
+        "event": KeySpec("event", "the kind of event (meeting, arrival, departure, ...)", required=True),
+        "with": KeySpec("entity", "the other party of a meeting"),
+        "place": KeySpec("entity", "where the event happens: the destination of an arrival; for other events, "
+                                   "the place whose date a following sentence may take over"),
+        "cues": KeySpec("strings", "more trigger words for the event, as regular expressions", default=[]),
+    },
+    extract=extract,
+    compare=compare,
+)

@@ -1,0 +1,128 @@
+"""Sequence claims: the order of the stops of a trip ("Turkey, then Russia, then Ukraine").
+
+In a sentence about the claim's subject travelling or meeting, each stop named near such a word is placed; the
+order of two stops named one after the other is decided by the last order cue between them ("from Ankara to
+Moscow", "in Kyiv after meetings in Moscow"). Orders contradict when one source puts A before B and another B
+before A.
+"""
+
+from __future__ import annotations
+
+import functools
+from graphlib import CycleError, TopologicalSorter
+from itertools import combinations
+
+import regex
+
+from factcheck import decide, events, language
+from factcheck.claims import Claim, KeySpec, RuleSet
+from factcheck.findings import Finding, Statement, group_values, sort_statements, statement
+from factcheck.kinds import Kind
+from factcheck.names import Mention
+from factcheck.reading import Reading
+
+# How close a stop must be named to a word of travel or meeting to count as a stop of the trip.
+_STOP_WINDOW = 6
+
+
+@functools.cache
+def _order_cues() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    data = language.load("grammar")["order"]
+    return regex.compile(data["forward"], regex.I), regex.compile(data["reverse"], regex.I)
+
+
+def _relation(text: str, first: Mention, second: Mention) -> str | None:
+    """'forward' if the first-named stop comes first, 'reverse' if the second does, None if the text does not say."""
+    forward, reverse = _order_cues()
+    cues = [(m.start(), "forward") for m in forward.finditer(text, first.end, second.start)]
+    cues += [(m.start(), "reverse") for m in reverse.finditer(text, first.end, second.start)]
+    return max(cues)[1] if cues else None
+
+
+def _order(stops: list[tuple[str, str]]) -> tuple[str, ...] | None:
+    """An order from pairwise relations (earlier, later), or None if they contradict each other."""
+    graph: dict[str, set[str]] = {}
+    for earlier, later in stops:
+        graph.setdefault(later, set()).add(earlier)
+        graph.setdefault(earlier, set())
+    try:
+        order = tuple(TopologicalSorter(graph).static_order())
+    except CycleError:
+        return None
+    return order
+
+
+def extract(reading: Reading, claim: Claim, rules: RuleSet) -> list[Statement]:
+    stop_ids = list(claim.get("stops"))
+    names = {entity_id: rules.entities[entity_id].name for entity_id in stop_ids}
+    kinds = [events.event_kind("travel", tuple(claim.get("cues") or ())), events.event_kind("meeting")]
+    text, article = reading.text, reading.article
+    found: list[Statement] = []
+    for index, sentence in enumerate(reading.sentences):
+        if not reading.subject_present(claim.get("who"), index):
+            continue
+        triggers = [t for kind in kinds for t in reading.triggers(kind, index)]
+        if not triggers:
+            continue
+        placed = [m for m in reading.mentions[index] if m.entity in names
+                  and any(events.gap(text, (t.start, t.end), (m.start, m.end)) <= _STOP_WINDOW for t in triggers)]
+        placed.sort(key=lambda m: m.start)
+        collapsed: list[Mention] = []
+        for mention in placed:
+            if not collapsed or collapsed[-1].entity != mention.entity:
+                collapsed.append(mention)
+        pairs: list[tuple[str, str]] = []
+        for first, second in zip(collapsed, collapsed[1:]):
+            relation = _relation(text, first, second)
+            if relation == "forward":
+                pairs.append((first.entity, second.entity))
+            elif relation == "reverse":
+                pairs.append((second.entity, first.entity))
+        if not pairs or (order := _order(pairs)) is None:
+            continue
+        value = tuple(names[entity_id] for entity_id in order)
+        spans = [(m.start, m.end) for m in collapsed]
+        explanation = "order read from " + "; ".join(
+            f"'{text[a.start:b.end]}'" for a, b in zip(collapsed, collapsed[1:]) if _relation(text, a, b))
+        found.append(statement(claim.id, article, sentence, spans, value, explanation, value))
+    kept: list[Statement] = []
+    for item in found:
+        if not any(other.value == item.value for other in kept):
+            kept.append(item)
+    return kept
+
+
+def _pairs(order: tuple[str, ...]) -> set[tuple[str, str]]:
+    return set(combinations(order, 2))
+
+
+def _incompatible(a: Statement, b: Statement) -> bool:
+    return any((later, earlier) in _pairs(b.data) for earlier, later in _pairs(a.data))
+
+
+def compare(claim: Claim, statements: list[Statement]) -> list[Finding]:
+    ordered = sort_statements(statements)
+    unexplained, explained = decide.disagreements(ordered, _incompatible)
+    status = decide.status_of(unexplained, explained)
+    sources = sorted({s.article for s in ordered})
+    if status == "conflict":
+        pairs = "; ".join(f"{' -> '.join(a.value)} ({a.article}) vs {' -> '.join(b.value)} ({b.article})"
+                          for a, b in unexplained)
+        message = f"sources give contradicting orders: {pairs}"
+    else:
+        merged = _order([pair for s in ordered for pair in zip(s.data, s.data[1:])]) or ()
+        message = f"{' -> '.join(merged)}, in the order {len(sources)} source(s) give: {', '.join(sources)}"
+    return [Finding(claim.id, claim.title, claim.kind, status, message, ordered, group_values(ordered))]
+
+
+KIND = Kind(
+    name="sequence",
+    summary="the order of stops of a trip or steps of a story",
+    keys={
+        "who": KeySpec("entity", "the entity that travels", required=True),
+        "stops": KeySpec("entities", "the stops, as entities (a country's aliases may be its cities)", required=True),
+        "cues": KeySpec("strings", "more words of travel, as regular expressions", default=[]),
+    },
+    extract=extract,
+    compare=compare,
+)

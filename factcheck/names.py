@@ -1,0 +1,131 @@
+"""Names: finding the people and places a rule file defines, by their accepted spellings, their aliases, and
+near misses that are no accepted spelling ("Gutteres" for "Guterres").
+
+Near misses are found with the `regex` module's fuzzy matching, with an error budget that grows with the length of
+the name: short names must be exact, so that "Haq" never matches "Has".
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Iterable, Literal
+
+import regex
+
+MentionHow = Literal["name", "alias", "near miss"]
+
+# A capitalised word, with letters, combining marks, inner apostrophes and hyphens; a possessive is not part of it.
+_WORD = regex.compile(r"(?<![\w@#/.])\p{Lu}[\p{L}\p{M}]*(?:[-'’][\p{L}\p{M}]+)*")
+_POSSESSIVE = regex.compile(r"['’]s\Z")
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A person or place of a story, as a rule file defines it."""
+
+    id: str
+    kind: str
+    name: str
+    variants: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    distinct: tuple[str, ...] = ()
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        return (self.name, *self.variants)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    entity: str
+    start: int
+    end: int
+    text: str
+    how: MentionHow
+    form: str  # the accepted spelling or alias it matched, or the one it nearly matched
+
+
+def error_budget(form: str) -> int:
+    """How many edits a near miss of `form` may have: none for short names, two for long ones."""
+    letters = sum(ch.isalpha() for ch in form)
+    return 2 if letters >= 8 else 1 if letters >= 5 else 0
+
+
+def _fold(text: str) -> str:
+    return regex.sub(r"\s+", " ", text).casefold()
+
+
+@functools.lru_cache(maxsize=4096)
+def _fuzzy(form: str, budget: int) -> regex.Pattern[str]:
+    return regex.compile(f"(?:{regex.escape(form)}){{e<={budget}}}", regex.I)
+
+
+@functools.lru_cache(maxsize=256)
+def _alias_pattern(aliases: tuple[str, ...]) -> regex.Pattern[str] | None:
+    if not aliases:
+        return None
+    forms = sorted(aliases, key=len, reverse=True)
+    body = "|".join(regex.sub(r"\\?['’]", "['’]", regex.escape(a).replace(r"\ ", r"\s+")) for a in forms)
+    return regex.compile(rf"(?<![\w-])(?:{body})(?![\w-])", regex.I)
+
+
+def _word_runs(text: str, start: int, end: int) -> list[list[tuple[int, int]]]:
+    """Runs of capitalised words separated by single spaces: the places where a name can stand."""
+    runs: list[list[tuple[int, int]]] = []
+    for match in _WORD.finditer(text, start, end):
+        word_end = match.end() - (len(possessive[0]) if (possessive := _POSSESSIVE.search(match.group())) else 0)
+        if runs and runs[-1] and text[runs[-1][-1][1]:match.start()] == " ":
+            runs[-1].append((match.start(), word_end))
+        else:
+            runs.append([(match.start(), word_end)])
+        if word_end != match.end():
+            runs.append([])  # a possessive ends the name
+    return runs
+
+
+def find_mentions(text: str, entities: Iterable[Entity], start: int = 0, end: int | None = None) -> list[Mention]:
+    """Every mention of the entities in text[start:end]: exact spellings and aliases (case-insensitive), and near
+    misses of the spellings of people (a near miss of a place is mostly its adjective: "Russian" for "Russia").
+    Where mentions of one entity overlap, the longer one is kept, an exact one first."""
+    end = len(text) if end is None else end
+    entities = list(entities)
+    accepted = {_fold(form) for entity in entities for form in (*entity.spellings, *entity.distinct)}
+    runs = _word_runs(text, start, end)
+    mentions: list[Mention] = []
+    for entity in entities:
+        found: list[Mention] = []
+        if (aliases := _alias_pattern(entity.aliases)) is not None:
+            found += [Mention(entity.id, m.start(), m.end(), m.group(), "alias", m.group())
+                      for m in aliases.finditer(text, start, end)]
+        for form in entity.spellings:
+            found += _spelling_mentions(text, runs, entity, form, accepted, entity.kind == "person")
+        mentions += _without_overlaps(found)
+    return sorted(mentions, key=lambda m: (m.start, m.end, m.entity))
+
+
+def _spelling_mentions(text: str, runs: list[list[tuple[int, int]]], entity: Entity, form: str,
+                       accepted: set[str], near_misses: bool) -> list[Mention]:
+    size = len(form.split())
+    folded_form, budget = _fold(form), error_budget(form) if near_misses else 0
+    found = []
+    for run in runs:
+        for index in range(len(run) - size + 1):
+            first_start, last_end = run[index][0], run[index + size - 1][1]
+            candidate = text[first_start:last_end]
+            folded = _fold(candidate)
+            if folded == folded_form:
+                found.append(Mention(entity.id, first_start, last_end, candidate, "name", form))
+            elif (budget and folded not in accepted and folded[0] == folded_form[0]
+                  and abs(len(folded) - len(folded_form)) <= budget and _fuzzy(form, budget).fullmatch(candidate)):
+                found.append(Mention(entity.id, first_start, last_end, candidate, "near miss", form))
+    return found
+
+
+def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
+    rank = {"name": 0, "alias": 1, "near miss": 2}
+    kept: list[Mention] = []
+    for mention in sorted(mentions, key=lambda m: (-(m.end - m.start), rank[m.how], m.start)):
+        if all(mention.end <= other.start or mention.start >= other.end for other in kept):
+            kept.append(mention)
+    return kept

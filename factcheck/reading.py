@@ -1,0 +1,83 @@
+"""One article read once for all claims: sentences, clause segments, dates, entity mentions and event triggers."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from factcheck import clauses, events, temporal
+from factcheck.article import Article
+from factcheck.claims import RuleSet
+from factcheck.clauses import Segment
+from factcheck.events import EventKind, Trigger
+from factcheck.names import Mention, find_mentions
+from factcheck.temporal import Timex
+from factcheck.text import Sentence, split_sentences
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    article: Article
+    sentences: tuple[Sentence, ...]
+    segments: tuple[tuple[Segment, ...], ...]
+    timexes: tuple[tuple[Timex, ...], ...]  # per sentence
+    mentions: tuple[tuple[Mention, ...], ...]  # per sentence
+    _triggers: dict[EventKind, tuple[tuple[Trigger, ...], ...]] = field(default_factory=dict, compare=False)
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def triggers(self, kind: EventKind, index: int) -> tuple[Trigger, ...]:
+        """Triggers of an event kind in sentence `index` (found for the whole article on first use)."""
+        if kind not in self._triggers:
+            self._triggers[kind] = tuple(tuple(events.find_triggers(self.text, kind, s.start, s.end))
+                                         for s in self.sentences)
+        return self._triggers[kind][index]
+
+    def mentions_of(self, entity_id: str | None, index: int) -> list[Mention]:
+        return [m for m in self.mentions[index] if m.entity == entity_id] if entity_id else []
+
+    def tense_at(self, index: int, offset: int) -> clauses.Tense:
+        """The tense of the clause around an offset, or of the whole sentence where the clause has no cue."""
+        sentence_segments = list(self.segments[index])
+        segment = sentence_segments[clauses.segment_at(sentence_segments, offset)]
+        tense = clauses.tense(self.text[segment.start:segment.end])
+        return clauses.tense(self.sentences[index].text) if tense == "present" else tense
+
+    def subject_present(self, entity_id: str, index: int) -> bool:
+        """Whether a sentence is about an entity: it names it, or a pronoun continues a recent mention of it."""
+        if self.mentions_of(entity_id, index):
+            return True
+        setting = events.settings()
+        words = {w.lower() for w in self.sentences[index].text.split()}
+        if not words & setting.pronouns:
+            return False
+        paragraph = self.sentences[index].paragraph
+        for back in range(1, setting.pronoun_reach + 1):
+            if index - back >= 0 and self.mentions_of(entity_id, index - back):
+                return paragraph - self.sentences[index - back].paragraph <= 1
+        return False
+
+
+def read(article: Article, rules: RuleSet) -> Reading:
+    text = article.text
+    sentences = split_sentences(text, article.body_start)
+    timexes = temporal.tag(text, article.published, article.body_start, sentences=sentences)
+    starts = [s.start for s in sentences]
+    per_sentence_timexes: list[list[Timex]] = [[] for _ in sentences]
+    for timex in timexes:
+        per_sentence_timexes[bisect.bisect_right(starts, timex.start) - 1].append(timex)
+    mentions = find_mentions(text, rules.entities.values(), article.body_start)
+    per_sentence_mentions: list[list[Mention]] = [[] for _ in sentences]
+    for mention in mentions:
+        index = bisect.bisect_right(starts, mention.start) - 1
+        if index >= 0 and mention.end <= sentences[index].end:
+            per_sentence_mentions[index].append(mention)
+    return Reading(
+        article=article,
+        sentences=tuple(sentences),
+        segments=tuple(tuple(clauses.segments(text, s.start, s.end)) for s in sentences),
+        timexes=tuple(tuple(t) for t in per_sentence_timexes),
+        mentions=tuple(tuple(m) for m in per_sentence_mentions),
+    )

@@ -1,0 +1,321 @@
+"""Rule files: reading TOML into entities and claims, and validating them with `path:line:column` errors.
+
+Every error of every file is collected, so that one run shows them all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import regex
+
+from factcheck import events
+from factcheck.claims import Claim, Example, KeySpec, RuleSet
+from factcheck.kinds import registry
+from factcheck.names import Entity
+
+CLAIM_KEYS = {
+    "id": KeySpec("string", "the claim's id, unique across all rule files; reports and tools refer to it", True),
+    "kind": KeySpec("string", "the claim kind: " + ", ".join(sorted(registry())), True),
+    "title": KeySpec("string", "a short human title for reports (default: the id)"),
+    "description": KeySpec("string", "what the claim is about, for rule authors"),
+    "examples": KeySpec("string", "examples run by `factcheck rules test`", default=[]),
+}
+ENTITY_KEYS = {
+    "kind": KeySpec("string", "person, place or organisation", default="person"),
+    "name": KeySpec("string", "the canonical name", required=True),
+    "variants": KeySpec("strings", "other accepted spellings, including the short form (surname)", default=[]),
+    "aliases": KeySpec("strings", "descriptions that refer to it (Russian President, the Kremlin leader)", default=[]),
+    "distinct": KeySpec("strings", "similar names of others, never a misspelling of this one", default=[]),
+}
+EXAMPLE_KEYS = {"text", "published", "value", "expect"}
+TOP_KEYS = {"entities", "claims"}
+ENTITY_KINDS = ("person", "place", "organisation")
+
+
+@dataclass(frozen=True, slots=True)
+class RuleError:
+    path: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+
+
+class RulesInvalid(Exception):
+    def __init__(self, errors: list[RuleError]):
+        super().__init__("\n".join(map(str, errors)))
+        self.errors = errors
+
+
+class _Locator:
+    """Lines and columns of keys in a TOML file, found in its text (tomllib keeps no positions)."""
+
+    def __init__(self, text: str):
+        self.lines = text.splitlines()
+
+    def find(self, pattern: str, after: int = 0) -> tuple[int, int]:
+        compiled = regex.compile(pattern)
+        for number in range(after, len(self.lines)):
+            if (match := compiled.search(self.lines[number])) is not None:
+                return number + 1, match.start() + 1
+        return max(after, 1), 1
+
+    def key(self, key: str, after: int) -> tuple[int, int]:
+        return self.find(rf"^\s*(?:\"?{regex.escape(key)}\"?)\s*=", max(after - 1, 0))
+
+
+def _did_you_mean(word: str, options: Any) -> str:
+    close = difflib.get_close_matches(word, list(options), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _type_error(value: Any, spec: KeySpec, entities: dict[str, Any]) -> str | None:
+    expected = {
+        "string": (str, "a string"), "entity": (str, "an entity id"), "event": (str, "an event kind"),
+        "date": (str, "a date YYYY-MM-DD"), "bool": (bool, "true or false"), "number": ((int, float), "a number"),
+        "strings": (list, "a list of strings"), "entities": (list, "a list of entity ids"),
+        "patterns": (list, "a list of regular expressions"),
+    }[spec.type]
+    if not isinstance(value, expected[0]) or (spec.type in ("strings", "entities", "patterns")
+                                              and not all(isinstance(v, str) for v in value)):
+        return f"must be {expected[1]}, not {type(value).__name__}"
+    if spec.type == "entity" and value not in entities:
+        return f"no entity '{value}' is defined{_did_you_mean(value, entities)}"
+    if spec.type == "entities":
+        missing = [v for v in value if v not in entities]
+        if missing:
+            return f"no entity '{missing[0]}' is defined{_did_you_mean(missing[0], entities)}"
+    if spec.type == "event" and value not in events.event_names():
+        return f"unknown event kind '{value}'{_did_you_mean(value, events.event_names())}; " \
+               f"known: {', '.join(events.event_names())}"
+    if spec.type == "date":
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            return f"'{value}' is not a date YYYY-MM-DD"
+    return None
+
+
+def _check_patterns(values: list[str]) -> str | None:
+    for value in values:
+        try:
+            regex.compile(value)
+        except regex.error as error:
+            return f"invalid regular expression {value!r}: {error.msg} at position {error.pos}"
+    return None
+
+
+def _examples(raw: Any, path: str, locate: _Locator, line: int, errors: list[RuleError]) -> tuple[Example, ...]:
+    if not isinstance(raw, list):
+        errors.append(RuleError(path, *locate.key("examples", line), "examples must be a list of tables"))
+        return ()
+    examples = []
+    for number, item in enumerate(raw, 1):
+        where = locate.key("examples", line)
+        if not isinstance(item, dict):
+            errors.append(RuleError(path, *where, f"example {number} must be a table"))
+            continue
+        for key in sorted(set(item) - EXAMPLE_KEYS):
+            errors.append(RuleError(path, *where, f"example {number}: unknown key '{key}'"
+                                    f"{_did_you_mean(key, EXAMPLE_KEYS)}"))
+        if not isinstance(item.get("text"), str) or not item["text"].strip():
+            errors.append(RuleError(path, *where, f"example {number}: 'text' is required"))
+            continue
+        try:
+            published = dt.date.fromisoformat(str(item.get("published", "")))
+        except ValueError:
+            errors.append(RuleError(path, *where, f"example {number}: 'published' must be a date YYYY-MM-DD"))
+            continue
+        if ("value" in item) == (item.get("expect") == "nothing"):
+            errors.append(RuleError(path, *where, f"example {number}: give either 'value' or expect = \"nothing\""))
+            continue
+        value = item.get("value")
+        examples.append(Example(item["text"], published, tuple(value) if isinstance(value, list) else value, where[0]))
+    return tuple(examples)
+
+
+def _load_file(path: Path, entities: dict[str, Entity], entity_sources: dict[str, str],
+               claims: list[_Pending], errors: list[RuleError]) -> _Locator:
+    """Entities of one file into `entities`, its claims (checked later, once all entities are known) into `claims`."""
+    name = str(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+        data = tomllib.loads(text)
+    except UnicodeDecodeError as error:
+        errors.append(RuleError(name, 1, 1, f"not UTF-8 text ({error.reason})"))
+        return _Locator("")
+    except OSError as error:
+        errors.append(RuleError(name, 1, 1, f"cannot be read: {error.strerror or error}"))
+        return _Locator("")
+    except tomllib.TOMLDecodeError as error:
+        position = regex.search(r"\(at line (\d+), column (\d+)\)", str(error))
+        line, column = (int(position[1]), int(position[2])) if position else (1, 1)
+        reason = regex.sub(r" \(at line.*", "", str(error))
+        errors.append(RuleError(name, line, column, f"TOML syntax: {reason}"))
+        return _Locator(text)
+    locate = _Locator(text)
+    for key in sorted(set(data) - TOP_KEYS):
+        errors.append(RuleError(name, *locate.find(rf"^\s*\[*\s*{regex.escape(key)}\b"),
+                                f"unknown top-level key '{key}'{_did_you_mean(key, TOP_KEYS)}"))
+    raw_entities = data.get("entities", {})
+    if not isinstance(raw_entities, dict):
+        errors.append(RuleError(name, *locate.find(r"^\s*entities\s*="), "entities must be tables [entities.ID]"))
+        raw_entities = {}
+    for entity_id, raw in raw_entities.items():
+        line, column = locate.find(rf"^\s*\[entities\.\"?{regex.escape(entity_id)}\"?\]")
+        if not isinstance(raw, dict):
+            errors.append(RuleError(name, line, column, f"entity '{entity_id}' must be a table"))
+            continue
+        if entity_id in entity_sources:
+            errors.append(RuleError(name, line, column, f"entity '{entity_id}' is already defined in "
+                                                        f"{entity_sources[entity_id]}"))
+            continue
+        ok = True
+        for key in sorted(set(raw) - set(ENTITY_KEYS)):
+            errors.append(RuleError(name, *locate.key(key, line), f"entity '{entity_id}': unknown key '{key}'"
+                                                                  f"{_did_you_mean(key, ENTITY_KEYS)}"))
+            ok = False
+        for key, spec in ENTITY_KEYS.items():
+            if key not in raw:
+                if spec.required:
+                    errors.append(RuleError(name, line, column, f"entity '{entity_id}': '{key}' is required"))
+                    ok = False
+                continue
+            if (problem := _type_error(raw[key], spec, {})) is not None:
+                errors.append(RuleError(name, *locate.key(key, line), f"entity '{entity_id}': '{key}' {problem}"))
+                ok = False
+        if ok and raw.get("kind", "person") not in ENTITY_KINDS:
+            errors.append(RuleError(name, *locate.key("kind", line), f"entity '{entity_id}': kind must be one of "
+                                                                     f"{', '.join(ENTITY_KINDS)}"))
+            ok = False
+        if ok:
+            entities[entity_id] = Entity(entity_id, raw.get("kind", "person"), raw["name"],
+                                         tuple(raw.get("variants", ())), tuple(raw.get("aliases", ())),
+                                         tuple(raw.get("distinct", ())))
+            entity_sources[entity_id] = name
+    raw_claims = data.get("claims", [])
+    if not isinstance(raw_claims, list):
+        errors.append(RuleError(name, *locate.find(r"^\s*claims\s*="), "claims must be an array of tables [[claims]]"))
+        return locate
+    headers = [number for number, line in enumerate(locate.lines) if regex.match(r"^\s*\[\[\s*claims\s*\]\]", line)]
+    for position, raw in enumerate(raw_claims):
+        line = headers[position] + 1 if position < len(headers) else 1
+        claims.append(_Pending(name, line, raw))
+    return locate
+
+
+@dataclass(frozen=True, slots=True)
+class _Pending:
+    """A claim as read, waiting for the entities of every file before it is checked."""
+
+    path: str
+    line: int
+    raw: Any
+
+
+def _build_claim(pending: _Pending, entities: dict[str, Entity], seen: dict[str, str],
+                 errors: list[RuleError], locators: dict[str, _Locator]) -> Claim | None:
+    path, line, raw = pending.path, pending.line, pending.raw
+    locate = locators[path]
+    if not isinstance(raw, dict):
+        errors.append(RuleError(path, line, 1, "a claim must be a table"))
+        return None
+    kinds = registry()
+    ok = True
+    claim_id = raw.get("id")
+    label = f"claim '{claim_id}'" if isinstance(claim_id, str) else "claim"
+    for key in ("id", "kind"):
+        if key not in raw:
+            errors.append(RuleError(path, line, 1, f"{label}: '{key}' is required"))
+            ok = False
+        elif not isinstance(raw[key], str):
+            errors.append(RuleError(path, *locate.key(key, line), f"{label}: '{key}' must be a string"))
+            ok = False
+    if not ok:
+        return None
+    if claim_id in seen:
+        errors.append(RuleError(path, *locate.key("id", line), f"duplicate claim id '{claim_id}' "
+                                                               f"(first defined at {seen[claim_id]})"))
+        return None
+    seen[claim_id] = f"{path}:{line}"
+    kind = kinds.get(raw["kind"])
+    if kind is None:
+        errors.append(RuleError(path, *locate.key("kind", line), f"{label}: unknown kind '{raw['kind']}'"
+                                f"{_did_you_mean(raw['kind'], kinds)}; known: {', '.join(sorted(kinds))}"))
+        return None
+    allowed = {**CLAIM_KEYS, **kind.keys}
+    for key in sorted(set(raw) - set(allowed)):
+        errors.append(RuleError(path, *locate.key(key, line), f"{label}: unknown key '{key}' for kind "
+                                                              f"{kind.name}{_did_you_mean(key, allowed)}"))
+        ok = False
+    options: dict[str, Any] = {}
+    for key, spec in kind.keys.items():
+        if key not in raw:
+            if spec.required:
+                errors.append(RuleError(path, line, 1, f"{label}: '{key}' is required for kind {kind.name} "
+                                                       f"({spec.help})"))
+                ok = False
+            options[key] = spec.default
+            continue
+        problem = _type_error(raw[key], spec, entities)
+        if problem is None and key == "cues":
+            problem = _check_patterns(raw[key])
+        if problem is not None:
+            errors.append(RuleError(path, *locate.key(key, line), f"{label}: '{key}' {problem}"))
+            ok = False
+        options[key] = raw[key]
+    if "title" in raw and not isinstance(raw["title"], str):
+        errors.append(RuleError(path, *locate.key("title", line), f"{label}: 'title' must be a string"))
+        ok = False
+    examples = _examples(raw.get("examples", []), path, locate, line, errors)
+    if not ok:
+        return None
+    return Claim(claim_id, kind.name, raw.get("title") or claim_id, path, line, MappingProxyType(options), examples)
+
+
+def rule_files(directory: Path) -> list[Path]:
+    return sorted(p for p in directory.rglob("*.toml") if not any(part.startswith(".") for part in p.parts))
+
+
+def validate(directory: Path) -> tuple[RuleSet | None, list[RuleError]]:
+    """Every rule file of a directory read and checked: the rule set if all is well, and every error found."""
+    name = str(directory)
+    if not directory.exists():
+        return None, [RuleError(name, 1, 1, "no such rules directory")]
+    if not directory.is_dir():
+        files = [directory]
+    else:
+        files = rule_files(directory)
+    if not files:
+        return None, [RuleError(name, 1, 1, "no rule files (*.toml) in this directory")]
+    errors: list[RuleError] = []
+    entities: dict[str, Entity] = {}
+    entity_sources: dict[str, str] = {}
+    pending: list[_Pending] = []
+    locators: dict[str, _Locator] = {}
+    for path in files:
+        locators[str(path)] = _load_file(path, entities, entity_sources, pending, errors)
+    seen: dict[str, str] = {}
+    claims = [c for p in pending if (c := _build_claim(p, entities, seen, errors, locators)) is not None]
+    if not claims and not errors:
+        errors.append(RuleError(name, 1, 1, "the rule files define no claims ([[claims]])"))
+    if errors:
+        return None, sorted(errors, key=lambda e: (e.path, e.line, e.column, e.message))
+    return RuleSet(MappingProxyType(entities), tuple(sorted(claims, key=lambda c: c.id)),
+                   tuple(str(f) for f in files)), []
+
+
+def load_rules(directory: Path) -> RuleSet:
+    rules, errors = validate(directory)
+    if errors or rules is None:
+        raise RulesInvalid(errors)
+    return rules
