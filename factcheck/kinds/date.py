@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from factcheck import decide, events
 from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.clauses import Segment, segment_at
-from factcheck.findings import Finding, Statement, group_values, sort_statements, statement
+from factcheck.findings import Finding, Statement, ValueGroup, group_values, sort_statements, statement
 from factcheck.kinds import Kind
 from factcheck.names import Mention
 from factcheck.reading import Reading
@@ -96,11 +96,10 @@ def _attach(reading: Reading, index: int, trigger: events.Trigger, kind: events.
 
 def _bound(timex: Timex, trigger: events.Trigger, on_or_before: bool, cue: str) -> _Attachment:
     day = timex.day
-    if on_or_before:
-        return _Attachment(timex, None, day, f"'{trigger.text}' is linked by '{cue}' to an event dated {day}, "
-                                              f"so it is on or before {day}, not on it")
-    return _Attachment(timex, day, None, f"'{trigger.text}' is linked by '{cue}' to an event dated {day}, "
-                                          f"so it is on or after {day}, not on it")
+    side = "before" if on_or_before else "after"
+    how = (f"the date belongs to another event; '{trigger.text}' is linked to it by '{cue}', so it took place "
+           f"on or {side} {day} (the text gives no day of its own)")
+    return _Attachment(timex, None, day, how) if on_or_before else _Attachment(timex, day, None, how)
 
 
 def _carried(reading: Reading, index: int, anchors: tuple[str | None, ...]) -> tuple[Timex, Mention] | None:
@@ -178,21 +177,30 @@ def _schedule_changed(a: Statement, b: Statement) -> bool:
     return (a.data.planned and a.published < b.published) or (b.data.planned and b.published < a.published)
 
 
+def _sources(articles: tuple[str, ...]) -> str:
+    return f"{len(articles)} source{'s' if len(articles) != 1 else ''}: {', '.join(articles)}"
+
+
+def _against(values: tuple[ValueGroup, ...], pairs: list[tuple[Statement, Statement]]) -> str:
+    """The values that take part in the disagreeing pairs, with their sources, set against each other."""
+    involved = {s.value for pair in pairs for s in pair}
+    return " against ".join(f"{g.value} ({_sources(g.articles)})" for g in values if g.value in involved)
+
+
 def compare(claim: Claim, statements: list[Statement]) -> list[Finding]:
     ordered = sort_statements(statements)
     unexplained, explained = decide.disagreements(ordered, _incompatible, _schedule_changed)
     status = decide.status_of(unexplained, explained)
     values = group_values(ordered)
-    listing = "; ".join(f"{g.value} ({len(g.articles)} source{'s' if len(g.articles) != 1 else ''}: "
-                        f"{', '.join(g.articles)})" for g in values)
     if status == "conflict":
-        message = f"sources disagree on the day: {listing}"
+        message = f"sources disagree on the day: {_against(values, unexplained)}"
     elif status == "warning":
         plans = sorted({s.article for pair in explained for s in pair if s.data.planned})
-        message = (f"sources differ, but the differing statements include plans published earlier "
-                   f"({', '.join(plans)}): the schedule may have changed. {listing}")
+        message = (f"sources differ: {_against(values, explained)}; the differing statements include plans "
+                   f"published earlier ({', '.join(plans)}), so the schedule may have changed")
     else:
-        message = f"{len({s.article for s in ordered})} source(s) agree: {listing}"
+        listing = "; ".join(f"{g.value} ({_sources(g.articles)})" for g in values)
+        message = f"sources agree: {listing}" if len({s.article for s in ordered}) > 1 else f"one source only: {listing}"
     return [Finding(claim.id, claim.title, claim.kind, status, message, ordered, values)]
 
 

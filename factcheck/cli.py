@@ -1,0 +1,105 @@
+"""The command line: parse options, call the library, pick a formatter. Nothing else lives here.
+
+Exit status: 0 no conflict, 1 conflicts found, 2 unusable input or rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+import click
+
+from factcheck import __version__, formatters
+from factcheck.article import DEFAULT_MAX_SIZE
+from factcheck.engine import InternalError, check as run_check
+from factcheck.rules import validate
+
+EXIT_OK, EXIT_CONFLICT, EXIT_UNUSABLE = 0, 1, 2
+
+
+def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date YYYY-MM-DD") from None
+
+
+def rules_option(function: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--rules", "rules_dir", type=click.Path(path_type=Path), default=Path("rules"),
+                        show_default=True, help="Folder of rule files (*.toml).")(function)
+
+
+def corpus_options(function: Callable[..., Any]) -> Callable[..., Any]:
+    """The options every command that reads articles shares."""
+    options = [
+        click.argument("corpus", nargs=-1, type=click.Path(path_type=Path)),
+        click.option("--published", callback=_parse_date, metavar="YYYY-MM-DD",
+                     help="Publication date for articles without a date header."),
+        click.option("--max-size", type=click.IntRange(min=1), default=DEFAULT_MAX_SIZE, show_default=True,
+                     help="Largest article file read, in bytes; larger ones are skipped."),
+    ]
+    return functools.reduce(lambda f, option: option(f), reversed(options), function)
+
+
+def output_options(function: Callable[..., Any]) -> Callable[..., Any]:
+    options = [
+        click.option("--format", "output_format", type=click.Choice(sorted(formatters.registry())),
+                     default="terminal", show_default=True, help="Output format."),
+        click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+                     help="Write the report to this file instead of standard output."),
+    ]
+    return functools.reduce(lambda f, option: option(f), reversed(options), function)
+
+
+def _fail(message: str) -> None:
+    click.echo(f"factcheck: {message}", err=True)
+    sys.exit(EXIT_UNUSABLE)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="factcheck")
+def main() -> None:
+    """Find where news reports of the same event disagree, with the evidence to verify each finding."""
+
+
+@main.command()
+@corpus_options
+@rules_option
+@output_options
+def check(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date | None, max_size: int,
+          output_format: str, output: Path | None) -> None:
+    """Check the articles of CORPUS (files or folders; default ./corpus) against the rules.
+
+    Conflicts come first, then warnings, then consistent claims; inputs that could not be read are listed as
+    skipped with the reason. Exit status: 0 no conflict, 1 conflicts, 2 unusable input or rules.
+    """
+    rules, errors = validate(rules_dir)
+    if errors or rules is None:
+        for error in errors:
+            click.echo(str(error), err=True)
+        _fail(f"the rules in {rules_dir} are not usable ({len(errors)} error(s)); `factcheck check` stopped")
+    inputs = list(corpus) or [Path("corpus")]
+    try:
+        report = run_check(inputs, rules, default_published=published, max_size=max_size)
+    except InternalError as error:
+        _fail(f"{error}\nThis is a bug in factcheck; please report it with the input named above.")
+    color = output is None and output_format == "terminal" and sys.stdout.isatty()
+    width = click.get_terminal_size()[0] if color else 100
+    text = formatters.registry()[output_format](report, formatters.Options(color, width, str(rules_dir)))
+    if output is not None:
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as error:
+            _fail(f"cannot write {output}: {error.strerror or error}")
+    else:
+        click.echo(text, nl=False)
+    if not report.articles:
+        _fail("no usable article: " + ("; ".join(f"{s.path}: {s.reason}" for s in report.skipped)
+                                       or "nothing found in " + ", ".join(map(str, inputs))))
+    sys.exit(EXIT_CONFLICT if report.conflicts else EXIT_OK)

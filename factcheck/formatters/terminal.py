@@ -1,0 +1,115 @@
+"""The terminal report: conflicts first, then warnings, then one line per consistent claim, then skipped inputs.
+
+Each statement of a conflict or warning shows where it is (article, path:line:column), the sentence with the
+matched words highlighted, the value and how it was resolved: enough to verify it in seconds.
+"""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from rich.text import Text
+
+from factcheck.findings import Finding, Report, Statement
+from factcheck.formatters import Options
+
+_STATUS_STYLE = {"conflict": "bold red", "warning": "bold yellow", "consistent": "green"}
+
+
+def _value(value: object) -> str:
+    return " -> ".join(value) if isinstance(value, tuple) else str(value)
+
+
+def _quote(item: Statement) -> Text:
+    """The sentence, with the words that made the statement highlighted."""
+    text = Text("    “", style="dim")
+    cursor = item.quote_start
+    sentence_end = item.quote_start + len(item.quote)
+    body = Text()
+    for start, end in item.highlights:
+        start, end = max(start, cursor), min(end, sentence_end)
+        if start >= end:
+            continue
+        body.append(item.quote[cursor - item.quote_start:start - item.quote_start])
+        body.append(item.quote[start - item.quote_start:end - item.quote_start], style="bold reverse")
+        cursor = end
+    body.append(item.quote[cursor - item.quote_start:])
+    text.append_text(body)
+    text.append("”", style="dim")
+    return text
+
+
+def _statement(console: Console, item: Statement) -> None:
+    header = Text("  ")
+    header.append(item.article, style="bold")
+    header.append(f"  {item.path}:{item.line}:{item.column}  ", style="dim")
+    header.append(_value(item.value), style="bold cyan")
+    if "modality" in item.extra and item.extra["modality"] == "planned":
+        header.append("  (planned)", style="italic")
+    console.print(header)
+    console.print(_quote(item))
+    console.print(Text("    " + item.explanation, style="dim"))
+
+
+def _finding(console: Console, finding: Finding) -> None:
+    title = Text()
+    title.append(finding.status.upper(), style=_STATUS_STYLE[finding.status])
+    title.append(f"  {finding.claim}", style="bold")
+    if finding.title != finding.claim:
+        title.append(f" — {finding.title}")
+    console.print(title)
+    console.print(Text("  " + finding.message))
+    for group in finding.values:
+        line = Text("    ")
+        line.append(f"{_value(group.value):<24}", style="bold cyan")
+        count = len(group.articles)
+        line.append(f"{count} source{'s' if count != 1 else ''}: {', '.join(group.articles)}")
+        console.print(line)
+    console.print()
+    for item in finding.statements:
+        _statement(console, item)
+    console.print()
+
+
+def render(report: Report, options: Options) -> str:
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=options.color, color_system="standard" if options.color else None,
+                      width=options.width, highlight=False, emoji=False)
+    counts = {status: sum(f.status == status for f in report.findings) for status in _STATUS_STYLE}
+    summary = Text(f"factcheck: {len(report.articles)} article(s) checked")
+    if options.rules:
+        summary.append(f" against the rules in {options.rules}")
+    summary.append(" — ")
+    summary.append(f"{counts['conflict']} conflict(s)", style=_STATUS_STYLE["conflict"])
+    summary.append(", ")
+    summary.append(f"{counts['warning']} warning(s)", style=_STATUS_STYLE["warning"])
+    summary.append(", ")
+    summary.append(f"{counts['consistent']} consistent", style=_STATUS_STYLE["consistent"])
+    if report.skipped:
+        summary.append(f", {len(report.skipped)} input(s) skipped", style="bold")
+    console.print(summary)
+    console.print()
+    for finding in report.findings:
+        if finding.status != "consistent":
+            _finding(console, finding)
+    consistent = [f for f in report.findings if f.status == "consistent"]
+    if consistent:
+        console.print(Text("CONSISTENT", style=_STATUS_STYLE["consistent"]))
+        for finding in consistent:
+            line = Text("  ✓ ", style="green")
+            line.append(finding.claim, style="bold")
+            line.append(f"  {finding.message}")
+            console.print(line)
+        console.print()
+    if report.skipped:
+        console.print(Text("SKIPPED", style="bold"))
+        for skipped in report.skipped:
+            console.print(Text(f"  {skipped.path}: {skipped.reason}"))
+        console.print()
+    if report.warnings:
+        console.print(Text("NOTES", style="bold"))
+        for warning in report.warnings:
+            console.print(Text(f"  {warning}"))
+        console.print()
+    return buffer.getvalue()
