@@ -37,6 +37,7 @@ class EventKind:
 @dataclass(frozen=True, slots=True)
 class Settings:
     window: int
+    stop_window: int
     pronouns: frozenset[str]
     pronoun_reach: int
 
@@ -44,7 +45,7 @@ class Settings:
 @functools.cache
 def settings() -> Settings:
     data = language.load("events")["settings"]
-    return Settings(data["window"], frozenset(data["pronouns"]), data["pronoun_reach"])
+    return Settings(data["window"], data["stop_window"], frozenset(data["pronouns"]), data["pronoun_reach"])
 
 
 def event_names() -> list[str]:

@@ -21,10 +21,6 @@ from factcheck.kinds import Kind
 from factcheck.names import Mention
 from factcheck.reading import Reading
 
-# How close a stop must be named to a word of travel or meeting to count as a stop of the trip.
-_STOP_WINDOW = 6
-
-
 @functools.cache
 def _order_cues() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     data = language.load("grammar")["order"]
@@ -65,7 +61,7 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet) -> list[Statement]:
         if not triggers:
             continue
         placed = [m for m in reading.mentions[index] if m.entity in names
-                  and any(events.gap(text, (t.start, t.end), (m.start, m.end)) <= _STOP_WINDOW for t in triggers)]
+                  and any(events.gap(text, (t.start, t.end), (m.start, m.end)) <= events.settings().stop_window for t in triggers)]
         placed.sort(key=lambda m: m.start)
         collapsed: list[Mention] = []
         for mention in placed:

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from factcheck.article import parse_article
+from factcheck.claims import RuleSet
+from factcheck.findings import Statement
+from factcheck.kinds import registry
+from factcheck.reading import read
+from factcheck.rules import load_rules
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session")
+def summit_rules() -> RuleSet:
+    """Rules of a made-up story, so that tests of language skills never lean on the seed articles."""
+    return load_rules(DATA / "summit-rules")
+
+
+@pytest.fixture(scope="session")
+def bundled_rules() -> RuleSet:
+    return load_rules(ROOT / "rules")
+
+
+def statements_for(rules: RuleSet, claim_id: str, text: str, published: str) -> list[Statement]:
+    """What one claim reads in a text published on a date."""
+    claim = next(c for c in rules.claims if c.id == claim_id)
+    article = parse_article(text, "example.txt", override_published=dt.date.fromisoformat(published))
+    return registry()[claim.kind].extract(read(article, rules), claim, rules)
+
+
+def values_for(rules: RuleSet, claim_id: str, text: str, published: str) -> list[object]:
+    return [s.value for s in statements_for(rules, claim_id, text, published)]

@@ -1,0 +1,63 @@
+"""Every rule of the language data carries examples, and every example holds (proselint's and HeidelTime's way)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factcheck import counts, events, language, temporal
+from factcheck.clauses import segments
+from factcheck.text import split_sentences
+
+
+def test_every_temporal_rule_has_examples() -> None:
+    with_examples = {name for name, _ in temporal.rule_examples()}
+    assert set(temporal.rule_names()) <= with_examples
+
+
+@pytest.mark.parametrize("rule,example", temporal.rule_examples(),
+                         ids=[f"{name}:{ex['text'][:40]}" for name, ex in temporal.rule_examples()])
+def test_temporal_rule_example(rule: str, example: dict) -> None:
+    found = temporal.tag(example["text"], dt.date.fromisoformat(example["published"]))
+    matching = [t for t in found if t.value == example["value"]
+                and (rule in ("modifiers", "narrative") or t.rule == rule)
+                and t.text == example.get("expression", t.text) and t.mod == example.get("mod", t.mod)]
+    assert matching, f"{rule}: expected {example['value']} in {[(t.text, t.value, t.rule) for t in found]}"
+
+
+def test_every_qualifier_has_examples() -> None:
+    assert all(q.get("examples") for q in language.load("counts")["qualifiers"])
+
+
+@pytest.mark.parametrize("example", counts.qualifier_examples(), ids=lambda ex: ex["text"][:40])
+def test_count_example(example: dict) -> None:
+    found = counts.read_counts(example["text"])
+    assert found, example["text"]
+    first = found[0]
+    assert first.value == example["value"]
+    assert first.low == example.get("low", first.low)
+    assert first.high == example.get("high", first.high)
+
+
+@pytest.mark.parametrize("example", language.load("sentences")["examples"], ids=lambda ex: ex["text"][:40])
+def test_sentence_example(example: dict) -> None:
+    assert [s.text for s in split_sentences(example["text"])] == example["sentences"]
+
+
+@pytest.mark.parametrize("name", events.event_names())
+def test_every_event_kind_has_examples_that_trigger_it(name: str) -> None:
+    data = language.load("events")["events"][name]
+    assert data.get("examples"), f"event kind {name} has no examples"
+    kind = events.event_kind(name)
+    for example in data["examples"]:
+        assert events.find_triggers(example, kind, 0, len(example)), f"{name}: no trigger in {example!r}"
+
+
+@pytest.mark.parametrize("boundary", language.load("grammar")["boundaries"], ids=lambda b: b["relation"] or "clause")
+def test_every_clause_boundary_example_is_cut(boundary: dict) -> None:
+    assert boundary["examples"]
+    for example in boundary["examples"]:
+        cut = segments(example)
+        assert len(cut) >= 2, example
+        assert cut[1].relation == boundary["relation"]
