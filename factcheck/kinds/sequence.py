@@ -22,17 +22,21 @@ from factcheck.names import Mention
 from factcheck.reading import Reading
 
 @functools.cache
-def _order_cues() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+def _order_cues() -> tuple[tuple[regex.Pattern[str], regex.Pattern[str]], ...]:
+    """(forward, reverse) cue patterns, the tier that decides first coming first."""
     data = language.load("grammar")["order"]
-    return regex.compile(data["forward"], regex.I), regex.compile(data["reverse"], regex.I)
+    return tuple((regex.compile(data[f"forward{tier}"], regex.I), regex.compile(data[f"reverse{tier}"], regex.I))
+                 for tier in ("", "_prepositions"))
 
 
 def _relation(text: str, first: Mention, second: Mention) -> str | None:
     """'forward' if the first-named stop comes first, 'reverse' if the second does, None if the text does not say."""
-    forward, reverse = _order_cues()
-    cues = [(m.start(), "forward") for m in forward.finditer(text, first.end, second.start)]
-    cues += [(m.start(), "reverse") for m in reverse.finditer(text, first.end, second.start)]
-    return max(cues)[1] if cues else None
+    for forward, reverse in _order_cues():
+        cues = [(m.start(), "forward") for m in forward.finditer(text, first.end, second.start)]
+        cues += [(m.start(), "reverse") for m in reverse.finditer(text, first.end, second.start)]
+        if cues:
+            return max(cues)[1]
+    return None
 
 
 def _order(stops: list[tuple[str, str]]) -> tuple[str, ...] | None:

@@ -1,0 +1,158 @@
+"""Attaching values to the right event, and comparing them, on a made-up story (tests/data/summit-rules)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from conftest import statements_for, values_for
+
+from factcheck.engine import compare
+from factcheck.findings import Statement
+
+# 2023-03-14 is a Tuesday.
+
+
+def test_a_date_belongs_to_the_event_of_its_clause_and_a_linked_event_only_gets_a_bound(summit_rules) -> None:
+    text = "The prime minister landed in Port Elm late Thursday after talks with Chancellor Brandt in Valdora City."
+    assert values_for(summit_rules, "brandt-meeting-date", text, "2023-03-17") == ["<=2023-03-16"]
+    (item,) = statements_for(summit_rules, "brandt-meeting-date", text, "2023-03-17")
+    assert "on or before 2023-03-16" in item.explanation
+
+
+def test_an_event_before_a_dated_one_is_bounded_from_below(summit_rules) -> None:
+    text = "Castellano will have lunch on Friday with the trade minister before being received by Brandt."
+    assert values_for(summit_rules, "brandt-meeting-date", text, "2023-03-14") == [">=2023-03-17"]
+
+
+def test_a_sentence_without_a_date_takes_the_date_the_previous_one_set_for_the_place(summit_rules) -> None:
+    text = "Castellano is set to travel to Valdora City on March 20. Castellano will meet Matthias Brandt for lunch."
+    (item,) = statements_for(summit_rules, "brandt-meeting-date", text, "2023-03-14")
+    assert item.value == "2023-03-20"
+    assert "carried over from the previous sentence" in item.explanation
+
+
+def test_a_sentence_with_dates_of_its_own_takes_nothing_over(summit_rules) -> None:
+    text = ("Castellano is set to travel to Valdora City on March 20. "
+            "On March 19 she will meet the governor, and she will later meet Brandt.")
+    assert "2023-03-20" not in values_for(summit_rules, "brandt-meeting-date", text, "2023-03-14")
+
+
+def test_a_relative_clause_gives_its_date_to_the_event_noun_before_it(summit_rules) -> None:
+    text = "Castellano's planned meeting with Brandt, which is scheduled for Friday, March 17, drew criticism."
+    assert values_for(summit_rules, "brandt-meeting-date", text, "2023-03-14") == ["2023-03-17"]
+
+
+def test_pronoun_continues_the_subject_of_the_previous_sentence(summit_rules) -> None:
+    text = "Castellano arrived on Monday. On Thursday, she will then travel on to meet Chancellor Matthias Brandt."
+    assert values_for(summit_rules, "brandt-meeting-date", text, "2023-03-14") == ["2023-03-16"]
+
+
+def test_someone_elses_meeting_is_not_the_subjects(summit_rules) -> None:
+    text = "On Monday, Norvik's President Adaeze Okafor met Chancellor Brandt in Valdora City."
+    assert values_for(summit_rules, "brandt-meeting-date", text, "2023-03-14") == []
+
+
+def test_an_arrival_needs_the_place_as_destination_not_origin(summit_rules) -> None:
+    assert values_for(summit_rules, "valdora-arrival-date",
+                      "Castellano flew from Valdora City to Port Elm on Monday.", "2023-03-14") == []
+    assert values_for(summit_rules, "valdora-arrival-date",
+                      "Castellano flew from Lisbon to Valdora City on Monday.", "2023-03-14") == ["2023-03-13"]
+
+
+def test_statements_said_twice_in_one_article_count_once(summit_rules) -> None:
+    text = ("Castellano will be received by Brandt on 17 March. "
+            "Quoted on social media: Castellano will be received by Brandt on 17 March.")
+    assert values_for(summit_rules, "brandt-meeting-date", text, "2023-03-14") == ["2023-03-17"]
+
+
+def test_counts_need_the_counted_noun_and_the_event_and_no_other_place(summit_rules) -> None:
+    assert values_for(summit_rules, "flood-death-toll",
+                      "Nearly 2,800 people have been killed in Norvik since the rains began.", "2023-03-14") == ["<2800"]
+    assert values_for(summit_rules, "flood-death-toll",
+                      "About 1,000 people have sought refuge in schools.", "2023-03-14") == []
+    assert values_for(summit_rules, "flood-death-toll",
+                      "At least 90 people were killed in Harbour Town, a separate disaster.", "2023-03-14") == []
+
+
+def test_count_as_of_date_comes_from_its_clause(summit_rules) -> None:
+    (item,) = statements_for(summit_rules, "flood-death-toll",
+                             "On Monday officials said 41 people had been killed in Norvik.", "2023-03-15")
+    assert item.extra["as_of"] == "2023-03-13"
+
+
+def _finding(rules, texts: list[tuple[str, str]], claim: str):
+    statements: list[Statement] = []
+    for number, (text, published) in enumerate(texts):
+        statements += [s.__class__(**{**{f: getattr(s, f) for f in s.__slots__}, "article": f"a{number}"})
+                       for s in statements_for(rules, claim, text, published)]
+    (finding,) = [f for f in compare(rules, statements) if f.claim == claim]
+    return finding
+
+
+def test_dates_that_cannot_be_the_same_day_conflict(summit_rules) -> None:
+    finding = _finding(summit_rules, [
+        ("Castellano met Brandt on Monday, March 13.", "2023-03-15"),
+        ("Castellano met Brandt on Tuesday, March 14.", "2023-03-15"),
+    ], "brandt-meeting-date")
+    assert finding.status == "conflict"
+    assert [(g.value, g.articles) for g in finding.values] == [("2023-03-13", ("a0",)), ("2023-03-14", ("a1",))]
+
+
+def test_a_bound_agrees_with_any_day_inside_it(summit_rules) -> None:
+    finding = _finding(summit_rules, [
+        ("Castellano met Brandt on Monday, March 13.", "2023-03-15"),
+        ("Castellano landed in Port Elm late Tuesday after talks with Brandt.", "2023-03-15"),
+    ], "brandt-meeting-date")
+    assert finding.status == "consistent"
+
+
+def test_a_plan_published_earlier_than_a_report_is_a_warning_not_a_conflict(summit_rules) -> None:
+    finding = _finding(summit_rules, [
+        ("Castellano will meet Brandt on Friday, March 17.", "2023-03-10"),
+        ("Castellano met Brandt on Thursday, March 16.", "2023-03-20"),
+    ], "brandt-meeting-date")
+    assert finding.status == "warning"
+    assert "schedule may have changed" in finding.message
+
+
+def test_a_cumulative_count_may_grow_but_not_shrink(summit_rules) -> None:
+    grows = _finding(summit_rules, [("At least 41 people were killed in Norvik.", "2023-03-14"),
+                                    ("Nearly 60 people have been killed in Norvik.", "2023-03-16")], "flood-death-toll")
+    assert grows.status == "consistent"
+    shrinks = _finding(summit_rules, [("More than 60 people were killed in Norvik.", "2023-03-14"),
+                                      ("Fewer than 40 people have been killed in Norvik.", "2023-03-16")],
+                       "flood-death-toll")
+    assert shrinks.status == "conflict"
+
+
+def test_same_day_counts_must_overlap(summit_rules) -> None:
+    finding = _finding(summit_rules, [("About 40 people were killed in Norvik.", "2023-03-14"),
+                                      ("About 90 people were killed in Norvik.", "2023-03-14")], "flood-death-toll")
+    assert finding.status == "conflict"
+
+
+def test_contradicting_orders_conflict_and_matching_ones_agree(summit_rules) -> None:
+    conflict = _finding(summit_rules, [("Castellano flew from Valdora City to Port Elm on Monday.", "2023-03-14"),
+                                       ("Castellano landed in Valdora City after a visit to Norvik.", "2023-03-14")],
+                        "tour")
+    assert conflict.status == "conflict"
+    agree = _finding(summit_rules, [("Castellano flew from Valdora City to Port Elm on Monday.", "2023-03-14"),
+                                    ("Castellano will visit Valdora before Norvik.", "2023-03-10")], "tour")
+    assert agree.status == "consistent"
+    assert "Valdora -> Norvik" in agree.message
+
+
+def test_near_misses_are_flagged_with_the_canonical_name_and_variants_are_not(summit_rules) -> None:
+    (item,) = statements_for(summit_rules, "spelling", "Prime Minister Castelano met Chancellor Brandt.", "2023-03-14")
+    assert (item.value, item.extra["expected"]) == ("Castelano", "Inês Castellano")
+    assert statements_for(summit_rules, "spelling", "Ines Castellano, INÊS CASTELLANO and Castellano's aide.",
+                          "2023-03-14") == []
+
+
+def test_statement_evidence_points_at_the_matched_words(summit_rules) -> None:
+    text = "Header line.\n\nCastellano will hold talks with Chancellor Matthias Brandt on Friday."
+    (item,) = statements_for(summit_rules, "brandt-meeting-date", text, "2023-03-14")
+    assert (item.line, item.column) == (3, text.splitlines()[2].index("hold talks") + 1)
+    assert item.text == "hold talks with Chancellor Matthias Brandt on Friday"
+    assert item.quote == "Castellano will hold talks with Chancellor Matthias Brandt on Friday."
+    assert dt.date.fromisoformat(item.value) == dt.date(2023, 3, 17)
