@@ -36,6 +36,9 @@ class _Vocabulary:
         self.titles = frozenset(data["titles"])
         self.abbreviations = frozenset(data["abbreviations"])
         self.starters = frozenset(data["sentence_starters"])
+        verbs = "|".join(data["attribution_verbs"])
+        # A closing quote, then up to four words (a name, a title) and a verb of saying.
+        self.attribution = regex.compile(rf"[\"”’']\s+(?:[\w.'’-]+\s+){{1,4}}?(?:{verbs})\b")
 
 
 _vocabulary: _Vocabulary | None = None
@@ -60,9 +63,11 @@ def _quoted_spans(paragraph: str) -> list[tuple[int, int]]:
 
 def _is_boundary(paragraph: str, stop: int, end: int) -> bool:
     """Whether the terminal punctuation at paragraph[stop:end] ends a sentence."""
+    vocab = _vocab()
+    if paragraph[stop] in "!?" and vocab.attribution.match(paragraph, end - 1):
+        return False
     if paragraph[stop] != ".":
         return True
-    vocab = _vocab()
     before = _WORD_BEFORE.search(paragraph[:stop + 1])
     following = _NEXT_WORD.match(paragraph, end)
     next_word = following["word"] if following else None
@@ -71,6 +76,8 @@ def _is_boundary(paragraph: str, stop: int, end: int) -> bool:
     word = before["word"].rstrip(".")
     if next_word is None:
         return True
+    if word.isupper() and len(word) > 1 and "." not in word:
+        word = word.title()  # datelines: "ST. LOUIS"
     if word in vocab.titles:
         return False
     dotted = "." in word  # "U.N.", "a.m.", "U.S."

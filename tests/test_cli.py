@@ -1,0 +1,122 @@
+"""The command line, as a user runs it: exit codes, outputs, bad input, documentation."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from factcheck.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture()
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def run(runner: CliRunner, *args: str):
+    return runner.invoke(main, list(args), catch_exceptions=False)
+
+
+def test_check_reports_conflicts_with_exit_status_1(runner: CliRunner) -> None:
+    result = run(runner, "check", str(ROOT / "corpus"), "--rules", str(ROOT / "rules"))
+    assert result.exit_code == 1
+    assert result.output.index("CONFLICT") < result.output.index("WARNING") < result.output.index("CONSISTENT")
+    assert "putin-meeting-date" in result.output
+
+
+def test_check_without_conflict_exits_0(runner: CliRunner, tmp_path: Path) -> None:
+    for name in ("001_15ab6fc81d7eb95e.txt", "003_45467038f124fd6d.txt"):
+        shutil.copy(ROOT / "corpus" / name, tmp_path / name)
+    result = run(runner, "check", str(tmp_path), "--rules", str(ROOT / "rules"))
+    assert result.exit_code == 0, result.output
+
+
+def test_json_report_follows_the_contract(runner: CliRunner, tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "corpus", tmp_path / "corpus")
+    (tmp_path / "corpus" / "broken.txt").write_bytes(b"\x00\x01binary")
+    result = run(runner, "check", str(tmp_path / "corpus"), "--rules", str(ROOT / "rules"), "--format", "json")
+    assert result.exit_code == 1
+    report = json.loads(result.output)
+    assert report["schema"] == "factcheck.report/1"
+    assert {a["id"] for a in report["articles"]} >= {"000_d3c4dca9e3661920", "004_5411c03a7f8b04e4"}
+    assert report["skipped"] == [{"path": str(tmp_path / "corpus" / "broken.txt"),
+                                  "reason": "binary file (contains NUL bytes), not an article"}]
+    statuses = [f["status"] for f in report["findings"]]
+    assert statuses == sorted(statuses, key=["conflict", "warning", "consistent"].index)
+    for finding in report["findings"]:
+        assert set(finding) >= {"claim", "title", "kind", "status", "message", "statements"}
+        for item in finding["statements"]:
+            assert set(item) >= {"article", "path", "line", "column", "quote", "text", "value", "explanation"}
+            content = Path(item["path"]).read_text(encoding="utf-8")
+            line = content.splitlines()[item["line"] - 1]
+            assert line[item["column"] - 1:].startswith(item["text"])
+    toll = next(f for f in report["findings"] if f["claim"] == "civilian-death-toll")
+    assert all({"low", "high", "as_of"} <= set(s) for s in toll["statements"])
+
+
+def test_json_output_is_deterministic(runner: CliRunner) -> None:
+    args = ("check", str(ROOT / "corpus"), "--rules", str(ROOT / "rules"), "--format", "json")
+    assert run(runner, *args).output == run(runner, *args).output
+
+
+def test_output_file(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    result = run(runner, "check", str(ROOT / "corpus"), "--rules", str(ROOT / "rules"), "--format", "json",
+                 "-o", str(out))
+    assert result.exit_code == 1 and result.output == ""
+    assert json.loads(out.read_text())["schema"] == "factcheck.report/1"
+
+
+def test_invalid_rules_exit_2_with_located_errors(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "bad.toml").write_text('[[claims]]\nid = "x"\nkind = "dat"\n\n[[claims]]\nid = "y"\nkind = "date"\n'
+                                       'who = "nobody"\nevent = "meeting"\nwhn = 3\n')
+    result = runner.invoke(main, ["check", str(ROOT / "corpus"), "--rules", str(tmp_path)])
+    assert result.exit_code == 2
+    assert f"{tmp_path / 'bad.toml'}:3:1: claim 'x': unknown kind 'dat' (did you mean 'date'?)" in result.output
+    assert f"{tmp_path / 'bad.toml'}:8:1: claim 'y': 'who' no entity 'nobody' is defined" in result.output
+    assert "unknown key 'whn' for kind date" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_toml_syntax_error_is_located(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "broken.toml").write_text('[[claims]]\nid = "x\n')
+    result = runner.invoke(main, ["check", str(ROOT / "corpus"), "--rules", str(tmp_path)])
+    assert result.exit_code == 2
+    assert f"{tmp_path / 'broken.toml'}:2:" in result.output and "TOML syntax" in result.output
+
+
+def test_no_usable_article_exits_2_and_lists_the_inputs(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("")
+    result = runner.invoke(main, ["check", str(tmp_path), "--rules", str(ROOT / "rules")])
+    assert result.exit_code == 2
+    assert "empty.txt: empty file" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_missing_rules_folder_exits_2(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["check", str(ROOT / "corpus"), "--rules", str(tmp_path / "none")])
+    assert result.exit_code == 2 and "no such rules directory" in result.output
+
+
+def test_published_option_rescues_undated_articles(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "plain.txt").write_text("The envoy met the minister on Tuesday.")
+    result = runner.invoke(main, ["check", str(tmp_path), "--rules", str(ROOT / "rules"), "--published", "2022-04-26",
+                                  "--format", "json"])
+    assert result.exit_code == 0
+    assert json.loads(result.output)["articles"][0]["published"] == "2022-04-26"
+
+
+def test_every_command_is_documented_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text()
+    for name, command in main.commands.items():
+        assert f"factcheck {name}" in readme, f"`factcheck {name}` is not documented in README.md"
+        for param in command.params:
+            for opt in getattr(param, "opts", []):
+                if opt.startswith("--") and opt != "--help":
+                    assert opt in readme, f"option {opt} of `factcheck {name}` is not documented in README.md"
