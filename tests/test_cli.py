@@ -120,3 +120,16 @@ def test_every_command_is_documented_in_the_readme() -> None:
             for opt in getattr(param, "opts", []):
                 if opt.startswith("--") and opt != "--help":
                     assert opt in readme, f"option {opt} of `factcheck {name}` is not documented in README.md"
+
+
+def test_every_rule_key_and_kind_is_documented() -> None:
+    from factcheck.kinds import registry
+    from factcheck.rules import CLAIM_KEYS, ENTITY_KEYS
+
+    doc = (ROOT / "docs" / "rules.md").read_text()
+    for name, kind in registry().items():
+        assert f'kind = "{name}"' in doc, f"kind {name} is not documented in docs/rules.md"
+        for key in kind.keys:
+            assert f"| `{key}` |" in doc, f"key {key} of kind {name} is not documented in docs/rules.md"
+    for key in (*CLAIM_KEYS, *ENTITY_KEYS):
+        assert f"| `{key}` |" in doc, f"key {key} is not documented in docs/rules.md"
