@@ -53,7 +53,7 @@ def error_budget(form: str) -> int:
 
 
 def _fold(text: str) -> str:
-    return regex.sub(r"\s+", " ", text).casefold()
+    return " ".join(text.split()).casefold()
 
 
 @functools.lru_cache(maxsize=4096)
@@ -68,6 +68,37 @@ def _alias_pattern(aliases: tuple[str, ...]) -> regex.Pattern[str] | None:
     forms = sorted(aliases, key=len, reverse=True)
     body = "|".join(regex.sub(r"\\?['’]", "['’]", regex.escape(a).replace(r"\ ", r"\s+")) for a in forms)
     return regex.compile(rf"(?<![\w-])(?:{body})(?![\w-])", regex.I)
+
+
+@dataclass(frozen=True, slots=True)
+class _Spelling:
+    entity: str
+    form: str
+    folded: str
+    budget: int  # edits a near miss may have; 0 for places and short names
+
+
+@dataclass(frozen=True, slots=True)
+class _Index:
+    """The spellings of a set of entities, arranged for one pass over the capitalised words of a text."""
+
+    exact: dict[str, tuple[_Spelling, ...]]
+    by_size: dict[int, tuple[_Spelling, ...]]
+    accepted: frozenset[str]
+
+
+@functools.lru_cache(maxsize=64)
+def _index(entities: tuple[Entity, ...]) -> _Index:
+    exact: dict[str, list[_Spelling]] = {}
+    by_size: dict[int, list[_Spelling]] = {}
+    for entity in entities:
+        for form in entity.spellings:
+            budget = error_budget(form) if entity.kind == "person" else 0
+            spelling = _Spelling(entity.id, form, _fold(form), budget)
+            exact.setdefault(spelling.folded, []).append(spelling)
+            by_size.setdefault(len(form.split()), []).append(spelling)
+    accepted = frozenset(_fold(f) for e in entities for f in (*e.spellings, *e.distinct))
+    return _Index({k: tuple(v) for k, v in exact.items()}, {k: tuple(v) for k, v in by_size.items()}, accepted)
 
 
 def _word_runs(text: str, start: int, end: int) -> list[list[tuple[int, int]]]:
@@ -89,37 +120,32 @@ def find_mentions(text: str, entities: Iterable[Entity], start: int = 0, end: in
     misses of the spellings of people (a near miss of a place is mostly its adjective: "Russian" for "Russia").
     Where mentions of one entity overlap, the longer one is kept, an exact one first."""
     end = len(text) if end is None else end
-    entities = list(entities)
-    accepted = {_fold(form) for entity in entities for form in (*entity.spellings, *entity.distinct)}
-    runs = _word_runs(text, start, end)
-    mentions: list[Mention] = []
+    entities = tuple(entities)
+    index = _index(entities)
+    found: dict[str, list[Mention]] = {entity.id: [] for entity in entities}
     for entity in entities:
-        found: list[Mention] = []
         if (aliases := _alias_pattern(entity.aliases)) is not None:
-            found += [Mention(entity.id, m.start(), m.end(), m.group(), "alias", m.group())
-                      for m in aliases.finditer(text, start, end)]
-        for form in entity.spellings:
-            found += _spelling_mentions(text, runs, entity, form, accepted, entity.kind == "person")
-        mentions += _without_overlaps(found)
+            found[entity.id] += [Mention(entity.id, m.start(), m.end(), m.group(), "alias", m.group())
+                                 for m in aliases.finditer(text, start, end)]
+    for run in _word_runs(text, start, end):
+        for size, spellings in index.by_size.items():
+            for position in range(len(run) - size + 1):
+                first_start, last_end = run[position][0], run[position + size - 1][1]
+                candidate = text[first_start:last_end]
+                folded = candidate.casefold()
+                for spelling in index.exact.get(folded, ()):
+                    found[spelling.entity].append(Mention(spelling.entity, first_start, last_end, candidate,
+                                                          "name", spelling.form))
+                if folded in index.accepted:
+                    continue
+                for spelling in spellings:
+                    if (spelling.budget and folded[0] == spelling.folded[0]
+                            and abs(len(folded) - len(spelling.folded)) <= spelling.budget
+                            and _fuzzy(spelling.form, spelling.budget).fullmatch(candidate)):
+                        found[spelling.entity].append(Mention(spelling.entity, first_start, last_end, candidate,
+                                                              "near miss", spelling.form))
+    mentions = [m for entity_mentions in found.values() for m in _without_overlaps(entity_mentions)]
     return sorted(mentions, key=lambda m: (m.start, m.end, m.entity))
-
-
-def _spelling_mentions(text: str, runs: list[list[tuple[int, int]]], entity: Entity, form: str,
-                       accepted: set[str], near_misses: bool) -> list[Mention]:
-    size = len(form.split())
-    folded_form, budget = _fold(form), error_budget(form) if near_misses else 0
-    found = []
-    for run in runs:
-        for index in range(len(run) - size + 1):
-            first_start, last_end = run[index][0], run[index + size - 1][1]
-            candidate = text[first_start:last_end]
-            folded = _fold(candidate)
-            if folded == folded_form:
-                found.append(Mention(entity.id, first_start, last_end, candidate, "name", form))
-            elif (budget and folded not in accepted and folded[0] == folded_form[0]
-                  and abs(len(folded) - len(folded_form)) <= budget and _fuzzy(form, budget).fullmatch(candidate)):
-                found.append(Mention(entity.id, first_start, last_end, candidate, "near miss", form))
-    return found
 
 
 def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
