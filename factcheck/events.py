@@ -16,6 +16,7 @@ from factcheck.clauses import Segment, segment_at
 from factcheck.names import Mention
 
 _WORDS = regex.compile(r"[\w'’-]+")
+RELATIVE_PRONOUNS = ("who", "whom", "which")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,14 +39,19 @@ class EventKind:
 class Settings:
     window: int
     stop_window: int
-    pronouns: frozenset[str]
+    subject_pronouns: regex.Pattern[str]
+    object_pronouns: regex.Pattern[str]
     pronoun_reach: int
 
 
 @functools.cache
 def settings() -> Settings:
     data = language.load("events")["settings"]
-    return Settings(data["window"], data["stop_window"], frozenset(data["pronouns"]), data["pronoun_reach"])
+    def words(key: str) -> regex.Pattern[str]:
+        return regex.compile(r"\b(?:" + "|".join(data[key]) + r")\b", regex.I)
+
+    return Settings(data["window"], data["stop_window"], words("subject_pronouns"), words("object_pronouns"),
+                    data["pronoun_reach"])
 
 
 def event_names() -> list[str]:
@@ -80,7 +86,11 @@ def linked(text: str, trigger: Trigger, mention: Mention, kind: EventKind, segme
     """Whether a mention is a participant of the event a trigger reports: in the same clause, within the window,
     and for movements, standing as the destination ("to Moscow", "in Moscow"), never as the origin."""
     window = settings().window if window is None else window
-    if segment_at(segments, trigger.start) != segment_at(segments, mention.start):
+    trigger_segment, mention_segment = segment_at(segments, trigger.start), segment_at(segments, mention.start)
+    # "The Kremlin leader, who received him a day earlier": a relative clause's antecedent takes part in its event.
+    antecedent = (mention_segment == trigger_segment - 1 and segments[trigger_segment].cue.lower() in RELATIVE_PRONOUNS
+                  and kind.participants == "near")
+    if trigger_segment != mention_segment and not antecedent:
         return False
     if kind.participants == "destination":
         if mention.start < trigger.end or words_between(text, trigger.end, mention.start) > window:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Mapping
 
 from factcheck import clauses, events, temporal
 from factcheck.article import Article
@@ -22,6 +24,7 @@ class Reading:
     segments: tuple[tuple[Segment, ...], ...]
     timexes: tuple[tuple[Timex, ...], ...]  # per sentence
     mentions: tuple[tuple[Mention, ...], ...]  # per sentence
+    entity_kinds: Mapping[str, str]
     _triggers: dict[EventKind, tuple[tuple[Trigger, ...], ...]] = field(default_factory=dict, compare=False)
 
     @property
@@ -50,10 +53,15 @@ class Reading:
         if self.mentions_of(entity_id, index):
             return True
         setting = events.settings()
-        words = {w.lower() for w in self.sentences[index].text.split()}
-        if not words & setting.pronouns:
+        sentence = self.sentences[index]
+        subject = setting.subject_pronouns.search(sentence.text)
+        # Another person named before a subject pronoun is its likelier antecedent ("Lavrov said he would ...").
+        if subject is not None and any(m.start < sentence.start + subject.start() and m.entity != entity_id
+                                       and self.entity_kinds.get(m.entity) == "person" for m in self.mentions[index]):
+            subject = None
+        if subject is None and setting.object_pronouns.search(sentence.text) is None:
             return False
-        paragraph = self.sentences[index].paragraph
+        paragraph = sentence.paragraph
         for back in range(1, setting.pronoun_reach + 1):
             if index - back >= 0 and self.mentions_of(entity_id, index - back):
                 return paragraph - self.sentences[index - back].paragraph <= 1
@@ -80,4 +88,5 @@ def read(article: Article, rules: RuleSet) -> Reading:
         segments=tuple(tuple(clauses.segments(text, s.start, s.end)) for s in sentences),
         timexes=tuple(tuple(t) for t in per_sentence_timexes),
         mentions=tuple(tuple(m) for m in per_sentence_mentions),
+        entity_kinds=MappingProxyType({e.id: e.kind for e in rules.entities.values()}),
     )

@@ -4,6 +4,10 @@ Vocabularies, rules and their examples live in language/temporal.toml; this modu
 Resolution follows news practice: deictic words ("yesterday", "last week", "ago") count from the publication date;
 weekday names and anaphoric words ("later in the day", "the next day") count from narrative time, the last day the
 text itself established, falling back to the publication date; tense decides the direction where the text does not.
+
+Narrative time is kept per tense, because news tells two stories at once: what happened (days up to publication)
+and what is planned (days after it). A past-tense "a day earlier" counts from the last day of the first, a
+future-tense "later that day" from the last day of the second, whatever was mentioned in between.
 """
 
 from __future__ import annotations
@@ -62,10 +66,17 @@ class _Tagger:
     horizon: int
 
 
-def _alternation(words: dict[str, Any], name: str) -> str:
-    """A vocabulary as a named group; abbreviations of up to four letters may carry a full stop ("Feb.")."""
-    ordered = sorted(words, key=len, reverse=True)
-    forms = [regex.escape(w).replace(r"\ ", r"\s+") + (r"\.?" if len(w) <= 4 and w.isalpha() else "") for w in ordered]
+def _alternation(words: dict[str, Any], name: str, capitalised_short_forms: bool) -> str:
+    """A vocabulary as a named group; abbreviations of up to four letters may carry a full stop ("Feb.") and, where
+    the vocabulary asks for it, count only when capitalised."""
+    forms = []
+    for word in sorted(words, key=len, reverse=True):
+        form = regex.escape(word).replace(r"\ ", r"\s+")
+        if len(word) <= 4 and word.isalpha():
+            if capitalised_short_forms:
+                form = f"(?-i:{word[0].upper()}(?i:{word[1:]}))"
+            form += r"\.?"
+        forms.append(form)
     return f"(?P<{name.lower()}>" + "|".join(forms) + ")"
 
 
@@ -73,7 +84,8 @@ def _alternation(words: dict[str, Any], name: str) -> str:
 def _tagger() -> _Tagger:
     data = language.load("temporal")
     vocabulary = {name: {k.lower(): v for k, v in table.items()} for name, table in data["vocabulary"].items()}
-    placeholders = {name: _alternation(table, name) for name, table in vocabulary.items()}
+    capitalised = set(data["vocabulary_options"]["capitalised_short_forms"])
+    placeholders = {name: _alternation(table, name, name in capitalised) for name, table in vocabulary.items()}
     placeholders |= {name: f"(?P<{name.lower()}>{pattern})" for name, pattern in data["patterns"].items()}
     rules = []
     for rule in data["rules"]:
@@ -110,7 +122,8 @@ class _Context:
 
     match: regex.Match[str]
     published: dt.date
-    narrative: dt.date | None
+    narrative: dt.date | None  # the narrative day of the clause's tense
+    other_narrative: dt.date | None  # that of the other tense, for anaphors where the clause's has none
     tense: clauses.Tense
     vocabulary: dict[str, dict[str, Any]]
     reported_speech: bool = False
@@ -127,6 +140,14 @@ class _Context:
         if word is None:
             return None
         return self.vocabulary[table].get(regex.sub(r"\s+", " ", word.rstrip(".")))
+
+    def anaphor_base(self) -> tuple[dt.date, str]:
+        """The day an anaphoric expression ("later that day", "two days later") counts from, and its name."""
+        if self.narrative is not None:
+            return self.narrative, "narrative date"
+        if self.other_narrative is not None:
+            return self.other_narrative, "narrative date"
+        return self.published, "publication date"
 
     def number(self) -> int | str | None:
         if (digits := self.group("num")) is not None:
@@ -217,7 +238,7 @@ def _quarter(ctx: _Context) -> _Value:
 def _clock_time(ctx: _Context) -> _Value:
     hour = int(ctx.group("hour")) % 12 + (12 if ctx.group("meridiem").startswith("p") else 0)
     minute = int(ctx.group("minute") or 0)
-    day, source = (ctx.narrative, "narrative date") if ctx.narrative else (ctx.published, "publication date")
+    day, source = ctx.anaphor_base()
     return _Value("TIME", f"{day}T{hour:02d}:{minute:02d}", f"clock time on the {source} {day}", day)
 
 
@@ -276,7 +297,7 @@ def _deictic_day(ctx: _Context, rule: _Rule) -> _Value:
 def _anaphoric_day(ctx: _Context, rule: _Rule) -> _Value:
     words = regex.sub(r"\s+", " ", ctx.group("word")).split()
     offset = next((rule.data["offsets"][w] for w in words if w in rule.data["offsets"]), 0)
-    base, source = (ctx.narrative, "narrative date") if ctx.narrative else (ctx.published, "publication date")
+    base, source = ctx.anaphor_base()
     day = base + dt.timedelta(offset)
     return _Value("DATE", day.isoformat(), f"'{' '.join(words)}', counted from the {source} {base}", base)
 
@@ -329,7 +350,7 @@ def _offset_from_publication_forward(ctx: _Context) -> _Value | None:
 
 def _offset_from_narrative(ctx: _Context) -> _Value | None:
     sign = 1 if ctx.group("direction") in ("later", "afterwards", "after") else -1
-    base, source = (ctx.narrative, "narrative date") if ctx.narrative else (ctx.published, "publication date")
+    base, source = ctx.anaphor_base()
     return _offset(ctx, base, sign, source)
 
 
@@ -412,7 +433,7 @@ def tag(text: str, published: dt.date, start: int = 0, end: int | None = None,
     sentences = split_sentences(text, start, end) if sentences is None else sentences
     tagger = _tagger()
     timexes: list[Timex] = []
-    narrative: dt.date | None = None
+    narratives: dict[str, dt.date | None] = {"past": None, "future": None}
     for sentence in sentences:
         sentence_segments = clauses.segments(text, sentence.start, sentence.end)
         sentence_tense = clauses.tense(sentence.text)
@@ -420,8 +441,10 @@ def tag(text: str, published: dt.date, start: int = 0, end: int | None = None,
             rule = tagger.rules[index]
             segment = sentence_segments[clauses.segment_at(sentence_segments, m_start)]
             tense = clauses.tense(text[segment.start:segment.end])
-            ctx = _Context(match, published, narrative, sentence_tense if tense == "present" else tense,
-                           tagger.vocabulary,
+            tense = sentence_tense if tense == "present" else tense
+            story = "future" if tense == "future" else "past"
+            other = "past" if story == "future" else "future"
+            ctx = _Context(match, published, narratives[story], narratives[other], tense, tagger.vocabulary,
                            tagger.reported_speech_before.search(text, sentence.start, m_start) is not None)
             resolver = _RESOLVERS.get(rule.resolve)
             value = resolver(ctx) if resolver else _RESOLVERS_WITH_RULE[rule.resolve](ctx, rule)
@@ -431,9 +454,12 @@ def tag(text: str, published: dt.date, start: int = 0, end: int | None = None,
             timexes.append(timex)
             day = timex.day
             before = text[sentence.start:timex.start]
-            if (day is not None and timex.type == "DATE" and abs((day - published).days) <= tagger.horizon
+            if (day is not None and timex.type == "DATE" and abs((published - day).days) <= tagger.horizon
                     and not tagger.background_before.search(before)):
-                narrative = day
+                if day <= published:
+                    narratives["past"] = day
+                if day >= published:
+                    narratives["future"] = day
     return timexes
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+import regex
+
 from factcheck import decide, events
 from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.clauses import Segment, segment_at
@@ -81,6 +83,21 @@ def _attach(reading: Reading, index: int, trigger: events.Trigger, kind: events.
             timex = in_clause[0]
             return _Attachment(timex, timex.day, timex.day,
                                f"the date of '{trigger.text}', given in the clause that follows it")
+    if k > 0 and segments[k].cue.lower() in ("when", "where"):
+        head = [t for t, s in dated if s == k - 1]
+        if head:
+            # "began in Ankara on Monday, when he was received by ...": at that time; "..., where he met ...": at
+            # that place, on that day or later.
+            timex = head[-1]
+            if segments[k].cue.lower() == "when":
+                return _Attachment(timex, timex.day, timex.day,
+                                   f"the date of the clause that '{trigger.text}' is the 'when' of")
+            clause = reading.text[segments[k].start:segments[k].end]
+            if regex.search(r"\bhad\b", clause):  # "arrived on Monday from Ankara, where he had met ..."
+                return _Attachment(timex, None, timex.day, f"'{trigger.text}' happened earlier (had ...) at the place "
+                                                           f"of an event dated {timex.day}, so on or before that day")
+            return _Attachment(timex, timex.day, None, f"'{trigger.text}' happens at the place of an event dated "
+                                                       f"{timex.day}, so on or after that day")
     if segments[k].relation and k > 0:
         before_clause = [t for t, s in dated if s == k - 1]
         if before_clause:
@@ -135,8 +152,10 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet) -> list[Statement]:
             attachment = _attach(reading, index, trigger, kind)
             carried = None
             if attachment is None:
-                # Only a sentence without any date of its own takes one over from the sentence before.
-                carried = None if _dated(reading, index) else _carried(reading, index, (place, partner))
+                # Only a sentence without any time of its own takes a date over from the sentence before: no date,
+                # and no "before"/"after" that places its event against another one.
+                own_time = _dated(reading, index) or any(s.relation for s in segments)
+                carried = None if own_time else _carried(reading, index, (place, partner))
                 if carried is None:
                     continue
                 timex, anchor = carried
