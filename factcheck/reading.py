@@ -49,9 +49,24 @@ class Reading:
         return clauses.tense(self.sentences[index].text) if tense == "present" else tense
 
     def subject_present(self, entity_id: str, index: int) -> bool:
-        """Whether a sentence is about an entity: it names it, or a pronoun continues a recent mention of it."""
+        """Whether a sentence is about an entity: it names it, or a pronoun continues a recent mention of it. The
+        search goes back a few sentences, a paragraph at most at each step, and stops at a sentence about someone
+        else (one that names another person and carries no pronoun for ours)."""
         if self.mentions_of(entity_id, index):
             return True
+        if not self._continues_with_pronoun(entity_id, index):
+            return False
+        for previous in range(index - 1, max(index - events.settings().pronoun_reach, 0) - 1, -1):
+            if self.sentences[previous + 1].paragraph - self.sentences[previous].paragraph > 1:
+                return False
+            if self.mentions_of(entity_id, previous):
+                return True
+            someone_else = any(self.entity_kinds.get(m.entity) == "person" for m in self.mentions[previous])
+            if someone_else and not self._continues_with_pronoun(entity_id, previous):
+                return False
+        return False
+
+    def _continues_with_pronoun(self, entity_id: str, index: int) -> bool:
         setting = events.settings()
         sentence = self.sentences[index]
         subject = setting.subject_pronouns.search(sentence.text)
@@ -59,13 +74,7 @@ class Reading:
         if subject is not None and any(m.start < sentence.start + subject.start() and m.entity != entity_id
                                        and self.entity_kinds.get(m.entity) == "person" for m in self.mentions[index]):
             subject = None
-        if subject is None and setting.object_pronouns.search(sentence.text) is None:
-            return False
-        paragraph = sentence.paragraph
-        for back in range(1, setting.pronoun_reach + 1):
-            if index - back >= 0 and self.mentions_of(entity_id, index - back):
-                return paragraph - self.sentences[index - back].paragraph <= 1
-        return False
+        return subject is not None or setting.object_pronouns.search(sentence.text) is not None
 
 
 def read(article: Article, rules: RuleSet) -> Reading:
