@@ -1,7 +1,7 @@
 """Segments of a sentence and their tense, from the cues in language/grammar.toml.
 
 A segment is the stretch of a sentence between two clause cues ("before", "after", ", which", ";" ...). It is the unit
-a date is attached within: "landed in Kyiv late Wednesday | after meetings with the president" puts the date on the
+a date is attached within: "landed in Port Elm late Wednesday | after meetings with the president" puts the date on the
 landing, and the meetings only before it.
 """
 
@@ -74,7 +74,7 @@ _OPPOSITE: dict[Relation, Relation] = {"before": "after", "after": "before", "":
 
 
 def _split_leading_relation(text: str, result: list[Segment]) -> list[Segment]:
-    """'After talks in Ankara, he flew to Moscow': the opening phrase ends at its comma, and the main clause that
+    """'After talks in Norvik, she flew to Valdora': the opening phrase ends at its comma, and the main clause that
     follows stands to it in the opposite relation (the flight comes after the talks)."""
     first = result[0]
     if first.relation == "" or text[result[0].start:result[0].start + len(first.cue)].lower() != first.cue.lower():
@@ -96,7 +96,7 @@ def segment_at(segments_: list[Segment], offset: int) -> int:
 
 def tense(text: str) -> Tense:
     """The tense a stretch of text speaks in: a future cue wins over a past one, because news announces plans in
-    sentences that also report what was said ("Haq said Guterres will travel")."""
+    sentences that also report what was said ("a spokesman said the envoy will travel")."""
     grammar = _grammar()
     if grammar.future.search(text):
         return "future"

@@ -84,10 +84,10 @@ def gap(text: str, a: tuple[int, int], b: tuple[int, int]) -> int:
 def linked(text: str, trigger: Trigger, mention: Mention, kind: EventKind, segments: list[Segment],
            window: int | None = None) -> bool:
     """Whether a mention is a participant of the event a trigger reports: in the same clause, within the window,
-    and for movements, standing as the destination ("to Moscow", "in Moscow"), never as the origin."""
+    and for movements, standing as the destination ("to Valdora", "in Valdora"), never as the origin."""
     window = settings().window if window is None else window
     trigger_segment, mention_segment = segment_at(segments, trigger.start), segment_at(segments, mention.start)
-    # "The Kremlin leader, who received him a day earlier": a relative clause's antecedent takes part in its event.
+    # "The chancellor, who received her a day earlier": a relative clause's antecedent takes part in its event.
     antecedent = (mention_segment == trigger_segment - 1 and segments[trigger_segment].cue.lower() in RELATIVE_PRONOUNS
                   and kind.participants == "near")
     if trigger_segment != mention_segment and not antecedent:

@@ -1,5 +1,5 @@
 """Names: finding the people and places a rule file defines, by their accepted spellings, their aliases, and
-near misses that are no accepted spelling ("Gutteres" for "Guterres").
+near misses that are no accepted spelling ("Castelano" for "Castellano").
 
 Near misses are found with the `regex` module's fuzzy matching, with an error budget that grows with the length of
 the name: short names must be exact, so that "Haq" never matches "Has".
@@ -117,7 +117,7 @@ def _word_runs(text: str, start: int, end: int) -> list[list[tuple[int, int]]]:
 
 def find_mentions(text: str, entities: Iterable[Entity], start: int = 0, end: int | None = None) -> list[Mention]:
     """Every mention of the entities in text[start:end]: exact spellings and aliases (case-insensitive), and near
-    misses of the spellings of people (a near miss of a place is mostly its adjective: "Russian" for "Russia").
+    misses of the spellings of people (a near miss of a place is mostly its adjective: "Valdoran" for "Valdora").
     Where mentions of one entity overlap, the longer one is kept, an exact one first."""
     end = len(text) if end is None else end
     entities = tuple(entities)

@@ -70,7 +70,7 @@ class Reading:
         setting = events.settings()
         sentence = self.sentences[index]
         subject = setting.subject_pronouns.search(sentence.text)
-        # Another person named before a subject pronoun is its likelier antecedent ("Lavrov said he would ...").
+        # Another person named before a subject pronoun is its likelier antecedent ("Brandt said he would ...").
         if subject is not None and any(m.start < sentence.start + subject.start() and m.entity != entity_id
                                        and self.entity_kinds.get(m.entity) == "person" for m in self.mentions[index]):
             subject = None

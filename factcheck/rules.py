@@ -31,7 +31,7 @@ ENTITY_KEYS = {
     "kind": KeySpec("string", "person, place or organisation", default="person"),
     "name": KeySpec("string", "the canonical name", required=True),
     "variants": KeySpec("strings", "other accepted spellings, including the short form (surname)", default=[]),
-    "aliases": KeySpec("strings", "descriptions that refer to it (Russian President, the Kremlin leader)", default=[]),
+    "aliases": KeySpec("strings", "descriptions that refer to it (Valdoran Chancellor, the chancellor)", default=[]),
     "distinct": KeySpec("strings", "similar names of others, never a misspelling of this one", default=[]),
 }
 EXAMPLE_KEYS = {"text", "published", "value", "expect"}

@@ -41,7 +41,7 @@ class Timex:
 
     @property
     def day(self) -> dt.date | None:
-        """The calendar day of a value that names one (2022-04-26, 2022-04-26TMO), else None."""
+        """The calendar day of a value that names one (2023-03-14, 2023-03-14TMO), else None."""
         match = DAY_VALUE.match(self.value)
         return dt.date(*map(int, match.groups())) if match else None
 

@@ -1,7 +1,7 @@
-"""Date claims: the day someone did something ("the day Guterres met Putin").
+"""Date claims: the day someone did something ("the day the prime minister met the chancellor").
 
 A date belongs to the event reported in its own clause; an event in a clause linked by "after" or "before" only
-gets a bound ("landed in Kyiv late Wednesday after meetings with Putin": the meetings are on or before that day);
+gets a bound ("landed in Port Elm late Wednesday after talks with Brandt": the talks are on or before that day);
 an event named without a date takes the date the previous sentence gave for the same place or person.
 A statement about the future (a plan) that disagrees with a report published later is a warning, not a conflict:
 the schedule may have changed.
@@ -23,7 +23,7 @@ from factcheck.names import Mention
 from factcheck.reading import Reading
 from factcheck.temporal import Timex
 
-# Relative clauses that describe the event noun before them ("a meeting with Putin, which is scheduled for ...");
+# Relative clauses that describe the event noun before them ("a meeting with Brandt, which is scheduled for ...");
 # "where" and "when" clauses describe the place or time instead, so they lend the event no date.
 RELATIVE_CLAUSE_CUES = ("which", "that")
 
@@ -86,14 +86,14 @@ def _attach(reading: Reading, index: int, trigger: events.Trigger, kind: events.
     if k > 0 and segments[k].cue.lower() in ("when", "where"):
         head = [t for t, s in dated if s == k - 1]
         if head:
-            # "began in Ankara on Monday, when he was received by ...": at that time; "..., where he met ...": at
+            # "began in Norvik on Monday, when she was received by ...": at that time; "..., where she met ...": at
             # that place, on that day or later.
             timex = head[-1]
             if segments[k].cue.lower() == "when":
                 return _Attachment(timex, timex.day, timex.day,
                                    f"the date of the clause that '{trigger.text}' is the 'when' of")
             clause = reading.text[segments[k].start:segments[k].end]
-            if regex.search(r"\bhad\b", clause):  # "arrived on Monday from Ankara, where he had met ..."
+            if regex.search(r"\bhad\b", clause):  # "arrived on Monday from Norvik, where she had met ..."
                 return _Attachment(timex, None, timex.day, f"'{trigger.text}' happened earlier (had ...) at the place "
                                                            f"of an event dated {timex.day}, so on or before that day")
             return _Attachment(timex, timex.day, None, f"'{trigger.text}' happens at the place of an event dated "

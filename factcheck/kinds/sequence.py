@@ -1,8 +1,8 @@
-"""Sequence claims: the order of the stops of a trip ("Turkey, then Russia, then Ukraine").
+"""Sequence claims: the order of the stops of a trip ("Lusitania, then Valdora, then Norvik").
 
 In a sentence about the claim's subject travelling or meeting, each stop named near such a word is placed; the
-order of two stops named one after the other is decided by the last order cue between them ("from Ankara to
-Moscow", "in Kyiv after meetings in Moscow"). Orders contradict when one source puts A before B and another B
+order of two stops named one after the other is decided by the last order cue between them ("from Lisbon to
+Valdora City", "in Port Elm after talks in Valdora City"). Orders contradict when one source puts A before B and another B
 before A.
 """
 
