@@ -1,5 +1,5 @@
-"""The count reader: numbers in text with their qualifiers, read as intervals ("nearly 2,800" is 2,660-2,800,
-"more than 2,660" has no upper end). Vocabularies and the qualifier table are in language/counts.toml."""
+"""The count reader: numbers in text with their qualifiers, read as intervals ("nearly 4,100" is 3,895-4,100,
+"more than 1,340" has no upper end). Vocabularies and the qualifier table are in language/counts.toml."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ class Count:
     text: str
     low: float
     high: float | None  # None: no upper limit
-    value: str  # as a report writes it: 2800, ~2800, >2660, <2800, 1200-1500
+    value: str  # as a report writes it: 4100, ~4100, >1340, <4100, 1200-1500
     how: str
 
 

@@ -1,6 +1,6 @@
 """Count claims: how many people an event touched ("civilians killed in the floods since 3 March").
 
-A count belongs to the claim when the counted noun follows it ("2,800 civilians", "2,800 Valdoran civilians") and
+A count belongs to the claim when the counted noun follows it ("3,700 residents", "3,700 Valdoran residents") and
 a trigger of the claim's event stands in the same clause. Its as-of date is a date of that clause, else the
 publication date. A cumulative count may grow with its as-of date but never shrink; other counts must overlap.
 """
@@ -20,7 +20,7 @@ from factcheck.findings import Finding, Statement, group_values, sort_statements
 from factcheck.kinds import Kind
 from factcheck.reading import Reading
 
-# Words that may stand between a number and the noun it counts: "2,800 Valdoran civilians", "500 wounded soldiers".
+# Words that may stand between a number and the noun it counts: "3,700 Valdoran residents", "500 wounded soldiers".
 _MAX_WORDS_BETWEEN = 2
 # A place named right after the count's event: "killed in Harbour Town" scopes the count to that place.
 _PLACE_SCOPE = regex.compile(r"\b(?:in|at|near|across|throughout)\s+(?:the\s+)?(?P<place>\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)")
