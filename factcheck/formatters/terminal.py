@@ -23,7 +23,8 @@ def _value(value: object) -> str:
 
 def _quote(item: Statement) -> Text:
     """The sentence, with the words that made the statement highlighted."""
-    text = Text("    “", style="dim")
+    text = Text("    ")
+    text.append("“", style="dim")
     cursor = item.quote_start
     sentence_end = item.quote_start + len(item.quote)
     body = Text()
@@ -32,7 +33,7 @@ def _quote(item: Statement) -> Text:
         if start >= end:
             continue
         body.append(item.quote[cursor - item.quote_start:start - item.quote_start])
-        body.append(item.quote[start - item.quote_start:end - item.quote_start], style="bold reverse")
+        body.append(item.quote[start - item.quote_start:end - item.quote_start], style="bold underline yellow")
         cursor = end
     body.append(item.quote[cursor - item.quote_start:])
     text.append_text(body)
