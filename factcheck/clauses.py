@@ -30,7 +30,7 @@ class Segment:
 @dataclass(frozen=True, slots=True)
 class _Grammar:
     boundary: regex.Pattern[str]
-    relations: tuple[Relation, ...]
+    relations: tuple[Relation, ...]  # of each boundary alternative, by group index
     future: regex.Pattern[str]
     past: regex.Pattern[str]
     past_suffix: regex.Pattern[str]
@@ -60,11 +60,12 @@ def segments(text: str, start: int = 0, end: int | None = None) -> list[Segment]
     end = len(text) if end is None else end
     grammar = _grammar()
     result: list[Segment] = []
-    cursor, relation, cue = start, "", ""
+    cursor, cue = start, ""
+    relation: Relation = ""
     for match in grammar.boundary.finditer(text, start, end):
         if match.start() > cursor:
             result.append(Segment(cursor, match.start(), relation, cue))
-        index = int(match.lastgroup[1:])
+        index = int(str(match.lastgroup)[1:])
         relation, cue, cursor = grammar.relations[index], match.group().strip(" ,"), match.start()
     result.append(Segment(cursor, end, relation, cue))
     return _split_leading_relation(text, result)

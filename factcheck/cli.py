@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import shutil
 import sys
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, NoReturn
 
 import click
 
@@ -57,7 +58,7 @@ def output_options(function: Callable[..., Any]) -> Callable[..., Any]:
     return functools.reduce(lambda f, option: option(f), reversed(options), function)
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     click.echo(f"factcheck: {message}", err=True)
     sys.exit(EXIT_UNUSABLE)
 
@@ -90,8 +91,9 @@ def check(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date | None, 
     except InternalError as error:
         _fail(f"{error}\nThis is a bug in factcheck; please report it with the input named above.")
     color = output is None and output_format == "terminal" and sys.stdout.isatty()
-    width = click.get_terminal_size()[0] if color else 100
-    text = formatters.registry()[output_format](report, formatters.Options(color, width, str(rules_dir)))
+    width = shutil.get_terminal_size().columns if color else 100
+    render = formatters.registry()[output_format]
+    text = render(report, formatters.Options(color, width, str(rules_dir)))
     if output is not None:
         try:
             output.write_text(text, encoding="utf-8")

@@ -116,15 +116,15 @@ def _interpret(reader: _Reader, match: regex.Match[str]) -> Count | None:
             return None
         return Count(*span, a, b, f"{_render(a)}-{_render(b)}", "a range")
     if match["vague"]:
-        low, high = reader.vague[regex.sub(r"\s+", " ", match["vague"].lower())]
-        return Count(*span, float(low), float(high), f"{low}-{high}", f"'{match['vague']}': {low} to {high}")
+        smallest, largest = reader.vague[regex.sub(r"\s+", " ", match["vague"].lower())]
+        return Count(*span, float(smallest), float(largest), f"{smallest}-{largest}",
+                     f"'{match['vague']}': {smallest} to {largest}")
     number, unit = _number(reader, match["number"], match["scale"])
     if match["qualifier"]:
         qualifier = regex.sub(r"\s+", " ", match["qualifier"].lower())
         table = reader.qualifiers[qualifier]
-        low = number * table["low"]
+        low = float(math.floor(number * table["low"]))
         high = number * table["high"] if "high" in table else None
-        low = math.floor(low) if low != int(low) else low
         return Count(*span, low, high, f"{table['symbol']}{_render(number)}",
                      f"'{qualifier}' {_render(number)}: " + (f"{_render(low)} to {_render(high)}" if high is not None
                                                              else f"{_render(low)} or more"))

@@ -24,7 +24,8 @@ def disagreements(statements: tuple[Statement, ...] | list[Statement], incompati
                                                                  list[tuple[Statement, Statement]]]:
     """Pairs of statements that cannot both hold, (unexplained, explained); an article that contradicts itself
     counts as much as two that contradict each other."""
-    unexplained, explained_pairs = [], []
+    unexplained: list[tuple[Statement, Statement]] = []
+    explained_pairs: list[tuple[Statement, Statement]] = []
     for a, b in combinations(statements, 2):
         if not incompatible(a, b):
             continue
@@ -32,7 +33,8 @@ def disagreements(statements: tuple[Statement, ...] | list[Statement], incompati
     return unexplained, explained_pairs
 
 
-def status_of(unexplained: list, explained_pairs: list) -> Status:
+def status_of(unexplained: list[tuple[Statement, Statement]],
+              explained_pairs: list[tuple[Statement, Statement]]) -> Status:
     if unexplained:
         return "conflict"
     return "warning" if explained_pairs else "consistent"

@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from factcheck.article import DEFAULT_MAX_SIZE, Article, Skipped, load_corpus, parse_article
+from factcheck.article import DEFAULT_MAX_SIZE, Article, load_corpus, parse_article
 from factcheck.claims import Claim, Example, RuleSet
 from factcheck.findings import Finding, Report, Statement, sort_findings
 from factcheck.kinds import registry

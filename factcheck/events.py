@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from typing import Iterable
-
 import regex
 
 from factcheck import language
@@ -102,7 +100,3 @@ def linked(text: str, trigger: Trigger, mention: Mention, kind: EventKind, segme
         return not between or any(between == p or between.endswith(" " + p) or between.endswith(p + " the")
                                   for p in kind.prepositions) or len(between.split()) <= 1
     return gap(text, (trigger.start, trigger.end), (mention.start, mention.end)) <= window
-
-
-def nearest(items: Iterable[Trigger], offset: int) -> Trigger | None:
-    return min(items, key=lambda t: abs(t.start - offset), default=None)

@@ -12,6 +12,8 @@ from factcheck.article import Article, Skipped
 from factcheck.text import Sentence
 
 Status = Literal["conflict", "warning", "consistent"]
+# A value as reports write it: a string ("2022-04-26", ">2660", "Gutteres") or, for sequences, names in order.
+Value = str | tuple[str, ...]
 STATUS_ORDER: dict[str, int] = {"conflict": 0, "warning": 1, "consistent": 2}
 
 
@@ -28,7 +30,7 @@ class Statement:
     quote: str
     quote_start: int
     text: str
-    value: str
+    value: Value
     explanation: str
     highlights: tuple[tuple[int, int], ...] = ()
     extra: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
@@ -39,7 +41,7 @@ class Statement:
 class ValueGroup:
     """One competing value and the articles behind it."""
 
-    value: str
+    value: Value
     articles: tuple[str, ...]
 
 
@@ -66,7 +68,7 @@ class Report:
         return sum(f.status == "conflict" for f in self.findings)
 
 
-def statement(claim: str, article: Article, sentence: Sentence, spans: list[tuple[int, int]], value: str,
+def statement(claim: str, article: Article, sentence: Sentence, spans: list[tuple[int, int]], value: Value,
               explanation: str, data: Any = None, extra: Mapping[str, Any] | None = None) -> Statement:
     """A statement whose matched text runs from the first to the last of the spans that make up its evidence."""
     start, end = min(s for s, _ in spans), max(e for _, e in spans)
@@ -81,15 +83,15 @@ def statement(claim: str, article: Article, sentence: Sentence, spans: list[tupl
 
 def group_values(statements: list[Statement] | tuple[Statement, ...]) -> tuple[ValueGroup, ...]:
     """Values with the articles behind them, most sources first."""
-    groups: dict[str, set[str]] = {}
+    groups: dict[Value, set[str]] = {}
     for item in statements:
         groups.setdefault(item.value, set()).add(item.article)
     return tuple(sorted((ValueGroup(value, tuple(sorted(articles))) for value, articles in groups.items()),
-                        key=lambda g: (-len(g.articles), g.value)))
+                        key=lambda g: (-len(g.articles), str(g.value))))
 
 
 def sort_statements(statements: list[Statement]) -> tuple[Statement, ...]:
-    return tuple(sorted(statements, key=lambda s: (s.article, s.start, s.value)))
+    return tuple(sorted(statements, key=lambda s: (s.article, s.start, str(s.value))))
 
 
 def sort_findings(findings: list[Finding]) -> tuple[Finding, ...]:

@@ -11,7 +11,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Mapping
 
 import regex
 
@@ -78,30 +78,34 @@ def _did_you_mean(word: str, options: Any) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-def _type_error(value: Any, spec: KeySpec, entities: dict[str, Any]) -> str | None:
-    expected = {
-        "string": (str, "a string"), "entity": (str, "an entity id"), "event": (str, "an event kind"),
-        "date": (str, "a date YYYY-MM-DD"), "bool": (bool, "true or false"), "number": ((int, float), "a number"),
-        "strings": (list, "a list of strings"), "entities": (list, "a list of entity ids"),
-        "patterns": (list, "a list of regular expressions"),
-    }[spec.type]
-    if not isinstance(value, expected[0]) or (spec.type in ("strings", "entities", "patterns")
-                                              and not all(isinstance(v, str) for v in value)):
-        return f"must be {expected[1]}, not {type(value).__name__}"
-    if spec.type == "entity" and value not in entities:
-        return f"no entity '{value}' is defined{_did_you_mean(value, entities)}"
-    if spec.type == "entities":
-        missing = [v for v in value if v not in entities]
-        if missing:
-            return f"no entity '{missing[0]}' is defined{_did_you_mean(missing[0], entities)}"
-    if spec.type == "event" and value not in events.event_names():
-        return f"unknown event kind '{value}'{_did_you_mean(value, events.event_names())}; " \
+_TYPES: dict[str, tuple[type | tuple[type, ...], str]] = {
+    "string": (str, "a string"), "entity": (str, "an entity id"), "event": (str, "an event kind"),
+    "date": (str, "a date YYYY-MM-DD"), "bool": (bool, "true or false"), "number": ((int, float), "a number"),
+    "strings": (list, "a list of strings"), "entities": (list, "a list of entity ids"),
+    "patterns": (list, "a list of regular expressions"),
+}
+
+
+def _type_error(value: Any, spec: KeySpec, entities: Mapping[str, Any]) -> str | None:
+    """What is wrong with a key's value, or None."""
+    python_type, description = _TYPES[spec.type]
+    listed = spec.type in ("strings", "entities", "patterns")
+    well_typed = isinstance(value, python_type)  # kept in a flag: `value` stays Any for what follows
+    if not well_typed or (listed and not all(isinstance(v, str) for v in value)):
+        return f"must be {description}, not {type(value).__name__}"
+    references = [str(value)] if spec.type == "entity" else [str(v) for v in value] if spec.type == "entities" else []
+    missing = [name for name in references if name not in entities]
+    if missing:
+        return f"no entity '{missing[0]}' is defined{_did_you_mean(missing[0], entities)}"
+    text = str(value)
+    if spec.type == "event" and text not in events.event_names():
+        return f"unknown event kind '{text}'{_did_you_mean(text, events.event_names())}; " \
                f"known: {', '.join(events.event_names())}"
     if spec.type == "date":
         try:
-            dt.date.fromisoformat(value)
+            dt.date.fromisoformat(text)
         except ValueError:
-            return f"'{value}' is not a date YYYY-MM-DD"
+            return f"'{text}' is not a date YYYY-MM-DD"
     return None
 
 
@@ -242,6 +246,7 @@ def _build_claim(pending: _Pending, entities: dict[str, Entity], seen: dict[str,
             ok = False
     if not ok:
         return None
+    claim_id = str(raw["id"])
     if claim_id in seen:
         errors.append(RuleError(path, *locate.key("id", line), f"duplicate claim id '{claim_id}' "
                                                                f"(first defined at {seen[claim_id]})"))
@@ -279,7 +284,8 @@ def _build_claim(pending: _Pending, entities: dict[str, Entity], seen: dict[str,
     examples = _examples(raw.get("examples", []), path, locate, line, errors)
     if not ok:
         return None
-    return Claim(claim_id, kind.name, raw.get("title") or claim_id, path, line, MappingProxyType(options), examples)
+    return Claim(claim_id, kind.name, str(raw.get("title") or claim_id), path, line, MappingProxyType(options),
+                 examples)
 
 
 def rule_files(directory: Path) -> list[Path]:

@@ -135,6 +135,13 @@ class _Context:
             return None
         return value.lower() if value else None
 
+    def required(self, name: str) -> str:
+        """A group the rule's pattern always fills."""
+        value = self.group(name)
+        if value is None:
+            raise ValueError(f"the pattern has no group {name!r}")
+        return value
+
     def lookup(self, table: str, group: str | None = None) -> Any:
         word = self.group(group or table.lower())
         if word is None:
@@ -176,14 +183,15 @@ def _year_near(month: int, day: int, reference: dt.date) -> int | None:
 
 
 def _explicit_date(ctx: _Context) -> _Value | None:
-    month, day = ctx.lookup("MONTH"), int(regex.match(r"\d+", ctx.group("day"))[0])
+    month, day = ctx.lookup("MONTH"), int(ctx.required("day").rstrip("stndrh"))
+    year: int | None
     if (year_text := ctx.group("year")) is not None:
         year, how = int(year_text), "explicit date"
     else:
         year = _year_near(month, day, ctx.published)
-        if year is None:
-            return None
         how = f"explicit date, year from publication date {ctx.published}"
+    if year is None:
+        return None
     try:
         date = dt.date(year, month, day)
     except ValueError:
@@ -216,7 +224,7 @@ def _month(ctx: _Context) -> _Value:
 
 
 def _year(ctx: _Context) -> _Value:
-    return _Value("DATE", f"{int(ctx.group('year')):04d}", "explicit year")
+    return _Value("DATE", f"{int(ctx.required('year')):04d}", "explicit year")
 
 
 def _season(ctx: _Context) -> _Value:
@@ -230,13 +238,14 @@ def _season(ctx: _Context) -> _Value:
 
 def _quarter(ctx: _Context) -> _Value:
     quarter = ctx.lookup("ORDINAL")
-    year = int(ctx.group("year")) if ctx.group("year") else ctx.published.year
-    how = "explicit quarter" if ctx.group("year") else f"quarter, year from publication date {ctx.published}"
+    year_text = ctx.group("year")
+    year = int(year_text) if year_text else ctx.published.year
+    how = "explicit quarter" if year_text else f"quarter, year from publication date {ctx.published}"
     return _Value("DATE", f"{year:04d}-Q{quarter}", how)
 
 
 def _clock_time(ctx: _Context) -> _Value:
-    hour = int(ctx.group("hour")) % 12 + (12 if ctx.group("meridiem").startswith("p") else 0)
+    hour = int(ctx.required("hour")) % 12 + (12 if ctx.required("meridiem").startswith("p") else 0)
     minute = int(ctx.group("minute") or 0)
     day, source = ctx.anaphor_base()
     return _Value("TIME", f"{day}T{hour:02d}:{minute:02d}", f"clock time on the {source} {day}", day)
@@ -285,7 +294,7 @@ def _weekday(ctx: _Context) -> _Value:
 
 
 def _deictic_day(ctx: _Context, rule: _Rule) -> _Value:
-    word = regex.sub(r"\s+", " ", ctx.group("word"))
+    word = regex.sub(r"\s+", " ", ctx.required("word"))
     base, source = ctx.published, "publication date"
     if ctx.reported_speech and ctx.narrative is not None:
         base, source = ctx.narrative, "narrative date (reported speech: the speaker's day)"
@@ -295,7 +304,7 @@ def _deictic_day(ctx: _Context, rule: _Rule) -> _Value:
 
 
 def _anaphoric_day(ctx: _Context, rule: _Rule) -> _Value:
-    words = regex.sub(r"\s+", " ", ctx.group("word")).split()
+    words = regex.sub(r"\s+", " ", ctx.required("word")).split()
     offset = next((rule.data["offsets"][w] for w in words if w in rule.data["offsets"]), 0)
     base, source = ctx.anaphor_base()
     day = base + dt.timedelta(offset)
@@ -332,7 +341,7 @@ def _offset(ctx: _Context, base: dt.date, sign: int, source: str) -> _Value | No
     amount, unit = ctx.number(), ctx.lookup("UNIT")
     if unit in ("H", "MIN"):
         return None
-    if amount == "X" or amount is None:
+    if not isinstance(amount, int):
         ref = "PAST_REF" if sign < 0 else "FUTURE_REF"
         return _Value("DATE", ref, f"an unspecified number of units from the {source} {base}", base, _mod_word(ctx))
     value, granularity = _shift(base, sign * amount, unit)
@@ -355,7 +364,7 @@ def _offset_from_narrative(ctx: _Context) -> _Value | None:
 
 
 def _relative_unit(ctx: _Context) -> _Value:
-    relative, unit = ctx.group("relative"), ctx.group("unit")
+    relative, unit = ctx.required("relative"), ctx.required("unit")
     shift = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(relative, 0)
     if unit == "weekend":
         return _weekend_value(ctx.published, shift, f"'{relative} weekend'")
@@ -388,13 +397,13 @@ def _duration(ctx: _Context) -> _Value:
 
 
 def _vague_duration(ctx: _Context) -> _Value:
-    unit = ctx.vocabulary["UNIT"][ctx.group("unit").rstrip("s")]
+    unit = ctx.vocabulary["UNIT"][ctx.required("unit").rstrip("s")]
     value = "PTXH" if unit == "H" else f"PX{unit}"
     return _Value("DURATION", value, "unspecified duration")
 
 
 def _vague(ctx: _Context, rule: _Rule) -> _Value:
-    word = regex.sub(r"\s+", " ", ctx.group("word"))
+    word = regex.sub(r"\s+", " ", ctx.required("word"))
     value = next(value for value, words in rule.data["values"].items() if word in words)
     return _Value("DATE", value, "vague reference")
 

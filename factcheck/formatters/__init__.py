@@ -24,4 +24,5 @@ Formatter = Callable[[Report, Options], str]
 def registry() -> dict[str, Formatter]:
     from factcheck.formatters import json_report, terminal
 
-    return {"terminal": terminal.render, "json": json_report.render}
+    formatters: dict[str, Formatter] = {"terminal": terminal.render, "json": json_report.render}
+    return formatters

@@ -84,7 +84,7 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet) -> list[Statement]:
                 continue
             as_of_timexes = [t for t in timexes if t.day is not None and segment_at(segments, t.start) == segment_index
                              and t.day != since and t.day <= article.published]
-            as_of = as_of_timexes[0].day if as_of_timexes else article.published
+            as_of = next((t.day for t in as_of_timexes if t.day is not None), article.published)
             as_of_how = (f"as of {as_of} ({as_of_timexes[0].text})" if as_of_timexes
                          else f"as of the publication date {as_of}")
             value = CountValue(count.low, count.high, as_of, bool(claim.get("cumulative")))
