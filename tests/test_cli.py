@@ -133,3 +133,15 @@ def test_every_rule_key_and_kind_is_documented() -> None:
             assert f"| `{key}` |" in doc, f"key {key} of kind {name} is not documented in docs/rules.md"
     for key in (*CLAIM_KEYS, *ENTITY_KEYS):
         assert f"| `{key}` |" in doc, f"key {key} is not documented in docs/rules.md"
+
+
+def test_terminal_colour_output_highlights_the_matched_words() -> None:
+    from factcheck.engine import check
+    from factcheck.formatters import Options, terminal
+    from factcheck.rules import load_rules
+
+    report = check([ROOT / "corpus"], load_rules(ROOT / "rules"))
+    coloured = terminal.render(report, Options(color=True, width=120))
+    plain = terminal.render(report, Options(color=False, width=120))
+    assert "\x1b[" in coloured and "\x1b[" not in plain
+    assert "\x1b[1;4;33mlate Wednesday\x1b[0m" in coloured
