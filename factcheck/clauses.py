@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from typing import Literal
+from typing import Callable, Literal
 
 import regex
 
 from factcheck import language
 
 Tense = Literal["future", "past", "present"]
+PARENTHETICAL_CUES = ("who", "whom", "whose", "which")
 Relation = Literal["before", "after", ""]
 
 
@@ -55,20 +56,44 @@ def _grammar() -> _Grammar:
     )
 
 
-def segments(text: str, start: int = 0, end: int | None = None) -> list[Segment]:
-    """The segments of text[start:end], covering it without gaps, offsets into `text`."""
+def segments(text: str, start: int = 0, end: int | None = None,
+             protected: tuple[tuple[int, int], ...] = ()) -> list[Segment]:
+    """The segments of text[start:end], covering it without gaps, offsets into `text`. No cut falls inside a
+    protected span (a date such as "Thursday, April 28" keeps its comma)."""
     end = len(text) if end is None else end
     grammar = _grammar()
+
+    def inside(offset: int) -> bool:
+        return any(s < offset < e for s, e in protected)
+
     result: list[Segment] = []
     cursor, cue = start, ""
     relation: Relation = ""
     for match in grammar.boundary.finditer(text, start, end):
+        if inside(match.start()) or inside(match.end() - 1):
+            continue
         if match.start() > cursor:
             result.append(Segment(cursor, match.start(), relation, cue))
         index = int(str(match.lastgroup)[1:])
         relation, cue, cursor = grammar.relations[index], match.group().strip(" ,"), match.start()
     result.append(Segment(cursor, end, relation, cue))
-    return _split_leading_relation(text, result)
+    return _close_parentheticals(text, _split_leading_relation(text, result), inside)
+
+
+def _close_parentheticals(text: str, result: list[Segment], inside: Callable[[int], bool]) -> list[Segment]:
+    """'Mehta, who resigned on Wednesday, had come on Monday': a relative clause between commas ends at its second
+    comma, and the main clause goes on after it."""
+    closed: list[Segment] = []
+    for segment in result:
+        if segment.cue.lower() in PARENTHETICAL_CUES:
+            opening = text.find(",", segment.start, segment.end)
+            body_start = opening + 1 if opening == segment.start else segment.start
+            comma = next((i for i in range(body_start, segment.end) if text[i] == "," and not inside(i)), -1)
+            if comma > 0 and text[comma + 1:segment.end].strip():
+                closed += [Segment(segment.start, comma, segment.relation, segment.cue), Segment(comma, segment.end, "", ",")]
+                continue
+        closed.append(segment)
+    return closed
 
 
 _OPPOSITE: dict[Relation, Relation] = {"before": "after", "after": "before", "": ""}

@@ -6,13 +6,13 @@ from __future__ import annotations
 import functools
 import math
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Sequence
 
 import regex
 
 from factcheck import language
 
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_DIGITS = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +29,9 @@ class Count:
 @dataclass(frozen=True, slots=True)
 class _Reader:
     pattern: regex.Pattern[str]
+    totals: str
+    number_of: str
+    other_event: regex.Pattern[str]
     numbers: dict[str, int]
     scales: dict[str, int]
     vague: dict[str, list[int]]
@@ -59,9 +62,40 @@ def _reader() -> _Reader:
         rf"|(?P<number>{number})(?P<scale>{scale})?(?P<after>{data['after']['pattern']})?"
         rf")(?![\w])"
     )
-    return _Reader(regex.compile(pattern, regex.I), numbers, {k.lower(): v for k, v in data["scales"].items()},
+    return _Reader(regex.compile(pattern, regex.I), data["totals"]["links"], data["totals"]["number_of"],
+                   regex.compile(data["other_event"]["pattern"], regex.I), numbers, {k.lower(): v for k, v in data["scales"].items()},
                    {k.lower(): v for k, v in data["vague"].items()}, qualifiers, data["after"]["symbol"],
                    data["rounding"]["max_share"])
+
+
+# Words that may stand between a figure and the noun it counts: "2,800 Valdoran civilians", "500 wounded soldiers".
+_MAX_WORDS_BETWEEN = 2
+
+
+def counted_noun(text: str, count: Count, nouns: Sequence[str], floor: int = 0) -> tuple[int, int] | None:
+    """The span of the noun a count counts: right after it ("2,800 civilians") or before it behind a verb of totals
+    ("the civilian death toll rose to 2,800"), never before `floor` (the start of the sentence)."""
+    body = "|".join(regex.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    after = regex.match(rf"(?:\s+[\w'’-]+){{0,{_MAX_WORDS_BETWEEN}}}?\s+(?P<noun>{body})(?![\w-])", text,
+                        regex.I, pos=count.end, endpos=min(len(text), count.end + 80))
+    if after is not None:
+        return after.start("noun"), after.end("noun")
+    reader = _reader()
+    patterns = (rf"(?<![\w-])(?P<noun>{body}){reader.totals}", reader.number_of.replace("{NOUN}", f"(?P<noun>{body})"))
+    for pattern in patterns:
+        before = regex.search(pattern, text, regex.I, pos=max(floor, count.start - 160), endpos=count.start)
+        if before is not None:
+            return before.start("noun"), before.end("noun")
+    return None
+
+
+def about_another_event(text: str, start: int, end: int) -> bool:
+    """Whether a stretch of text says its figure belongs to another event ("in a separate accident")."""
+    return _reader().other_event.search(text, start, end) is not None
+
+
+def totals_examples() -> list[dict[str, Any]]:
+    return list(language.load("counts")["totals"]["examples"])
 
 
 def qualifier_examples() -> list[dict[str, Any]]:
@@ -125,9 +159,11 @@ def _interpret(reader: _Reader, match: regex.Match[str]) -> Count | None:
         table = reader.qualifiers[qualifier]
         low = float(math.floor(number * table["low"]))
         high = number * table["high"] if "high" in table else None
-        return Count(*span, low, high, f"{table['symbol']}{_render(number)}",
-                     f"'{qualifier}' {_render(number)}: " + (f"{_render(low)} to {_render(high)}" if high is not None
-                                                             else f"{_render(low)} or more"))
+        if high is not None:
+            reading = f"{_render(low)} to {_render(high)}"
+        else:
+            reading = f"above {_render(low)}, no upper limit" if table["symbol"] == ">" else f"{_render(low)} or more"
+        return Count(*span, low, high, f"{table['symbol']}{_render(number)}", f"'{qualifier}' {_render(number)}: {reading}")
     if match["after"]:
         return Count(*span, number, None, f"{reader.after_symbol}{_render(number)}", f"{_render(number)} or more")
     half = min(unit / 2, number * reader.max_share) if unit > 1 else 0.0

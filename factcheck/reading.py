@@ -94,7 +94,8 @@ def read(article: Article, rules: RuleSet) -> Reading:
     return Reading(
         article=article,
         sentences=tuple(sentences),
-        segments=tuple(tuple(clauses.segments(text, s.start, s.end)) for s in sentences),
+        segments=tuple(tuple(clauses.segments(text, s.start, s.end, tuple((t.start, t.end) for t in sentence_timexes)))
+                       for s, sentence_timexes in zip(sentences, per_sentence_timexes)),
         timexes=tuple(tuple(t) for t in per_sentence_timexes),
         mentions=tuple(tuple(m) for m in per_sentence_mentions),
         entity_kinds=MappingProxyType({e.id: e.kind for e in rules.entities.values()}),

@@ -46,6 +46,31 @@ class Timex:
         return dt.date(*map(int, match.groups())) if match else None
 
 
+_PERIOD = regex.compile(r"\A(?P<year>\d{4})(?:-(?:(?P<month>\d{2})(?:-(?P<day>\d{2}))?|W(?P<week>\d{2})|Q(?P<quarter>[1-4])))?")
+
+
+def period_end(value: str) -> dt.date | None:
+    """The last day of the period a TIMEX3 date value names (2011 -> 2011-12-31), or None if it names none."""
+    match = _PERIOD.match(value)
+    if match is None:
+        return None
+    year = int(match["year"])
+    try:
+        if match["day"]:
+            return dt.date(year, int(match["month"]), int(match["day"]))
+        if match["month"]:
+            month = int(match["month"])
+            return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        if match["week"]:
+            return dt.date.fromisocalendar(year, int(match["week"]), 7)
+        if match["quarter"]:
+            quarter = int(match["quarter"])
+            return dt.date(year + quarter // 4, (quarter * 3) % 12 + 1, 1) - dt.timedelta(days=1)
+    except ValueError:
+        return None
+    return dt.date(year, 12, 31)
+
+
 @dataclass(frozen=True, slots=True)
 class _Rule:
     name: str
@@ -64,6 +89,8 @@ class _Tagger:
     background_before: regex.Pattern[str]
     reported_speech_before: regex.Pattern[str]
     horizon: int
+    time_then_day: regex.Pattern[str]
+    day_then_time: regex.Pattern[str]
 
 
 def _alternation(words: dict[str, Any], name: str, capitalised_short_forms: bool) -> str:
@@ -89,7 +116,7 @@ def _tagger() -> _Tagger:
     placeholders |= {name: f"(?P<{name.lower()}>{pattern})" for name, pattern in data["patterns"].items()}
     rules = []
     for rule in data["rules"]:
-        pattern = regex.sub(r"\{([A-Z]+)\}", lambda m: placeholders[m[1]], rule["pattern"])
+        pattern = regex.sub(r"(?<!\\[pP])\{([A-Z0-9]+)\}", lambda m: placeholders[m[1]], rule["pattern"])
         compiled = regex.compile(r"(?<![\w])(?:" + pattern + r")(?![\w])", regex.I)
         rules.append(_Rule(rule["name"], compiled, rule["resolve"], rule))
     modifiers, narrative = data["modifiers"], data["narrative"]
@@ -102,6 +129,8 @@ def _tagger() -> _Tagger:
         background_before=regex.compile(narrative["background_before"], regex.I),
         reported_speech_before=regex.compile(narrative["reported_speech_before"], regex.I),
         horizon=narrative["horizon_days"],
+        time_then_day=regex.compile(data["composition"]["time_then_day"], regex.I),
+        day_then_time=regex.compile(data["composition"]["day_then_time"], regex.I),
     )
 
 
@@ -245,10 +274,22 @@ def _quarter(ctx: _Context) -> _Value:
 
 
 def _clock_time(ctx: _Context) -> _Value:
-    hour = int(ctx.required("hour")) % 12 + (12 if ctx.required("meridiem").startswith("p") else 0)
+    if (hour24 := ctx.group("hour24")) is not None:
+        hour = int(hour24)
+    else:
+        hour = int(ctx.required("hour")) % 12 + (12 if ctx.required("meridiem").startswith("p") else 0)
     minute = int(ctx.group("minute") or 0)
     day, source = ctx.anaphor_base()
     return _Value("TIME", f"{day}T{hour:02d}:{minute:02d}", f"clock time on the {source} {day}", day)
+
+
+def _time_word(ctx: _Context) -> _Value:
+    word = ctx.required("word")
+    clock = "24:00" if word == "midnight" else "12:00"
+    side = ctx.group("side")
+    mod = {"before": "BEFORE", "after": "AFTER"}.get(side or "", "APPROX" if ctx.group("approximately") else None)
+    day, source = ctx.anaphor_base()
+    return _Value("TIME", f"{day}T{clock}", f"'{word}' on the {source} {day}", day, mod)
 
 
 def _weekday_name(index: int) -> str:
@@ -410,7 +451,7 @@ def _vague(ctx: _Context, rule: _Rule) -> _Value:
 
 _RESOLVERS: dict[str, Callable[..., _Value | None]] = {
     "explicit_date": _explicit_date, "iso_date": _iso_date, "month": _month, "year": _year, "season": _season,
-    "quarter": _quarter, "clock_time": _clock_time, "weekday": _weekday,
+    "quarter": _quarter, "clock_time": _clock_time, "time_word": _time_word, "weekday": _weekday,
     "offset_from_publication": _offset_from_publication,
     "offset_from_publication_forward": _offset_from_publication_forward,
     "offset_from_narrative": _offset_from_narrative, "relative_unit": _relative_unit, "weekend": _weekend,
@@ -444,6 +485,7 @@ def tag(text: str, published: dt.date, start: int = 0, end: int | None = None,
     timexes: list[Timex] = []
     narratives: dict[str, dt.date | None] = {"past": None, "future": None}
     for sentence in sentences:
+        first = len(timexes)
         sentence_segments = clauses.segments(text, sentence.start, sentence.end)
         sentence_tense = clauses.tense(sentence.text)
         for m_start, m_end, index, match in _candidates(text, sentence.start, sentence.end):
@@ -469,7 +511,37 @@ def tag(text: str, published: dt.date, start: int = 0, end: int | None = None,
                     narratives["past"] = day
                 if day >= published:
                     narratives["future"] = day
+        timexes[first:] = _compose(text, timexes[first:])
     return timexes
+
+
+_CLOCK = regex.compile(r"T(\d\d:\d\d)\Z")
+
+
+def _compose(text: str, found: list[Timex]) -> list[Timex]:
+    """A clock time and a day side by side become one point in time ("11:47 p.m. Sunday" -> ...T23:47)."""
+    tagger = _tagger()
+    composed: list[Timex] = []
+    for timex in found:
+        previous = composed[-1] if composed else None
+        if previous is not None:
+            between = text[previous.end:timex.start]
+            pair = None
+            if previous.type == "TIME" and timex.type == "DATE" and tagger.time_then_day.match(between):
+                pair = (previous, timex)
+            elif previous.type == "DATE" and timex.type == "TIME" and tagger.day_then_time.match(between):
+                pair = (timex, previous)
+            if pair is not None and (clock := _CLOCK.search(pair[0].value)) and pair[1].day is not None:
+                time, day = pair
+                value = f"{day.day}T{clock[1]}"
+                span = text[previous.start:timex.end]
+                how = (f"{span} -> {value}: the clock time {time.text} on the day of {day.text} "
+                       f"({day.explanation.split(': ', 1)[1]})")
+                composed[-1] = Timex(previous.start, timex.end, span, "TIME", value, time.mod or day.mod,
+                                     day.anchor, how, f"{previous.rule}+{timex.rule}")
+                continue
+        composed.append(timex)
+    return composed
 
 
 def _with_modifiers(text: str, sentence: Sentence, start: int, end: int, rule: str, value: _Value) -> Timex:

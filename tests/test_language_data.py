@@ -21,7 +21,7 @@ def test_every_temporal_rule_has_examples() -> None:
 def test_temporal_rule_example(rule: str, example: dict) -> None:
     found = temporal.tag(example["text"], dt.date.fromisoformat(example["published"]))
     matching = [t for t in found if t.value == example["value"]
-                and (rule in ("modifiers", "narrative") or t.rule == rule)
+                and (rule in ("modifiers", "narrative") or rule in t.rule.split("+"))
                 and t.text == example.get("expression", t.text) and t.mod == example.get("mod", t.mod)]
     assert matching, f"{rule}: expected {example['value']} in {[(t.text, t.value, t.rule) for t in found]}"
 
@@ -61,3 +61,10 @@ def test_every_clause_boundary_example_is_cut(boundary: dict) -> None:
         cut = segments(example)
         assert len(cut) >= 2, example
         assert cut[1].relation == boundary["relation"]
+
+
+@pytest.mark.parametrize("example", counts.totals_examples(), ids=lambda ex: ex["text"][:40])
+def test_count_after_its_noun_example(example: dict) -> None:
+    (count,) = [c for c in counts.read_counts(example["text"]) if c.value == example["value"]]
+    span = counts.counted_noun(example["text"], count, [example["noun"]])
+    assert span is not None and example["text"][span[0]:span[1]] == example["noun"]

@@ -15,15 +15,14 @@ import regex
 from factcheck import decide, events
 from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.clauses import segment_at
-from factcheck.counts import Count, read_counts
+from factcheck.counts import about_another_event, counted_noun, read_counts
 from factcheck.findings import Finding, Statement, group_values, sort_statements, statement
 from factcheck.kinds import Kind
 from factcheck.reading import Reading
+from factcheck.temporal import period_end
 
-# Words that may stand between a number and the noun it counts: "3,700 Valdoran residents", "500 wounded soldiers".
-_MAX_WORDS_BETWEEN = 2
-# A place named right after the count's event: "killed in Harbour Town" scopes the count to that place.
-_PLACE_SCOPE = regex.compile(r"\b(?:in|at|near|across|throughout)\s+(?:the\s+)?(?P<place>\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)")
+# A place named right after the count's event (within three words): "killed in Harbour Town" scopes the count.
+_PLACE_SCOPE = regex.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:in|at|near|across|throughout)\s+(?:the\s+)?(?P<place>\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,21 +36,20 @@ class CountValue:
         return (self.high is None or self.high >= other.low) and (other.high is None or other.high >= self.low)
 
 
-def _counted_noun(text: str, count: Count, nouns: list[str]) -> regex.Match[str] | None:
-    body = "|".join(regex.escape(n) for n in sorted(nouns, key=len, reverse=True))
-    pattern = rf"\A(?:\s+[\w'’-]+){{0,{_MAX_WORDS_BETWEEN}}}?\s+(?P<noun>{body})(?![\w-])"
-    return regex.match(pattern, text[count.end:count.end + 80], regex.I)
-
-
-def _scope_place(reading: Reading, index: int, start: int, end: int, place: str | None, rules: RuleSet) -> str | None:
-    """The name of another place the count is scoped to, if the clause names one right after it."""
+def _scope_place(text: str, start: int, end: int, place: str | None, rules: RuleSet) -> str | None:
+    """Another place the count is scoped to ("killed in Harbour Town"), named right after it in its clause; only a
+    claim that names its own place can tell another one apart."""
     entity = rules.entity(place)
-    accepted = {w.casefold() for w in ((entity.name, *entity.variants, *entity.aliases) if entity else ())}
-    for match in _PLACE_SCOPE.finditer(reading.text, start, end):
-        name = match["place"]
-        if name.casefold() not in accepted and not any(name.casefold().startswith(a) for a in accepted):
-            return name
-    return None
+    if entity is None:
+        return None
+    accepted = {w.casefold() for w in (entity.name, *entity.variants, *entity.aliases)}
+    match = _PLACE_SCOPE.match(text, start, end)
+    if match is None:
+        return None
+    name = match["place"]
+    if name.casefold() in accepted or any(name.casefold().startswith(a) for a in accepted):
+        return None
+    return name
 
 
 def extract(reading: Reading, claim: Claim, rules: RuleSet) -> list[Statement]:
@@ -67,20 +65,24 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet) -> list[Statement]:
         segments = list(reading.segments[index])
         timexes = reading.timexes[index]
         for count in read_counts(reading.text, sentence.start, sentence.end, [(t.start, t.end) for t in timexes]):
-            noun = _counted_noun(reading.text, count, nouns)
+            noun = counted_noun(reading.text, count, nouns, sentence.start)
             if noun is None:
                 continue
-            noun_end = count.end + noun.end()
+            evidence = (min(noun[0], count.start), max(noun[1], count.end))  # the figure and its noun, either order
+            noun_end = evidence[1]
             segment_index = segment_at(segments, count.start)
             near = [t for t in triggers if segment_at(segments, t.start) == segment_index
-                    and events.gap(reading.text, (t.start, t.end), (count.start, noun_end)) <= events.settings().window]
+                    and events.gap(reading.text, (t.start, t.end), evidence) <= events.settings().window]
             if not near:
                 continue
             trigger = min(near, key=lambda t: abs(t.start - count.start))
             segment = segments[segment_index]
-            other_place = _scope_place(reading, index, max(trigger.end, noun_end), segment.end,
-                                       claim.get("place"), rules)
-            if other_place is not None:
+            other_place = _scope_place(reading.text, max(trigger.end, noun_end), segment.end, claim.get("place"), rules)
+            if other_place is not None or about_another_event(reading.text, segment.start, segment.end):
+                continue
+            # "In 2011, 12 people died on the same line": a figure dated before the claim's period is another event's.
+            horizon = since or article.published - dt.timedelta(days=365)
+            if any((end := period_end(t.value)) is not None and end < horizon for t in timexes):
                 continue
             as_of_timexes = [t for t in timexes if t.day is not None and segment_at(segments, t.start) == segment_index
                              and t.day != since and t.day <= article.published]
@@ -88,7 +90,7 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet) -> list[Statement]:
             as_of_how = (f"as of {as_of} ({as_of_timexes[0].text})" if as_of_timexes
                          else f"as of the publication date {as_of}")
             value = CountValue(count.low, count.high, as_of, bool(claim.get("cumulative")))
-            spans = [(count.start, noun_end), (trigger.start, trigger.end)]
+            spans = [(count.start, count.end), noun, (trigger.start, trigger.end)]
             explanation = f"{count.text} -> {count.value}: {count.how}; {as_of_how}"
             found.append(statement(claim.id, article, sentence, spans, count.value, explanation, value,
                                    {"low": count.low, "high": count.high, "as_of": as_of.isoformat()}))
@@ -110,6 +112,19 @@ def _number(value: float | None) -> str:
     return "open" if value is None else f"{value:,.0f}"
 
 
+def _pair(a: Statement, b: Statement) -> str:
+    """One disagreeing pair, saying why: the same date, a shrinking cumulative figure, an article against itself."""
+    earlier, later = sorted((a, b), key=lambda s: (s.data.as_of, s.article))
+    if a.article == b.article:
+        why = f"{a.article} contradicts itself"
+    elif a.data.cumulative and earlier.data.as_of != later.data.as_of:
+        why = "a cumulative figure shrinks"
+    else:
+        why = "same date" if earlier.data.as_of == later.data.as_of else "no overlap"
+    return (f"{earlier.value} ({earlier.article}, as of {earlier.data.as_of}) vs {later.value} ({later.article}, "
+            f"as of {later.data.as_of}): {why}")
+
+
 def compare(claim: Claim, statements: list[Statement]) -> list[Finding]:
     ordered = sort_statements(statements)
     unexplained, explained = decide.disagreements(ordered, _incompatible)
@@ -118,10 +133,9 @@ def compare(claim: Claim, statements: list[Statement]) -> list[Finding]:
     by_date = sorted(ordered, key=lambda s: (s.data.as_of, s.article))
     listing = "; ".join(f"{s.value} as of {s.data.as_of} ({s.article})" for s in by_date)
     if status == "conflict":
-        pairs = "; ".join(f"{a.value} ({a.article}, as of {a.data.as_of}) vs {b.value} ({b.article}, as of {b.data.as_of})"
-                          for a, b in unexplained)
-        why = "a cumulative figure shrinks" if ordered and ordered[0].data.cumulative else "the figures cannot be reconciled"
-        message = f"{why}: {pairs}"
+        shown = "; ".join(_pair(a, b) for a, b in unexplained[:3])
+        more = f" (and {len(unexplained) - 3} more pairs)" if len(unexplained) > 3 else ""
+        message = f"figures that cannot all be right: {shown}{more}"
     elif ordered and ordered[0].data.cumulative and len({s.data.as_of for s in ordered}) > 1:
         message = f"the figure grows with its date, as a cumulative count may: {listing}"
     else:
