@@ -112,6 +112,16 @@ def _split_leading_relation(text: str, result: list[Segment]) -> list[Segment]:
             *result[1:]]
 
 
+def clause_of(segments_: list[Segment]) -> list[int]:
+    """For each segment, the clause it belongs to: a main clause resumed after a parenthetical ("Brandt, who arrived
+    on Monday, will meet her") is one clause with its beginning."""
+    clauses_: list[int] = []
+    for index, segment in enumerate(segments_):
+        resumed = (segment.cue == "," and index >= 2 and segments_[index - 1].cue.lower() in PARENTHETICAL_CUES)
+        clauses_.append(clauses_[index - 2] if resumed else index)
+    return clauses_
+
+
 def segment_at(segments_: list[Segment], offset: int) -> int:
     """Index of the segment that contains a character offset."""
     for index, segment in enumerate(segments_):

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import regex
 
 from factcheck import language
-from factcheck.clauses import Segment, segment_at
+from factcheck.clauses import Segment, clause_of, segment_at
 from factcheck.names import Mention
 
 _WORDS = regex.compile(r"[\w'’-]+")
@@ -85,10 +85,11 @@ def linked(text: str, trigger: Trigger, mention: Mention, kind: EventKind, segme
     and for movements, standing as the destination ("to Valdora", "in Valdora"), never as the origin."""
     window = settings().window if window is None else window
     trigger_segment, mention_segment = segment_at(segments, trigger.start), segment_at(segments, mention.start)
+    clause = clause_of(segments)
     # "The chancellor, who received her a day earlier": a relative clause's antecedent takes part in its event.
     antecedent = (mention_segment == trigger_segment - 1 and segments[trigger_segment].cue.lower() in RELATIVE_PRONOUNS
                   and kind.participants == "near")
-    if trigger_segment != mention_segment and not antecedent:
+    if clause[trigger_segment] != clause[mention_segment] and not antecedent:
         return False
     if kind.participants == "destination":
         if mention.start < trigger.end or words_between(text, trigger.end, mention.start) > window:

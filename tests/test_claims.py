@@ -156,3 +156,28 @@ def test_statement_evidence_points_at_the_matched_words(summit_rules) -> None:
     assert item.text == "hold talks with Chancellor Matthias Brandt on Friday"
     assert item.quote == "Castellano will hold talks with Chancellor Matthias Brandt on Friday."
     assert dt.date.fromisoformat(item.value) == dt.date(2023, 3, 17)
+
+
+def test_a_parenthetical_relative_clause_keeps_its_date_to_itself(summit_rules) -> None:
+    text = "Chancellor Brandt, who arrived on Monday, will meet Castellano on Friday, March 17."
+    assert values_for(summit_rules, "brandt-meeting-date", text, "2023-03-14") == ["2023-03-17"]
+
+
+def test_a_figure_after_its_noun_behind_a_verb_of_totals(summit_rules) -> None:
+    text = "The number of people killed by the floods in Norvik has risen to 58, officials said."
+    assert values_for(summit_rules, "flood-death-toll", text, "2023-03-15") == ["58"]
+
+
+def test_figures_of_another_time_or_a_separate_event_are_not_read(summit_rules) -> None:
+    assert values_for(summit_rules, "flood-death-toll",
+                      "In 2011, 12 people were killed in Norvik by a similar flood.", "2023-03-15") == []
+    assert values_for(summit_rules, "flood-death-toll",
+                      "Three people were killed in a separate accident on the coast road.", "2023-03-15") == []
+
+
+def test_an_article_that_contradicts_itself_is_named(summit_rules) -> None:
+    finding = _finding(summit_rules, [
+        ("In all, 41 people were killed in Norvik. Flags flew for the 61 people killed in Norvik.", "2023-03-14"),
+    ], "flood-death-toll")
+    assert finding.status == "conflict"
+    assert "a0 contradicts itself" in finding.message
