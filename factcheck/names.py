@@ -139,13 +139,21 @@ def find_mentions(text: str, entities: Iterable[Entity], start: int = 0, end: in
                 if folded in index.accepted:
                     continue
                 for spelling in spellings:
-                    if (spelling.budget and folded[0] == spelling.folded[0]
-                            and abs(len(folded) - len(spelling.folded)) <= spelling.budget
-                            and _fuzzy(spelling.form, spelling.budget).fullmatch(candidate)):
+                    if spelling.budget and _near_miss(candidate, folded, spelling):
                         found[spelling.entity].append(Mention(spelling.entity, first_start, last_end, candidate,
                                                               "near miss", spelling.form))
     mentions = [m for entity_mentions in found.values() for m in _without_overlaps(entity_mentions)]
     return sorted(mentions, key=lambda m: (m.start, m.end, m.entity))
+
+
+def _near_miss(candidate: str, folded: str, spelling: _Spelling) -> bool:
+    """Within the spelling's error budget; a different first letter only for one slip in a long name ("Walisch" for
+    "Valisch"), since names that differ at the start are mostly other names."""
+    if abs(len(folded) - len(spelling.folded)) > spelling.budget:
+        return False
+    if folded[0] == spelling.folded[0]:
+        return _fuzzy(spelling.form, spelling.budget).fullmatch(candidate) is not None
+    return len(spelling.folded) >= 6 and folded[1:] == spelling.folded[1:]
 
 
 def _without_overlaps(mentions: list[Mention]) -> list[Mention]:

@@ -74,7 +74,7 @@ class _Locator:
 
 
 def _did_you_mean(word: str, options: Any) -> str:
-    close = difflib.get_close_matches(word, list(options), n=1)
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.75)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
@@ -118,37 +118,44 @@ def _check_patterns(values: list[str]) -> str | None:
     return None
 
 
-def _examples(raw: Any, path: str, locate: _Locator, line: int, errors: list[RuleError]) -> tuple[Example, ...]:
+def _examples(raw: Any, path: str, locate: _Locator, line: int, errors: list[RuleError],
+              label: str) -> tuple[Example, ...]:
     if not isinstance(raw, list):
-        errors.append(RuleError(path, *locate.key("examples", line), "examples must be a list of tables"))
+        errors.append(RuleError(path, *locate.key("examples", line), f"{label}: examples must be a list of tables"))
         return ()
     examples = []
     for number, item in enumerate(raw, 1):
         where = locate.key("examples", line)
         if not isinstance(item, dict):
-            errors.append(RuleError(path, *where, f"example {number} must be a table"))
+            errors.append(RuleError(path, *where, f"{label}: example {number} must be a table"))
             continue
         for key in sorted(set(item) - EXAMPLE_KEYS):
-            errors.append(RuleError(path, *where, f"example {number}: unknown key '{key}'"
+            errors.append(RuleError(path, *where, f"{label}: example {number}: unknown key '{key}'"
                                     f"{_did_you_mean(key, EXAMPLE_KEYS)}"))
         if not isinstance(item.get("text"), str) or not item["text"].strip():
-            errors.append(RuleError(path, *where, f"example {number}: 'text' is required"))
+            errors.append(RuleError(path, *where, f"{label}: example {number}: 'text' is required"))
             continue
         try:
             published = dt.date.fromisoformat(str(item.get("published", "")))
         except ValueError:
-            errors.append(RuleError(path, *where, f"example {number}: 'published' must be a date YYYY-MM-DD"))
+            errors.append(RuleError(path, *where, f"{label}: example {number}: 'published' must be a date YYYY-MM-DD"))
             continue
         if ("value" in item) == (item.get("expect") == "nothing"):
-            errors.append(RuleError(path, *where, f"example {number}: give either 'value' or expect = \"nothing\""))
+            errors.append(RuleError(path, *where, f"{label}: example {number}: give either 'value' or expect = \"nothing\""))
             continue
         value = item.get("value")
+        if value is not None and not (isinstance(value, str) or (isinstance(value, list)
+                                                                  and all(isinstance(v, str) for v in value))):
+            errors.append(RuleError(path, *where, f"{label}: example {number}: 'value' must be a string as reports write it "
+                                                  f"(\"2022-04-26\", \">2660\") or a list of names, not "
+                                                  f"{type(value).__name__}"))
+            continue
         examples.append(Example(item["text"], published, tuple(value) if isinstance(value, list) else value, where[0]))
     return tuple(examples)
 
 
 def _load_file(path: Path, entities: dict[str, Entity], entity_sources: dict[str, str],
-               claims: list[_Pending], errors: list[RuleError]) -> _Locator:
+               claims: list[_Pending], errors: list[RuleError], placeholders: dict[str, Entity]) -> _Locator:
     """Entities of one file into `entities`, its claims (checked later, once all entities are known) into `claims`."""
     name = str(path)
     try:
@@ -195,12 +202,16 @@ def _load_file(path: Path, entities: dict[str, Entity], entity_sources: dict[str
                     ok = False
                 continue
             if (problem := _type_error(raw[key], spec, {})) is not None:
-                errors.append(RuleError(name, *locate.key(key, line), f"entity '{entity_id}': '{key}' {problem}"))
+                errors.append(RuleError(name, *locate.key(key, line), f"entity '{entity_id}': '{key}': {problem}"))
                 ok = False
         if ok and raw.get("kind", "person") not in ENTITY_KINDS:
             errors.append(RuleError(name, *locate.key("kind", line), f"entity '{entity_id}': kind must be one of "
                                                                      f"{', '.join(ENTITY_KINDS)}"))
             ok = False
+        if not ok:
+            # Still known by its id, so that the claims using it do not report it missing as well.
+            entity_sources[entity_id] = name
+            placeholders[entity_id] = Entity(entity_id, "person", str(raw.get("name", entity_id)))
         if ok:
             entities[entity_id] = Entity(entity_id, raw.get("kind", "person"), raw["name"],
                                          tuple(raw.get("variants", ())), tuple(raw.get("aliases", ())),
@@ -266,8 +277,8 @@ def _build_claim(pending: _Pending, entities: dict[str, Entity], seen: dict[str,
     for key, spec in kind.keys.items():
         if key not in raw:
             if spec.required:
-                errors.append(RuleError(path, line, 1, f"{label}: '{key}' is required for kind {kind.name} "
-                                                       f"({spec.help})"))
+                errors.append(RuleError(path, line, 1, f"{label}: '{key}' is required for kind {kind.name}: "
+                                                       f"{spec.help}"))
                 ok = False
             options[key] = spec.default
             continue
@@ -275,13 +286,13 @@ def _build_claim(pending: _Pending, entities: dict[str, Entity], seen: dict[str,
         if problem is None and key == "cues":
             problem = _check_patterns(raw[key])
         if problem is not None:
-            errors.append(RuleError(path, *locate.key(key, line), f"{label}: '{key}' {problem}"))
+            errors.append(RuleError(path, *locate.key(key, line), f"{label}: '{key}': {problem}"))
             ok = False
         options[key] = raw[key]
     if "title" in raw and not isinstance(raw["title"], str):
         errors.append(RuleError(path, *locate.key("title", line), f"{label}: 'title' must be a string"))
         ok = False
-    examples = _examples(raw.get("examples", []), path, locate, line, errors)
+    examples = _examples(raw.get("examples", []), path, locate, line, errors, label)
     if not ok:
         return None
     return Claim(claim_id, kind.name, str(raw.get("title") or claim_id), path, line, MappingProxyType(options),
@@ -308,10 +319,12 @@ def validate(directory: Path) -> tuple[RuleSet | None, list[RuleError]]:
     entity_sources: dict[str, str] = {}
     pending: list[_Pending] = []
     locators: dict[str, _Locator] = {}
+    placeholders: dict[str, Entity] = {}
     for path in files:
-        locators[str(path)] = _load_file(path, entities, entity_sources, pending, errors)
+        locators[str(path)] = _load_file(path, entities, entity_sources, pending, errors, placeholders)
     seen: dict[str, str] = {}
-    claims = [c for p in pending if (c := _build_claim(p, entities, seen, errors, locators)) is not None]
+    known = {**placeholders, **entities}
+    claims = [c for p in pending if (c := _build_claim(p, known, seen, errors, locators)) is not None]
     if not claims and not errors:
         errors.append(RuleError(name, 1, 1, "the rule files define no claims ([[claims]])"))
     if errors:

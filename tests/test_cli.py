@@ -79,7 +79,7 @@ def test_invalid_rules_exit_2_with_located_errors(runner: CliRunner, tmp_path: P
     result = runner.invoke(main, ["check", str(ROOT / "corpus"), "--rules", str(tmp_path)])
     assert result.exit_code == 2
     assert f"{tmp_path / 'bad.toml'}:3:1: claim 'x': unknown kind 'dat' (did you mean 'date'?)" in result.output
-    assert f"{tmp_path / 'bad.toml'}:8:1: claim 'y': 'who' no entity 'nobody' is defined" in result.output
+    assert f"{tmp_path / 'bad.toml'}:8:1: claim 'y': 'who': no entity 'nobody' is defined" in result.output
     assert "unknown key 'whn' for kind date" in result.output
     assert "Traceback" not in result.output
 
