@@ -145,3 +145,11 @@ def test_terminal_colour_output_highlights_the_matched_words() -> None:
     plain = terminal.render(report, Options(color=False, width=120))
     assert "\x1b[" in coloured and "\x1b[" not in plain
     assert "\x1b[1;4;33mlate Wednesday\x1b[0m" in coloured
+
+
+def test_every_event_kind_is_documented() -> None:
+    from factcheck import events
+
+    doc = (ROOT / "docs" / "rules.md").read_text()
+    for name in events.event_names():
+        assert f"| `{name}` |" in doc, f"event kind {name} is not documented in docs/rules.md"
