@@ -63,7 +63,7 @@ def _finding(console: Console, finding: Finding) -> None:
     console.print(Text("  " + finding.message))
     for group in finding.values:
         line = Text("    ")
-        line.append(f"{_value(group.value):<24}", style="bold cyan")
+        line.append(f"{_value(group.value)}  ".ljust(26), style="bold cyan")
         count = len(group.articles)
         line.append(f"{count} source{'s' if count != 1 else ''}: {', '.join(group.articles)}")
         console.print(line)
