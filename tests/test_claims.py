@@ -14,14 +14,14 @@ from factcheck.findings import Statement
 
 def test_a_date_belongs_to_the_event_of_its_clause_and_a_linked_event_only_gets_a_bound(summit_rules) -> None:
     text = "The prime minister landed in Port Elm late Thursday after talks with Chancellor Brandt in Valdora City."
-    assert values_for(summit_rules, "brandt-meeting-date", text, "2023-03-17") == ["<=2023-03-16"]
+    assert values_for(summit_rules, "brandt-meeting-date", text, "2023-03-17") == ["<2023-03-16"]
     (item,) = statements_for(summit_rules, "brandt-meeting-date", text, "2023-03-17")
     assert "on or before 2023-03-16" in item.explanation
 
 
 def test_an_event_before_a_dated_one_is_bounded_from_below(summit_rules) -> None:
     text = "Castellano will have lunch on Friday with the trade minister before being received by Brandt."
-    assert values_for(summit_rules, "brandt-meeting-date", text, "2023-03-14") == [">=2023-03-17"]
+    assert values_for(summit_rules, "brandt-meeting-date", text, "2023-03-14") == [">2023-03-17"]
 
 
 def test_a_sentence_without_a_date_takes_the_date_the_previous_one_set_for_the_place(summit_rules) -> None:

@@ -58,6 +58,9 @@ def test_json_report_follows_the_contract(runner: CliRunner, tmp_path: Path) -> 
             assert line[item["column"] - 1:].startswith(item["text"])
     toll = next(f for f in report["findings"] if f["claim"] == "civilian-death-toll")
     assert all({"low", "high", "as_of"} <= set(s) for s in toll["statements"])
+    putin = next(f for f in report["findings"] if f["claim"] == "putin-meeting-date")
+    bound = next(s for s in putin["statements"] if s["article"].startswith("000"))
+    assert (bound["value"], bound["earliest"], bound["latest"]) == ("<2022-04-27", None, "2022-04-27")
 
 
 def test_json_output_is_deterministic(runner: CliRunner) -> None:

@@ -29,10 +29,9 @@ def report() -> Report:
 def _range(value: str) -> DateRange:
     import datetime as dt
 
-    if value.startswith("<="):
-        return DateRange(None, dt.date.fromisoformat(value[2:]), False)
-    if value.startswith(">="):
-        return DateRange(dt.date.fromisoformat(value[2:]), None, False)
+    if value[0] in "<>":  # expected.toml writes bounds as <= / >=; the report as < / > (both include the day)
+        day = dt.date.fromisoformat(value.lstrip("<>="))
+        return DateRange(None, day, False) if value[0] == "<" else DateRange(day, None, False)
     day = dt.date.fromisoformat(value)
     return DateRange(day, day, False)
 

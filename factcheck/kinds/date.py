@@ -30,7 +30,11 @@ RELATIVE_CLAUSE_CUES = ("which", "that")
 
 @dataclass(frozen=True, slots=True)
 class DateRange:
-    """The days a statement allows: one day, or a bound open on one side."""
+    """The days a statement allows: one day, or a bound open on one side.
+
+    A bound comes from an event the text relates to a dated one ("landed on Wednesday after talks with ..."), so it
+    includes that day: `<2022-04-27` reads "before the event of 2022-04-27", on that day or earlier, and is written
+    as the JSON report's contract writes bounds."""
 
     earliest: dt.date | None
     latest: dt.date | None
@@ -40,8 +44,8 @@ class DateRange:
         if self.earliest == self.latest and self.earliest is not None:
             return self.earliest.isoformat()
         if self.earliest is None:
-            return f"<={self.latest}"
-        return f">={self.earliest}"
+            return f"<{self.latest}"
+        return f">{self.earliest}"
 
     def overlaps(self, other: DateRange) -> bool:
         low = max(d for d in (self.earliest, other.earliest, dt.date.min) if d is not None)
@@ -171,8 +175,11 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet) -> list[Statement]:
             modality = (f"planned (said before it happened, published {article.published})" if planned
                         else "reported")
             explanation = f"{attachment.timex.explanation}; {attachment.how}; {modality}"
-            found.append(statement(claim.id, article, sentence, spans, value.render(), explanation, value,
-                                   {"modality": "planned" if planned else "reported"}))
+            found.append(statement(claim.id, article, sentence, spans, value.render(), explanation, value, {
+                "modality": "planned" if planned else "reported",
+                "earliest": value.earliest.isoformat() if value.earliest else None,
+                "latest": value.latest.isoformat() if value.latest else None,
+            }))
             break
     return _once_per_article(found)
 
