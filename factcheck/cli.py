@@ -16,6 +16,8 @@ import click
 
 from factcheck import __version__, formatters
 from factcheck.article import DEFAULT_MAX_SIZE
+from factcheck.datelist import list_dates
+from factcheck.formatters import dates as date_formats
 from factcheck.engine import InternalError, check as run_check
 from factcheck.rules import validate
 
@@ -36,26 +38,44 @@ def rules_option(function: Callable[..., Any]) -> Callable[..., Any]:
                         show_default=True, help="Folder of rule files (*.toml).")(function)
 
 
+def _options(function: Callable[..., Any], options: list[Callable[..., Any]]) -> Callable[..., Any]:
+    return functools.reduce(lambda f, option: option(f), reversed(options), function)
+
+
+def max_size_option(function: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--max-size", type=click.IntRange(min=1), default=DEFAULT_MAX_SIZE, show_default=True,
+                        help="Largest article file read, in bytes; larger ones are skipped.")(function)
+
+
 def corpus_options(function: Callable[..., Any]) -> Callable[..., Any]:
-    """The options every command that reads articles shares."""
-    options = [
+    """The options every command that checks a corpus shares."""
+    return _options(function, [
         click.argument("corpus", nargs=-1, type=click.Path(path_type=Path)),
         click.option("--published", callback=_parse_date, metavar="YYYY-MM-DD",
                      help="Publication date for articles without a date header."),
-        click.option("--max-size", type=click.IntRange(min=1), default=DEFAULT_MAX_SIZE, show_default=True,
-                     help="Largest article file read, in bytes; larger ones are skipped."),
-    ]
-    return functools.reduce(lambda f, option: option(f), reversed(options), function)
+        max_size_option,
+    ])
 
 
-def output_options(function: Callable[..., Any]) -> Callable[..., Any]:
-    options = [
-        click.option("--format", "output_format", type=click.Choice(sorted(formatters.registry())),
-                     default="terminal", show_default=True, help="Output format."),
-        click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
-                     help="Write the report to this file instead of standard output."),
-    ]
-    return functools.reduce(lambda f, option: option(f), reversed(options), function)
+def output_option(function: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+                        help="Write the output to this file instead of standard output.")(function)
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        _fail(f"cannot write {output}: {error.strerror or error}")
+
+
+def _display(output: Path | None, terminal_format: bool) -> formatters.Options:
+    """Colour and width for a terminal, plain text of a fixed width for files and pipes (so outputs diff)."""
+    color = output is None and terminal_format and sys.stdout.isatty()
+    return formatters.Options(color, shutil.get_terminal_size().columns if color else 100)
 
 
 def _fail(message: str) -> NoReturn:
@@ -72,7 +92,9 @@ def main() -> None:
 @main.command()
 @corpus_options
 @rules_option
-@output_options
+@click.option("--format", "output_format", type=click.Choice(sorted(formatters.registry())), default="terminal",
+              show_default=True, help="Output format.")
+@output_option
 def check(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date | None, max_size: int,
           output_format: str, output: Path | None) -> None:
     """Check the articles of CORPUS (files or folders; default ./corpus) against the rules.
@@ -90,18 +112,30 @@ def check(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date | None, 
         report = run_check(inputs, rules, default_published=published, max_size=max_size)
     except InternalError as error:
         _fail(f"{error}\nThis is a bug in factcheck; please report it with the input named above.")
-    color = output is None and output_format == "terminal" and sys.stdout.isatty()
-    width = shutil.get_terminal_size().columns if color else 100
+    display = _display(output, output_format == "terminal")
     render = formatters.registry()[output_format]
-    text = render(report, formatters.Options(color, width, str(rules_dir)))
-    if output is not None:
-        try:
-            output.write_text(text, encoding="utf-8")
-        except OSError as error:
-            _fail(f"cannot write {output}: {error.strerror or error}")
-    else:
-        click.echo(text, nl=False)
+    _emit(render(report, formatters.Options(display.color, display.width, str(rules_dir))), output)
     if not report.articles:
         _fail("no usable article: " + ("; ".join(f"{s.path}: {s.reason}" for s in report.skipped)
                                        or "nothing found in " + ", ".join(map(str, inputs))))
     sys.exit(EXIT_CONFLICT if report.conflicts else EXIT_OK)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--published", callback=_parse_date, metavar="YYYY-MM-DD",
+              help="Publication date of files without a date header; overrides the header where there is one.")
+@click.option("--format", "output_format", type=click.Choice(sorted(date_formats.FORMATS)), default="table",
+              show_default=True, help="Output format.")
+@max_size_option
+@output_option
+def dates(files: tuple[Path, ...], published: dt.date | None, output_format: str, max_size: int,
+          output: Path | None) -> None:
+    """Show every temporal expression of FILES, its TIMEX3 type and value, and how it was resolved.
+
+    This is the tagger `factcheck check` reasons with. Exit status: 0, or 2 when no file could be read.
+    """
+    found = list_dates(list(files), published=published, max_size=max_size)
+    _emit(date_formats.FORMATS[output_format](found, _display(output, output_format == "table")), output)
+    if not found.files:
+        _fail("no usable file: " + "; ".join(f"{s.path}: {s.reason}" for s in found.skipped))

@@ -7,14 +7,15 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Mapping
 
-from factcheck import clauses, events, temporal
+from factcheck import clauses, events
+from factcheck.datelist import read_dates
 from factcheck.article import Article
 from factcheck.claims import RuleSet
 from factcheck.clauses import Segment
 from factcheck.events import EventKind, Trigger
 from factcheck.names import Mention, find_mentions
 from factcheck.temporal import Timex
-from factcheck.text import Sentence, split_sentences
+from factcheck.text import Sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,8 +80,8 @@ class Reading:
 
 def read(article: Article, rules: RuleSet) -> Reading:
     text = article.text
-    sentences = split_sentences(text, article.body_start)
-    timexes = temporal.tag(text, article.published, article.body_start, sentences=sentences)
+    dates = read_dates(article)  # the same reading `factcheck dates` shows
+    sentences, timexes = list(dates.sentences), dates.timexes
     starts = [s.start for s in sentences]
     per_sentence_timexes: list[list[Timex]] = [[] for _ in sentences]
     for timex in timexes:

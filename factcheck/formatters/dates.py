@@ -1,0 +1,66 @@
+"""Formatters for `factcheck dates`: a table with the text highlighted, and JSON.
+
+JSON: a list with one object per file, `{"path", "published", "timexes": [{"start", "end", "text", "type",
+"value", "mod", "anchor", "explanation"}]}`, offsets into the file's content as read; an input that could not be
+read is an object with `"skipped"` (the reason) and no timexes.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import Any, Callable
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from factcheck.datelist import DateList
+from factcheck.formatters import Options
+
+_TYPE_STYLE = {"DATE": "bold cyan", "TIME": "bold magenta", "DURATION": "bold green", "SET": "bold yellow"}
+
+
+def render_json(dates: DateList, options: Options) -> str:
+    items: list[dict[str, Any]] = [{
+        "path": entry.article.path,
+        "published": entry.article.published.isoformat(),
+        "timexes": [{"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value, "mod": t.mod,
+                     "anchor": t.anchor, "explanation": t.explanation} for t in entry.timexes],
+    } for entry in dates.files]
+    items += [{"path": s.path, "published": None, "timexes": [], "skipped": s.reason} for s in dates.skipped]
+    return json.dumps(sorted(items, key=lambda item: item["path"]), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_table(dates: DateList, options: Options) -> str:
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=options.color, color_system="standard" if options.color else None,
+                      width=options.width, highlight=False, emoji=False)
+    for entry in dates.files:
+        article = entry.article
+        console.print(Text(f"{article.path}  (published {article.published}, {len(entry.timexes)} expression(s))",
+                           style="bold"))
+        body = Text()
+        cursor = article.body_start
+        for timex in entry.timexes:
+            body.append(article.text[cursor:timex.start])
+            body.append(timex.text, style=f"{_TYPE_STYLE[timex.type]} underline")
+            body.append(f"[{timex.value}]", style="dim")
+            cursor = timex.end
+        body.append(article.text[cursor:])
+        console.print(body)
+        table = Table(show_header=True, header_style="bold", expand=False)
+        for column in ("line:col", "text", "type", "value", "mod", "how it was resolved"):
+            table.add_column(column, overflow="fold")
+        for timex in entry.timexes:
+            line, column = article.position(timex.start)
+            table.add_row(f"{line}:{column}", timex.text, timex.type, timex.value, timex.mod or "",
+                          timex.explanation.split(": ", 1)[-1])
+        console.print(table)
+        console.print()
+    for skipped in dates.skipped:
+        console.print(Text(f"skipped {skipped.path}: {skipped.reason}", style="bold"))
+    return buffer.getvalue()
+
+
+FORMATS: dict[str, Callable[[DateList, Options], str]] = {"table": render_table, "json": render_json}
