@@ -50,8 +50,8 @@ def render_table(dates: DateList, options: Options) -> str:
         body.append(article.text[cursor:])
         console.print(body)
         table = Table(show_header=True, header_style="bold", expand=False)
-        for column in ("line:col", "text", "type", "value", "mod", "how it was resolved"):
-            table.add_column(column, overflow="fold")
+        for heading in ("line:col", "text", "type", "value", "mod", "how it was resolved"):
+            table.add_column(heading, overflow="fold")
         for timex in entry.timexes:
             line, column = article.position(timex.start)
             table.add_row(f"{line}:{column}", timex.text, timex.type, timex.value, timex.mod or "",
