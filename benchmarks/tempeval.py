@@ -368,15 +368,15 @@ def print_errors(result: Result, limit: int) -> None:
     spurious = [(doc, s) for doc, a in result.alignments for s in a.spurious]
     print(f"\n=== {result.corpus} / {result.system}: {len(value_errors)} value errors, {len(missed)} missed, "
           f"{len(spurious)} spurious (up to {limit} of each shown)")
-    print(f"\n  value errors (gold vs ours):")
+    print("\n  value errors (gold vs ours):")
     for doc, g, s in value_errors[:limit]:
         print(f"    {doc.name}  gold {describe(g)}  | ours {describe(s)}")
         print(f"      {context(doc.text, min(g.start, s.start), max(g.end, s.end))}")
-    print(f"\n  missed (gold timexes we did not overlap):")
+    print("\n  missed (gold timexes we did not overlap):")
     for doc, g in missed[:limit]:
         print(f"    {doc.name}  gold {describe(g)}")
         print(f"      {context(doc.text, g.start, g.end)}")
-    print(f"\n  spurious (our timexes overlapping no gold one):")
+    print("\n  spurious (our timexes overlapping no gold one):")
     for doc, s in spurious[:limit]:
         print(f"    {doc.name}  ours {describe(s)}")
         print(f"      {context(doc.text, s.start, s.end)}")
