@@ -89,6 +89,7 @@ class _Tagger:
     background_before: regex.Pattern[str]
     reported_speech_before: regex.Pattern[str]
     horizon: int
+    weekday_reach: int
     time_then_day: regex.Pattern[str]
     day_then_time: regex.Pattern[str]
 
@@ -129,6 +130,7 @@ def _tagger() -> _Tagger:
         background_before=regex.compile(narrative["background_before"], regex.I),
         reported_speech_before=regex.compile(narrative["reported_speech_before"], regex.I),
         horizon=narrative["horizon_days"],
+        weekday_reach=narrative["weekday_reach_days"],
         time_then_day=regex.compile(data["composition"]["time_then_day"], regex.I),
         day_then_time=regex.compile(data["composition"]["day_then_time"], regex.I),
     )
@@ -308,13 +310,15 @@ def resolve_weekday(weekday: int, relative: str | None, tense: clauses.Tense, pu
     if relative == "this":
         monday = published - dt.timedelta(published.weekday())
         return monday + dt.timedelta(weekday), f"'this' weekday, in the week of publication date {published}", published
-    if narrative is None or narrative == published:
+    # Within the publication's week the reader's "Tuesday" is the one near the publication date, whatever else the
+    # text mentioned; a story told from another week (a report ten days later) counts from its own narrative.
+    if narrative is None or abs((narrative - published).days) <= _tagger().weekday_reach:
         if forward == 0:
             return published, f"weekday, same day as publication date {published}", published
-        if tense == "future" or (tense == "present" and forward <= 3):
-            why = "future tense" if tense == "future" else "nearest"
-            return published + dt.timedelta(forward), f"weekday, forward from publication date {published} ({why})", published
-        why = "past tense" if tense == "past" else "nearest"
+        if tense == "future":
+            return (published + dt.timedelta(forward), f"weekday, forward from publication date {published} "
+                    f"(future tense)", published)
+        why = "past tense" if tense == "past" else "news reports what has happened"
         return published - dt.timedelta(7 - forward), f"weekday, back from publication date {published} ({why})", published
     ahead = (weekday - narrative.weekday()) % 7
     candidate = narrative + dt.timedelta(ahead if ahead <= 3 else ahead - 7)

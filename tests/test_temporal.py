@@ -90,7 +90,7 @@ def test_offsets_slice_back_to_the_text() -> None:
 
 
 @pytest.mark.parametrize("weekday,tense,expected", [(3, "future", "2022-04-28"), (3, "past", "2022-04-21"),
-                                                    (1, "present", "2022-04-26"), (2, "present", "2022-04-27")])
+                                                    (1, "present", "2022-04-26"), (2, "present", "2022-04-20")])
 def test_resolve_weekday_from_publication(weekday: int, tense: str, expected: str) -> None:
     day, _, anchor = resolve_weekday(weekday, None, tense, dt.date(2022, 4, 26), None)
     assert (day.isoformat(), anchor) == (expected, dt.date(2022, 4, 26))
