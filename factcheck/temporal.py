@@ -98,12 +98,18 @@ def _alternation(words: dict[str, Any], name: str, capitalised_short_forms: bool
     """A vocabulary as a named group; abbreviations of up to four letters may carry a full stop ("Feb.") and, where
     the vocabulary asks for it, count only when capitalised."""
     forms = []
+    by_value: dict[str, list[str]] = {}
+    for word, value in words.items():
+        by_value.setdefault(str(value), []).append(word)
+    full_names = {max(same, key=len) for same in by_value.values()}
     for word in sorted(words, key=len, reverse=True):
         form = regex.escape(word).replace(r"\ ", r"\s+")
-        if len(word) <= 4 and word.isalpha():
-            if capitalised_short_forms:
-                form = f"(?-i:{word[0].upper()}(?i:{word[1:]}))"
-            form += r"\.?"
+        if capitalised_short_forms and len(word) <= 4 and word.isalpha():
+            form = f"(?-i:{word[0].upper()}(?i:{word[1:]}))"
+            # An abbreviation ("Feb.", "Sat.") carries its stop, or a figure follows ("Jan 6"): "Sun Microsystems"
+            # stays a company; the stop after a full name ("in May.") ends the sentence.
+            if word not in full_names:
+                form += r"(?:\.|(?=\s*[0-9]))"
         forms.append(form)
     return f"(?P<{name.lower()}>" + "|".join(forms) + ")"
 
@@ -245,13 +251,20 @@ def _month(ctx: _Context) -> _Value:
     month = ctx.lookup("MONTH")
     if (year_text := ctx.group("year")) is not None:
         return _Value("DATE", f"{int(year_text):04d}-{month:02d}", "explicit month")
-    year = ctx.published.year
-    if ctx.tense == "past" and month > ctx.published.month:
-        year -= 1
-    elif ctx.tense == "future" and month < ctx.published.month:
-        year += 1
-    return _Value("DATE", f"{year:04d}-{month:02d}", f"month, year from publication date {ctx.published} "
-                  f"({ctx.tense} tense)", ctx.published)
+    relative = ctx.group("relative")
+    if relative in ("last", "past", "previous"):
+        # "last February" in March is a year back: the month just gone would be "last month".
+        year = ctx.published.year - (1 if month >= ctx.published.month - 1 else 0)
+        how = f"'{relative}' month, the one before publication date {ctx.published}"
+    elif relative in ("next", "coming"):
+        year = ctx.published.year + (1 if month <= ctx.published.month else 0)
+        how = f"'{relative}' month, the one after publication date {ctx.published}"
+    else:
+        # The nearest such month: "in September" in August is this September, "since March" in August this March.
+        year = min((abs((y * 12 + month) - (ctx.published.year * 12 + ctx.published.month)), y)
+                   for y in (ctx.published.year - 1, ctx.published.year, ctx.published.year + 1))[1]
+        how = f"month, the nearest to publication date {ctx.published}"
+    return _Value("DATE", f"{year:04d}-{month:02d}", how, ctx.published)
 
 
 def _year(ctx: _Context) -> _Value:
