@@ -90,6 +90,7 @@ class _Tagger:
     reported_speech_before: regex.Pattern[str]
     horizon: int
     weekday_reach: int
+    weekday_reach_sentences: int
     time_then_day: regex.Pattern[str]
     day_then_time: regex.Pattern[str]
 
@@ -137,6 +138,7 @@ def _tagger() -> _Tagger:
         reported_speech_before=regex.compile(narrative["reported_speech_before"], regex.I),
         horizon=narrative["horizon_days"],
         weekday_reach=narrative["weekday_reach_days"],
+        weekday_reach_sentences=narrative["weekday_reach_sentences"],
         time_then_day=regex.compile(data["composition"]["time_then_day"], regex.I),
         day_then_time=regex.compile(data["composition"]["day_then_time"], regex.I),
     )
@@ -164,6 +166,7 @@ class _Context:
     tense: clauses.Tense
     vocabulary: dict[str, dict[str, Any]]
     reported_speech: bool = False
+    recent_narrative: dt.date | None = None  # the narrative day if the last few sentences set it, for weekday names
 
     def group(self, name: str) -> str | None:
         try:
@@ -347,7 +350,7 @@ def resolve_weekday(weekday: int, relative: str | None, tense: clauses.Tense, pu
 
 def _weekday(ctx: _Context) -> _Value:
     day, how, anchor = resolve_weekday(ctx.lookup("WEEKDAY"), ctx.group("relative"), ctx.tense, ctx.published,
-                                       ctx.narrative)
+                                       ctx.recent_narrative)
     return _Value("DATE", day.isoformat(), how, anchor)
 
 
@@ -501,7 +504,8 @@ def tag(text: str, published: dt.date, start: int = 0, end: int | None = None,
     tagger = _tagger()
     timexes: list[Timex] = []
     narratives: dict[str, dt.date | None] = {"past": None, "future": None}
-    for sentence in sentences:
+    set_in: dict[str, int] = {"past": -1, "future": -1}  # the sentence each narrative day was last set in
+    for number, sentence in enumerate(sentences):
         first = len(timexes)
         sentence_segments = clauses.segments(text, sentence.start, sentence.end)
         sentence_tense = clauses.tense(sentence.text)
@@ -512,8 +516,9 @@ def tag(text: str, published: dt.date, start: int = 0, end: int | None = None,
             tense = sentence_tense if tense == "present" else tense
             story = "future" if tense == "future" else "past"
             other = "past" if story == "future" else "future"
+            recent = narratives[story] if number - set_in[story] <= tagger.weekday_reach_sentences else None
             ctx = _Context(match, published, narratives[story], narratives[other], tense, tagger.vocabulary,
-                           tagger.reported_speech_before.search(text, sentence.start, m_start) is not None)
+                           tagger.reported_speech_before.search(text, sentence.start, m_start) is not None, recent)
             resolver = _RESOLVERS.get(rule.resolve)
             value = resolver(ctx) if resolver else _RESOLVERS_WITH_RULE[rule.resolve](ctx, rule)
             if value is None:
@@ -525,9 +530,9 @@ def tag(text: str, published: dt.date, start: int = 0, end: int | None = None,
             if (day is not None and timex.type == "DATE" and abs((published - day).days) <= tagger.horizon
                     and not tagger.background_before.search(before)):
                 if day <= published:
-                    narratives["past"] = day
+                    narratives["past"], set_in["past"] = day, number
                 if day >= published:
-                    narratives["future"] = day
+                    narratives["future"], set_in["future"] = day, number
         timexes[first:] = _compose(text, timexes[first:])
     return timexes
 
