@@ -167,6 +167,7 @@ class _Context:
     vocabulary: dict[str, dict[str, Any]]
     reported_speech: bool = False
     recent_narrative: dt.date | None = None  # the narrative day if the last few sentences set it, for weekday names
+    last_quarter: str | None = None  # the last quarter the text named (2023-Q3), the period an earnings story is about
 
     def group(self, name: str) -> str | None:
         try:
@@ -285,10 +286,68 @@ def _season(ctx: _Context) -> _Value:
 
 def _quarter(ctx: _Context) -> _Value:
     quarter = ctx.lookup("ORDINAL")
-    year_text = ctx.group("year")
-    year = int(year_text) if year_text else ctx.published.year
-    how = "explicit quarter" if year_text else f"quarter, year from publication date {ctx.published}"
-    return _Value("DATE", f"{year:04d}-Q{quarter}", how)
+    current = (ctx.published.month - 1) // 3 + 1
+    if (year_text := ctx.group("year")) is not None:
+        return _Value("DATE", f"{int(year_text):04d}-Q{quarter}", "explicit quarter")
+    if (reference := ctx.group("yearref")) is not None:
+        year = ctx.published.year + {"next": 1, "last": -1}.get(reference, 0)
+        return _Value("DATE", f"{year:04d}-Q{quarter}", f"quarter of '{reference} year', from publication date "
+                                                        f"{ctx.published}", ctx.published)
+    year = ctx.published.year
+    how = f"quarter, year from publication date {ctx.published}"
+    if quarter > current and ctx.tense != "future":
+        year -= 1
+        how = f"quarter not yet begun at publication date {ctx.published}, so last year's ({ctx.tense} tense)"
+    return _Value("DATE", f"{year:04d}-Q{quarter}", how, ctx.published)
+
+
+def _the_quarter(ctx: _Context) -> _Value:
+    if ctx.last_quarter is not None:
+        return _Value("DATE", ctx.last_quarter, "the quarter the text last named")
+    months = ctx.published.year * 12 + ctx.published.month - 1 - 3
+    value = f"{months // 12:04d}-Q{(months % 12) // 3 + 1}"
+    return _Value("DATE", value, f"the quarter before publication date {ctx.published}, the one reported on",
+                  ctx.published)
+
+
+def _year_earlier(ctx: _Context) -> _Value:
+    if ctx.last_quarter is not None:
+        year, quarter = ctx.last_quarter.split("-Q")
+        return _Value("DATE", f"{int(year) - 1:04d}-Q{quarter}", f"a year before {ctx.last_quarter}, the quarter "
+                                                                 "the text last named")
+    return _Value("DATE", f"{ctx.published.year - 1:04d}", f"a year before publication date {ctx.published}",
+                  ctx.published)
+
+
+def _set(ctx: _Context, rule: _Rule) -> _Value:
+    word = ctx.required("word").split()[-1]
+    return _Value("SET", rule.data["values"][word], "recurring")
+
+
+def _weekday_set(ctx: _Context) -> _Value:
+    return _Value("SET", f"XXXX-WXX-{ctx.lookup('WEEKDAY') + 1}", "recurring weekday")
+
+
+def _part_of_day_deictic(ctx: _Context, rule: _Rule) -> _Value:
+    relative, part = ctx.required("relative"), ctx.vocabulary["PART"][ctx.required("part")]
+    day = ctx.published + dt.timedelta(rule.data["offsets"][relative])
+    return _Value("TIME", f"{day}T{part}", f"'{relative}' part of day, from publication date {ctx.published}",
+                  ctx.published)
+
+
+_SPELLED = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+            "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+            "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+            "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+
+
+def _spelled_year(ctx: _Context) -> _Value:
+    if ctx.group("millennium") is not None:
+        year = 2000 + _SPELLED.get(ctx.group("small") or "", 0)
+    else:
+        year = _SPELLED[ctx.required("century")] * 100 + _SPELLED[ctx.required("decade")] + \
+            _SPELLED.get(ctx.group("unit") or "", 0)
+    return _Value("DATE", f"{year:04d}", "year spelled out")
 
 
 def _clock_time(ctx: _Context) -> _Value:
@@ -471,14 +530,16 @@ def _vague(ctx: _Context, rule: _Rule) -> _Value:
 
 _RESOLVERS: dict[str, Callable[..., _Value | None]] = {
     "explicit_date": _explicit_date, "iso_date": _iso_date, "month": _month, "year": _year, "season": _season,
-    "quarter": _quarter, "clock_time": _clock_time, "time_word": _time_word, "weekday": _weekday,
+    "quarter": _quarter, "the_quarter": _the_quarter, "year_earlier": _year_earlier, "weekday_set": _weekday_set,
+    "spelled_year": _spelled_year, "clock_time": _clock_time, "time_word": _time_word, "weekday": _weekday,
     "offset_from_publication": _offset_from_publication,
     "offset_from_publication_forward": _offset_from_publication_forward,
     "offset_from_narrative": _offset_from_narrative, "relative_unit": _relative_unit, "weekend": _weekend,
     "duration": _duration, "vague_duration": _vague_duration,
 }
 _RESOLVERS_WITH_RULE: dict[str, Callable[..., _Value | None]] = {
-    "deictic_day": _deictic_day, "anaphoric_day": _anaphoric_day, "vague": _vague,
+    "deictic_day": _deictic_day, "anaphoric_day": _anaphoric_day, "vague": _vague, "set": _set,
+    "part_of_day_deictic": _part_of_day_deictic,
 }
 
 
@@ -505,6 +566,7 @@ def tag(text: str, published: dt.date, start: int = 0, end: int | None = None,
     timexes: list[Timex] = []
     narratives: dict[str, dt.date | None] = {"past": None, "future": None}
     set_in: dict[str, int] = {"past": -1, "future": -1}  # the sentence each narrative day was last set in
+    last_quarter: str | None = None
     for number, sentence in enumerate(sentences):
         first = len(timexes)
         sentence_segments = clauses.segments(text, sentence.start, sentence.end)
@@ -518,13 +580,16 @@ def tag(text: str, published: dt.date, start: int = 0, end: int | None = None,
             other = "past" if story == "future" else "future"
             recent = narratives[story] if number - set_in[story] <= tagger.weekday_reach_sentences else None
             ctx = _Context(match, published, narratives[story], narratives[other], tense, tagger.vocabulary,
-                           tagger.reported_speech_before.search(text, sentence.start, m_start) is not None, recent)
+                           tagger.reported_speech_before.search(text, sentence.start, m_start) is not None, recent,
+                           last_quarter)
             resolver = _RESOLVERS.get(rule.resolve)
             value = resolver(ctx) if resolver else _RESOLVERS_WITH_RULE[rule.resolve](ctx, rule)
             if value is None:
                 continue
             timex = _with_modifiers(text, sentence, m_start, m_end, rule.name, value)
             timexes.append(timex)
+            if _QUARTER.match(timex.value):
+                last_quarter = timex.value
             day = timex.day
             before = text[sentence.start:timex.start]
             if (day is not None and timex.type == "DATE" and abs((published - day).days) <= tagger.horizon
@@ -538,6 +603,7 @@ def tag(text: str, published: dt.date, start: int = 0, end: int | None = None,
 
 
 _CLOCK = regex.compile(r"T(\d\d:\d\d)\Z")
+_QUARTER = regex.compile(r"\A\d{4}-Q[1-4]\Z")
 
 
 def _compose(text: str, found: list[Timex]) -> list[Timex]:
