@@ -289,6 +289,9 @@ def _quarter(ctx: _Context) -> _Value:
     current = (ctx.published.month - 1) // 3 + 1
     if (year_text := ctx.group("year")) is not None:
         return _Value("DATE", f"{int(year_text):04d}-Q{quarter}", "explicit quarter")
+    if ctx.group("yearago") is not None:
+        base = int(ctx.last_quarter[:4]) if ctx.last_quarter else ctx.published.year
+        return _Value("DATE", f"{base - 1:04d}-Q{quarter}", f"the quarter a year before {base}")
     if (reference := ctx.group("yearref")) is not None:
         year = ctx.published.year + {"next": 1, "last": -1}.get(reference, 0)
         return _Value("DATE", f"{year:04d}-Q{quarter}", f"quarter of '{reference} year', from publication date "
@@ -302,6 +305,12 @@ def _quarter(ctx: _Context) -> _Value:
 
 
 def _the_quarter(ctx: _Context) -> _Value:
+    if (year_text := ctx.group("year")) is not None:
+        quarter = ctx.last_quarter[-1] if ctx.last_quarter else str((ctx.published.month - 1) // 3 + 1)
+        return _Value("DATE", f"{int(year_text):04d}-Q{quarter}", f"the {year_text} quarter of the one the text "
+                                                                  "is about")
+    if ctx.group("yearago") is not None:
+        return _year_earlier(ctx)
     if ctx.last_quarter is not None:
         return _Value("DATE", ctx.last_quarter, "the quarter the text last named")
     months = ctx.published.year * 12 + ctx.published.month - 1 - 3
@@ -588,7 +597,7 @@ def tag(text: str, published: dt.date, start: int = 0, end: int | None = None,
                 continue
             timex = _with_modifiers(text, sentence, m_start, m_end, rule.name, value)
             timexes.append(timex)
-            if _QUARTER.match(timex.value):
+            if rule.name in _NAMES_A_QUARTER and _QUARTER.match(timex.value):
                 last_quarter = timex.value
             day = timex.day
             before = text[sentence.start:timex.start]
@@ -604,6 +613,8 @@ def tag(text: str, published: dt.date, start: int = 0, end: int | None = None,
 
 _CLOCK = regex.compile(r"T(\d\d:\d\d)\Z")
 _QUARTER = regex.compile(r"\A\d{4}-Q[1-4]\Z")
+# The rules whose quarter is the one a story is about; a derived one ("a year earlier") is not.
+_NAMES_A_QUARTER = ("quarter",)
 
 
 def _compose(text: str, found: list[Timex]) -> list[Timex]:
