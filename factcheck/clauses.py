@@ -130,6 +130,20 @@ def segment_at(segments_: list[Segment], offset: int) -> int:
     return len(segments_) - 1
 
 
+def tense_near(text: str, start: int, end: int, position: int) -> Tense:
+    """The tense of the cue nearest a position within text[start:end]: in "exiles will appeal the ruling, Cuba
+    predicted Wednesday" the Wednesday is the prediction's, past, though the sentence also speaks of the future."""
+    grammar = _grammar()
+    cues: list[tuple[int, Tense]] = []
+    for pattern, cue_tense in ((grammar.future, "future"), (grammar.past, "past")):
+        cues += [(min(abs(m.start() - position), abs(m.end() - position)), cue_tense)
+                 for m in pattern.finditer(text, start, end)]
+    cues += [(min(abs(m.start() - position), abs(m.end() - position)), "past")
+             for m in grammar.past_suffix.finditer(text, start, end)
+             if m.group().lower() not in grammar.past_exceptions]
+    return min(cues)[1] if cues else "present"
+
+
 def tense(text: str) -> Tense:
     """The tense a stretch of text speaks in: a future cue wins over a past one, because news announces plans in
     sentences that also report what was said ("a spokesman said the envoy will travel")."""

@@ -579,12 +579,12 @@ def tag(text: str, published: dt.date, start: int = 0, end: int | None = None,
     for number, sentence in enumerate(sentences):
         first = len(timexes)
         sentence_segments = clauses.segments(text, sentence.start, sentence.end)
-        sentence_tense = clauses.tense(sentence.text)
         for m_start, m_end, index, match in _candidates(text, sentence.start, sentence.end):
             rule = tagger.rules[index]
             segment = sentence_segments[clauses.segment_at(sentence_segments, m_start)]
-            tense = clauses.tense(text[segment.start:segment.end])
-            tense = sentence_tense if tense == "present" else tense
+            tense = clauses.tense_near(text, segment.start, segment.end, m_start)
+            if tense == "present":
+                tense = clauses.tense_near(text, sentence.start, sentence.end, m_start)
             story = "future" if tense == "future" else "past"
             other = "past" if story == "future" else "future"
             recent = narratives[story] if number - set_in[story] <= tagger.weekday_reach_sentences else None
