@@ -256,6 +256,10 @@ def _month(ctx: _Context) -> _Value:
     if (year_text := ctx.group("year")) is not None:
         return _Value("DATE", f"{int(year_text):04d}-{month:02d}", "explicit month")
     relative = ctx.group("relative")
+    if (reference := ctx.group("yearref")) is not None:
+        year = ctx.published.year + {"last": -1, "next": 1}.get(reference, 0)
+        return _Value("DATE", f"{year:04d}-{month:02d}", f"month of '{reference} year', from publication date "
+                                                         f"{ctx.published}", ctx.published)
     if relative in ("last", "past", "previous"):
         # "last February" in March is a year back: the month just gone would be "last month".
         year = ctx.published.year - (1 if month >= ctx.published.month - 1 else 0)
