@@ -256,6 +256,9 @@ def _month(ctx: _Context) -> _Value:
     if (year_text := ctx.group("year")) is not None:
         return _Value("DATE", f"{int(year_text):04d}-{month:02d}", "explicit month")
     relative = ctx.group("relative")
+    if relative == "this":
+        return _Value("DATE", f"{ctx.published.year:04d}-{month:02d}", f"'this' month, in the year of publication "
+                                                                        f"date {ctx.published}", ctx.published)
     if (reference := ctx.group("yearref")) is not None:
         year = ctx.published.year + {"last": -1, "next": 1}.get(reference, 0)
         return _Value("DATE", f"{year:04d}-{month:02d}", f"month of '{reference} year', from publication date "
