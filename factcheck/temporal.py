@@ -121,10 +121,13 @@ def _tagger() -> _Tagger:
     vocabulary = {name: {k.lower(): v for k, v in table.items()} for name, table in data["vocabulary"].items()}
     capitalised = set(data["vocabulary_options"]["capitalised_short_forms"])
     placeholders = {name: _alternation(table, name, name in capitalised) for name, table in vocabulary.items()}
-    placeholders |= {name: f"(?P<{name.lower()}>{pattern})" for name, pattern in data["patterns"].items()}
+    # Raw patterns may use vocabularies ({NUMBER} in AMOUNT); AMOUNT names its own groups.
+    for name, pattern in data["patterns"].items():
+        expanded = regex.sub(r"(?<!\\[pP])\{([A-Z][A-Z0-9]*)\}", lambda m: placeholders[m[1]], pattern)
+        placeholders[name] = expanded if name == "AMOUNT" else f"(?P<{name.lower()}>{expanded})"
     rules = []
     for rule in data["rules"]:
-        pattern = regex.sub(r"(?<!\\[pP])\{([A-Z0-9]+)\}", lambda m: placeholders[m[1]], rule["pattern"])
+        pattern = regex.sub(r"(?<!\\[pP])\{([A-Z][A-Z0-9]*)\}", lambda m: placeholders[m[1]], rule["pattern"])
         compiled = regex.compile(r"(?<![\w])(?:" + pattern + r")(?![\w])", regex.I)
         rules.append(_Rule(rule["name"], compiled, rule["resolve"], rule))
     modifiers, narrative = data["modifiers"], data["narrative"]
@@ -198,9 +201,15 @@ class _Context:
         return self.published, "publication date"
 
     def number(self) -> int | str | None:
+        """The whole number of an amount ("X" for "several"); a half is read by `half()`."""
         if (digits := self.group("num")) is not None:
             return int(digits)
+        if (tens := self.group("tens")) is not None:
+            return int(self.vocabulary["NUMBER"][tens]) + int(self.vocabulary["NUMBER"][self.required("units")])
         return self.lookup("NUMBER")
+
+    def half(self) -> bool:
+        return self.group("fraction") is not None or self.group("andhalf") is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -525,10 +534,21 @@ def _weekend(ctx: _Context) -> _Value:
     return _weekend_value(ctx.published, 1 if ctx.tense == "future" else -1, "'weekend'")
 
 
+# Units TIMEX3 writes otherwise: decades and centuries in years, quarters in months, fortnights in weeks; and what a
+# half of a unit adds.
+_UNIT_AS = {"DE": (10, "Y"), "CE": (100, "Y"), "Q": (3, "M"), "F": (2, "W")}
+_HALF = {"Y": "6M", "D": "T12H", "H": "30M", "MIN": "30S", "M": "15D", "W": "3DT12H"}
+
+
 def _duration(ctx: _Context) -> _Value:
     amount, unit = ctx.number(), ctx.lookup("UNIT")
-    amount_text = "X" if amount in ("X", None) else str(amount)
-    value = f"PT{amount_text}{'M' if unit == 'MIN' else 'H'}" if unit in ("H", "MIN") else f"P{amount_text}{unit}"
+    factor, unit = _UNIT_AS.get(unit, (1, unit))
+    amount_text = str(amount * factor) if isinstance(amount, int) else "X"
+    half = _HALF.get(unit, "") if ctx.half() and isinstance(amount, int) and factor == 1 else ""
+    if unit in ("H", "MIN"):
+        value = f"PT{amount_text}{'M' if unit == 'MIN' else 'H'}{half}"
+    else:
+        value = f"P{amount_text}{unit}{half}"
     return _Value("DURATION", value, "duration", None, _mod_word(ctx))
 
 
