@@ -171,6 +171,7 @@ class _Context:
     reported_speech: bool = False
     recent_narrative: dt.date | None = None  # the narrative day if the last few sentences set it, for weekday names
     last_quarter: str | None = None  # the last quarter the text named (2023-Q3), the period an earnings story is about
+    last_year: int | None = None  # the year of the last date the text named, for "the following year"
 
     def group(self, name: str) -> str | None:
         try:
@@ -511,6 +512,10 @@ def _offset_from_narrative(ctx: _Context) -> _Value | None:
 def _relative_unit(ctx: _Context) -> _Value:
     relative, unit = ctx.required("relative"), ctx.required("unit")
     shift = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(relative, 0)
+    if unit == "year" and relative in ("following", "previous") and ctx.last_year is not None:
+        # Anaphoric: the year after (before) the one the text last named, not the publication's.
+        return _Value("DATE", f"{ctx.last_year + shift:04d}", f"'the {relative} year', from {ctx.last_year}, the "
+                                                              "year the text last named")
     if unit == "weekend":
         return _weekend_value(ctx.published, shift, f"'{relative} weekend'")
     value, _ = _shift(ctx.published, shift, {"week": "W", "month": "M", "year": "Y"}[unit])
@@ -603,6 +608,7 @@ def tag(text: str, published: dt.date, start: int = 0, end: int | None = None,
     narratives: dict[str, dt.date | None] = {"past": None, "future": None}
     set_in: dict[str, int] = {"past": -1, "future": -1}  # the sentence each narrative day was last set in
     last_quarter: str | None = None
+    last_year: int | None = None
     for number, sentence in enumerate(sentences):
         first = len(timexes)
         sentence_segments = clauses.segments(text, sentence.start, sentence.end)
@@ -617,7 +623,7 @@ def tag(text: str, published: dt.date, start: int = 0, end: int | None = None,
             recent = narratives[story] if number - set_in[story] <= tagger.weekday_reach_sentences else None
             ctx = _Context(match, published, narratives[story], narratives[other], tense, tagger.vocabulary,
                            tagger.reported_speech_before.search(text, sentence.start, m_start) is not None, recent,
-                           last_quarter)
+                           last_quarter, last_year)
             resolver = _RESOLVERS.get(rule.resolve)
             value = resolver(ctx) if resolver else _RESOLVERS_WITH_RULE[rule.resolve](ctx, rule)
             if value is None:
@@ -626,6 +632,8 @@ def tag(text: str, published: dt.date, start: int = 0, end: int | None = None,
             timexes.append(timex)
             if rule.name in _NAMES_A_QUARTER and _QUARTER.match(timex.value):
                 last_quarter = timex.value
+            if timex.type in ("DATE", "TIME") and (year_named := _YEAR.match(timex.value)):
+                last_year = int(year_named[0])
             day = timex.day
             before = text[sentence.start:timex.start]
             if (day is not None and timex.type == "DATE" and abs((published - day).days) <= tagger.horizon
@@ -640,6 +648,7 @@ def tag(text: str, published: dt.date, start: int = 0, end: int | None = None,
 
 _CLOCK = regex.compile(r"T(\d\d:\d\d)\Z")
 _QUARTER = regex.compile(r"\A\d{4}-Q[1-4]\Z")
+_YEAR = regex.compile(r"\A\d{4}(?=\Z|-)")
 # The rules whose quarter is the one a story is about; a derived one ("a year earlier") is not.
 _NAMES_A_QUARTER = ("quarter",)
 
