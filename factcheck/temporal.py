@@ -12,6 +12,7 @@ future-tense "later that day" from the last day of the second, whatever was ment
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 from dataclasses import dataclass
@@ -75,6 +76,7 @@ def period_end(value: str) -> dt.date | None:
 class _Rule:
     name: str
     pattern: regex.Pattern[str]
+    anchor: regex.Pattern[str]  # something every match contains: sentences without it are not searched
     resolve: str
     data: dict[str, Any]
 
@@ -129,7 +131,7 @@ def _tagger() -> _Tagger:
     for rule in data["rules"]:
         pattern = regex.sub(r"(?<!\\[pP])\{([A-Z][A-Z0-9]*)\}", lambda m: placeholders[m[1]], rule["pattern"])
         compiled = regex.compile(r"(?<![\w])(?:" + pattern + r")(?![\w])", regex.I)
-        rules.append(_Rule(rule["name"], compiled, rule["resolve"], rule))
+        rules.append(_Rule(rule["name"], compiled, regex.compile(rule["anchor"], regex.I), rule["resolve"], rule))
     modifiers, narrative = data["modifiers"], data["narrative"]
     return _Tagger(
         vocabulary=vocabulary,
@@ -584,12 +586,12 @@ _RESOLVERS_WITH_RULE: dict[str, Callable[..., _Value | None]] = {
 }
 
 
-def _candidates(text: str, start: int, end: int) -> list[tuple[int, int, int, regex.Match[str]]]:
-    """Non-overlapping matches of all rules: the longest wins, then the earlier rule."""
+def _candidates(text: str, start: int, end: int, rules: list[int]) -> list[tuple[int, int, int, regex.Match[str]]]:
+    """Non-overlapping matches of the given rules: the longest wins, then the earlier rule."""
     tagger = _tagger()
     found = [(m.start(), m.end(), index, m)
-             for index, rule in enumerate(tagger.rules)
-             for m in rule.pattern.finditer(text, start, end, timeout=1.0)]
+             for index in rules
+             for m in tagger.rules[index].pattern.finditer(text, start, end, timeout=1.0)]
     found.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     chosen: list[tuple[int, int, int, regex.Match[str]]] = []
     for candidate in found:
@@ -609,10 +611,19 @@ def tag(text: str, published: dt.date, start: int = 0, end: int | None = None,
     set_in: dict[str, int] = {"past": -1, "future": -1}  # the sentence each narrative day was last set in
     last_quarter: str | None = None
     last_year: int | None = None
+    anchors = [[m.start() for m in rule.anchor.finditer(text, start, end)] for rule in tagger.rules]
     for number, sentence in enumerate(sentences):
         first = len(timexes)
+        anchored = [index for index, positions in enumerate(anchors)
+                    if (at := bisect.bisect_left(positions, sentence.start)) < len(positions)
+                    and positions[at] < sentence.end]
+        if not anchored:
+            continue
+        candidates = _candidates(text, sentence.start, sentence.end, anchored)
+        if not candidates:
+            continue
         sentence_segments = clauses.segments(text, sentence.start, sentence.end)
-        for m_start, m_end, index, match in _candidates(text, sentence.start, sentence.end):
+        for m_start, m_end, index, match in candidates:
             rule = tagger.rules[index]
             segment = sentence_segments[clauses.segment_at(sentence_segments, m_start)]
             tense = clauses.tense_near(text, segment.start, segment.end, m_start)

@@ -68,7 +68,7 @@ def _is_boundary(paragraph: str, stop: int, end: int) -> bool:
         return False
     if paragraph[stop] != ".":
         return True
-    before = _WORD_BEFORE.search(paragraph[:stop + 1])
+    before = _WORD_BEFORE.search(paragraph, max(0, stop - 60), stop + 1)  # a window: no word is longer
     following = _NEXT_WORD.match(paragraph, end)
     next_word = following["word"] if following else None
     if before is None:

@@ -26,6 +26,16 @@ def test_temporal_rule_example(rule: str, example: dict) -> None:
     assert matching, f"{rule}: expected {example['value']} in {[(t.text, t.value, t.rule) for t in found]}"
 
 
+@pytest.mark.parametrize("rule,example", temporal.rule_examples(),
+                         ids=[f"{name}:{ex['text'][:40]}" for name, ex in temporal.rule_examples()])
+def test_every_temporal_match_contains_its_rules_anchor(rule: str, example: dict) -> None:
+    """The anchor only speeds the tagger up: whatever a rule matches must contain it."""
+    rules = {r.name: r for r in temporal._tagger().rules}
+    for timex in temporal.tag(example["text"], dt.date.fromisoformat(example["published"])):
+        for name in timex.rule.split("+"):
+            assert rules[name].anchor.search(timex.text), f"{name}: anchor misses {timex.text!r}"
+
+
 def test_every_qualifier_has_examples() -> None:
     assert all(q.get("examples") for q in language.load("counts")["qualifiers"])
 
