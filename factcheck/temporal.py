@@ -76,7 +76,7 @@ def period_end(value: str) -> dt.date | None:
 class _Rule:
     name: str
     pattern: regex.Pattern[str]
-    anchor: regex.Pattern[str]  # something every match contains: sentences without it are not searched
+    anchor: regex.Pattern[str]  # in every sentence the rule matches in; compiled for lower-cased text
     resolve: str
     data: dict[str, Any]
 
@@ -131,7 +131,7 @@ def _tagger() -> _Tagger:
     for rule in data["rules"]:
         pattern = regex.sub(r"(?<!\\[pP])\{([A-Z][A-Z0-9]*)\}", lambda m: placeholders[m[1]], rule["pattern"])
         compiled = regex.compile(r"(?<![\w])(?:" + pattern + r")(?![\w])", regex.I)
-        rules.append(_Rule(rule["name"], compiled, regex.compile(rule["anchor"], regex.I), rule["resolve"], rule))
+        rules.append(_Rule(rule["name"], compiled, _anchor(rule["anchor"]), rule["resolve"], rule))
     modifiers, narrative = data["modifiers"], data["narrative"]
     return _Tagger(
         vocabulary=vocabulary,
@@ -147,6 +147,27 @@ def _tagger() -> _Tagger:
         time_then_day=regex.compile(data["composition"]["time_then_day"], regex.I),
         day_then_time=regex.compile(data["composition"]["day_then_time"], regex.I),
     )
+
+
+@functools.cache
+def _anchor(pattern: str) -> regex.Pattern[str]:
+    """One compiled anchor per distinct pattern (rules share them), matched against lower-cased text: case-sensitive
+    matching is much faster than case-insensitive."""
+    return regex.compile(pattern)
+
+
+def _anchor_positions(text: str, start: int, end: int) -> list[list[int]]:
+    """For each rule, the offsets of its anchor in text[start:end], each distinct anchor scanned once."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters lower-case into two; keep the offsets right
+        lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+    scanned: dict[regex.Pattern[str], list[int]] = {}
+    positions = []
+    for rule in _tagger().rules:
+        if rule.anchor not in scanned:
+            scanned[rule.anchor] = [m.start() for m in rule.anchor.finditer(lowered, start, end)]
+        positions.append(scanned[rule.anchor])
+    return positions
 
 
 def rule_names() -> list[str]:
@@ -611,7 +632,7 @@ def tag(text: str, published: dt.date, start: int = 0, end: int | None = None,
     set_in: dict[str, int] = {"past": -1, "future": -1}  # the sentence each narrative day was last set in
     last_quarter: str | None = None
     last_year: int | None = None
-    anchors = [[m.start() for m in rule.anchor.finditer(text, start, end)] for rule in tagger.rules]
+    anchors = _anchor_positions(text, start, end)
     for number, sentence in enumerate(sentences):
         first = len(timexes)
         anchored = [index for index, positions in enumerate(anchors)
