@@ -32,6 +32,10 @@ class ArticleError(Exception):
     """An input that cannot be read as an article; the message is the reason shown to the user."""
 
 
+class MissingDate(ArticleError):
+    """An article with no publication date and no default for it."""
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     id: str
@@ -106,7 +110,7 @@ def parse_article(text: str, path: str, *, default_published: dt.date | None = N
         published = override_published
     if published is None:
         if default_published is None:
-            raise ArticleError("no publication date (a first line ' date YYYY-MM-DD' or front matter 'date:'); "
+            raise MissingDate("no publication date (a first line ' date YYYY-MM-DD' or front matter 'date:'); "
                                "give one with --published")
         published = default_published
     if not text[body_start:].strip():

@@ -135,7 +135,8 @@ def tense_near(text: str, start: int, end: int, position: int) -> Tense:
     predicted Wednesday" the Wednesday is the prediction's, past, though the sentence also speaks of the future."""
     grammar = _grammar()
     cues: list[tuple[int, Tense]] = []
-    for pattern, cue_tense in ((grammar.future, "future"), (grammar.past, "past")):
+    patterns: tuple[tuple[regex.Pattern[str], Tense], ...] = ((grammar.future, "future"), (grammar.past, "past"))
+    for pattern, cue_tense in patterns:
         cues += [(min(abs(m.start() - position), abs(m.end() - position)), cue_tense)
                  for m in pattern.finditer(text, start, end)]
     cues += [(min(abs(m.start() - position), abs(m.end() - position)), "past")

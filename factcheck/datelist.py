@@ -10,8 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from factcheck.article import DEFAULT_MAX_SIZE, Article, Skipped, load_corpus
-from factcheck.temporal import Timex, tag
+from factcheck.article import DEFAULT_MAX_SIZE, Article, ArticleError, MissingDate, Skipped, discover, read_article
+from factcheck.temporal import Timex, tag, without_reference
 from factcheck.text import Sentence, split_sentences
 
 
@@ -20,6 +20,7 @@ class FileDates:
     article: Article
     sentences: tuple[Sentence, ...]
     timexes: tuple[Timex, ...]
+    reference_known: bool = True  # False: the file has no publication date
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,9 +36,24 @@ def read_dates(article: Article) -> FileDates:
     return FileDates(article, tuple(sentences), tuple(timexes))
 
 
+# A stand-in reference for files without a date; the values it would decide are then written as unknown (XXXX).
+_NO_REFERENCE = dt.date(2000, 1, 1)
+
+
 def list_dates(inputs: list[Path], *, published: dt.date | None = None,
                max_size: int = DEFAULT_MAX_SIZE) -> DateList:
-    """The dates of every file the inputs name; `published` is the date of files without one, and overrides theirs."""
-    articles, skipped = load_corpus(inputs, default_published=published, override_published=published,
-                                    max_size=max_size)
-    return DateList(tuple(read_dates(article) for article in articles), tuple(skipped))
+    """The dates of every file the inputs name; `published` is the date of files without one, and overrides theirs.
+    A file with no date at all is still read: what only a reference date could decide is written as unknown."""
+    files, skipped = discover(inputs)
+    found: list[FileDates] = []
+    for path in files:
+        try:
+            found.append(read_dates(read_article(path, default_published=published, override_published=published,
+                                                 max_size=max_size)))
+        except MissingDate:
+            undated = read_dates(read_article(path, default_published=_NO_REFERENCE, max_size=max_size))
+            found.append(FileDates(undated.article, undated.sentences,
+                                   tuple(without_reference(t) for t in undated.timexes), reference_known=False))
+        except ArticleError as error:
+            skipped.append(Skipped(str(path), str(error)))
+    return DateList(tuple(sorted(found, key=lambda f: f.article.path)), tuple(sorted(skipped, key=lambda s: s.path)))

@@ -621,6 +621,31 @@ def _candidates(text: str, start: int, end: int, rules: list[int]) -> list[tuple
     return sorted(chosen, key=lambda c: c[0])
 
 
+# Rules whose value only borrows its year from the reference ("April 26" -> 2022-04-26), and those that name a
+# weekday: without a reference date they keep what the text says and mark the rest unknown (XXXX-04-26, XXXX-WXX-2).
+_YEAR_ONLY_FROM_REFERENCE = ("weekday_day_month", "weekday_month_day", "day_month", "month_day", "month_alone",
+                             "month_relative_year", "season", "quarter")
+_DIGIT = regex.compile(r"[0-9]")
+
+
+def without_reference(timex: Timex) -> Timex:
+    """The timex as it reads with no reference date: what the reference supplied becomes X (TimeML's unknown)."""
+    if timex.anchor is None:
+        return timex
+    date_part, _, time_part = timex.value.partition("T")
+    first_rule = timex.rule.split("+")[0]
+    if first_rule in _YEAR_ONLY_FROM_REFERENCE and regex.match(r"\d{4}", date_part):
+        date_part = "XXXX" + date_part[4:]
+    elif "weekday" in first_rule and timex.day is not None:
+        date_part = f"XXXX-WXX-{timex.day.isoweekday()}"
+    else:
+        date_part = _DIGIT.sub("X", date_part)
+    value = date_part + ("T" + time_part if time_part else "")
+    head = timex.explanation.split(": ", 1)[0].rsplit(" -> ", 1)[0]
+    explanation = f"{head} -> {value}: no publication date, so what it is counted from is unknown"
+    return Timex(timex.start, timex.end, timex.text, timex.type, value, timex.mod, None, explanation, timex.rule)
+
+
 def tag(text: str, published: dt.date, start: int = 0, end: int | None = None,
         sentences: list[Sentence] | None = None) -> list[Timex]:
     """Every temporal expression of text[start:end], in order, resolved with narrative time."""

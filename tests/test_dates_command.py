@@ -56,3 +56,16 @@ def test_unreadable_files_are_listed_and_only_nothing_usable_fails(tmp_path: Pat
                                                                                  "good.txt": None}
     result = CliRunner().invoke(main, ["dates", str(tmp_path / "empty.txt")])
     assert result.exit_code == 2 and "empty file" in result.output
+
+
+def test_without_a_publication_date_what_only_it_could_decide_is_unknown(tmp_path: Path) -> None:
+    (tmp_path / "plain.txt").write_text("The summit opened on April 26, 2022, and the envoy left on 28 April, "
+                                        "on Tuesday, three days ago, for two weeks.")
+    (entry,) = json.loads(run(str(tmp_path / "plain.txt"), "--format", "json").output)
+    assert entry["published"] is None
+    values = {t["text"]: t["value"] for t in entry["timexes"]}
+    assert values["April 26, 2022"] == "2022-04-26"
+    assert values["28 April"] == "XXXX-04-28"
+    assert values["Tuesday"] == "XXXX-WXX-2"
+    assert values["three days ago"] == "XXXX-XX-XX"
+    assert values["two weeks"] == "P2W"

@@ -24,7 +24,7 @@ _TYPE_STYLE = {"DATE": "bold cyan", "TIME": "bold magenta", "DURATION": "bold gr
 def render_json(dates: DateList, options: Options) -> str:
     items: list[dict[str, Any]] = [{
         "path": entry.article.path,
-        "published": entry.article.published.isoformat(),
+        "published": entry.article.published.isoformat() if entry.reference_known else None,
         "timexes": [{"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value, "mod": t.mod,
                      "anchor": t.anchor, "explanation": t.explanation} for t in entry.timexes],
     } for entry in dates.files]
@@ -38,8 +38,8 @@ def render_table(dates: DateList, options: Options) -> str:
                       width=options.width, highlight=False, emoji=False)
     for entry in dates.files:
         article = entry.article
-        console.print(Text(f"{article.path}  (published {article.published}, {len(entry.timexes)} expression(s))",
-                           style="bold"))
+        published = f"published {article.published}" if entry.reference_known else "no publication date"
+        console.print(Text(f"{article.path}  ({published}, {len(entry.timexes)} expression(s))", style="bold"))
         body = Text()
         cursor = article.body_start
         for timex in entry.timexes:
