@@ -20,6 +20,8 @@ import regex
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 DEFAULT_MAX_SIZE = 20 * 1024 * 1024
+# Publication dates outside these years are typing errors; they would also push date arithmetic off the calendar.
+PLAUSIBLE_YEARS = (1800, 2200)
 
 _SEED_HEADER = regex.compile(r"\A\ufeff?[ \t]*date[ \t]+(?P<date>\S+)[ \t]*")
 _FRONT_MATTER = regex.compile(r"\A\ufeff?---[ \t]*(?:\r\n|\r|\n)(?P<body>.*?)(?:\r\n|\r|\n)---[ \t]*(?:\r\n|\r|\n|\Z)", regex.S)
@@ -72,13 +74,23 @@ def parse_iso_date(value: str) -> dt.date:
     if not match:
         raise ArticleError(f"date {value!r} is not in the form YYYY-MM-DD")
     try:
-        return dt.date(*(int(group) for group in match.groups()))
+        date = dt.date(*(int(group) for group in match.groups()))
     except ValueError as error:
         raise ArticleError(f"date {value!r} does not exist ({error})") from None
+    if not PLAUSIBLE_YEARS[0] <= date.year <= PLAUSIBLE_YEARS[1]:
+        raise ArticleError(f"date {value!r} is outside the years {PLAUSIBLE_YEARS[0]}-{PLAUSIBLE_YEARS[1]} "
+                           "a news article can have")
+    return date
 
 
 def decode(data: bytes, name: str) -> tuple[str, tuple[str, ...]]:
     """Text of a file: UTF-8 (with or without BOM), else Windows-1252 with a warning saying so."""
+    for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if data.startswith(bom):
+            try:
+                return data[2:].decode(codec), (f"{name}: read as {codec.upper()} (byte-order mark)",)
+            except UnicodeDecodeError:
+                raise ArticleError(f"starts with a {codec.upper()} byte-order mark but is not valid {codec.upper()}") from None
     if b"\x00" in data:
         raise ArticleError("binary file (contains NUL bytes), not an article")
     try:
@@ -131,6 +143,8 @@ def read_article(path: Path, *, default_published: dt.date | None = None,
         raise ArticleError("is a directory, not an article file")
     if not path.exists():
         raise ArticleError("no such file")
+    if not path.is_file():
+        raise ArticleError("not a regular file (a pipe, socket or device)")
     try:
         size = path.stat().st_size
         if size > max_size:
@@ -150,9 +164,11 @@ def discover(inputs: list[Path]) -> tuple[list[Path], list[Skipped]]:
     for item in inputs:
         if item.is_dir():
             for child in sorted(item.rglob("*")):
-                if child.is_dir() or any(part.startswith(".") for part in child.relative_to(item).parts):
+                if child.is_dir():
                     continue
-                if child.suffix.lower() in ARTICLE_SUFFIXES:
+                if any(part.startswith(".") for part in child.relative_to(item).parts):
+                    skipped.append(Skipped(str(child), "hidden file, ignored"))
+                elif child.suffix.lower() in ARTICLE_SUFFIXES:
                     files.append(child)
                 else:
                     skipped.append(Skipped(str(child), f"not an article file ({', '.join(ARTICLE_SUFFIXES)})"))

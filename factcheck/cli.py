@@ -15,10 +15,10 @@ from typing import Any, Callable, NoReturn
 import click
 
 from factcheck import __version__, formatters
-from factcheck.article import DEFAULT_MAX_SIZE
+from factcheck.article import DEFAULT_MAX_SIZE, ArticleError, parse_iso_date
 from factcheck.datelist import list_dates
 from factcheck.formatters import dates as date_formats
-from factcheck.engine import InternalError, check as run_check
+from factcheck.engine import RulePatternTooSlow, check as run_check
 from factcheck.rules import validate
 
 EXIT_OK, EXIT_CONFLICT, EXIT_UNUSABLE = 0, 1, 2
@@ -28,9 +28,9 @@ def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None)
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date YYYY-MM-DD") from None
+        return parse_iso_date(value)
+    except ArticleError as error:
+        raise click.BadParameter(str(error)) from None
 
 
 def rules_option(function: Callable[..., Any]) -> Callable[..., Any]:
@@ -110,11 +110,14 @@ def check(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date | None, 
     inputs = list(corpus) or [Path("corpus")]
     try:
         report = run_check(inputs, rules, default_published=published, max_size=max_size)
-    except InternalError as error:
-        _fail(f"{error}\nThis is a bug in factcheck; please report it with the input named above.")
+    except RulePatternTooSlow as error:
+        _fail(f"{rules_dir}: {error}")
     display = _display(output, output_format == "terminal")
     render = formatters.registry()[output_format]
     _emit(render(report, formatters.Options(display.color, display.width, str(rules_dir))), output)
+    if report.internal_errors:
+        _fail(f"internal error on {', '.join(report.internal_errors)} (listed as skipped; the other articles were "
+              "checked). This is a bug in factcheck: please report it with that input.")
     if not report.articles:
         _fail("no usable article: " + ("; ".join(f"{s.path}: {s.reason}" for s in report.skipped)
                                        or "nothing found in " + ", ".join(map(str, inputs))))

@@ -9,27 +9,33 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from factcheck.article import DEFAULT_MAX_SIZE, Article, load_corpus, parse_article
+from factcheck.article import DEFAULT_MAX_SIZE, Article, Skipped, load_corpus, parse_article
 from factcheck.claims import Claim, Example, RuleSet
 from factcheck.findings import Finding, Report, Statement, sort_findings
 from factcheck.kinds import registry
 from factcheck.reading import read
 
 
-class InternalError(Exception):
-    """An unexpected failure, with the input that was being processed when it happened."""
+class RulePatternTooSlow(Exception):
+    """A claim's pattern ran past its time limit (catastrophic backtracking): an error in the rules."""
 
-    def __init__(self, where: str, error: BaseException):
-        super().__init__(f"internal error while processing {where}: {type(error).__name__}: {error}")
-        self.where = where
-        self.error = error
+    def __init__(self, claim: str, path: str):
+        super().__init__(f"claim '{claim}': a pattern took too long on {path} (catastrophic backtracking?); "
+                         "simplify its cues")
+        self.claim = claim
 
 
 def extract(article: Article, rules: RuleSet) -> list[Statement]:
     """Every statement one article makes about the claims of the rules."""
     kinds = registry()
     reading = read(article, rules)
-    return [item for claim in rules.claims for item in kinds[claim.kind].extract(reading, claim, rules)]
+    statements: list[Statement] = []
+    for claim in rules.claims:
+        try:
+            statements += kinds[claim.kind].extract(reading, claim, rules)
+        except TimeoutError as error:
+            raise RulePatternTooSlow(claim.id, article.path) from error
+    return statements
 
 
 def compare(rules: RuleSet, statements: list[Statement]) -> list[Finding]:
@@ -51,18 +57,25 @@ def check(inputs: list[Path], rules: RuleSet, *, default_published: dt.date | No
     articles, skipped = load_corpus(inputs, default_published=default_published,
                                     override_published=override_published, max_size=max_size)
     statements: list[Statement] = []
+    checked: list[Article] = []
+    internal_errors: list[str] = []
     for article in articles:
         try:
             statements += extract(article, rules)
+            checked.append(article)
+        except RulePatternTooSlow:
+            raise
         except Exception as error:  # one article must never take the others down
-            raise InternalError(article.path, error) from error
+            reason = f"internal error: {type(error).__name__}: {error}; this is a bug in factcheck, please report it"
+            skipped.append(Skipped(article.path, reason))
+            internal_errors.append(article.path)
     findings = compare(rules, statements)
     silent = sorted(c.id for c in rules.claims if not any(s.claim == c.id for s in statements) and c.kind != "spelling")
     warnings = [w for a in articles for w in a.warnings]
     if articles:
         warnings += [f"claim '{claim}' matched nothing in any article" for claim in silent]
-    return Report(tuple(articles), sort_findings(findings), tuple(sorted(skipped, key=lambda s: s.path)),
-                  tuple(warnings))
+    return Report(tuple(checked), sort_findings(findings), tuple(sorted(skipped, key=lambda s: s.path)),
+                  tuple(warnings), tuple(internal_errors))
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from factcheck.names import Mention
 
 _WORDS = regex.compile(r"[\w'’-]+")
 RELATIVE_PRONOUNS = ("who", "whom", "which")
+PATTERN_TIMEOUT = 2.0  # seconds per sentence for a rule's cues
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +67,9 @@ def event_kind(name: str, extra_cues: tuple[str, ...] = ()) -> EventKind:
 
 
 def find_triggers(text: str, kind: EventKind, start: int, end: int) -> list[Trigger]:
-    return [Trigger(kind.name, m.start(), m.end(), m.group()) for m in kind.pattern.finditer(text, start, end)]
+    # A time limit: a rule's cue that backtracks catastrophically raises TimeoutError instead of hanging.
+    return [Trigger(kind.name, m.start(), m.end(), m.group())
+            for m in kind.pattern.finditer(text, start, end, timeout=PATTERN_TIMEOUT)]
 
 
 def words_between(text: str, start: int, end: int) -> int:

@@ -62,6 +62,7 @@ class Report:
     findings: tuple[Finding, ...]
     skipped: tuple[Skipped, ...]
     warnings: tuple[str, ...] = ()
+    internal_errors: tuple[str, ...] = ()  # articles an unexpected error stopped (also in `skipped`)
 
     @property
     def conflicts(self) -> int:

@@ -7,6 +7,7 @@ the name: short names must be exact, so that "Haq" never matches "Has".
 
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass
 from typing import Iterable, Literal
@@ -157,9 +158,15 @@ def _near_miss(candidate: str, folded: str, spelling: _Spelling) -> bool:
 
 
 def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """The longest mentions, exact before alias before near miss, none overlapping another (kept sorted by start,
+    so each check is a bisection, not a scan)."""
     rank = {"name": 0, "alias": 1, "near miss": 2}
+    starts: list[int] = []
     kept: list[Mention] = []
     for mention in sorted(mentions, key=lambda m: (-(m.end - m.start), rank[m.how], m.start)):
-        if all(mention.end <= other.start or mention.start >= other.end for other in kept):
-            kept.append(mention)
+        at = bisect.bisect_left(starts, mention.start)
+        if (at < len(kept) and kept[at].start < mention.end) or (at > 0 and kept[at - 1].end > mention.start):
+            continue
+        starts.insert(at, mention.start)
+        kept.insert(at, mention)
     return kept

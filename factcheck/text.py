@@ -8,6 +8,7 @@ sentence". Single line breaks are soft wraps, as in most exports.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import regex
@@ -36,19 +37,15 @@ class _Vocabulary:
         self.titles = frozenset(data["titles"])
         self.abbreviations = frozenset(data["abbreviations"])
         self.starters = frozenset(data["sentence_starters"])
+        self.max_chars = int(data["max_sentence_chars"])
         verbs = "|".join(data["attribution_verbs"])
         # A closing quote, then up to four words (a name, a title) and a verb of saying.
         self.attribution = regex.compile(rf"[\"”’']\s+(?:[\w.'’-]+\s+){{1,4}}?(?:{verbs})\b")
 
 
-_vocabulary: _Vocabulary | None = None
-
-
+@functools.cache
 def _vocab() -> _Vocabulary:
-    global _vocabulary
-    if _vocabulary is None:
-        _vocabulary = _Vocabulary()
-    return _vocabulary
+    return _Vocabulary()
 
 
 def _quoted_spans(paragraph: str) -> list[tuple[int, int]]:
@@ -118,5 +115,13 @@ def _emit(text: str, start: int, end: int, paragraph: int, out: list[Sentence]) 
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    limit = _vocab().max_chars
+    while end - start > limit:
+        cut = text.rfind(" ", start + limit // 2, start + limit)
+        cut = cut if cut > start else start + limit
+        _emit(text, start, cut, paragraph, out)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if start < end:
         out.append(Sentence(start, end, text[start:end], paragraph))
