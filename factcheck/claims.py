@@ -10,6 +10,7 @@ from typing import Any, Literal, Mapping
 from factcheck.names import Entity
 
 KeyType = Literal["string", "strings", "entity", "entities", "event", "date", "bool", "number", "patterns"]
+# Option values are immutable: strings, numbers, booleans, and tuples where the rule file has a list.
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,14 +25,15 @@ CLAIM_KEYS = {
     "kind": KeySpec("string", "the claim kind: " + ", ".join(sorted(registry())), True),
     "title": KeySpec("string", "a short human title for reports (default: the id)"),
     "description": KeySpec("string", "what the claim is about, for rule authors"),
-    "examples": KeySpec("string", "examples run by `factcheck rules test`", default=[]),
+    "examples": KeySpec("strings", "examples run as tests: tables of text, published, and value or expect",
+                        default=()),
 }
 ENTITY_KEYS = {
     "kind": KeySpec("string", "person, place or organisation", default="person"),
     "name": KeySpec("string", "the canonical name", required=True),
-    "variants": KeySpec("strings", "other accepted spellings, including the short form (surname)", default=[]),
-    "aliases": KeySpec("strings", "descriptions that refer to it (Valdoran Chancellor, the chancellor)", default=[]),
-    "distinct": KeySpec("strings", "similar names of others, never a misspelling of this one", default=[]),
+    "variants": KeySpec("strings", "other accepted spellings, including the short form (surname)", default=()),
+    "aliases": KeySpec("strings", "descriptions that refer to it (Valdoran Chancellor, the chancellor)", default=()),
+    "distinct": KeySpec("strings", "similar names of others, never a misspelling of this one", default=()),
 }
 EXAMPLE_KEYS = {"text", "published", "value", "expect"}
 TOP_KEYS = {"entities", "claims"}
@@ -90,9 +91,16 @@ def _type_error(value: Any, spec: KeySpec, entities: Mapping[str, Any]) -> str |
     """What is wrong with a key's value, or None."""
     python_type, description = _TYPES[spec.type]
     listed = spec.type in ("strings", "entities", "patterns")
+    if spec.type == "date" and isinstance(value, dt.date):
+        return None  # a TOML date (since = 2022-02-24) is as good as the string
     well_typed = isinstance(value, python_type)  # kept in a flag: `value` stays Any for what follows
     if not well_typed or (listed and not all(isinstance(v, str) for v in value)):
         return f"must be {description}, not {type(value).__name__}"
+    texts = [str(v) for v in value] if listed else [str(value)] if isinstance(value, str) else []
+    if any(not text.strip() for text in texts):
+        return "must not be empty (an empty name or pattern would match everywhere)"
+    if listed and spec.required and not texts:
+        return "must list at least one item"
     references = [str(value)] if spec.type == "entity" else [str(v) for v in value] if spec.type == "entities" else []
     missing = [name for name in references if name not in entities]
     if missing:
@@ -107,6 +115,15 @@ def _type_error(value: Any, spec: KeySpec, entities: Mapping[str, Any]) -> str |
         except ValueError:
             return f"'{text}' is not a date YYYY-MM-DD"
     return None
+
+
+def _frozen(value: Any) -> Any:
+    """Rule values as immutable data: lists become tuples, TOML dates ISO strings."""
+    if isinstance(value, list):
+        return tuple(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
 
 
 def _check_patterns(values: list[str]) -> str | None:
@@ -288,7 +305,7 @@ def _build_claim(pending: _Pending, entities: dict[str, Entity], seen: dict[str,
         if problem is not None:
             errors.append(RuleError(path, *locate.key(key, line), f"{label}: '{key}': {problem}"))
             ok = False
-        options[key] = raw[key]
+        options[key] = _frozen(raw[key])
     if "title" in raw and not isinstance(raw["title"], str):
         errors.append(RuleError(path, *locate.key("title", line), f"{label}: 'title' must be a string"))
         ok = False

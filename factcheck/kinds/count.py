@@ -152,7 +152,7 @@ KIND = Kind(
         "place": KeySpec("entity", "where; a count scoped to another named place is not read"),
         "since": KeySpec("date", "start of a cumulative count (YYYY-MM-DD); a date equal to it is not an as-of date"),
         "cumulative": KeySpec("bool", "whether the figure only grows with time (a toll)", default=False),
-        "cues": KeySpec("strings", "more trigger words for the event, as regular expressions", default=[]),
+        "cues": KeySpec("strings", "more trigger words for the event, as regular expressions", default=()),
     },
     extract=extract,
     compare=compare,

@@ -239,7 +239,7 @@ KIND = Kind(
         "with": KeySpec("entity", "the other party of a meeting"),
         "place": KeySpec("entity", "where the event happens: the destination of an arrival; for other events, "
                                    "the place whose date a following sentence may take over"),
-        "cues": KeySpec("strings", "more trigger words for the event, as regular expressions", default=[]),
+        "cues": KeySpec("strings", "more trigger words for the event, as regular expressions", default=()),
     },
     extract=extract,
     compare=compare,

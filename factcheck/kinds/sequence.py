@@ -121,7 +121,7 @@ KIND = Kind(
     keys={
         "who": KeySpec("entity", "the entity that travels", required=True),
         "stops": KeySpec("entities", "the stops, as entities (a country's aliases may be its cities)", required=True),
-        "cues": KeySpec("strings", "more words of travel, as regular expressions", default=[]),
+        "cues": KeySpec("strings", "more words of travel, as regular expressions", default=()),
     },
     extract=extract,
     compare=compare,

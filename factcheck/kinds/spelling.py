@@ -58,7 +58,7 @@ KIND = Kind(
     name="spelling",
     summary="names spelt as the canonical form or an accepted variant",
     keys={
-        "entities": KeySpec("entities", "the entities whose names are checked (default: every person)", default=[]),
+        "entities": KeySpec("entities", "the entities whose names are checked (default: every person)", default=()),
     },
     extract=extract,
     compare=compare,
