@@ -36,6 +36,9 @@ class _Grammar:
     past: regex.Pattern[str]
     past_suffix: regex.Pattern[str]
     past_exceptions: frozenset[str]
+    passive_auxiliary: regex.Pattern[str]
+    negated_before: regex.Pattern[str]
+    cancelled: regex.Pattern[str]
 
 
 @functools.cache
@@ -49,10 +52,14 @@ def _grammar() -> _Grammar:
     return _Grammar(
         boundary=regex.compile("|".join(alternatives), regex.I),
         relations=tuple(relations),
-        future=regex.compile(r"(?<![\w'])(?:" + "|".join(data["tense"]["future"]) + r")(?!\w)", regex.I),
+        future=regex.compile(r"(?<![\w'])(?:" + "|".join(data["tense"]["future"]) + r")(?!\w)|"
+                             + data["tense"]["future_contracted"].strip() + r"(?!\w)", regex.I),
         past=regex.compile(r"(?<![\w'])(?:" + "|".join(data["tense"]["past"]) + r")(?!\w)", regex.I),
         past_suffix=regex.compile(r"(?<!\w)" + data["tense"]["past_suffix"] + r"(?!\w)"),
         past_exceptions=frozenset(word.lower() for word in data["tense"]["past_suffix_exceptions"]),
+        passive_auxiliary=regex.compile(data["tense"]["passive_auxiliary"], regex.I),
+        negated_before=regex.compile(data["negation"]["before"], regex.I),
+        cancelled=regex.compile(data["negation"]["clause"], regex.I),
     )
 
 
@@ -130,6 +137,13 @@ def segment_at(segments_: list[Segment], offset: int) -> int:
     return len(segments_) - 1
 
 
+def negated(text: str, segment: Segment, trigger_start: int) -> bool:
+    """Whether the clause says its event did not or will not happen ("did not meet", "was cancelled")."""
+    grammar = _grammar()
+    return (grammar.negated_before.search(text, segment.start, trigger_start) is not None
+            or grammar.cancelled.search(text, segment.start, segment.end) is not None)
+
+
 def tense_near(text: str, start: int, end: int, position: int) -> Tense:
     """The tense of the cue nearest a position within text[start:end]: in "exiles will appeal the ruling, Cuba
     predicted Wednesday" the Wednesday is the prediction's, past, though the sentence also speaks of the future."""
@@ -141,7 +155,8 @@ def tense_near(text: str, start: int, end: int, position: int) -> Tense:
                  for m in pattern.finditer(text, start, end)]
     cues += [(min(abs(m.start() - position), abs(m.end() - position)), "past")
              for m in grammar.past_suffix.finditer(text, start, end)
-             if m.group().lower() not in grammar.past_exceptions]
+             if m.group().lower() not in grammar.past_exceptions
+             and not grammar.passive_auxiliary.search(text, max(start, m.start() - 12), m.start())]
     return min(cues)[1] if cues else "present"
 
 

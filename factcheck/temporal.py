@@ -264,6 +264,12 @@ def _explicit_date(ctx: _Context) -> _Value | None:
     else:
         year = _year_near(month, day, ctx.published)
         how = f"explicit date, year from publication date {ctx.published}"
+        if year is not None:
+            # Tense settles the half-year in between: "was held on December 20" written in June is last December.
+            shift = _tense_shift(year, month, day, ctx)
+            if shift:
+                year += shift
+                how += f" ({ctx.tense} tense)"
     if year is None:
         return None
     try:
@@ -274,6 +280,24 @@ def _explicit_date(ctx: _Context) -> _Value | None:
     if weekday is not None and weekday != date.weekday():
         how += f"; the text names a {_weekday_name(weekday)} but {date} is a {_weekday_name(date.weekday())}"
     return _Value("DATE", date.isoformat(), how, ctx.published if year_text is None else None)
+
+
+def _tense_shift(year: int, month: int, day: int, ctx: _Context) -> int:
+    """-1 or +1 when the nearest year puts a past event months after publication or a future one months before it
+    (a few days either way is a schedule or a report, not another year)."""
+    try:
+        date = dt.date(year, month, day)
+        if abs((date - ctx.published).days) < 60:
+            return 0
+        if ctx.tense == "past" and date > ctx.published + dt.timedelta(days=1):
+            dt.date(year - 1, month, day)
+            return -1
+        if ctx.tense == "future" and date < ctx.published - dt.timedelta(days=1):
+            dt.date(year + 1, month, day)
+            return 1
+    except ValueError:
+        return 0
+    return 0
 
 
 def _iso_date(ctx: _Context) -> _Value | None:

@@ -181,3 +181,15 @@ def test_an_article_that_contradicts_itself_is_named(summit_rules) -> None:
     ], "flood-death-toll")
     assert finding.status == "conflict"
     assert "a0 contradicts itself" in finding.message
+
+
+def test_an_event_that_did_not_happen_states_no_date(summit_rules) -> None:
+    assert values_for(summit_rules, "brandt-meeting-date", "Castellano did not meet Brandt on Monday.", "2023-03-14") == []
+    assert values_for(summit_rules, "brandt-meeting-date",
+                      "Castellano's meeting with Brandt on Friday was cancelled.", "2023-03-14") == []
+
+
+def test_coordinated_clauses_keep_their_own_dates_and_tenses(summit_rules) -> None:
+    text = "Castellano arrived in Valdora City on Sunday and is due to meet Brandt on Friday."
+    assert values_for(summit_rules, "valdora-arrival-date", text, "2023-03-15") == ["2023-03-12"]
+    assert values_for(summit_rules, "brandt-meeting-date", text, "2023-03-15") == ["2023-03-17"]

@@ -94,3 +94,13 @@ def test_offsets_slice_back_to_the_text() -> None:
 def test_resolve_weekday_from_publication(weekday: int, tense: str, expected: str) -> None:
     day, _, anchor = resolve_weekday(weekday, None, tense, dt.date(2022, 4, 26), None)
     assert (day.isoformat(), anchor) == (expected, dt.date(2022, 4, 26))
+
+
+def test_tense_settles_the_year_of_a_date_half_a_year_away() -> None:
+    assert ("December 20", "2022-12-20") in values("The election was held on December 20.", "2023-06-29")
+    assert ("January 1", "2024-01-01") in values("The law will take effect on January 1.", "2023-06-29")
+
+
+def test_contracted_and_negated_futures_look_forward() -> None:
+    assert ("Monday", "2023-03-20") in values("He'll meet the king on Monday.", "2023-03-14")
+    assert ("Friday", "2023-03-17") in values("He won't meet the king before Friday.", "2023-03-14")

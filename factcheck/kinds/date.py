@@ -16,7 +16,7 @@ import regex
 
 from factcheck import decide, events
 from factcheck.claims import Claim, KeySpec, RuleSet
-from factcheck.clauses import Segment, segment_at
+from factcheck.clauses import Segment, negated, segment_at
 from factcheck.findings import Finding, Statement, ValueGroup, group_values, sort_statements, statement
 from factcheck.kinds import Kind
 from factcheck.names import Mention
@@ -77,7 +77,10 @@ def _attach(reading: Reading, index: int, trigger: events.Trigger, kind: events.
     dated = _dated(reading, index)
     own = [t for t, s in dated if s == k]
     if own:
-        timex = min(own, key=lambda t: abs(t.start - trigger.start))
+        # A date after the event word is its own ("met the king on Friday"); one before it only when there is none
+        # after ("On Friday, she met the king").
+        after = [t for t in own if t.start >= trigger.end]
+        timex = after[0] if after else own[-1]
         return _Attachment(timex, timex.day, timex.day, f"the date of '{trigger.text}' in the same clause")
     if k + 1 < len(segments) and segments[k + 1].cue.lower() in RELATIVE_CLAUSE_CUES:
         following = segments[k + 1]
@@ -149,6 +152,8 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet) -> list[Statement]:
         segments = list(reading.segments[index])
         participant_id = partner or (place if kind.participants == "destination" else None)
         for trigger in triggers:
+            if negated(text, segments[segment_at(segments, trigger.start)], trigger.start):
+                continue
             participants = [m for m in reading.mentions_of(participant_id, index)
                             if events.linked(text, trigger, m, kind, segments)] if participant_id else []
             if participant_id and not participants:
