@@ -32,6 +32,8 @@ class _Reader:
     totals: str
     number_of: str
     other_event: regex.Pattern[str]
+    part_before: regex.Pattern[str]
+    part_after: regex.Pattern[str]
     numbers: dict[str, int]
     scales: dict[str, int]
     vague: dict[str, list[int]]
@@ -63,7 +65,9 @@ def _reader() -> _Reader:
         rf")(?![\w])"
     )
     return _Reader(regex.compile(pattern, regex.I), data["totals"]["links"], data["totals"]["number_of"],
-                   regex.compile(data["other_event"]["pattern"], regex.I), numbers, {k.lower(): v for k, v in data["scales"].items()},
+                   regex.compile(data["other_event"]["pattern"], regex.I),
+                   regex.compile(data["not_the_total"]["before"], regex.I),
+                   regex.compile(data["not_the_total"]["after"], regex.I), numbers, {k.lower(): v for k, v in data["scales"].items()},
                    {k.lower(): v for k, v in data["vague"].items()}, qualifiers, data["after"]["symbol"],
                    data["rounding"]["max_share"])
 
@@ -87,6 +91,13 @@ def counted_noun(text: str, count: Count, nouns: Sequence[str], floor: int = 0) 
         if before is not None:
             return before.start("noun"), before.end("noun")
     return None
+
+
+def not_the_total(text: str, count: Count, clause_start: int, clause_end: int) -> bool:
+    """Whether the text marks a figure as an earlier one, a part, or one day's ("up from 180", "including 40")."""
+    reader = _reader()
+    return (reader.part_before.search(text, max(clause_start, count.start - 60), count.start) is not None
+            or reader.part_after.search(text, count.end, clause_end) is not None)
 
 
 def about_another_event(text: str, start: int, end: int) -> bool:
@@ -158,7 +169,7 @@ def _interpret(reader: _Reader, match: regex.Match[str]) -> Count | None:
         qualifier = regex.sub(r"\s+", " ", match["qualifier"].lower())
         table = reader.qualifiers[qualifier]
         low = float(math.floor(number * table["low"]))
-        high = number * table["high"] if "high" in table else None
+        high = float(math.ceil(number * table["high"])) if "high" in table else None
         if high is not None:
             reading = f"{_render(low)} to {_render(high)}"
         else:

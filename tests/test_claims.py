@@ -193,3 +193,15 @@ def test_coordinated_clauses_keep_their_own_dates_and_tenses(summit_rules) -> No
     text = "Castellano arrived in Valdora City on Sunday and is due to meet Brandt on Friday."
     assert values_for(summit_rules, "valdora-arrival-date", text, "2023-03-15") == ["2023-03-12"]
     assert values_for(summit_rules, "brandt-meeting-date", text, "2023-03-15") == ["2023-03-17"]
+
+
+def test_a_figure_belongs_to_the_event_word_nearest_it(summit_rules) -> None:
+    text = "The floods displaced 14,000 people and killed 212 people in Norvik."
+    assert values_for(summit_rules, "flood-death-toll", text, "2023-03-15") == ["212"]
+
+
+def test_earlier_figures_and_parts_are_not_the_total(summit_rules) -> None:
+    assert values_for(summit_rules, "flood-death-toll",
+                      "212 people have been killed in Norvik, up from 180 people a week earlier.", "2023-03-15") == ["212"]
+    assert values_for(summit_rules, "flood-death-toll",
+                      "Floods killed 212 people, including 40 people in the capital.", "2023-03-15") == ["212"]

@@ -78,3 +78,9 @@ def test_count_after_its_noun_example(example: dict) -> None:
     (count,) = [c for c in counts.read_counts(example["text"]) if c.value == example["value"]]
     span = counts.counted_noun(example["text"], count, [example["noun"]])
     assert span is not None and example["text"][span[0]:span[1]] == example["noun"]
+
+
+@pytest.mark.parametrize("example", language.load("counts")["not_the_total"]["examples"])
+def test_not_the_total_examples(example: str) -> None:
+    marked = [c for c in counts.read_counts(example) if counts.not_the_total(example, c, 0, len(example))]
+    assert marked, example

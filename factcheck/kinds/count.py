@@ -15,7 +15,7 @@ import regex
 from factcheck import decide, events
 from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.clauses import segment_at
-from factcheck.counts import about_another_event, counted_noun, read_counts
+from factcheck.counts import about_another_event, counted_noun, not_the_total, read_counts
 from factcheck.findings import Finding, Statement, group_values, sort_statements, statement
 from factcheck.kinds import Kind
 from factcheck.reading import Reading
@@ -78,7 +78,16 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet) -> list[Statement]:
             trigger = min(near, key=lambda t: abs(t.start - count.start))
             segment = segments[segment_index]
             other_place = _scope_place(reading.text, max(trigger.end, noun_end), segment.end, claim.get("place"), rules)
-            if other_place is not None or about_another_event(reading.text, segment.start, segment.end):
+            if (other_place is not None or about_another_event(reading.text, segment.start, segment.end)
+                    or not_the_total(reading.text, count, segment.start, segment.end)):
+                continue
+            # The figure belongs to the event word nearest it: in "displaced 1.4 million people and killed 212" the
+            # 1.4 million were displaced.
+            rivals = [t for name in events.event_names() if name != kind.name
+                      for t in reading.triggers(events.event_kind(name), index)
+                      if segment_at(segments, t.start) == segment_index]
+            nearest = events.gap(reading.text, (trigger.start, trigger.end), evidence)
+            if any(events.gap(reading.text, (t.start, t.end), evidence) < nearest for t in rivals):
                 continue
             # "In 2011, 12 people died on the same line": a figure dated before the claim's period is another event's.
             horizon = since or article.published - dt.timedelta(days=365)
