@@ -205,3 +205,11 @@ def test_earlier_figures_and_parts_are_not_the_total(summit_rules) -> None:
                       "212 people have been killed in Norvik, up from 180 people a week earlier.", "2023-03-15") == ["212"]
     assert values_for(summit_rules, "flood-death-toll",
                       "Floods killed 212 people, including 40 people in the capital.", "2023-03-15") == ["212"]
+
+
+def test_orders_that_go_round_in_a_circle_conflict(summit_rules) -> None:
+    finding = _finding(summit_rules, [("Castellano flew from Lusitania to Valdora on Monday.", "2023-03-14"),
+                                      ("Castellano flew from Valdora to Norvik on Tuesday.", "2023-03-15"),
+                                      ("Castellano flew from Norvik to Lusitania on Wednesday.", "2023-03-16")], "tour")
+    assert finding.status == "conflict"
+    assert "cycle" in finding.message

@@ -105,12 +105,17 @@ def compare(claim: Claim, statements: list[Statement]) -> list[Finding]:
     unexplained, explained = decide.disagreements(ordered, _incompatible)
     status = decide.status_of(unexplained, explained)
     sources = sorted({s.article for s in ordered})
+    merged = _order([pair for s in ordered for pair in zip(s.data, s.data[1:])])
     if status == "conflict":
         pairs = "; ".join(f"{' -> '.join(a.value)} ({a.article}) vs {' -> '.join(b.value)} ({b.article})"
                           for a, b in unexplained)
         message = f"sources give contradicting orders: {pairs}"
+    elif merged is None:
+        # No two sources contradict each other, but together they go round in a circle (A->B, B->C, C->A).
+        status = "conflict"
+        listing = "; ".join(f"{' -> '.join(s.value)} ({s.article})" for s in ordered)
+        message = f"the orders the sources give cannot all hold, they form a cycle: {listing}"
     else:
-        merged = _order([pair for s in ordered for pair in zip(s.data, s.data[1:])]) or ()
         message = f"{' -> '.join(merged)}, in the order {len(sources)} source(s) give: {', '.join(sources)}"
     return [Finding(claim.id, claim.title, claim.kind, status, message, ordered, group_values(ordered))]
 
