@@ -16,7 +16,7 @@ import regex
 from factcheck import language
 
 Tense = Literal["future", "past", "present"]
-PARENTHETICAL_CUES = ("who", "whom", "whose", "which")
+
 Relation = Literal["before", "after", ""]
 
 
@@ -63,6 +63,16 @@ def _grammar() -> _Grammar:
     )
 
 
+@functools.cache
+def relative_cues(role: str) -> frozenset[str]:
+    """The cues of relative clauses that play a role (noun, parenthetical, antecedent): language/grammar.toml."""
+    return frozenset(language.load("grammar")["relative_clauses"][role])
+
+
+def pluperfect(text: str, start: int, end: int) -> bool:
+    return regex.search(language.load("grammar")["relative_clauses"]["pluperfect"], text[start:end], regex.I) is not None
+
+
 def segments(text: str, start: int = 0, end: int | None = None,
              protected: tuple[tuple[int, int], ...] = ()) -> list[Segment]:
     """The segments of text[start:end], covering it without gaps, offsets into `text`. No cut falls inside a
@@ -92,7 +102,7 @@ def _close_parentheticals(text: str, result: list[Segment], inside: Callable[[in
     comma, and the main clause goes on after it."""
     closed: list[Segment] = []
     for segment in result:
-        if segment.cue.lower() in PARENTHETICAL_CUES:
+        if segment.cue.lower() in relative_cues("parenthetical"):
             opening = text.find(",", segment.start, segment.end)
             body_start = opening + 1 if opening == segment.start else segment.start
             comma = next((i for i in range(body_start, segment.end) if text[i] == "," and not inside(i)), -1)
@@ -124,7 +134,8 @@ def clause_of(segments_: list[Segment]) -> list[int]:
     on Monday, will meet her") is one clause with its beginning."""
     clauses_: list[int] = []
     for index, segment in enumerate(segments_):
-        resumed = (segment.cue == "," and index >= 2 and segments_[index - 1].cue.lower() in PARENTHETICAL_CUES)
+        resumed = (segment.cue == "," and index >= 2
+                   and segments_[index - 1].cue.lower() in relative_cues("parenthetical"))
         clauses_.append(clauses_[index - 2] if resumed else index)
     return clauses_
 

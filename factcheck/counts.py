@@ -72,13 +72,13 @@ def _reader() -> _Reader:
                    data["rounding"]["max_share"])
 
 
-# Words that may stand between a figure and the noun it counts: "2,800 Valdoran civilians", "500 wounded soldiers".
+# Words that may stand between a figure and the noun it counts: "3,700 Valdoran residents", "500 wounded soldiers".
 _MAX_WORDS_BETWEEN = 2
 
 
 def counted_noun(text: str, count: Count, nouns: Sequence[str], floor: int = 0) -> tuple[int, int] | None:
-    """The span of the noun a count counts: right after it ("2,800 civilians") or before it behind a verb of totals
-    ("the civilian death toll rose to 2,800"), never before `floor` (the start of the sentence)."""
+    """The span of the noun a count counts: right after it ("3,700 residents") or before it behind a verb of totals
+    ("the flood death toll rose to 3,700"), never before `floor` (the start of the sentence)."""
     body = "|".join(regex.escape(n) for n in sorted(nouns, key=len, reverse=True))
     after = regex.match(rf"(?:\s+[\w'’-]+){{0,{_MAX_WORDS_BETWEEN}}}?\s+(?P<noun>{body})(?![\w-])", text,
                         regex.I, pos=count.end, endpos=min(len(text), count.end + 80))
@@ -98,6 +98,16 @@ def not_the_total(text: str, count: Count, clause_start: int, clause_end: int) -
     reader = _reader()
     return (reader.part_before.search(text, max(clause_start, count.start - 60), count.start) is not None
             or reader.part_after.search(text, count.end, clause_end) is not None)
+
+
+@functools.cache
+def _place_scope() -> regex.Pattern[str]:
+    return regex.compile(language.load("counts")["place_scope"]["pattern"])
+
+
+def place_scope(text: str, start: int, end: int) -> regex.Match[str] | None:
+    """A place named right after a figure's event ("killed in Harbour Town"), with its name in group `place`."""
+    return _place_scope().match(text, start, end)
 
 
 def about_another_event(text: str, start: int, end: int) -> bool:

@@ -10,11 +10,10 @@ from dataclasses import dataclass
 import regex
 
 from factcheck import language
-from factcheck.clauses import Segment, clause_of, segment_at
+from factcheck.clauses import Segment, clause_of, relative_cues, segment_at
 from factcheck.names import Mention
 
 _WORDS = regex.compile(r"[\w'’-]+")
-RELATIVE_PRONOUNS = ("who", "whom", "which")
 PATTERN_TIMEOUT = 2.0  # seconds per sentence for a rule's cues
 
 
@@ -32,6 +31,7 @@ class EventKind:
     participants: str  # "near" or "destination"
     pattern: regex.Pattern[str]
     prepositions: tuple[str, ...]
+    origins: tuple[str, ...]  # words that make a place the origin, not the destination ("from")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +63,7 @@ def event_kind(name: str, extra_cues: tuple[str, ...] = ()) -> EventKind:
     cues = sorted({*data["triggers"], *extra_cues}, key=len, reverse=True)
     body = "|".join(cue.replace(" ", r"\s+") for cue in cues)
     return EventKind(name, data["participants"], regex.compile(rf"(?<![\w-])(?:{body})(?![\w-])", regex.I),
-                     tuple(data.get("prepositions", ())))
+                     tuple(data.get("prepositions", ())), tuple(data.get("origins", ())))
 
 
 def find_triggers(text: str, kind: EventKind, start: int, end: int) -> list[Trigger]:
@@ -90,7 +90,8 @@ def linked(text: str, trigger: Trigger, mention: Mention, kind: EventKind, segme
     trigger_segment, mention_segment = segment_at(segments, trigger.start), segment_at(segments, mention.start)
     clause = clause_of(segments)
     # "The chancellor, who received her a day earlier": a relative clause's antecedent takes part in its event.
-    antecedent = (mention_segment == trigger_segment - 1 and segments[trigger_segment].cue.lower() in RELATIVE_PRONOUNS
+    antecedent = (mention_segment == trigger_segment - 1
+                  and segments[trigger_segment].cue.lower() in relative_cues("antecedent")
                   and kind.participants == "near")
     if clause[trigger_segment] != clause[mention_segment] and not antecedent:
         return False
@@ -99,7 +100,7 @@ def linked(text: str, trigger: Trigger, mention: Mention, kind: EventKind, segme
             return False
         between = text[trigger.end:mention.start].strip().lower()
         last_words = between.split()[-2:] if between else []
-        if "from" in last_words:
+        if set(last_words) & set(kind.origins):
             return False
         return not between or any(between == p or between.endswith(" " + p) or between.endswith(p + " the")
                                   for p in kind.prepositions) or len(between.split()) <= 1

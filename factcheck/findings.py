@@ -12,7 +12,7 @@ from factcheck.article import Article, Skipped
 from factcheck.text import Sentence
 
 Status = Literal["conflict", "warning", "consistent"]
-# A value as reports write it: a string ("2022-04-26", ">2660", "Gutteres") or, for sequences, names in order.
+# A value as reports write it: a string ("2023-03-14", ">1340", "Castelano") or, for sequences, names in order.
 Value = str | tuple[str, ...]
 STATUS_ORDER: dict[str, int] = {"conflict": 0, "warning": 1, "consistent": 2}
 

@@ -2,7 +2,7 @@
 near misses that are no accepted spelling ("Castelano" for "Castellano").
 
 Near misses are found with the `regex` module's fuzzy matching, with an error budget that grows with the length of
-the name: short names must be exact, so that "Haq" never matches "Has".
+the name: short names must be exact, so that "Lee" never matches "Leo".
 """
 
 from __future__ import annotations

@@ -164,7 +164,7 @@ def _examples(raw: Any, path: str, locate: _Locator, line: int, errors: list[Rul
         if value is not None and not (isinstance(value, str) or (isinstance(value, list)
                                                                   and all(isinstance(v, str) for v in value))):
             errors.append(RuleError(path, *where, f"{label}: example {number}: 'value' must be a string as reports write it "
-                                                  f"(\"2022-04-26\", \">2660\") or a list of names, not "
+                                                  f"(\"2023-03-14\", \">1340\") or a list of names, not "
                                                   f"{type(value).__name__}"))
             continue
         examples.append(Example(item["text"], published, tuple(value) if isinstance(value, list) else value, where[0]))

@@ -232,6 +232,10 @@ class _Context:
             return int(self.vocabulary["NUMBER"][tens]) + int(self.vocabulary["NUMBER"][self.required("units")])
         return self.lookup("NUMBER")
 
+    def shift(self, word: str | None) -> int:
+        """How many units a relative word moves from the reference (last -1, next +1, this 0)."""
+        return int(self.vocabulary["SHIFT"].get(word or "", 0))
+
     def half(self) -> bool:
         return self.group("fraction") is not None or self.group("andhalf") is not None
 
@@ -317,7 +321,7 @@ def _month(ctx: _Context) -> _Value:
         return _Value("DATE", f"{ctx.published.year:04d}-{month:02d}", f"'this' month, in the year of publication "
                                                                         f"date {ctx.published}", ctx.published)
     if (reference := ctx.group("yearref")) is not None:
-        year = ctx.published.year + {"last": -1, "next": 1}.get(reference, 0)
+        year = ctx.published.year + ctx.shift(reference)
         return _Value("DATE", f"{year:04d}-{month:02d}", f"month of '{reference} year', from publication date "
                                                          f"{ctx.published}", ctx.published)
     if relative in ("last", "past", "previous"):
@@ -343,7 +347,7 @@ def _season(ctx: _Context) -> _Value:
     season = ctx.lookup("SEASON")
     if (year_text := ctx.group("year")) is not None:
         return _Value("DATE", f"{int(year_text):04d}-{season}", "explicit season")
-    shift = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(ctx.group("relative") or "", 0)
+    shift = ctx.shift(ctx.group("relative"))
     year = ctx.published.year + shift
     return _Value("DATE", f"{year:04d}-{season}", f"season, year from publication date {ctx.published}", ctx.published)
 
@@ -357,7 +361,7 @@ def _quarter(ctx: _Context) -> _Value:
         base = int(ctx.last_quarter[:4]) if ctx.last_quarter else ctx.published.year
         return _Value("DATE", f"{base - 1:04d}-Q{quarter}", f"the quarter a year before {base}")
     if (reference := ctx.group("yearref")) is not None:
-        year = ctx.published.year + {"next": 1, "last": -1}.get(reference, 0)
+        year = ctx.published.year + ctx.shift(reference)
         return _Value("DATE", f"{year:04d}-Q{quarter}", f"quarter of '{reference} year', from publication date "
                                                         f"{ctx.published}", ctx.published)
     year = ctx.published.year
@@ -558,7 +562,7 @@ def _offset_from_narrative(ctx: _Context) -> _Value | None:
 
 def _relative_unit(ctx: _Context) -> _Value:
     relative, unit = ctx.required("relative"), ctx.required("unit")
-    shift = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(relative, 0)
+    shift = ctx.shift(relative)
     if unit == "year" and relative in ("following", "previous") and ctx.last_year is not None:
         # Anaphoric: the year after (before) the one the text last named, not the publication's.
         return _Value("DATE", f"{ctx.last_year + shift:04d}", f"'the {relative} year', from {ctx.last_year}, the "
@@ -645,7 +649,7 @@ def _candidates(text: str, start: int, end: int, rules: list[int]) -> list[tuple
     return sorted(chosen, key=lambda c: c[0])
 
 
-# Rules whose value only borrows its year from the reference ("April 26" -> 2022-04-26), and those that name a
+# Rules whose value only borrows its year from the reference ("March 14" -> 2023-03-14), and those that name a
 # weekday: without a reference date they keep what the text says and mark the rest unknown (XXXX-04-26, XXXX-WXX-2).
 _YEAR_ONLY_FROM_REFERENCE = ("weekday_day_month", "weekday_month_day", "day_month", "month_day", "month_alone",
                              "month_relative_year", "season", "quarter")

@@ -10,19 +10,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-import regex
 
 from factcheck import decide, events
 from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.clauses import segment_at
-from factcheck.counts import about_another_event, counted_noun, not_the_total, read_counts
+from factcheck.counts import about_another_event, counted_noun, not_the_total, place_scope, read_counts
 from factcheck.findings import Finding, Statement, group_values, sort_statements, statement
 from factcheck.kinds import Kind
 from factcheck.reading import Reading
 from factcheck.temporal import period_end
 
-# A place named right after the count's event (within three words): "killed in Harbour Town" scopes the count.
-_PLACE_SCOPE = regex.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:in|at|near|across|throughout)\s+(?:the\s+)?(?P<place>\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +40,7 @@ def _scope_place(text: str, start: int, end: int, place: str | None, rules: Rule
     if entity is None:
         return None
     accepted = {w.casefold() for w in (entity.name, *entity.variants, *entity.aliases)}
-    match = _PLACE_SCOPE.match(text, start, end)
+    match = place_scope(text, start, end)
     if match is None:
         return None
     name = match["place"]

@@ -12,20 +12,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-import regex
 
 from factcheck import decide, events
 from factcheck.claims import Claim, KeySpec, RuleSet
-from factcheck.clauses import Segment, negated, segment_at
+from factcheck.clauses import Segment, negated, pluperfect, relative_cues, segment_at
 from factcheck.findings import Finding, Statement, ValueGroup, group_values, sort_statements, statement
 from factcheck.kinds import Kind
 from factcheck.names import Mention
 from factcheck.reading import Reading
 from factcheck.temporal import Timex
 
-# Relative clauses that describe the event noun before them ("a meeting with Brandt, which is scheduled for ...");
-# "where" and "when" clauses describe the place or time instead, so they lend the event no date.
-RELATIVE_CLAUSE_CUES = ("which", "that")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +29,7 @@ class DateRange:
     """The days a statement allows: one day, or a bound open on one side.
 
     A bound comes from an event the text relates to a dated one ("landed on Wednesday after talks with ..."), so it
-    includes that day: `<2022-04-27` reads "before the event of 2022-04-27", on that day or earlier, and is written
+    includes that day: `<2023-03-15` reads "before the event of 2023-03-15", on that day or earlier, and is written
     as the JSON report's contract writes bounds."""
 
     earliest: dt.date | None
@@ -82,7 +78,9 @@ def _attach(reading: Reading, index: int, trigger: events.Trigger, kind: events.
         after = [t for t in own if t.start >= trigger.end]
         timex = after[0] if after else own[-1]
         return _Attachment(timex, timex.day, timex.day, f"the date of '{trigger.text}' in the same clause")
-    if k + 1 < len(segments) and segments[k + 1].cue.lower() in RELATIVE_CLAUSE_CUES:
+    # A relative clause that describes the event noun lends it its date ("a meeting with Brandt, which is set for
+    # Friday"); "where" and "when" clauses describe the place or time instead, handled below.
+    if k + 1 < len(segments) and segments[k + 1].cue.lower() in relative_cues("noun"):
         following = segments[k + 1]
         own_triggers = [t for t in reading.triggers(kind, index) if following.start <= t.start < following.end]
         in_clause = [t for t, s in dated if s == k + 1]
@@ -99,8 +97,7 @@ def _attach(reading: Reading, index: int, trigger: events.Trigger, kind: events.
             if segments[k].cue.lower() == "when":
                 return _Attachment(timex, timex.day, timex.day,
                                    f"the date of the clause that '{trigger.text}' is the 'when' of")
-            clause = reading.text[segments[k].start:segments[k].end]
-            if regex.search(r"\bhad\b", clause):  # "arrived on Monday from Norvik, where she had met ..."
+            if pluperfect(reading.text, segments[k].start, segments[k].end):
                 return _Attachment(timex, None, timex.day, f"'{trigger.text}' happened earlier (had ...) at the place "
                                                            f"of an event dated {timex.day}, so on or before that day")
             return _Attachment(timex, timex.day, None, f"'{trigger.text}' happens at the place of an event dated "
