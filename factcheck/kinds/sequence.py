@@ -29,6 +29,12 @@ def _order_cues() -> tuple[tuple[regex.Pattern[str], regex.Pattern[str]], ...]:
                  for tier in ("", "_prepositions"))
 
 
+def _located(text: str, sentence_start: int, mention_start: int) -> bool:
+    """Whether a place named before the event word stands behind a preposition of place ("In Moscow, he met")."""
+    pattern = language.load("grammar")["order"]["place_before_trigger"]
+    return regex.search(pattern, text[max(sentence_start, mention_start - 20):mention_start], regex.I) is not None
+
+
 def _relation(text: str, first: Mention, second: Mention) -> str | None:
     """'forward' if the first-named stop comes first, 'reverse' if the second does, None if the text does not say."""
     for forward, reverse in _order_cues():
@@ -64,8 +70,10 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet) -> list[Statement]:
         triggers = [t for kind in kinds for t in reading.triggers(kind, index)]
         if not triggers:
             continue
-        placed = [m for m in reading.mentions[index] if m.entity in names
-                  and any(events.gap(text, (t.start, t.end), (m.start, m.end)) <= events.settings().stop_window for t in triggers)]
+        window = events.settings().stop_window
+        placed = [m for m in reading.mentions[index] if m.entity in names and any(
+            events.gap(text, (t.start, t.end), (m.start, m.end)) <= window
+            and (m.start >= t.end or _located(text, sentence.start, m.start)) for t in triggers)]
         placed.sort(key=lambda m: m.start)
         collapsed: list[Mention] = []
         for mention in placed:
