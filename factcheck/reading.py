@@ -43,11 +43,14 @@ class Reading:
         return [m for m in self.mentions[index] if m.entity == entity_id] if entity_id else []
 
     def tense_at(self, index: int, offset: int) -> clauses.Tense:
-        """The tense of the clause around an offset, or of the whole sentence where the clause has no cue."""
+        """The tense of the cue nearest an offset in its clause, else in its sentence: as the tagger reads it."""
         sentence_segments = list(self.segments[index])
         segment = sentence_segments[clauses.segment_at(sentence_segments, offset)]
-        tense = clauses.tense(self.text[segment.start:segment.end])
-        return clauses.tense(self.sentences[index].text) if tense == "present" else tense
+        tense = clauses.tense_near(self.text, segment.start, segment.end, offset)
+        if tense == "present":
+            sentence = self.sentences[index]
+            tense = clauses.tense_near(self.text, sentence.start, sentence.end, offset)
+        return tense
 
     def subject_present(self, entity_id: str, index: int) -> bool:
         """Whether a sentence is about an entity: it names it, or a pronoun continues a recent mention of it. The

@@ -93,6 +93,7 @@ class _Tagger:
     horizon: int
     weekday_reach: int
     weekday_reach_sentences: int
+    mod_words: dict[str, str]
     time_then_day: regex.Pattern[str]
     day_then_time: regex.Pattern[str]
 
@@ -144,6 +145,7 @@ def _tagger() -> _Tagger:
         horizon=narrative["horizon_days"],
         weekday_reach=narrative["weekday_reach_days"],
         weekday_reach_sentences=narrative["weekday_reach_sentences"],
+        mod_words=dict(data["mod_words"]),
         time_then_day=regex.compile(data["composition"]["time_then_day"], regex.I),
         day_then_time=regex.compile(data["composition"]["day_then_time"], regex.I),
     )
@@ -310,6 +312,18 @@ def _iso_date(ctx: _Context) -> _Value | None:
     except ValueError:
         return None
     return _Value("DATE", date.isoformat(), "ISO date")
+
+
+def _numeric_date(ctx: _Context, rule: _Rule) -> _Value | None:
+    import dateparser  # imported here: it takes a moment to load, and most texts have no dates in figures
+
+    order = rule.data["orders"][ctx.required("separator")]
+    parsed = dateparser.parse(ctx.required("numeric"), languages=["en"],
+                              settings={"DATE_ORDER": order, "REQUIRE_PARTS": ["day", "month", "year"]})
+    if parsed is None:
+        return None
+    return _Value("DATE", parsed.date().isoformat(), f"date in figures, read {order} as the separator "
+                                                     f"'{ctx.required('separator')}' suggests")
 
 
 def _month(ctx: _Context) -> _Value:
@@ -631,6 +645,7 @@ _RESOLVERS: dict[str, Callable[..., _Value | None]] = {
 }
 _RESOLVERS_WITH_RULE: dict[str, Callable[..., _Value | None]] = {
     "deictic_day": _deictic_day, "anaphoric_day": _anaphoric_day, "vague": _vague, "set": _set,
+    "numeric_date": _numeric_date,
     "part_of_day_deictic": _part_of_day_deictic,
 }
 
@@ -778,6 +793,7 @@ def _with_modifiers(text: str, sentence: Sentence, start: int, end: int, rule: s
         start = sentence.start + prefix.start()
     resolved = value.value + suffix
     span = text[start:end]
-    explanation = f"{span} -> {resolved}: {value.how}" + (f" (mod {mod})" if mod else "")
+    narrowed = f" ({tagger.mod_words.get(mod, mod)}: TIMEX3 mod {mod})" if mod else ""
+    explanation = f"{span} -> {resolved}: {value.how}{narrowed}"
     return Timex(start, end, span, value.type, resolved, mod,
                  value.anchor.isoformat() if value.anchor else None, explanation, rule)
