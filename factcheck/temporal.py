@@ -735,7 +735,7 @@ def tag(text: str, published: dt.date, start: int = 0, end: int | None = None,
             if timex.type in ("DATE", "TIME") and (year_named := _YEAR.match(timex.value)):
                 last_year = int(year_named[0])
             day = timex.day
-            before = text[sentence.start:timex.start]
+            before = text[max(sentence.start, timex.start - 40):timex.start]
             if (day is not None and timex.type == "DATE" and abs((published - day).days) <= tagger.horizon
                     and not tagger.background_before.search(before)):
                 if day <= published:
@@ -783,14 +783,18 @@ def _with_modifiers(text: str, sentence: Sentence, start: int, end: int, rule: s
     """Widen a date by the words around it that narrow it ("late Wednesday", "Tuesday morning")."""
     tagger = _tagger()
     mod, suffix = value.mod, ""
+    # The words that narrow a date stand right beside it: look at a few dozen characters, not the whole sentence.
     if DAY_VALUE.match(value.value) and "T" not in value.value:
-        if (after := tagger.part_after.match(text[end:sentence.end])) is not None:
+        if (after := tagger.part_after.match(text[end:min(sentence.end, end + 40)])) is not None:
             suffix, end = "T" + tagger.vocabulary["PART"][after["part"].lower()], end + after.end()
-        elif (before := tagger.part_before.search(text[sentence.start:start])) is not None:
-            suffix, start = "T" + tagger.vocabulary["PART"][before["part"].lower()], sentence.start + before.start()
-    if value.type == "DATE" and (prefix := tagger.mod_before.search(text[sentence.start:start])) is not None:
+        else:
+            window = max(sentence.start, start - 40)
+            if (before := tagger.part_before.search(text[window:start])) is not None:
+                suffix, start = "T" + tagger.vocabulary["PART"][before["part"].lower()], window + before.start()
+    window = max(sentence.start, start - 40)
+    if value.type == "DATE" and (prefix := tagger.mod_before.search(text[window:start])) is not None:
         mod = tagger.vocabulary["MOD"].get(regex.sub(r"\s+", " ", prefix["mod"].lower()).rstrip("-"))
-        start = sentence.start + prefix.start()
+        start = window + prefix.start()
     resolved = value.value + suffix
     span = text[start:end]
     narrowed = f" ({tagger.mod_words.get(mod, mod)}: TIMEX3 mod {mod})" if mod else ""
