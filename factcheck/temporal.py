@@ -24,6 +24,7 @@ from factcheck import clauses, language
 from factcheck.text import Sentence, split_sentences
 
 DAY_VALUE = regex.compile(r"\A(\d{4})-(\d{2})-(\d{2})")
+_SPACES = regex.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,7 +217,7 @@ class _Context:
         word = self.group(group or table.lower())
         if word is None:
             return None
-        return self.vocabulary[table].get(regex.sub(r"\s+", " ", word.rstrip(".")))
+        return self.vocabulary[table].get(_SPACES.sub(" ", word.rstrip(".")))
 
     def anaphor_base(self) -> tuple[dt.date, str]:
         """The day an anaphoric expression ("later that day", "two days later") counts from, and its name."""
@@ -505,7 +506,7 @@ def _weekday(ctx: _Context) -> _Value:
 
 
 def _deictic_day(ctx: _Context, rule: _Rule) -> _Value:
-    word = regex.sub(r"\s+", " ", ctx.required("word"))
+    word = _SPACES.sub(" ", ctx.required("word"))
     base, source = ctx.published, "publication date"
     if ctx.reported_speech and ctx.narrative is not None:
         base, source = ctx.narrative, "narrative date (reported speech: the speaker's day)"
@@ -515,7 +516,7 @@ def _deictic_day(ctx: _Context, rule: _Rule) -> _Value:
 
 
 def _anaphoric_day(ctx: _Context, rule: _Rule) -> _Value:
-    words = regex.sub(r"\s+", " ", ctx.required("word")).split()
+    words = _SPACES.sub(" ", ctx.required("word")).split()
     offset = next((rule.data["offsets"][w] for w in words if w in rule.data["offsets"]), 0)
     base, source = ctx.anaphor_base()
     day = base + dt.timedelta(offset)
@@ -545,7 +546,7 @@ def _shift(day: dt.date, amount: int, unit: str) -> tuple[str, str]:
 
 def _mod_word(ctx: _Context) -> str | None:
     word = ctx.group("mod")
-    return ctx.vocabulary["MOD"].get(regex.sub(r"\s+", " ", word)) if word else None
+    return ctx.vocabulary["MOD"].get(_SPACES.sub(" ", word)) if word else None
 
 
 def _offset(ctx: _Context, base: dt.date, sign: int, source: str) -> _Value | None:
@@ -629,7 +630,7 @@ def _vague_duration(ctx: _Context) -> _Value:
 
 
 def _vague(ctx: _Context, rule: _Rule) -> _Value:
-    word = regex.sub(r"\s+", " ", ctx.required("word"))
+    word = _SPACES.sub(" ", ctx.required("word"))
     value = next(value for value, words in rule.data["values"].items() if word in words)
     return _Value("DATE", value, "vague reference")
 
@@ -700,12 +701,16 @@ def tag(text: str, published: dt.date, start: int = 0, end: int | None = None,
     set_in: dict[str, int] = {"past": -1, "future": -1}  # the sentence each narrative day was last set in
     last_quarter: str | None = None
     last_year: int | None = None
-    anchors = _anchor_positions(text, start, end)
+    # Which rules each sentence needs: every anchor found is filed under the sentence it stands in.
+    sentence_starts = [sentence.start for sentence in sentences]
+    rules_of: list[set[int]] = [set() for _ in sentences]
+    for index, positions in enumerate(_anchor_positions(text, start, end)):
+        for position in positions:
+            if (number := bisect.bisect_right(sentence_starts, position) - 1) >= 0:
+                rules_of[number].add(index)
     for number, sentence in enumerate(sentences):
         first = len(timexes)
-        anchored = [index for index, positions in enumerate(anchors)
-                    if (at := bisect.bisect_left(positions, sentence.start)) < len(positions)
-                    and positions[at] < sentence.end]
+        anchored = sorted(rules_of[number])
         if not anchored:
             continue
         candidates = _candidates(text, sentence.start, sentence.end, anchored)
@@ -793,7 +798,7 @@ def _with_modifiers(text: str, sentence: Sentence, start: int, end: int, rule: s
                 suffix, start = "T" + tagger.vocabulary["PART"][before["part"].lower()], window + before.start()
     window = max(sentence.start, start - 40)
     if value.type == "DATE" and (prefix := tagger.mod_before.search(text[window:start])) is not None:
-        mod = tagger.vocabulary["MOD"].get(regex.sub(r"\s+", " ", prefix["mod"].lower()).rstrip("-"))
+        mod = tagger.vocabulary["MOD"].get(_SPACES.sub(" ", prefix["mod"].lower()).rstrip("-"))
         start = window + prefix.start()
     resolved = value.value + suffix
     span = text[start:end]
