@@ -651,12 +651,32 @@ _RESOLVERS_WITH_RULE: dict[str, Callable[..., _Value | None]] = {
 }
 
 
-def _candidates(text: str, start: int, end: int, rules: list[int]) -> list[tuple[int, int, int, regex.Match[str]]]:
-    """Non-overlapping matches of the given rules: the longest wins, then the earlier rule."""
+# How far from its anchor a rule's match may reach: rules are only run on this much text around their anchors.
+_WINDOW = 80
+
+
+def _windows(positions: list[int], start: int, end: int) -> list[tuple[int, int]]:
+    """Merged stretches of text[start:end] around anchor positions."""
+    merged: list[tuple[int, int]] = []
+    for position in positions:
+        low, high = max(start, position - _WINDOW), min(end, position + _WINDOW)
+        if merged and low <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], high))
+        else:
+            merged.append((low, high))
+    return merged
+
+
+def _candidates(text: str, start: int, end: int,
+                rules: dict[int, list[int]]) -> list[tuple[int, int, int, regex.Match[str]]]:
+    """Non-overlapping matches of the given rules (each with its anchor positions): the longest wins, then the
+    earlier rule."""
     tagger = _tagger()
-    found = [(m.start(), m.end(), index, m)
-             for index in rules
-             for m in tagger.rules[index].pattern.finditer(text, start, end, timeout=1.0)]
+    found = list({(m.start(), m.end(), index): m
+                  for index, positions in sorted(rules.items())
+                  for low, high in _windows(positions, start, end)
+                  for m in tagger.rules[index].pattern.finditer(text, low, high, timeout=1.0)}.items())
+    found = [(s, e, index, m) for (s, e, index), m in found]
     found.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     chosen: list[tuple[int, int, int, regex.Match[str]]] = []
     for candidate in found:
@@ -703,14 +723,14 @@ def tag(text: str, published: dt.date, start: int = 0, end: int | None = None,
     last_year: int | None = None
     # Which rules each sentence needs: every anchor found is filed under the sentence it stands in.
     sentence_starts = [sentence.start for sentence in sentences]
-    rules_of: list[set[int]] = [set() for _ in sentences]
+    rules_of: list[dict[int, list[int]]] = [{} for _ in sentences]
     for index, positions in enumerate(_anchor_positions(text, start, end)):
         for position in positions:
             if (number := bisect.bisect_right(sentence_starts, position) - 1) >= 0:
-                rules_of[number].add(index)
+                rules_of[number].setdefault(index, []).append(position)
     for number, sentence in enumerate(sentences):
         first = len(timexes)
-        anchored = sorted(rules_of[number])
+        anchored = rules_of[number]
         if not anchored:
             continue
         candidates = _candidates(text, sentence.start, sentence.end, anchored)
