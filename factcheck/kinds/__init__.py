@@ -11,6 +11,8 @@ from factcheck.findings import Finding, Statement
 from factcheck.reading import Reading
 
 Extract = Callable[[Reading, Claim, RuleSet], list[Statement]]
+# The key every kind that reads an event takes: words of its own for it.
+CUES_KEY = KeySpec("strings", "more trigger words for the event, as regular expressions", default=())
 Compare = Callable[[Claim, list[Statement]], list[Finding]]
 
 

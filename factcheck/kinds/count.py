@@ -16,7 +16,7 @@ from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.clauses import segment_at
 from factcheck.counts import about_another_event, counted_noun, not_the_total, place_scope, read_counts
 from factcheck.findings import Finding, Statement, group_values, sort_statements, statement
-from factcheck.kinds import Kind
+from factcheck.kinds import CUES_KEY, Kind
 from factcheck.reading import Reading
 from factcheck.temporal import period_end
 
@@ -158,7 +158,7 @@ KIND = Kind(
         "place": KeySpec("entity", "where; a count scoped to another named place is not read"),
         "since": KeySpec("date", "start of a cumulative count (YYYY-MM-DD); a date equal to it is not an as-of date"),
         "cumulative": KeySpec("bool", "whether the figure only grows with time (a toll)", default=False),
-        "cues": KeySpec("strings", "more trigger words for the event, as regular expressions", default=()),
+        "cues": CUES_KEY,
     },
     extract=extract,
     compare=compare,

@@ -17,7 +17,7 @@ from factcheck import decide, events
 from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.clauses import Segment, negated, pluperfect, relative_cues, segment_at
 from factcheck.findings import Finding, Statement, ValueGroup, group_values, sort_statements, statement
-from factcheck.kinds import Kind
+from factcheck.kinds import CUES_KEY, Kind
 from factcheck.names import Mention
 from factcheck.reading import Reading
 from factcheck.temporal import Timex
@@ -241,7 +241,7 @@ KIND = Kind(
         "with": KeySpec("entity", "the other party of a meeting"),
         "place": KeySpec("entity", "where the event happens: the destination of an arrival; for other events, "
                                    "the place whose date a following sentence may take over"),
-        "cues": KeySpec("strings", "more trigger words for the event, as regular expressions", default=()),
+        "cues": CUES_KEY,
     },
     extract=extract,
     compare=compare,

@@ -17,7 +17,7 @@ import regex
 from factcheck import decide, events, language
 from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.findings import Finding, Statement, group_values, sort_statements, statement
-from factcheck.kinds import Kind
+from factcheck.kinds import CUES_KEY, Kind
 from factcheck.names import Mention
 from factcheck.reading import Reading
 
@@ -30,7 +30,7 @@ def _order_cues() -> tuple[tuple[regex.Pattern[str], regex.Pattern[str]], ...]:
 
 
 def _located(text: str, sentence_start: int, mention_start: int) -> bool:
-    """Whether a place named before the event word stands behind a preposition of place ("In Moscow, he met")."""
+    """Whether a place named before the event word stands behind a preposition of place ("In Valdora, she met")."""
     pattern = language.load("grammar")["order"]["place_before_trigger"]
     return regex.search(pattern, text[max(sentence_start, mention_start - 20):mention_start], regex.I) is not None
 
@@ -134,7 +134,7 @@ KIND = Kind(
     keys={
         "who": KeySpec("entity", "the entity that travels", required=True),
         "stops": KeySpec("entities", "the stops, as entities (a country's aliases may be its cities)", required=True),
-        "cues": KeySpec("strings", "more words of travel, as regular expressions", default=()),
+        "cues": CUES_KEY,
     },
     extract=extract,
     compare=compare,
