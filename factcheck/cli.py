@@ -18,7 +18,8 @@ from factcheck import __version__, formatters
 from factcheck.article import DEFAULT_MAX_SIZE, ArticleError, parse_iso_date
 from factcheck.datelist import list_dates
 from factcheck.formatters import dates as date_formats
-from factcheck.engine import RulePatternTooSlow, check as run_check
+from factcheck.engine import RulePatternTooSlow, check as run_check, run_examples
+from factcheck.formatters.examples import render_example_results
 from factcheck.rules import validate
 
 EXIT_OK, EXIT_CONFLICT, EXIT_UNUSABLE = 0, 1, 2
@@ -142,3 +143,43 @@ def dates(files: tuple[Path, ...], published: dt.date | None, output_format: str
     _emit(date_formats.FORMATS[output_format](found, _display(output, output_format == "table")), output)
     if not found.files:
         _fail("no usable file: " + "; ".join(f"{s.path}: {s.reason}" for s in found.skipped))
+
+
+@main.group()
+def rules() -> None:
+    """Validate rule files and run the examples they carry."""
+
+
+@rules.command("check")
+@click.argument("rules_dir", required=False, default=Path("rules"), type=click.Path(path_type=Path))
+def rules_check(rules_dir: Path) -> None:
+    """Validate the rule files in RULES_DIR (default ./rules) without running them.
+
+    Every error is printed as path:line:column: message, all of them in one run. Exit status 0 if the rules are
+    valid, 2 if not.
+    """
+    found, errors = validate(rules_dir)
+    for error in errors:
+        click.echo(str(error))
+    if errors or found is None:
+        _fail(f"{len(errors)} error(s) in the rules in {rules_dir}")
+    click.echo(f"{rules_dir}: {len(found.files)} file(s), {len(found.entities)} entities, {len(found.claims)} claims, "
+               f"{sum(len(c.examples) for c in found.claims)} examples: valid")
+
+
+@rules.command("test")
+@click.argument("rules_dir", required=False, default=Path("rules"), type=click.Path(path_type=Path))
+def rules_test(rules_dir: Path) -> None:
+    """Run the examples of the rules in RULES_DIR (default ./rules).
+
+    Each failure shows the example, the value expected, the values read and how they were read. Exit status 0 if
+    every example holds, 1 if one fails, 2 if the rules are not valid.
+    """
+    found, errors = validate(rules_dir)
+    for error in errors:
+        click.echo(str(error), err=True)
+    if errors or found is None:
+        _fail(f"the rules in {rules_dir} are not valid; run `factcheck rules check {rules_dir}`")
+    results = run_examples(found)
+    click.echo(render_example_results(results), nl=False)
+    sys.exit(EXIT_CONFLICT if any(not r.passed for r in results) else EXIT_OK)

@@ -126,12 +126,14 @@ def _frozen(value: Any) -> Any:
     return value
 
 
-def _check_patterns(values: list[str]) -> str | None:
+def _check_patterns(values: list[str]) -> tuple[str, int] | None:
+    """The first invalid regular expression: the message, and where in it the regex module found the fault."""
     for value in values:
         try:
             regex.compile(value)
         except regex.error as error:
-            return f"invalid regular expression {value!r}: {error.msg} at position {error.pos}"
+            position = error.pos or 0
+            return f"invalid regular expression {value!r}: {error.msg} at position {position}", position
     return None
 
 
@@ -143,6 +145,10 @@ def _examples(raw: Any, path: str, locate: _Locator, line: int, errors: list[Rul
     examples = []
     for number, item in enumerate(raw, 1):
         where = locate.key("examples", line)
+        if isinstance(item, dict) and isinstance(item.get("text"), str) and item["text"].strip():
+            # The example's own line: where its text stands (TOML escapes aside, its first words do).
+            words = regex.escape(item["text"].strip()[:30].replace('"', '\\"'))
+            where = locate.find(words, where[0] - 1)
         if not isinstance(item, dict):
             errors.append(RuleError(path, *where, f"{label}: example {number} must be a table"))
             continue
@@ -286,24 +292,31 @@ def _build_claim(pending: _Pending, entities: dict[str, Entity], seen: dict[str,
                                 f"{_did_you_mean(raw['kind'], kinds)}; known: {', '.join(sorted(kinds))}"))
         return None
     allowed = {**CLAIM_KEYS, **kind.keys}
+    misspelt: set[str] = set()
     for key in sorted(set(raw) - set(allowed)):
+        suggestion = difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.75)
+        misspelt.update(suggestion)
         errors.append(RuleError(path, *locate.key(key, line), f"{label}: unknown key '{key}' for kind "
                                                               f"{kind.name}{_did_you_mean(key, allowed)}"))
         ok = False
     options: dict[str, Any] = {}
     for key, spec in kind.keys.items():
         if key not in raw:
-            if spec.required:
+            if spec.required and key not in misspelt:  # a misspelt key is one mistake, reported once
                 errors.append(RuleError(path, line, 1, f"{label}: '{key}' is required for kind {kind.name}: "
                                                        f"{spec.help}"))
                 ok = False
             options[key] = spec.default
             continue
         problem = _type_error(raw[key], spec, entities)
-        if problem is None and key == "cues":
-            problem = _check_patterns(raw[key])
+        where = locate.key(key, line)
+        if problem is None and key == "cues" and (invalid := _check_patterns(raw[key])) is not None:
+            problem, position = invalid
+            bad = next(v for v in raw[key] if f"{v!r}" in problem)
+            found_line, found_column = locate.find(regex.escape(bad), where[0] - 1)
+            where = (found_line, found_column + position)  # the column of the fault, inside the quoted pattern
         if problem is not None:
-            errors.append(RuleError(path, *locate.key(key, line), f"{label}: '{key}': {problem}"))
+            errors.append(RuleError(path, *where, f"{label}: '{key}': {problem}"))
             ok = False
         options[key] = _frozen(raw[key])
     if "title" in raw and not isinstance(raw["title"], str):

@@ -115,14 +115,25 @@ def test_published_option_rescues_undated_articles(runner: CliRunner, tmp_path: 
     assert json.loads(result.output)["articles"][0]["published"] == "2022-04-26"
 
 
+def _commands(group, prefix: str = "factcheck"):
+    """Every command of the CLI with its full name, subcommands of groups included."""
+    import click
+
+    for name, command in group.commands.items():
+        if isinstance(command, click.Group):
+            yield from _commands(command, f"{prefix} {name}")
+        else:
+            yield f"{prefix} {name}", command
+
+
 def test_every_command_is_documented_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text()
-    for name, command in main.commands.items():
-        assert f"factcheck {name}" in readme, f"`factcheck {name}` is not documented in README.md"
+    for name, command in _commands(main):
+        assert name in readme, f"`{name}` is not documented in README.md"
         for param in command.params:
             for opt in getattr(param, "opts", []):
                 if opt.startswith("--") and opt != "--help":
-                    assert opt in readme, f"option {opt} of `factcheck {name}` is not documented in README.md"
+                    assert opt in readme, f"option {opt} of `{name}` is not documented in README.md"
 
 
 def test_every_rule_key_and_kind_is_documented() -> None:

@@ -1,0 +1,53 @@
+"""`factcheck rules check` and `factcheck rules test`, as a rule author runs them."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from factcheck.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, ["rules", *args])
+
+
+def test_the_bundled_rules_are_valid_and_their_examples_hold() -> None:
+    checked = run("check", str(ROOT / "rules"))
+    assert checked.exit_code == 0 and "valid" in checked.output
+    tested = run("test", str(ROOT / "rules"))
+    assert tested.exit_code == 0, tested.output
+    assert tested.output.splitlines()[-1].endswith(" passed, 0 failed")
+
+
+def test_three_mistakes_give_three_located_errors(tmp_path: Path) -> None:
+    (tmp_path / "trip.toml").write_text(
+        '[entities.envoy]\nname = "Ana Ruiz"\n\n'
+        '[[claims]]\nid = "arrival"\nkind = "date"\nwho = "envoy"\nevnt = "arrival"\n\n'
+        '[[claims]]\nid = "toll"\nkind = "count"\ncounted = "people"\nevent = "killed"\n\n'
+        '[[claims]]\nid = "order"\nkind = "sequence"\nwho = "envoy"\nstops = ["envoy"]\ncues = ["(unclosed"]\n')
+    result = run("check", str(tmp_path))
+    assert result.exit_code == 2
+    errors = [line for line in result.output.splitlines() if line.startswith(str(tmp_path))]
+    assert errors == [
+        f"{tmp_path / 'trip.toml'}:8:1: claim 'arrival': unknown key 'evnt' for kind date (did you mean 'event'?)",
+        f"{tmp_path / 'trip.toml'}:13:1: claim 'toll': 'counted': must be a list of strings, not str",
+        f"{tmp_path / 'trip.toml'}:21:19: claim 'order': 'cues': invalid regular expression '(unclosed': "
+        "missing ) at position 9",
+    ]
+
+
+def test_a_changed_expectation_fails_with_a_readable_difference(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "rules", tmp_path / "rules")
+    path = tmp_path / "rules" / "guterres-trip.toml"
+    path.write_text(path.read_text().replace('value = "2022-04-25" }', 'value = "2022-04-24" }', 1))
+    result = run("test", str(tmp_path / "rules"))
+    assert result.exit_code == 1
+    assert "FAIL" in result.output
+    assert "- expected:  2022-04-24" in result.output and "+ read:      2022-04-25" in result.output
+    assert "how:" in result.output
+    assert result.output.splitlines()[-1] == "24 passed, 1 failed"
