@@ -15,11 +15,13 @@ from typing import Any, Callable, NoReturn
 import click
 
 from factcheck import __version__, formatters
-from factcheck.article import DEFAULT_MAX_SIZE, ArticleError, parse_iso_date
+from factcheck.article import DEFAULT_MAX_SIZE, ArticleError, parse_iso_date, read_article
 from factcheck.datelist import list_dates
+from factcheck.explain import explain
 from factcheck.formatters import dates as date_formats
 from factcheck.engine import RulePatternTooSlow, check as run_check, run_examples
 from factcheck.formatters.examples import render_example_results
+from factcheck.formatters.explain import render_explanation
 from factcheck.rules import validate
 
 EXIT_OK, EXIT_CONFLICT, EXIT_UNUSABLE = 0, 1, 2
@@ -183,3 +185,32 @@ def rules_test(rules_dir: Path) -> None:
     results = run_examples(found)
     click.echo(render_example_results(results), nl=False)
     sys.exit(EXIT_CONFLICT if any(not r.passed for r in results) else EXIT_OK)
+
+
+@main.command("explain")
+@click.argument("article_path", metavar="ARTICLE", type=click.Path(path_type=Path))
+@rules_option
+@click.option("--claim", "claim_id", metavar="ID", help="Only this claim.")
+@click.option("--published", callback=_parse_date, metavar="YYYY-MM-DD",
+              help="Publication date if the article has no date header.")
+@output_option
+def explain_command(article_path: Path, rules_dir: Path, claim_id: str | None, published: dt.date | None,
+                    output: Path | None) -> None:
+    """Show, sentence by sentence, what factcheck read in ARTICLE and why.
+
+    The dates found and how each was resolved, the counts, the names, the event words of each claim, the
+    statements each claim took, and the candidates it turned down with the reason.
+    """
+    found, errors = validate(rules_dir)
+    for error in errors:
+        click.echo(str(error), err=True)
+    if errors or found is None:
+        _fail(f"the rules in {rules_dir} are not valid; run `factcheck rules check {rules_dir}`")
+    if claim_id is not None and claim_id not in {c.id for c in found.claims}:
+        _fail(f"no claim '{claim_id}' in {rules_dir}; claims: {', '.join(c.id for c in found.claims)}")
+    try:
+        article = read_article(article_path, default_published=published)
+    except ArticleError as error:
+        _fail(f"{article_path}: {error}")
+    traces = explain(article, found, claim_id)
+    _emit(render_explanation(str(article_path), traces, _display(output, True)), output)

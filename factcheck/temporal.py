@@ -672,11 +672,11 @@ def _candidates(text: str, start: int, end: int,
     """Non-overlapping matches of the given rules (each with its anchor positions): the longest wins, then the
     earlier rule."""
     tagger = _tagger()
-    found = list({(m.start(), m.end(), index): m
-                  for index, positions in sorted(rules.items())
-                  for low, high in _windows(positions, start, end)
-                  for m in tagger.rules[index].pattern.finditer(text, low, high, timeout=1.0)}.items())
-    found = [(s, e, index, m) for (s, e, index), m in found]
+    unique = {(m.start(), m.end(), index): m  # windows may overlap: a match found twice is one match
+              for index, positions in sorted(rules.items())
+              for low, high in _windows(positions, start, end)
+              for m in tagger.rules[index].pattern.finditer(text, low, high, timeout=1.0)}
+    found = [(s, e, index, m) for (s, e, index), m in unique.items()]
     found.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     chosen: list[tuple[int, int, int, regex.Match[str]]] = []
     for candidate in found:

@@ -6,11 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Mapping
 
-from factcheck.claims import Claim, KeySpec, RuleSet
+from factcheck.claims import Claim, KeySpec
 from factcheck.findings import Finding, Statement
-from factcheck.reading import Reading
 
-Extract = Callable[[Reading, Claim, RuleSet], list[Statement]]
+# extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEARD) -> list[Statement]
+Extract = Callable[..., list[Statement]]
 # The key every kind that reads an event takes: words of its own for it.
 CUES_KEY = KeySpec("strings", "more trigger words for the event, as regular expressions", default=())
 Compare = Callable[[Claim, list[Statement]], list[Finding]]

@@ -19,6 +19,7 @@ from factcheck.findings import Finding, Statement, group_values, sort_statements
 from factcheck.kinds import CUES_KEY, Kind
 from factcheck.reading import Reading
 from factcheck.temporal import period_end
+from factcheck.trace import UNHEARD, Notes
 
 
 
@@ -49,7 +50,7 @@ def _scope_place(text: str, start: int, end: int, place: str | None, rules: Rule
     return name
 
 
-def extract(reading: Reading, claim: Claim, rules: RuleSet) -> list[Statement]:
+def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEARD) -> list[Statement]:
     kind = events.event_kind(claim.get("event"), tuple(claim.get("cues") or ()))
     nouns = list(claim.get("counted"))
     since = dt.date.fromisoformat(claim.get("since")) if claim.get("since") else None
@@ -64,6 +65,7 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet) -> list[Statement]:
         for count in read_counts(reading.text, sentence.start, sentence.end, [(t.start, t.end) for t in timexes]):
             noun = counted_noun(reading.text, count, nouns, sentence.start)
             if noun is None:
+                notes.reject(index, claim.id, f"'{count.text}' counts none of: {', '.join(nouns)}")
                 continue
             evidence = (min(noun[0], count.start), max(noun[1], count.end))  # the figure and its noun, either order
             noun_end = evidence[1]
@@ -71,12 +73,19 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet) -> list[Statement]:
             near = [t for t in triggers if segment_at(segments, t.start) == segment_index
                     and events.gap(reading.text, (t.start, t.end), evidence) <= events.settings().window]
             if not near:
+                notes.reject(index, claim.id, f"'{count.text}' has no word of {kind.name} near it in its clause")
                 continue
             trigger = min(near, key=lambda t: abs(t.start - count.start))
             segment = segments[segment_index]
             other_place = _scope_place(reading.text, max(trigger.end, noun_end), segment.end, claim.get("place"), rules)
-            if (other_place is not None or about_another_event(reading.text, segment.start, segment.end)
-                    or not_the_total(reading.text, count, segment.start, segment.end)):
+            if other_place is not None:
+                notes.reject(index, claim.id, f"'{count.text}' is scoped to another place: {other_place}")
+                continue
+            if about_another_event(reading.text, segment.start, segment.end):
+                notes.reject(index, claim.id, f"'{count.text}': its clause is about a separate event")
+                continue
+            if not_the_total(reading.text, count, segment.start, segment.end):
+                notes.reject(index, claim.id, f"'{count.text}' is an earlier figure, a part, or one day's")
                 continue
             # The figure belongs to the event word nearest it: in "displaced 1.4 million people and killed 212" the
             # 1.4 million were displaced.
@@ -84,11 +93,16 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet) -> list[Statement]:
                       for t in reading.triggers(events.event_kind(name), index)
                       if segment_at(segments, t.start) == segment_index]
             nearest = events.gap(reading.text, (trigger.start, trigger.end), evidence)
-            if any(events.gap(reading.text, (t.start, t.end), evidence) < nearest for t in rivals):
+            if (rival := next((t for t in rivals if events.gap(reading.text, (t.start, t.end), evidence) < nearest),
+                              None)) is not None:
+                notes.reject(index, claim.id, f"'{count.text}' belongs to the nearer '{rival.text}' ({rival.event})")
                 continue
             # "In 2011, 12 people died on the same line": a figure dated before the claim's period is another event's.
             horizon = since or article.published - dt.timedelta(days=365)
-            if any((end := period_end(t.value)) is not None and end < horizon for t in timexes):
+            if (stale := next((t for t in timexes if (end := period_end(t.value)) is not None and end < horizon),
+                              None)) is not None:
+                notes.reject(index, claim.id, f"'{count.text}': the sentence names '{stale.text}', before {horizon}: "
+                                              "another event's figure")
                 continue
             as_of_timexes = [t for t in timexes if t.day is not None and segment_at(segments, t.start) == segment_index
                              and t.day != since and t.day <= article.published]

@@ -21,6 +21,7 @@ from factcheck.kinds import CUES_KEY, Kind
 from factcheck.names import Mention
 from factcheck.reading import Reading
 from factcheck.temporal import Timex
+from factcheck.trace import UNHEARD, Notes
 
 
 
@@ -137,23 +138,31 @@ def _carried(reading: Reading, index: int, anchors: tuple[str | None, ...]) -> t
     return None
 
 
-def extract(reading: Reading, claim: Claim, rules: RuleSet) -> list[Statement]:
+def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEARD) -> list[Statement]:
     who, partner, place = claim.get("who"), claim.get("with"), claim.get("place")
     kind = events.event_kind(claim.get("event"), tuple(claim.get("cues") or ()))
     text, article = reading.text, reading.article
     found: list[Statement] = []
     for index, sentence in enumerate(reading.sentences):
         triggers = reading.triggers(kind, index)
-        if not triggers or not reading.subject_present(who, index):
+        if not triggers:
+            continue
+        if not reading.subject_present(who, index):
+            notes.reject(index, claim.id, f"'{triggers[0].text}' reports a {kind.name}, but the sentence is not about "
+                                          f"{who}: not named, and no pronoun carries it from the sentences before")
             continue
         segments = list(reading.segments[index])
         participant_id = partner or (place if kind.participants == "destination" else None)
         for trigger in triggers:
             if negated(text, segments[segment_at(segments, trigger.start)], trigger.start):
+                notes.reject(index, claim.id, f"'{trigger.text}' is negated or cancelled in its clause")
                 continue
             participants = [m for m in reading.mentions_of(participant_id, index)
                             if events.linked(text, trigger, m, kind, segments)] if participant_id else []
             if participant_id and not participants:
+                how = "named as the destination after it" if kind.participants == "destination" else \
+                    "named near it in the same clause"
+                notes.reject(index, claim.id, f"'{trigger.text}': {participant_id} is not {how}")
                 continue
             attachment = _attach(reading, index, trigger, kind)
             carried = None
@@ -163,6 +172,11 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet) -> list[Statement]:
                 own_time = _dated(reading, index) or any(s.relation for s in segments)
                 carried = None if own_time else _carried(reading, index, (place, partner))
                 if carried is None:
+                    why = ("the sentence places it by a time of its own, so no date is carried over" if own_time else
+                           "and the sentence before gives no date for "
+                           + " or ".join(e for e in (place, partner) if e))
+                    notes.reject(index, claim.id, f"'{trigger.text}': no date in its clause or a clause linked to "
+                                                  f"it; {why}")
                     continue
                 timex, anchor = carried
                 attachment = _Attachment(timex, timex.day, timex.day,

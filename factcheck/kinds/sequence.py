@@ -20,6 +20,7 @@ from factcheck.findings import Finding, Statement, group_values, sort_statements
 from factcheck.kinds import CUES_KEY, Kind
 from factcheck.names import Mention
 from factcheck.reading import Reading
+from factcheck.trace import UNHEARD, Notes
 
 @functools.cache
 def _order_cues() -> tuple[tuple[regex.Pattern[str], regex.Pattern[str]], ...]:
@@ -58,7 +59,7 @@ def _order(stops: list[tuple[str, str]]) -> tuple[str, ...] | None:
     return order
 
 
-def extract(reading: Reading, claim: Claim, rules: RuleSet) -> list[Statement]:
+def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEARD) -> list[Statement]:
     stop_ids = list(claim.get("stops"))
     names = {entity_id: rules.entities[entity_id].name for entity_id in stop_ids}
     kinds = [events.event_kind("travel", tuple(claim.get("cues") or ())), events.event_kind("meeting")]
@@ -87,6 +88,9 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet) -> list[Statement]:
             elif relation == "reverse":
                 pairs.append((second.entity, first.entity))
         if not pairs or (order := _order(pairs)) is None:
+            if len(collapsed) > 1:
+                notes.reject(index, claim.id, "stops " + ", ".join(f"'{m.text}'" for m in collapsed)
+                             + " are named, but no order cue stands between them")
             continue
         value = tuple(names[entity_id] for entity_id in order)
         spans = [(m.start, m.end) for m in collapsed]

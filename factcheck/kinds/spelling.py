@@ -10,6 +10,7 @@ from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.findings import Finding, Statement, group_values, sort_statements, statement
 from factcheck.kinds import Kind
 from factcheck.reading import Reading
+from factcheck.trace import UNHEARD, Notes
 
 
 def _entity_ids(claim: Claim, rules: RuleSet) -> list[str]:
@@ -17,7 +18,7 @@ def _entity_ids(claim: Claim, rules: RuleSet) -> list[str]:
     return list(listed) if listed else sorted(e.id for e in rules.entities.values() if e.kind == "person")
 
 
-def extract(reading: Reading, claim: Claim, rules: RuleSet) -> list[Statement]:
+def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEARD) -> list[Statement]:
     wanted = set(_entity_ids(claim, rules))
     found: dict[tuple[str, str], list] = {}
     for index, sentence in enumerate(reading.sentences):

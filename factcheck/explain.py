@@ -1,0 +1,63 @@
+"""What the engine read in one article, sentence by sentence: the first thing a rule author reaches for.
+
+For each sentence: the dates found and how each was resolved, the counts, the people and places named, the event
+words of each claim, the statements each claim took, and the candidates it turned down with the reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from factcheck import events
+from factcheck.article import Article
+from factcheck.claims import RuleSet
+from factcheck.counts import Count, read_counts
+from factcheck.findings import Statement
+from factcheck.kinds import registry
+from factcheck.names import Mention
+from factcheck.reading import read
+from factcheck.temporal import Timex
+from factcheck.text import Sentence
+from factcheck.trace import Notes, Rejection
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceTrace:
+    sentence: Sentence
+    line: int
+    timexes: tuple[Timex, ...]
+    counts: tuple[Count, ...]
+    mentions: tuple[Mention, ...]
+    cues: tuple[tuple[str, tuple[str, ...]], ...]  # (claim id, the event words of the claim found here)
+    statements: tuple[Statement, ...]
+    rejections: tuple[Rejection, ...]
+
+    @property
+    def anything(self) -> bool:
+        return bool(self.timexes or self.counts or self.mentions or self.cues or self.statements or self.rejections)
+
+
+def explain(article: Article, rules: RuleSet, claim_id: str | None = None) -> tuple[SentenceTrace, ...]:
+    """The trace of every sentence of an article for the rules' claims (or one claim)."""
+    claims = [c for c in rules.claims if claim_id is None or c.id == claim_id]
+    reading = read(article, rules)
+    notes = Notes()
+    statements = [s for claim in claims for s in registry()[claim.kind].extract(reading, claim, rules, notes)]
+    traces = []
+    for index, sentence in enumerate(reading.sentences):
+        cues = []
+        for claim in claims:
+            if claim.get("event"):
+                kind = events.event_kind(claim.get("event"), tuple(claim.get("cues") or ()))
+                words = tuple(t.text for t in reading.triggers(kind, index))
+                if words:
+                    cues.append((claim.id, words))
+        exclude = [(t.start, t.end) for t in reading.timexes[index]]
+        traces.append(SentenceTrace(
+            sentence=sentence, line=article.position(sentence.start)[0], timexes=reading.timexes[index],
+            counts=tuple(read_counts(article.text, sentence.start, sentence.end, exclude)),
+            mentions=reading.mentions[index], cues=tuple(cues),
+            statements=tuple(s for s in statements if sentence.start <= s.start < sentence.end),
+            rejections=tuple(r for r in notes.rejections if r.sentence == index),
+        ))
+    return tuple(traces)

@@ -1,0 +1,42 @@
+"""The terminal view of `factcheck explain`: each sentence that has anything to say, and what was read in it."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from rich.text import Text
+
+from factcheck.explain import SentenceTrace
+from factcheck.formatters import Options
+
+
+def _value(value: object) -> str:
+    return " -> ".join(value) if isinstance(value, tuple) else str(value)
+
+
+def render_explanation(path: str, traces: tuple[SentenceTrace, ...], options: Options) -> str:
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=options.color, color_system="standard" if options.color else None,
+                      width=options.width, highlight=False, emoji=False)
+    shown = [trace for trace in traces if trace.anything]
+    console.print(Text(f"{path}: {len(traces)} sentence(s), {len(shown)} with something read", style="bold"))
+    for trace in shown:
+        console.print()
+        console.print(Text(f"line {trace.line}: ", style="bold").append(Text(trace.sentence.text, style="")))
+        for timex in trace.timexes:
+            console.print(Text(f"  date     {timex.explanation}", style="cyan"))
+        for count in trace.counts:
+            console.print(Text(f"  count    {count.text} -> {count.value}: {count.how}", style="cyan"))
+        if trace.mentions:
+            names = ", ".join(f"{m.text} ({m.entity}{', near miss of ' + m.form if m.how == 'near miss' else ''})"
+                              for m in trace.mentions)
+            console.print(Text(f"  names    {names}", style="cyan"))
+        for claim, words in trace.cues:
+            console.print(Text(f"  cues     {claim}: " + ", ".join(f"'{w}'" for w in words)))
+        for statement in trace.statements:
+            console.print(Text(f"  read     {statement.claim} = {_value(statement.value)}: {statement.explanation}",
+                               style="bold green"))
+        for rejection in trace.rejections:
+            console.print(Text(f"  not read {rejection.claim}: {rejection.reason}", style="yellow"))
+    return buffer.getvalue()

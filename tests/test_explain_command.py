@@ -1,0 +1,39 @@
+"""`factcheck explain`: what was read in each sentence, and why a claim took or turned down a candidate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from factcheck.cli import main
+
+RULES = Path(__file__).resolve().parent / "data" / "summit-rules"
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, ["explain", *args, "--rules", str(RULES)])
+
+
+def test_explain_shows_readings_statements_and_reasons(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(" date 2023-03-14 Castellano will hold talks with Chancellor Matthias Brandt on Friday.\n\n"
+                    "Norvik's President Adaeze Okafor met the chancellor on Monday.\n\n"
+                    "The floods displaced 14,000 people and killed 212 people in Norvik.")
+    result = run(str(path))
+    assert result.exit_code == 0, result.output
+    output = " ".join(result.output.split())
+    assert "Friday -> 2023-03-17" in output
+    assert "read brandt-meeting-date = 2023-03-17" in output
+    assert "not read brandt-meeting-date: 'met' reports a meeting, but the sentence is not about castellano" in output
+    assert "not read flood-death-toll: '14,000' belongs to the nearer 'displaced' (displaced)" in output
+    assert "read flood-death-toll = 212" in output
+
+
+def test_one_claim_only_and_unknown_claims(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(" date 2023-03-14 The floods killed 212 people in Norvik. Castellano met Brandt on Monday.")
+    only = run(str(path), "--claim", "flood-death-toll")
+    assert "flood-death-toll" in only.output and "brandt-meeting-date" not in only.output
+    unknown = run(str(path), "--claim", "nope")
+    assert unknown.exit_code == 2 and "no claim 'nope'" in unknown.output
