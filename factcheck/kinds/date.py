@@ -147,7 +147,7 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEA
         triggers = reading.triggers(kind, index)
         if not triggers:
             continue
-        if not reading.subject_present(who, index):
+        if who is not None and not reading.subject_present(who, index):
             notes.reject(index, claim.id, f"'{triggers[0].text}' reports a {kind.name}, but the sentence is not about "
                                           f"{who}: not named, and no pronoun carries it from the sentences before")
             continue
@@ -250,7 +250,8 @@ KIND = Kind(
     name="date",
     summary="the day an event happened: who did what, with whom, where",
     keys={
-        "who": KeySpec("entity", "the entity the claim is about (the one who meets, arrives, ...)", required=True),
+        "who": KeySpec("entity", "the entity the claim is about (the one who meets, arrives, ...); leave it out "
+                                 "for an event with no one at its centre (a crash, a storm)"),
         "event": KeySpec("event", "the kind of event (meeting, arrival, departure, ...)", required=True),
         "with": KeySpec("entity", "the other party of a meeting"),
         "place": KeySpec("entity", "where the event happens: the destination of an arrival; for other events, "
