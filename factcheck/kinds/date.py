@@ -74,10 +74,13 @@ def _attach(reading: Reading, index: int, trigger: events.Trigger, kind: events.
     dated = _dated(reading, index)
     own = [t for t, s in dated if s == k]
     if own:
-        # A date after the event word is its own ("met the king on Friday"); one before it only when there is none
-        # after ("On Friday, she met the king").
+        # A date right before the event word modifies it ("Sunday night's collision", "the April 26 meeting"); else
+        # a date after it is its own ("met the king on Friday"); one before it only when there is none after ("On
+        # Friday, she met the king").
+        before = [t for t in own if t.end <= trigger.start]
         after = [t for t in own if t.start >= trigger.end]
-        timex = after[0] if after else own[-1]
+        adjacent = [t for t in before if events.words_between(reading.text, t.end, trigger.start) <= 2]
+        timex = adjacent[-1] if adjacent else after[0] if after else own[-1]
         return _Attachment(timex, timex.day, timex.day, f"the date of '{trigger.text}' in the same clause")
     # A relative clause that describes the event noun lends it its date ("a meeting with Brandt, which is set for
     # Friday"); "where" and "when" clauses describe the place or time instead, handled below.
