@@ -59,6 +59,11 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEA
     for index, sentence in enumerate(reading.sentences):
         triggers = reading.triggers(kind, index)
         if not triggers:
+            if notes.listening:  # tell a rule author about figures of the counted nouns that no event word joins
+                for count in read_counts(reading.text, sentence.start, sentence.end):
+                    if counted_noun(reading.text, count, nouns, sentence.start) is not None:
+                        notes.reject(index, claim.id, f"'{count.text}' counts {', '.join(nouns)}, but the sentence "
+                                                      f"has no word of {kind.name} (add one with `cues`?)")
             continue
         segments = list(reading.segments[index])
         timexes = reading.timexes[index]
