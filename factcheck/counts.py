@@ -34,6 +34,7 @@ class _Reader:
     other_event: regex.Pattern[str]
     part_before: regex.Pattern[str]
     part_after: regex.Pattern[str]
+    part_clause: regex.Pattern[str]
     numbers: dict[str, int]
     scales: dict[str, int]
     vague: dict[str, list[int]]
@@ -67,7 +68,8 @@ def _reader() -> _Reader:
     return _Reader(regex.compile(pattern, regex.I), data["totals"]["links"], data["totals"]["number_of"],
                    regex.compile(data["other_event"]["pattern"], regex.I),
                    regex.compile(data["not_the_total"]["before"], regex.I),
-                   regex.compile(data["not_the_total"]["after"], regex.I), numbers, {k.lower(): v for k, v in data["scales"].items()},
+                   regex.compile(data["not_the_total"]["after"], regex.I),
+                   regex.compile(data["not_the_total"]["clause"], regex.I), numbers, {k.lower(): v for k, v in data["scales"].items()},
                    {k.lower(): v for k, v in data["vague"].items()}, qualifiers, data["after"]["symbol"],
                    data["rounding"]["max_share"])
 
@@ -97,7 +99,8 @@ def not_the_total(text: str, count: Count, clause_start: int, clause_end: int) -
     """Whether the text marks a figure as an earlier one, a part, or one day's ("up from 180", "including 40")."""
     reader = _reader()
     return (reader.part_before.search(text, max(clause_start, count.start - 60), count.start) is not None
-            or reader.part_after.search(text, count.end, clause_end) is not None)
+            or reader.part_after.search(text, count.end, clause_end) is not None
+            or reader.part_clause.match(text[clause_start:count.start]) is not None)
 
 
 @functools.cache
