@@ -51,3 +51,27 @@ def test_a_changed_expectation_fails_with_a_readable_difference(tmp_path: Path) 
     assert "- expected:  2022-04-24" in result.output and "+ read:      2022-04-25" in result.output
     assert "how:" in result.output
     assert result.output.splitlines()[-1] == "24 passed, 1 failed"
+
+
+def test_duplicate_claim_ids_across_files_and_an_empty_folder(tmp_path: Path) -> None:
+    claim = '[entities.a]\nname = "Ana Ruiz"\n\n[[claims]]\nid = "same"\nkind = "spelling"\n'
+    (tmp_path / "one.toml").write_text(claim)
+    (tmp_path / "two.toml").write_text(claim.replace("entities.a", "entities.b"))
+    result = run("check", str(tmp_path))
+    assert result.exit_code == 2
+    assert f"{tmp_path / 'two.toml'}:5:1: duplicate claim id 'same' (first defined at {tmp_path / 'one.toml'}:4)" \
+        in result.output
+    (tmp_path / "empty").mkdir()
+    empty = run("check", str(tmp_path / "empty"))
+    assert empty.exit_code == 2 and "no rule files (*.toml)" in empty.output
+
+
+def test_a_pattern_that_backtracks_catastrophically_is_an_error_naming_its_claim(tmp_path: Path) -> None:
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "r.toml").write_text(
+        '[entities.a]\nname = "Ana Ruiz"\n\n[[claims]]\nid = "slow"\nkind = "date"\nwho = "a"\nevent = "meeting"\n'
+        'cues = ["(a|aa)+b"]\n')
+    (tmp_path / "a.txt").write_text(" date 2023-03-14 Ana Ruiz met " + "a" * 60 + "c on Monday.")
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "a.txt"), "--rules", str(tmp_path / "rules")])
+    assert result.exit_code == 2
+    assert "claim 'slow': a pattern took too long" in result.output
