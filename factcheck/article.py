@@ -184,7 +184,11 @@ def load_corpus(inputs: list[Path], *, default_published: dt.date | None = None,
     files, skipped = discover(inputs)
     articles: list[Article] = []
     seen: dict[str, str] = {}
+    read_paths: set[Path] = set()
     for path in files:
+        if path.resolve() in read_paths:  # named twice (a folder and a file in it): one article
+            continue
+        read_paths.add(path.resolve())
         try:
             article = read_article(path, default_published=default_published,
                                    override_published=override_published, max_size=max_size)

@@ -19,7 +19,12 @@ from factcheck.article import DEFAULT_MAX_SIZE, ArticleError, parse_iso_date, re
 from factcheck.datelist import list_dates
 from factcheck.explain import explain
 from factcheck.formatters import dates as date_formats
+from factcheck.baseline import BaselineError, apply_baseline, baseline_json, read_baseline
+from factcheck.claims import RuleSet
+from factcheck.decide import exit_status
 from factcheck.engine import RulePatternTooSlow, check as run_check, run_examples
+from factcheck.findings import Report
+from factcheck.gitchanges import GitError, changed_articles
 from factcheck.formatters.examples import render_example_results
 from factcheck.formatters.explain import render_explanation
 from factcheck.rules import validate
@@ -92,29 +97,67 @@ def main() -> None:
     """Find where news reports of the same event disagree, with the evidence to verify each finding."""
 
 
+def _valid_rules(rules_dir: Path) -> RuleSet:
+    """The rule set, or every error printed and exit status 2."""
+    found, errors = validate(rules_dir)
+    for error in errors:
+        click.echo(str(error), err=True)
+    if errors or found is None:
+        _fail(f"the rules in {rules_dir} are not usable ({len(errors)} error(s)); run `factcheck rules check "
+              f"{rules_dir}` to see them all")
+    return found
+
+
+def _report(corpus: tuple[Path, ...], rules: RuleSet, rules_dir: Path, published: dt.date | None, max_size: int,
+            new: tuple[Path, ...] = (), changed_since: str | None = None) -> Report:
+    inputs = list(corpus) or [Path("corpus")]
+    fresh: list[Path] | None = list(new) if new else None
+    if changed_since is not None:
+        try:
+            fresh = [*(fresh or []), *changed_articles(changed_since, inputs)]
+        except GitError as error:
+            _fail(f"--changed-since {changed_since}: {error}")
+    try:
+        return run_check(inputs, rules, default_published=published, max_size=max_size, new=fresh)
+    except RulePatternTooSlow as error:
+        _fail(f"{rules_dir}: {error}")
+
+
+def new_options(function: Callable[..., Any]) -> Callable[..., Any]:
+    return _options(function, [
+        click.option("--new", "new", multiple=True, type=click.Path(path_type=Path), metavar="PATH",
+                     help="A new article (repeatable): the corpus is evidence, only its findings are reported."),
+        click.option("--changed-since", metavar="GIT_REF",
+                     help="The new articles are those added or modified since this git reference."),
+    ])
+
+
 @main.command()
 @corpus_options
 @rules_option
+@new_options
+@click.option("--baseline", "baseline_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="Report only findings that are not in this baseline (see `factcheck baseline`).")
+@click.option("--fail-on", type=click.Choice(["conflict", "warning", "never"]), default="conflict", show_default=True,
+              help="Which findings make the exit status 1.")
 @click.option("--format", "output_format", type=click.Choice(sorted(formatters.registry())), default="terminal",
               show_default=True, help="Output format.")
 @output_option
 def check(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date | None, max_size: int,
+          new: tuple[Path, ...], changed_since: str | None, baseline_path: Path | None, fail_on: str,
           output_format: str, output: Path | None) -> None:
     """Check the articles of CORPUS (files or folders; default ./corpus) against the rules.
 
     Conflicts come first, then warnings, then consistent claims; inputs that could not be read are listed as
-    skipped with the reason. Exit status: 0 no conflict, 1 conflicts, 2 unusable input or rules.
+    skipped with the reason. Exit status: 0 no conflict, 1 conflicts (see --fail-on), 2 unusable input or rules.
     """
-    rules, errors = validate(rules_dir)
-    if errors or rules is None:
-        for error in errors:
-            click.echo(str(error), err=True)
-        _fail(f"the rules in {rules_dir} are not usable ({len(errors)} error(s)); `factcheck check` stopped")
-    inputs = list(corpus) or [Path("corpus")]
-    try:
-        report = run_check(inputs, rules, default_published=published, max_size=max_size)
-    except RulePatternTooSlow as error:
-        _fail(f"{rules_dir}: {error}")
+    rules = _valid_rules(rules_dir)
+    report = _report(corpus, rules, rules_dir, published, max_size, new, changed_since)
+    if baseline_path is not None:
+        try:
+            report = apply_baseline(report, read_baseline(baseline_path))
+        except BaselineError as error:
+            _fail(str(error))
     display = _display(output, output_format == "terminal")
     render = formatters.registry()[output_format]
     _emit(render(report, formatters.Options(display.color, display.width, str(rules_dir))), output)
@@ -123,8 +166,26 @@ def check(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date | None, 
               "checked). This is a bug in factcheck: please report it with that input.")
     if not report.articles:
         _fail("no usable article: " + ("; ".join(f"{s.path}: {s.reason}" for s in report.skipped)
-                                       or "nothing found in " + ", ".join(map(str, inputs))))
-    sys.exit(EXIT_CONFLICT if report.conflicts else EXIT_OK)
+                                       or "nothing found in " + ", ".join(map(str, corpus or ("corpus",)))))
+    sys.exit(exit_status(report, fail_on))
+
+
+@main.command("baseline")
+@corpus_options
+@rules_option
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=Path(".factcheck-baseline.json"),
+              show_default=True, help="Where to write the baseline.")
+def baseline_command(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date | None, max_size: int,
+                     output: Path) -> None:
+    """Record today's conflicts and warnings, so that `check --baseline FILE` reports only new ones.
+
+    A finding is recorded by its claim, its values and its articles, not by line numbers.
+    """
+    rules = _valid_rules(rules_dir)
+    report = _report(corpus, rules, rules_dir, published, max_size)
+    _emit(baseline_json(report), output)
+    recorded = sum(f.status != "consistent" for f in report.findings)
+    click.echo(f"factcheck: {recorded} finding(s) recorded in {output}", err=True)
 
 
 @main.command()
@@ -177,12 +238,7 @@ def rules_test(rules_dir: Path) -> None:
     Each failure shows the example, the value expected, the values read and how they were read. Exit status 0 if
     every example holds, 1 if one fails, 2 if the rules are not valid.
     """
-    found, errors = validate(rules_dir)
-    for error in errors:
-        click.echo(str(error), err=True)
-    if errors or found is None:
-        _fail(f"the rules in {rules_dir} are not valid; run `factcheck rules check {rules_dir}`")
-    results = run_examples(found)
+    results = run_examples(_valid_rules(rules_dir))
     click.echo(render_example_results(results), nl=False)
     sys.exit(EXIT_CONFLICT if any(not r.passed for r in results) else EXIT_OK)
 
@@ -201,11 +257,7 @@ def explain_command(article_path: Path, rules_dir: Path, claim_id: str | None, p
     The dates found and how each was resolved, the counts, the names, the event words of each claim, the
     statements each claim took, and the candidates it turned down with the reason.
     """
-    found, errors = validate(rules_dir)
-    for error in errors:
-        click.echo(str(error), err=True)
-    if errors or found is None:
-        _fail(f"the rules in {rules_dir} are not valid; run `factcheck rules check {rules_dir}`")
+    found = _valid_rules(rules_dir)
     if claim_id is not None and claim_id not in {c.id for c in found.claims}:
         _fail(f"no claim '{claim_id}' in {rules_dir}; claims: {', '.join(c.id for c in found.claims)}")
     try:

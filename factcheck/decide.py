@@ -9,7 +9,7 @@ from __future__ import annotations
 from itertools import combinations
 from typing import Callable
 
-from factcheck.findings import Statement, Status
+from factcheck.findings import Report, Statement, Status
 
 Incompatible = Callable[[Statement, Statement], bool]
 Explained = Callable[[Statement, Statement], bool]
@@ -38,3 +38,17 @@ def status_of(unexplained: list[tuple[Statement, Statement]],
     if unexplained:
         return "conflict"
     return "warning" if explained_pairs else "consistent"
+
+
+EXIT_OK, EXIT_FINDINGS = 0, 1
+
+
+def exit_status(report: Report, fail_on: str = "conflict") -> int:
+    """0 or 1 by the findings: conflicts fail by default, warnings too with fail_on="warning", nothing with "never".
+    (Unusable input or rules, status 2, are decided before any report exists.)"""
+    statuses = {f.status for f in report.findings}
+    if fail_on == "never":
+        return EXIT_OK
+    if "conflict" in statuses or (fail_on == "warning" and "warning" in statuses):
+        return EXIT_FINDINGS
+    return EXIT_OK

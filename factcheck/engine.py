@@ -12,6 +12,7 @@ from pathlib import Path
 from factcheck.article import DEFAULT_MAX_SIZE, Article, Skipped, load_corpus, parse_article
 from factcheck.claims import Claim, Example, RuleSet
 from factcheck.findings import Finding, Report, Statement, sort_findings
+from factcheck.focus import focus_on_new
 from factcheck.kinds import registry
 from factcheck.reading import read
 
@@ -52,9 +53,11 @@ def compare(rules: RuleSet, statements: list[Statement]) -> list[Finding]:
 
 
 def check(inputs: list[Path], rules: RuleSet, *, default_published: dt.date | None = None,
-          override_published: dt.date | None = None, max_size: int = DEFAULT_MAX_SIZE) -> Report:
-    """Check the articles the inputs name against the rules."""
-    articles, skipped = load_corpus(inputs, default_published=default_published,
+          override_published: dt.date | None = None, max_size: int = DEFAULT_MAX_SIZE,
+          new: list[Path] | None = None) -> Report:
+    """Check the articles the inputs name against the rules. With `new`, the whole corpus is evidence but only the
+    findings of those articles are reported (see focus.py)."""
+    articles, skipped = load_corpus([*inputs, *(new or [])], default_published=default_published,
                                     override_published=override_published, max_size=max_size)
     statements: list[Statement] = []
     checked: list[Article] = []
@@ -70,12 +73,17 @@ def check(inputs: list[Path], rules: RuleSet, *, default_published: dt.date | No
             skipped.append(Skipped(article.path, reason))
             internal_errors.append(article.path)
     findings = compare(rules, statements)
+    new_ids: tuple[str, ...] = ()
+    if new is not None:
+        wanted = {p.resolve() for p in new}
+        new_ids = tuple(sorted(a.id for a in checked if Path(a.path).resolve() in wanted))
+        findings = focus_on_new(findings, set(new_ids), registry())
     silent = sorted(c.id for c in rules.claims if not any(s.claim == c.id for s in statements) and c.kind != "spelling")
     warnings = [w for a in articles for w in a.warnings]
     if articles:
         warnings += [f"claim '{claim}' matched nothing in any article" for claim in silent]
     return Report(tuple(checked), sort_findings(findings), tuple(sorted(skipped, key=lambda s: s.path)),
-                  tuple(warnings), tuple(internal_errors))
+                  tuple(warnings), tuple(internal_errors), new_ids)
 
 
 @dataclass(frozen=True, slots=True)

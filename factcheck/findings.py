@@ -35,6 +35,10 @@ class Statement:
     highlights: tuple[tuple[int, int], ...] = ()
     extra: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     data: Any = None  # the kind's own value, for comparison
+    end_line: int = 0
+    end_column: int = 0  # exclusive, in characters
+    utf16_column: int = 0  # the same positions in UTF-16 code units, as SARIF and GitHub count them
+    utf16_end_column: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +58,17 @@ class Finding:
     message: str
     statements: tuple[Statement, ...]
     values: tuple[ValueGroup, ...] = ()
+    focus: str | None = None  # the new article this finding is about (check --new), its statements first
+
+    @property
+    def anchor(self) -> Statement | None:
+        """The statement a CI annotation points at: the new article's, else one of the least supported value."""
+        if not self.statements:
+            return None
+        if self.focus is not None:
+            return next((s for s in self.statements if s.article == self.focus), self.statements[0])
+        rarest = min(self.values, key=lambda g: (len(g.articles), str(g.value))) if self.values else None
+        return next((s for s in self.statements if rarest is None or s.value == rarest.value), self.statements[0])
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +78,8 @@ class Report:
     skipped: tuple[Skipped, ...]
     warnings: tuple[str, ...] = ()
     internal_errors: tuple[str, ...] = ()  # articles an unexpected error stopped (also in `skipped`)
+    new_articles: tuple[str, ...] = ()  # with check --new: the articles whose findings are reported
+    baseline_gone: tuple[str, ...] = ()  # with --baseline: recorded findings that no longer occur
 
     @property
     def conflicts(self) -> int:
@@ -74,11 +91,19 @@ def statement(claim: str, article: Article, sentence: Sentence, spans: list[tupl
     """A statement whose matched text runs from the first to the last of the spans that make up its evidence."""
     start, end = min(s for s, _ in spans), max(e for _, e in spans)
     line, column = article.position(start)
+    end_line, end_column = article.position(end)
+    line_start, end_line_start = start - column + 1, end - end_column + 1
+
+    def utf16(text: str) -> int:
+        return len(text.encode("utf-16-le")) // 2
+
     return Statement(
         claim=claim, article=article.id, path=article.path, published=article.published, line=line, column=column,
         start=start, end=end, quote=sentence.text, quote_start=sentence.start, text=article.text[start:end],
         value=value, explanation=explanation, highlights=tuple(sorted(set(spans))),
-        extra=MappingProxyType(dict(extra or {})), data=data,
+        extra=MappingProxyType(dict(extra or {})), data=data, end_line=end_line, end_column=end_column,
+        utf16_column=utf16(article.text[line_start:start]) + 1,
+        utf16_end_column=utf16(article.text[end_line_start:end]) + 1,
     )
 
 

@@ -43,6 +43,8 @@ def report_json(report: Report) -> dict[str, Any]:
         "findings": [finding_json(f) for f in report.findings],
         "skipped": [{"path": s.path, "reason": s.reason} for s in report.skipped],
         "warnings": list(report.warnings),
+        "new_articles": list(report.new_articles),
+        "baseline_gone": list(report.baseline_gone),
     }
 
 

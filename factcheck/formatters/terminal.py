@@ -89,6 +89,8 @@ def render(report: Report, options: Options) -> str:
     summary.append(f"{counts['consistent']} consistent", style=_STATUS_STYLE["consistent"])
     if report.skipped:
         summary.append(f", {len(report.skipped)} input(s) skipped", style="bold")
+    if report.new_articles:
+        summary.append(f"; findings of the new article(s) only: {', '.join(report.new_articles)}")
     console.print(summary)
     console.print()
     for finding in report.findings:
@@ -107,6 +109,11 @@ def render(report: Report, options: Options) -> str:
         console.print(Text("SKIPPED", style="bold"))
         for skipped in report.skipped:
             console.print(Text(f"  {skipped.path}: {skipped.reason}"))
+        console.print()
+    if report.baseline_gone:
+        console.print(Text("IN THE BASELINE, NO LONGER FOUND", style="bold"))
+        for entry in report.baseline_gone:
+            console.print(Text(f"  {entry}"))
         console.print()
     if report.warnings:
         console.print(Text("NOTES", style="bold"))

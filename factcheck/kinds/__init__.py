@@ -23,6 +23,10 @@ class Kind:
     keys: Mapping[str, KeySpec]
     extract: Extract
     compare: Compare
+    # Whether two statements cannot both hold, and whether such a pair is explained (a warning, not a conflict):
+    # what `check --new` asks of a new article's statement against the published ones.
+    incompatible: Callable[[Statement, Statement], bool] = lambda a, b: False
+    explained: Callable[[Statement, Statement], bool] = lambda a, b: False
 
 
 def registry() -> dict[str, Kind]:

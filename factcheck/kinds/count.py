@@ -181,4 +181,5 @@ KIND = Kind(
     },
     extract=extract,
     compare=compare,
+    incompatible=_incompatible,
 )

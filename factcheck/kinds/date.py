@@ -263,4 +263,6 @@ KIND = Kind(
     },
     extract=extract,
     compare=compare,
+    incompatible=_incompatible,
+    explained=_schedule_changed,
 )

@@ -142,4 +142,5 @@ KIND = Kind(
     },
     extract=extract,
     compare=compare,
+    incompatible=_incompatible,
 )

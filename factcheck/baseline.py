@@ -1,0 +1,60 @@
+"""Baselines: findings editors have already reviewed, recorded so that CI only speaks of new ones.
+
+A finding's fingerprint is its claim, the set of values and the set of articles, never line numbers: an edit that
+moves a sentence keeps it recorded; a new value or a new source makes it a new finding.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from factcheck.findings import Finding, Report
+
+SCHEMA = "factcheck.baseline/1"
+
+
+class BaselineError(Exception):
+    """A baseline file that cannot be used; the message says why."""
+
+
+def fingerprint(finding: Finding) -> str:
+    values = sorted({json.dumps(s.value, ensure_ascii=False) for s in finding.statements})
+    articles = sorted({s.article for s in finding.statements})
+    key = json.dumps([finding.claim, finding.title, values, articles], ensure_ascii=False)
+    return hashlib.sha256(key.encode()).hexdigest()[:24]
+
+
+def baseline_json(report: Report) -> str:
+    entries = [{"fingerprint": fingerprint(f), "claim": f.claim, "title": f.title, "status": f.status,
+                "values": sorted({json.dumps(s.value, ensure_ascii=False) for s in f.statements}),
+                "articles": sorted({s.article for s in f.statements})}
+               for f in report.findings if f.status != "consistent"]
+    return json.dumps({"schema": SCHEMA, "findings": sorted(entries, key=lambda e: (e["claim"], e["fingerprint"]))},
+                      ensure_ascii=False, indent=2) + "\n"
+
+
+def read_baseline(path: Path) -> dict[str, dict[str, Any]]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise BaselineError(f"{path}: cannot be read: {error.strerror or error}") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise BaselineError(f"{path}: not a factcheck baseline (not JSON: {error})") from None
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA or not isinstance(data.get("findings"), list):
+        raise BaselineError(f"{path}: not a factcheck baseline (schema {SCHEMA} expected); make one with "
+                            "`factcheck baseline -o FILE`")
+    return {entry["fingerprint"]: entry for entry in data["findings"]
+            if isinstance(entry, dict) and isinstance(entry.get("fingerprint"), str)}
+
+
+def apply_baseline(report: Report, recorded: dict[str, dict[str, Any]]) -> Report:
+    """The report without the findings the baseline records, and the recorded ones that no longer occur."""
+    present = {fingerprint(f): f for f in report.findings}
+    kept = tuple(f for fp, f in present.items() if fp not in recorded or f.status == "consistent")
+    gone = tuple(sorted(f"{entry['claim']} ({entry.get('title', '')}): {', '.join(entry.get('values', []))}"
+                        for fp, entry in recorded.items() if fp not in present))
+    return dataclasses.replace(report, findings=tuple(f for f in report.findings if f in kept), baseline_gone=gone)

@@ -1,0 +1,36 @@
+"""GitHub Actions workflow commands: `::error file=...,line=...,col=...,title=...::message`, one per conflict
+(warnings as `::warning`), on the anchoring statement; skipped inputs as warnings. Escaped as the runner expects:
+in the message %, CR and LF; in properties also : and ,. Columns are UTF-16 code units, as GitHub counts them."""
+
+from __future__ import annotations
+
+from factcheck.findings import Report
+from factcheck.formatters import Options
+from factcheck.formatters.locations import finding_message, value_text
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(report: Report, options: Options) -> str:
+    lines = []
+    for finding in report.findings:
+        anchor = finding.anchor
+        if finding.status == "consistent" or anchor is None:
+            continue
+        command = "error" if finding.status == "conflict" else "warning"
+        others = [s for s in finding.statements if s is not anchor]
+        detail = "; ".join(f"{s.path}:{s.line}:{s.column} says {value_text(s.value)}" for s in others)
+        message = f"{finding_message(finding)}\nHere: {anchor.explanation}" + (f"\nOthers: {detail}" if detail else "")
+        properties = ",".join(f"{key}={escape_property(str(value))}" for key, value in (
+            ("file", anchor.path), ("line", anchor.line), ("col", anchor.utf16_column),
+            ("endLine", anchor.end_line), ("endColumn", anchor.utf16_end_column), ("title", finding.title)))
+        lines.append(f"::{command} {properties}::{escape_data(message)}")
+    for skipped in report.skipped:
+        lines.append(f"::warning file={escape_property(skipped.path)},title=skipped::{escape_data(skipped.reason)}")
+    return "".join(line + "\n" for line in lines)

@@ -1,0 +1,71 @@
+"""SARIF 2.1.0 (the format code-scanning services read): one result per conflict or warning, anchored on one
+statement with the others as related locations, stable partial fingerprints, skipped inputs as notifications.
+Columns are UTF-16 code units, the SARIF default."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from factcheck import __version__
+from factcheck.baseline import fingerprint
+from factcheck.findings import Report, Statement
+from factcheck.formatters import Options
+from factcheck.formatters.locations import LEVELS, finding_message, statement_message
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def _location(statement: Statement, identifier: int | None = None) -> dict[str, Any]:
+    location: dict[str, Any] = {
+        "physicalLocation": {
+            "artifactLocation": {"uri": statement.path},
+            "region": {"startLine": statement.line, "startColumn": statement.utf16_column,
+                       "endLine": statement.end_line, "endColumn": statement.utf16_end_column,
+                       "snippet": {"text": statement.text}},
+            "contextRegion": {"startLine": statement.line, "snippet": {"text": statement.quote}},
+        },
+        "message": {"text": statement_message(statement)},
+    }
+    if identifier is not None:
+        location["id"] = identifier
+    return location
+
+
+def render(report: Report, options: Options) -> str:
+    rules: dict[str, dict[str, Any]] = {}
+    results = []
+    for finding in report.findings:
+        anchor = finding.anchor
+        if finding.status == "consistent" or anchor is None:
+            continue
+        rules.setdefault(finding.claim, {"id": finding.claim, "name": finding.claim,
+                                         "shortDescription": {"text": finding.title.split(": ")[0]},
+                                         "properties": {"kind": finding.kind}})
+        related = [s for s in finding.statements if s is not anchor]
+        results.append({
+            "ruleId": finding.claim,
+            "level": LEVELS[finding.status],
+            "message": {"text": finding_message(finding)},
+            "locations": [_location(anchor)],
+            "relatedLocations": [_location(s, number) for number, s in enumerate(related, 1)],
+            "partialFingerprints": {"factcheckFinding/v1": fingerprint(finding)},
+            "properties": {"status": finding.status, "title": finding.title},
+        })
+    notifications = [{"level": "warning", "message": {"text": f"skipped: {s.reason}"},
+                      "locations": [{"physicalLocation": {"artifactLocation": {"uri": s.path}}}]}
+                     for s in report.skipped]
+    notifications += [{"level": "note", "message": {"text": warning}} for warning in report.warnings]
+    sarif = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "factcheck", "version": __version__,
+                                "rules": sorted(rules.values(), key=lambda r: r["id"])}},
+            "columnKind": "utf16CodeUnits",
+            "invocations": [{"executionSuccessful": not report.internal_errors,
+                             "toolExecutionNotifications": notifications}],
+            "results": results,
+        }],
+    }
+    return json.dumps(sarif, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,41 @@
+"""The articles added or modified since a git reference, as git tells them: what `check --changed-since` reads."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from factcheck.article import ARTICLE_SUFFIXES
+
+
+class GitError(Exception):
+    """git could not answer; the message says why."""
+
+
+def _git(root: Path, *args: str) -> list[str]:
+    try:
+        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=60)
+    except FileNotFoundError:
+        raise GitError("git is not installed") from None
+    except subprocess.TimeoutExpired:
+        raise GitError("git did not answer within a minute") from None
+    if done.returncode != 0:
+        raise GitError(done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"git {args[0]} failed")
+    return [line for line in done.stdout.splitlines() if line]
+
+
+def changed_articles(ref: str, within: list[Path]) -> list[Path]:
+    """Article files under `within` added or modified since `ref` (committed, staged, or not yet added)."""
+    start = within[0] if within and within[0].is_dir() else (within[0].parent if within else Path("."))
+    root = Path(_git(start.resolve(), "rev-parse", "--show-toplevel")[0])
+    _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+    names = _git(root, "diff", "--name-only", "--diff-filter=AMR", ref, "--")
+    names += _git(root, "ls-files", "--others", "--exclude-standard")
+    scopes = [p.resolve() for p in within]
+    found = []
+    for name in sorted(set(names)):
+        path = (root / name).resolve()
+        if path.suffix.lower() in ARTICLE_SUFFIXES and path.is_file() and any(
+                path == scope or scope in path.parents for scope in scopes):
+            found.append(path)
+    return found

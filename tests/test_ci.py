@@ -1,0 +1,178 @@
+"""factcheck in CI: new articles only, baselines, --fail-on, and the SARIF, GitHub, JUnit and Markdown formats."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from factcheck.cli import main
+from factcheck.formatters.github import escape_data, escape_property
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMA = json.loads((Path(__file__).resolve().parent / "data" / "sarif-schema-2.1.0.json").read_text())
+DISAGREES = (" date 2022-04-29 Guterres in Moscow\n\nThe UN chief met Russian President Vladimir Putin at the Kremlin "
+             "on Thursday, April 28, a spokesman said.\n")
+AGREES = (" date 2022-04-29 Guterres in Moscow\n\nThe UN chief met Russian President Vladimir Putin at the Kremlin "
+          "on Tuesday, April 26, a spokesman said.\n")
+
+
+def run(*args: str, cwd: Path | None = None):
+    """The command as a user runs it, from `cwd` (a repository holding corpus/ and rules/) if given."""
+    import os
+
+    old = os.getcwd()
+    if cwd is not None:
+        os.chdir(cwd)
+    try:
+        return CliRunner().invoke(main, list(args))
+    finally:
+        os.chdir(old)
+
+
+def git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(repo), "-c", "user.email=ci@example.org", "-c", "user.name=CI", *args],
+                   check=True, capture_output=True)
+
+
+@pytest.fixture()
+def repo(tmp_path: Path) -> Path:
+    """A newsroom repository holding corpus/ and rules/, everything committed."""
+    repository = tmp_path / "repo"
+    shutil.copytree(ROOT / "corpus", repository / "corpus")
+    shutil.copytree(ROOT / "rules", repository / "rules")
+    git(repository, "init", "-q")
+    git(repository, "add", "-A")
+    git(repository, "commit", "-qm", "published")
+    return repository
+
+
+def test_a_new_article_that_disagrees_is_one_error_on_its_own_line(repo: Path) -> None:
+    (repo / "corpus" / "new-wire.txt").write_text(DISAGREES)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "new article")
+    result = run("check", "--changed-since", "HEAD~1", "--format", "github", cwd=repo)
+    assert result.exit_code == 1, result.output
+    annotations = [line for line in result.output.splitlines() if line.startswith("::")]
+    assert len(annotations) == 1
+    assert annotations[0].startswith("::error file=corpus/new-wire.txt,line=3,col=14,")
+    assert "new-wire says 2022-04-28 where published sources say 2022-04-26" in annotations[0]
+
+
+def test_a_new_article_that_agrees_passes(repo: Path) -> None:
+    (repo / "corpus" / "agrees.txt").write_text(AGREES)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "new article")
+    result = run("check", "--changed-since", "HEAD~1", "--format", "github", cwd=repo)
+    assert result.exit_code == 0, result.output
+    assert result.output == ""
+
+
+def test_new_paths_and_uncommitted_articles(repo: Path) -> None:
+    (repo / "corpus" / "draft.txt").write_text(DISAGREES)  # not even added to git yet
+    by_git = run("check", "--changed-since", "HEAD", "--format", "json", cwd=repo)
+    by_path = run("check", "--new", "corpus/draft.txt", "--format", "json", cwd=repo)
+    for result in (by_git, by_path):
+        assert result.exit_code == 1
+        report = json.loads(result.output)
+        assert report["new_articles"] == ["draft"]
+        assert [f["claim"] for f in report["findings"]] == ["putin-meeting-date"]
+
+
+def test_changed_since_outside_git_or_with_a_bad_ref_is_a_clear_error(tmp_path: Path, repo: Path) -> None:
+    shutil.copytree(ROOT / "corpus", tmp_path / "plain" / "corpus")
+    shutil.copytree(ROOT / "rules", tmp_path / "plain" / "rules")
+    outside = run("check", "--changed-since", "HEAD", cwd=tmp_path / "plain")
+    assert outside.exit_code == 2 and "--changed-since HEAD:" in outside.output
+    bad_ref = run("check", "--changed-since", "no-such-ref", cwd=repo)
+    assert bad_ref.exit_code == 2 and "Traceback" not in bad_ref.output
+
+
+def test_sarif_is_valid_and_points_at_the_odd_one_out() -> None:
+    result = run("check", str(ROOT / "corpus"), "--rules", str(ROOT / "rules"), "--format", "sarif")
+    assert result.exit_code == 1
+    sarif = json.loads(result.output)
+    jsonschema.validate(sarif, SCHEMA)
+    results = sarif["runs"][0]["results"]
+    putin = next(r for r in results if r["ruleId"] == "putin-meeting-date")
+    assert putin["level"] == "error"
+    location = putin["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"].endswith("004_5411c03a7f8b04e4.txt")
+    assert len(putin["relatedLocations"]) == 4
+    assert putin["partialFingerprints"]["factcheckFinding/v1"]
+    again = json.loads(run("check", str(ROOT / "corpus"), "--rules", str(ROOT / "rules"), "--format", "sarif").output)
+    assert again == sarif  # stable fingerprints, deterministic output
+
+
+def test_sarif_and_github_count_columns_in_utf16(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(" date 2022-04-26 Intro\n\n🌍 Guterres is to meet Putin in Moscow on Tuesday.\n")
+    (tmp_path / "b.txt").write_text(" date 2022-04-26 Intro\n\nGuterres is to meet Putin in Moscow on Thursday.\n")
+    sarif = json.loads(run("check", str(tmp_path), "--rules", str(ROOT / "rules"), "--format", "sarif").output)
+    jsonschema.validate(sarif, SCHEMA)
+    regions = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].rsplit("/", 1)[-1]:
+               r["locations"][0]["physicalLocation"]["region"]
+               for r in sarif["runs"][0]["results"]}
+    related = [loc["physicalLocation"] for r in sarif["runs"][0]["results"] for loc in r["relatedLocations"]]
+    everything = {**regions, **{p["artifactLocation"]["uri"].rsplit("/", 1)[-1]: p["region"] for p in related}}
+    # "🌍 Guterres is to " is 17 characters but 18 UTF-16 code units: "meet" is at character column 18, UTF-16 19.
+    assert everything["a.txt"]["startColumn"] == 19
+    assert everything["b.txt"]["startColumn"] == 16
+
+
+def test_github_escaping() -> None:
+    assert escape_data("50% done\r\nnext") == "50%25 done%0D%0Anext"
+    assert escape_property("a:b,c%") == "a%3Ab%2Cc%25"
+
+
+def test_junit_and_markdown() -> None:
+    junit = run("check", str(ROOT / "corpus"), "--rules", str(ROOT / "rules"), "--format", "junit")
+    suite = ET.fromstring(junit.output).find("testsuite")
+    assert suite is not None and suite.get("failures") == "1"
+    failed = [case.get("name") for case in suite.iter("testcase") if case.find("failure") is not None]
+    assert failed == ["Day Guterres met Putin"]
+    markdown = run("check", str(ROOT / "corpus"), "--rules", str(ROOT / "rules"), "--format", "markdown").output
+    assert markdown.startswith("## factcheck: 1 conflict(s)")
+    assert "| ❌ conflict | Day Guterres met Putin |" in markdown
+    assert "**Thursday, April 28**" in markdown or "**meeting with Putin, which is scheduled for Thursday, April 28**" \
+        in markdown
+
+
+@pytest.mark.parametrize("fail_on,expected", [("conflict", 1), ("warning", 1), ("never", 0)])
+def test_fail_on_with_conflicts(fail_on: str, expected: int) -> None:
+    result = run("check", str(ROOT / "corpus"), "--rules", str(ROOT / "rules"), "--fail-on", fail_on)
+    assert result.exit_code == expected
+
+
+@pytest.mark.parametrize("fail_on,expected", [("conflict", 0), ("warning", 1), ("never", 0)])
+def test_fail_on_with_warnings_only(fail_on: str, expected: int) -> None:
+    only_warnings = [str(ROOT / "corpus" / name) for name in
+                     ("000_d3c4dca9e3661920.txt", "002_5d6f030e8b6bd807.txt", "003_45467038f124fd6d.txt")]
+    result = run("check", *only_warnings, "--rules", str(ROOT / "rules"), "--fail-on", fail_on)
+    assert result.exit_code == expected, result.output
+
+
+def test_a_baseline_quiets_known_findings_and_lists_gone_ones(tmp_path: Path) -> None:
+    baseline = tmp_path / "baseline.json"
+    made = run("baseline", str(ROOT / "corpus"), "--rules", str(ROOT / "rules"), "-o", str(baseline))
+    assert made.exit_code == 0 and baseline.exists()
+    unchanged = run("check", str(ROOT / "corpus"), "--rules", str(ROOT / "rules"), "--baseline", str(baseline))
+    assert unchanged.exit_code == 0, unchanged.output
+    shutil.copytree(ROOT / "corpus", tmp_path / "corpus")
+    (tmp_path / "corpus" / "004_5411c03a7f8b04e4.txt").unlink()
+    (tmp_path / "corpus" / "new.txt").write_text(DISAGREES.replace("Thursday, April 28", "Wednesday, April 27"))
+    changed = run("check", str(tmp_path / "corpus"), "--rules", str(ROOT / "rules"), "--baseline", str(baseline),
+                  "--format", "json")
+    report = json.loads(changed.output)
+    assert changed.exit_code == 1
+    assert any(f["claim"] == "putin-meeting-date" and f["status"] == "conflict" for f in report["findings"])
+    assert any(entry.startswith("putin-meeting-date") for entry in report["baseline_gone"])
+    broken = tmp_path / "broken.json"
+    broken.write_text("{}")
+    refused = run("check", str(ROOT / "corpus"), "--rules", str(ROOT / "rules"), "--baseline", str(broken))
+    assert refused.exit_code == 2 and "not a factcheck baseline" in refused.output
