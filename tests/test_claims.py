@@ -213,3 +213,10 @@ def test_orders_that_go_round_in_a_circle_conflict(summit_rules) -> None:
                                       ("Castellano flew from Norvik to Lusitania on Wednesday.", "2023-03-16")], "tour")
     assert finding.status == "conflict"
     assert "cycle" in finding.message
+
+
+def test_an_event_told_as_a_noun_goes_on_about_the_subject_of_the_sentence_before(summit_rules) -> None:
+    text = "From Valdora City, Castellano will head north. A meeting with Chancellor Brandt is planned for March 20."
+    assert values_for(summit_rules, "brandt-meeting-date", text, "2023-03-14") == ["2023-03-20"]
+    someone_else = ("Castellano will head north. Norvik's envoy Lars Moen met Chancellor Brandt on Monday.")
+    assert values_for(summit_rules, "brandt-meeting-date", someone_else, "2023-03-14") == []

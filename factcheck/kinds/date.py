@@ -13,6 +13,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 
+import regex
+
 from factcheck import decide, events
 from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.clauses import Segment, negated, pluperfect, relative_cues, segment_at
@@ -21,6 +23,9 @@ from factcheck.kinds import CUES_KEY, Kind
 from factcheck.names import Mention
 from factcheck.reading import Reading
 from factcheck.temporal import Timex
+
+# An event word told as a noun: "a meeting", "the planned talks".
+_NOMINAL = regex.compile(r"\b(?:a|an|the|this|that)\s+(?:[\w-]+\s+)?\Z", regex.I)
 from factcheck.trace import UNHEARD, Notes
 
 
@@ -141,6 +146,20 @@ def _carried(reading: Reading, index: int, anchors: tuple[str | None, ...]) -> t
     return None
 
 
+def _continues_story(reading: Reading, index: int, who: str, partner: str | None,
+                     triggers: tuple[events.Trigger, ...]) -> bool:
+    """'The envoy will head to the capital. A meeting with the president is planned for Friday.': an event told as
+    a noun with no one doing it ("a meeting", "the talks"), whose only person is the other party, right after a
+    sentence that names the subject, goes on about the subject. A verb ("X met the president") has its own subject."""
+    if index == 0 or not reading.mentions_of(who, index - 1):
+        return False
+    people = {m.entity for m in reading.mentions[index] if reading.entity_kinds.get(m.entity) == "person"}
+    if not people or not people <= {partner}:
+        return False
+    start = reading.sentences[index].start
+    return any(_NOMINAL.search(reading.text, max(start, t.start - 30), t.start) for t in triggers)
+
+
 def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEARD) -> list[Statement]:
     who, partner, place = claim.get("who"), claim.get("with"), claim.get("place")
     kind = events.event_kind(claim.get("event"), tuple(claim.get("cues") or ()))
@@ -150,7 +169,8 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEA
         triggers = reading.triggers(kind, index)
         if not triggers:
             continue
-        if who is not None and not reading.subject_present(who, index):
+        if who is not None and not (reading.subject_present(who, index)
+                                    or _continues_story(reading, index, who, partner, triggers)):
             notes.reject(index, claim.id, f"'{triggers[0].text}' reports a {kind.name}, but the sentence is not about "
                                           f"{who}: not named, and no pronoun carries it from the sentences before")
             continue
