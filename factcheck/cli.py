@@ -5,6 +5,7 @@ Exit status: 0 no conflict, 1 conflicts found, 2 unusable input or rules.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import shutil
@@ -23,8 +24,9 @@ from factcheck.baseline import BaselineError, apply_baseline, baseline_json, rea
 from factcheck.claims import RuleSet
 from factcheck.decide import exit_status
 from factcheck.engine import RulePatternTooSlow, check as run_check, run_examples
-from factcheck.findings import Report
+from factcheck.findings import Decision, Report
 from factcheck.gitchanges import GitError, changed_articles
+from factcheck.reviews import VERDICTS, ReviewsError, apply_reviews, entry_for, load_reviews, save_reviews
 from factcheck.formatters.examples import render_example_results
 from factcheck.formatters.explain import render_explanation
 from factcheck.rules import validate
@@ -123,6 +125,22 @@ def _report(corpus: tuple[Path, ...], rules: RuleSet, rules_dir: Path, published
         _fail(f"{rules_dir}: {error}")
 
 
+def reviews_option(function: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--reviews", "reviews_path", type=click.Path(path_type=Path, dir_okay=False),
+                        help="The review ledger (default: reviews.toml beside the rules folder).")(function)
+
+
+def _default_reviews(rules_dir: Path) -> Path:
+    return rules_dir.resolve().parent / "reviews.toml"
+
+
+def _with_reviews(report: Report, path: Path) -> Report:
+    try:
+        return apply_reviews(report, load_reviews(path))
+    except ReviewsError as error:
+        _fail(str(error))
+
+
 def new_options(function: Callable[..., Any]) -> Callable[..., Any]:
     return _options(function, [
         click.option("--new", "new", multiple=True, type=click.Path(path_type=Path), metavar="PATH",
@@ -140,12 +158,13 @@ def new_options(function: Callable[..., Any]) -> Callable[..., Any]:
               help="Report only findings that are not in this baseline (see `factcheck baseline`).")
 @click.option("--fail-on", type=click.Choice(["conflict", "warning", "never"]), default="conflict", show_default=True,
               help="Which findings make the exit status 1.")
+@reviews_option
 @click.option("--format", "output_format", type=click.Choice(sorted(formatters.registry())), default="terminal",
               show_default=True, help="Output format.")
 @output_option
 def check(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date | None, max_size: int,
           new: tuple[Path, ...], changed_since: str | None, baseline_path: Path | None, fail_on: str,
-          output_format: str, output: Path | None) -> None:
+          reviews_path: Path | None, output_format: str, output: Path | None) -> None:
     """Check the articles of CORPUS (files or folders; default ./corpus) against the rules.
 
     Conflicts come first, then warnings, then consistent claims; inputs that could not be read are listed as
@@ -158,6 +177,7 @@ def check(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date | None, 
             report = apply_baseline(report, read_baseline(baseline_path))
         except BaselineError as error:
             _fail(str(error))
+    report = _with_reviews(report, reviews_path or _default_reviews(rules_dir))
     display = _display(output, output_format == "terminal")
     render = formatters.registry()[output_format]
     _emit(render(report, formatters.Options(display.color, display.width, str(rules_dir))), output)
@@ -266,3 +286,50 @@ def explain_command(article_path: Path, rules_dir: Path, claim_id: str | None, p
         _fail(f"{article_path}: {error}")
     traces = explain(article, found, claim_id)
     _emit(render_explanation(str(article_path), traces, _display(output, True)), output)
+
+
+@main.command("review")
+@corpus_options
+@rules_option
+@reviews_option
+@click.option("--reviewer", help="Your name, recorded with each decision (asked for if not given).")
+def review_command(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date | None, max_size: int,
+                   reviews_path: Path | None, reviewer: str | None) -> None:
+    """Walk through the open findings and record a decision for each in the review ledger.
+
+    For each conflict or warning not yet decided: confirmed (an error, a correction requested), accepted (a known
+    difference, both right at the time) or false alarm (the tool misread), with a note. Decisions are saved as you
+    go; accepted and false-alarm findings no longer fail `factcheck check`.
+    """
+    from rich.console import Console
+    from rich.prompt import Prompt
+
+    rules = _valid_rules(rules_dir)
+    path = reviews_path or _default_reviews(rules_dir)
+    try:
+        entries = load_reviews(path)
+    except ReviewsError as error:
+        _fail(str(error))
+    report = apply_reviews(_report(corpus, rules, rules_dir, published, max_size), entries)
+    open_findings = [f for f in report.findings if f.status != "consistent" and f.decision is None]
+    console = Console(highlight=False)
+    if not open_findings:
+        console.print(f"No open finding: every conflict and warning is decided in {path}.")
+        return
+    name = reviewer or Prompt.ask("Your name", console=console)
+    choices = [*VERDICTS, "skip", "quit"]
+    for number, finding in enumerate(open_findings, 1):
+        single = dataclasses.replace(report, findings=(finding,), skipped=(), warnings=())
+        console.print(f"[bold]Finding {number} of {len(open_findings)}[/bold]")
+        console.print(formatters.registry()["terminal"](single, formatters.Options(console.is_terminal,
+                                                                                   console.width)).split("\n", 2)[2])
+        verdict = Prompt.ask("Decision", choices=choices, default="skip", console=console)
+        if verdict == "quit":
+            break
+        if verdict == "skip":
+            continue
+        note = Prompt.ask("Note", default="", console=console)
+        entry = entry_for(finding, Decision(verdict, name, dt.date.today().isoformat(), note))
+        entries[entry.fingerprint] = entry
+        save_reviews(path, entries)
+        console.print(f"Recorded in {path}.\n")

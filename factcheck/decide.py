@@ -46,7 +46,9 @@ EXIT_OK, EXIT_FINDINGS = 0, 1
 def exit_status(report: Report, fail_on: str = "conflict") -> int:
     """0 or 1 by the findings: conflicts fail by default, warnings too with fail_on="warning", nothing with "never".
     (Unusable input or rules, status 2, are decided before any report exists.)"""
-    statuses = {f.status for f in report.findings}
+    # A finding an editor accepted or called a false alarm no longer fails the run; a confirmed error still does.
+    statuses = {f.status for f in report.findings
+                if f.decision is None or f.decision.verdict not in ("accepted", "false alarm")}
     if fail_on == "never":
         return EXIT_OK
     if "conflict" in statuses or (fail_on == "warning" and "warning" in statuses):

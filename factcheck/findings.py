@@ -50,6 +50,16 @@ class ValueGroup:
 
 
 @dataclass(frozen=True, slots=True)
+class Decision:
+    """What an editor decided about a finding (see reviews.py)."""
+
+    verdict: str  # confirmed, accepted, false alarm
+    reviewer: str
+    date: str
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     claim: str
     title: str
@@ -59,6 +69,7 @@ class Finding:
     statements: tuple[Statement, ...]
     values: tuple[ValueGroup, ...] = ()
     focus: str | None = None  # the new article this finding is about (check --new), its statements first
+    decision: Decision | None = None  # an editor's, from the review ledger
 
     @property
     def anchor(self) -> Statement | None:

@@ -22,9 +22,9 @@ Formatter = Callable[[Report, Options], str]
 
 
 def registry() -> dict[str, Formatter]:
-    from factcheck.formatters import github, json_report, junit, markdown, sarif, terminal
+    from factcheck.formatters import github, html, json_report, junit, markdown, sarif, terminal
 
     formatters: dict[str, Formatter] = {"terminal": terminal.render, "json": json_report.render,
                                         "sarif": sarif.render, "github": github.render, "junit": junit.render,
-                                        "markdown": markdown.render}
+                                        "markdown": markdown.render, "html": html.render}
     return formatters

@@ -33,6 +33,8 @@ def finding_json(finding: Finding) -> dict[str, Any]:
         "values": [{"value": list(g.value) if isinstance(g.value, tuple) else g.value, "articles": list(g.articles)}
                    for g in finding.values],
         "statements": [statement_json(s) for s in finding.statements],
+        "decision": ({"verdict": finding.decision.verdict, "reviewer": finding.decision.reviewer,
+                      "date": finding.decision.date, "note": finding.decision.note} if finding.decision else None),
     }
 
 
