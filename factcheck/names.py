@@ -84,22 +84,33 @@ class _Index:
     """The spellings of a set of entities, arranged for one pass over the capitalised words of a text."""
 
     exact: dict[str, tuple[_Spelling, ...]]
-    by_size: dict[int, tuple[_Spelling, ...]]
+    sizes: tuple[int, ...]  # how many words the spellings have
+    # Near-miss candidates, found by dictionary rather than by trying every spelling: by (words, first letter), and
+    # by (words, all but the first letter) for a slip at the start of a long name.
+    by_initial: dict[tuple[int, str], tuple[_Spelling, ...]]
+    by_tail: dict[tuple[int, str], tuple[_Spelling, ...]]
     accepted: frozenset[str]
 
 
 @functools.lru_cache(maxsize=64)
 def _index(entities: tuple[Entity, ...]) -> _Index:
     exact: dict[str, list[_Spelling]] = {}
-    by_size: dict[int, list[_Spelling]] = {}
+    by_initial: dict[tuple[int, str], list[_Spelling]] = {}
+    by_tail: dict[tuple[int, str], list[_Spelling]] = {}
     for entity in entities:
         for form in entity.spellings:
             budget = error_budget(form) if entity.kind == "person" else 0
             spelling = _Spelling(entity.id, form, _fold(form), budget)
+            size = len(form.split())
             exact.setdefault(spelling.folded, []).append(spelling)
-            by_size.setdefault(len(form.split()), []).append(spelling)
+            if budget:
+                by_initial.setdefault((size, spelling.folded[0]), []).append(spelling)
+                if len(spelling.folded) >= 6:
+                    by_tail.setdefault((size, spelling.folded[1:]), []).append(spelling)
     accepted = frozenset(_fold(f) for e in entities for f in (*e.spellings, *e.distinct))
-    return _Index({k: tuple(v) for k, v in exact.items()}, {k: tuple(v) for k, v in by_size.items()}, accepted)
+    sizes = tuple(sorted({len(f.split()) for e in entities for f in e.spellings}))
+    return _Index({k: tuple(v) for k, v in exact.items()}, sizes, {k: tuple(v) for k, v in by_initial.items()},
+                  {k: tuple(v) for k, v in by_tail.items()}, accepted)
 
 
 def _word_runs(text: str, start: int, end: int) -> list[list[tuple[int, int]]]:
@@ -129,7 +140,7 @@ def find_mentions(text: str, entities: Iterable[Entity], start: int = 0, end: in
             found[entity.id] += [Mention(entity.id, m.start(), m.end(), m.group(), "alias", m.group())
                                  for m in aliases.finditer(text, start, end)]
     for run in _word_runs(text, start, end):
-        for size, spellings in index.by_size.items():
+        for size in index.sizes:
             for position in range(len(run) - size + 1):
                 first_start, last_end = run[position][0], run[position + size - 1][1]
                 candidate = text[first_start:last_end]
@@ -139,8 +150,9 @@ def find_mentions(text: str, entities: Iterable[Entity], start: int = 0, end: in
                                                           "name", spelling.form))
                 if folded in index.accepted:
                     continue
-                for spelling in spellings:
-                    if spelling.budget and _near_miss(candidate, folded, spelling):
+                near = (*index.by_initial.get((size, folded[0]), ()), *index.by_tail.get((size, folded[1:]), ()))
+                for spelling in near:
+                    if _near_miss(candidate, folded, spelling):
                         found[spelling.entity].append(Mention(spelling.entity, first_start, last_end, candidate,
                                                               "near miss", spelling.form))
     mentions = [m for entity_mentions in found.values() for m in _without_overlaps(entity_mentions)]

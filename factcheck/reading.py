@@ -35,8 +35,15 @@ class Reading:
     def triggers(self, kind: EventKind, index: int) -> tuple[Trigger, ...]:
         """Triggers of an event kind in sentence `index` (found for the whole article on first use)."""
         if kind not in self._triggers:
-            self._triggers[kind] = tuple(tuple(events.find_triggers(self.text, kind, s.start, s.end))
-                                         for s in self.sentences)
+            # One pass over the article, each trigger filed under the sentence it stands in.
+            per_sentence: list[list[Trigger]] = [[] for _ in self.sentences]
+            starts = [s.start for s in self.sentences]
+            body_start = starts[0] if starts else 0
+            for trigger in events.find_triggers(self.text, kind, body_start, len(self.text)):
+                number = bisect.bisect_right(starts, trigger.start) - 1
+                if number >= 0 and trigger.end <= self.sentences[number].end:
+                    per_sentence[number].append(trigger)
+            self._triggers[kind] = tuple(tuple(found) for found in per_sentence)
         return self._triggers[kind][index]
 
     def mentions_of(self, entity_id: str | None, index: int) -> list[Mention]:
