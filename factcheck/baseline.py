@@ -6,11 +6,10 @@ moves a sentence keeps it recorded; a new value or a new source makes it a new f
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 from factcheck.findings import Finding, Report
 
@@ -51,10 +50,10 @@ def read_baseline(path: Path) -> dict[str, dict[str, Any]]:
             if isinstance(entry, dict) and isinstance(entry.get("fingerprint"), str)}
 
 
-def apply_baseline(report: Report, recorded: dict[str, dict[str, Any]]) -> Report:
-    """The report without the findings the baseline records, and the recorded ones that no longer occur."""
-    present = {fingerprint(f): f for f in report.findings}
-    kept = tuple(f for fp, f in present.items() if fp not in recorded or f.status == "consistent")
+def without_baseline(findings: list[Finding], recorded: Mapping[str, Any]) -> tuple[list[Finding], tuple[str, ...]]:
+    """The findings the baseline does not record, and the recorded ones that no longer occur."""
+    present = {fingerprint(f) for f in findings}
+    kept = [f for f in findings if f.status == "consistent" or fingerprint(f) not in recorded]
     gone = tuple(sorted(f"{entry['claim']} ({entry.get('title', '')}): {', '.join(entry.get('values', []))}"
                         for fp, entry in recorded.items() if fp not in present))
-    return dataclasses.replace(report, findings=tuple(f for f in report.findings if f in kept), baseline_gone=gone)
+    return kept, gone

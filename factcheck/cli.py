@@ -20,7 +20,7 @@ from factcheck.article import DEFAULT_MAX_SIZE, ArticleError, parse_iso_date, re
 from factcheck.datelist import list_dates
 from factcheck.explain import explain
 from factcheck.formatters import dates as date_formats
-from factcheck.baseline import BaselineError, apply_baseline, baseline_json, read_baseline
+from factcheck.baseline import BaselineError, baseline_json, read_baseline
 from factcheck.claims import RuleSet
 from factcheck.decide import exit_status
 from factcheck.engine import RulePatternTooSlow, check as run_check, run_examples
@@ -111,7 +111,8 @@ def _valid_rules(rules_dir: Path) -> RuleSet:
 
 
 def _report(corpus: tuple[Path, ...], rules: RuleSet, rules_dir: Path, published: dt.date | None, max_size: int,
-            new: tuple[Path, ...] = (), changed_since: str | None = None) -> Report:
+            new: tuple[Path, ...] = (), changed_since: str | None = None,
+            baseline: dict[str, Any] | None = None) -> Report:
     inputs = list(corpus) or [Path("corpus")]
     fresh: list[Path] | None = list(new) if new else None
     if changed_since is not None:
@@ -120,9 +121,15 @@ def _report(corpus: tuple[Path, ...], rules: RuleSet, rules_dir: Path, published
         except GitError as error:
             _fail(f"--changed-since {changed_since}: {error}")
     try:
-        return run_check(inputs, rules, default_published=published, max_size=max_size, new=fresh)
+        report = run_check(inputs, rules, default_published=published, max_size=max_size, new=fresh,
+                           baseline=baseline)
     except RulePatternTooSlow as error:
         _fail(f"{rules_dir}: {error}")
+    if fresh and not report.new_articles:
+        # New articles were named, and none could be checked: a CI run must not pass on a typo or a broken file.
+        reasons = "; ".join(f"{s.path}: {s.reason}" for s in report.skipped) or "none of them is an article file"
+        _fail(f"none of the new articles could be checked: {reasons}")
+    return report
 
 
 def reviews_option(function: Callable[..., Any]) -> Callable[..., Any]:
@@ -171,12 +178,13 @@ def check(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date | None, 
     skipped with the reason. Exit status: 0 no conflict, 1 conflicts (see --fail-on), 2 unusable input or rules.
     """
     rules = _valid_rules(rules_dir)
-    report = _report(corpus, rules, rules_dir, published, max_size, new, changed_since)
+    recorded = None
     if baseline_path is not None:
         try:
-            report = apply_baseline(report, read_baseline(baseline_path))
+            recorded = read_baseline(baseline_path)
         except BaselineError as error:
             _fail(str(error))
+    report = _report(corpus, rules, rules_dir, published, max_size, new, changed_since, recorded)
     report = _with_reviews(report, reviews_path or _default_reviews(rules_dir))
     display = _display(output, output_format == "terminal")
     render = formatters.registry()[output_format]
@@ -203,6 +211,8 @@ def baseline_command(corpus: tuple[Path, ...], rules_dir: Path, published: dt.da
     """
     rules = _valid_rules(rules_dir)
     report = _report(corpus, rules, rules_dir, published, max_size)
+    if not report.articles:
+        _fail("no usable article, no baseline written: " + "; ".join(f"{s.path}: {s.reason}" for s in report.skipped))
     _emit(baseline_json(report), output)
     recorded = sum(f.status != "consistent" for f in report.findings)
     click.echo(f"factcheck: {recorded} finding(s) recorded in {output}", err=True)

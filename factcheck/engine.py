@@ -9,7 +9,10 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from factcheck.article import DEFAULT_MAX_SIZE, Article, Skipped, load_corpus, parse_article
+from typing import Any, Mapping
+
+from factcheck.article import DEFAULT_MAX_SIZE, Article, Skipped, discover, load_corpus, parse_article
+from factcheck.baseline import without_baseline
 from factcheck.claims import Claim, Example, RuleSet
 from factcheck.findings import Finding, Report, Statement, sort_findings
 from factcheck.focus import focus_on_new
@@ -54,10 +57,12 @@ def compare(rules: RuleSet, statements: list[Statement]) -> list[Finding]:
 
 def check(inputs: list[Path], rules: RuleSet, *, default_published: dt.date | None = None,
           override_published: dt.date | None = None, max_size: int = DEFAULT_MAX_SIZE,
-          new: list[Path] | None = None) -> Report:
-    """Check the articles the inputs name against the rules. With `new`, the whole corpus is evidence but only the
-    findings of those articles are reported (see focus.py)."""
-    articles, skipped = load_corpus([*inputs, *(new or [])], default_published=default_published,
+          new: list[Path] | None = None, baseline: Mapping[str, Any] | None = None) -> Report:
+    """Check the articles the inputs name against the rules. With `new` (files or folders), the whole corpus is
+    evidence but only the findings of those articles are reported (see focus.py). With a `baseline`, findings it
+    records are left out before that, so an old disagreement stays quiet even when one of its articles is edited."""
+    new_files = discover(new)[0] if new else []
+    articles, skipped = load_corpus([*inputs, *new_files], default_published=default_published,
                                     override_published=override_published, max_size=max_size)
     statements: list[Statement] = []
     checked: list[Article] = []
@@ -72,10 +77,13 @@ def check(inputs: list[Path], rules: RuleSet, *, default_published: dt.date | No
             reason = f"internal error: {type(error).__name__}: {error}; this is a bug in factcheck, please report it"
             skipped.append(Skipped(article.path, reason))
             internal_errors.append(article.path)
-    findings = compare(rules, statements)
+    findings = compare(rules, statements) if checked else []
+    gone: tuple[str, ...] = ()
+    if baseline is not None:
+        findings, gone = without_baseline(findings, baseline)
     new_ids: tuple[str, ...] = ()
     if new is not None:
-        wanted = {p.resolve() for p in new}
+        wanted = {p.resolve() for p in new_files}
         new_ids = tuple(sorted(a.id for a in checked if Path(a.path).resolve() in wanted))
         findings = focus_on_new(findings, set(new_ids), registry())
     silent = sorted(c.id for c in rules.claims if not any(s.claim == c.id for s in statements) and c.kind != "spelling")
@@ -83,7 +91,7 @@ def check(inputs: list[Path], rules: RuleSet, *, default_published: dt.date | No
     if articles:
         warnings += [f"claim '{claim}' matched nothing in any article" for claim in silent]
     return Report(tuple(checked), sort_findings(findings), tuple(sorted(skipped, key=lambda s: s.path)),
-                  tuple(warnings), tuple(internal_errors), new_ids)
+                  tuple(warnings), tuple(internal_errors), new_ids, gone)
 
 
 @dataclass(frozen=True, slots=True)

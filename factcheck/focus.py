@@ -48,7 +48,7 @@ def focus_on_new(findings: list[Finding], new: set[str], kinds: dict[str, Kind])
             values = "; ".join(f"{g.value} ({len(g.articles)} source{'s' if len(g.articles) != 1 else ''})"
                                for g in group_values(list(related)))
             mine_values = ", ".join(sorted({str(o.value) for o, _ in disagreeing}))
-            message = f"{article} says {mine_values} where published sources say {values}"
+            message = f"{article} says {mine_values} where other sources say {values}"
             if status == "warning":
                 message += "; the schedule may have changed (a plan published before a report)"
             statements = (*sort_statements(own), *related)  # the new article's own first: it anchors the finding

@@ -13,6 +13,7 @@ class GitError(Exception):
 
 
 def _git(root: Path, *args: str) -> list[str]:
+    """The NUL-separated answer of a git command (names are never quoted that way, whatever characters they hold)."""
     try:
         done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=60)
     except FileNotFoundError:
@@ -21,16 +22,20 @@ def _git(root: Path, *args: str) -> list[str]:
         raise GitError("git did not answer within a minute") from None
     if done.returncode != 0:
         raise GitError(done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"git {args[0]} failed")
-    return [line for line in done.stdout.splitlines() if line]
+    separator = "\0" if "-z" in args else "\n"
+    return [item for item in done.stdout.split(separator) if item]
 
 
 def changed_articles(ref: str, within: list[Path]) -> list[Path]:
     """Article files under `within` added or modified since `ref` (committed, staged, or not yet added)."""
     start = within[0] if within and within[0].is_dir() else (within[0].parent if within else Path("."))
     root = Path(_git(start.resolve(), "rev-parse", "--show-toplevel")[0])
-    _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
-    names = _git(root, "diff", "--name-only", "--diff-filter=AMR", ref, "--")
-    names += _git(root, "ls-files", "--others", "--exclude-standard")
+    try:
+        _git(root, "rev-parse", "--verify", f"{ref}^{{commit}}")
+    except GitError:
+        raise GitError(f"'{ref}' is not a commit this repository knows (fetch it, or check its name)") from None
+    names = _git(root, "diff", "-z", "--name-only", "--diff-filter=AMR", ref, "--")
+    names += _git(root, "ls-files", "-z", "--others", "--exclude-standard")
     scopes = [p.resolve() for p in within]
     found = []
     for name in sorted(set(names)):

@@ -74,8 +74,8 @@ class _Locator:
         return self.find(rf"^\s*(?:\"?{regex.escape(key)}\"?)\s*=", max(after - 1, 0))
 
 
-def _did_you_mean(word: str, options: Any) -> str:
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.75)
+def _did_you_mean(word: str, options: Any, cutoff: float = 0.6) -> str:
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=cutoff)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
@@ -91,6 +91,8 @@ def _type_error(value: Any, spec: KeySpec, entities: Mapping[str, Any]) -> str |
     """What is wrong with a key's value, or None."""
     python_type, description = _TYPES[spec.type]
     listed = spec.type in ("strings", "entities", "patterns")
+    if spec.type == "date" and isinstance(value, dt.datetime):
+        return "must be a date YYYY-MM-DD, not a date and time"
     if spec.type == "date" and isinstance(value, dt.date):
         return None  # a TOML date (since = 2022-02-24) is as good as the string
     well_typed = isinstance(value, python_type)  # kept in a flag: `value` stays Any for what follows
@@ -107,7 +109,7 @@ def _type_error(value: Any, spec: KeySpec, entities: Mapping[str, Any]) -> str |
         return f"no entity '{missing[0]}' is defined{_did_you_mean(missing[0], entities)}"
     text = str(value)
     if spec.type == "event" and text not in events.event_names():
-        return f"unknown event kind '{text}'{_did_you_mean(text, events.event_names())}; " \
+        return f"unknown event kind '{text}'{_did_you_mean(text, events.event_names(), 0.75)}; " \
                f"known: {', '.join(events.event_names())}"
     if spec.type == "date":
         try:
@@ -294,7 +296,7 @@ def _build_claim(pending: _Pending, entities: dict[str, Entity], seen: dict[str,
     allowed = {**CLAIM_KEYS, **kind.keys}
     misspelt: set[str] = set()
     for key in sorted(set(raw) - set(allowed)):
-        suggestion = difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.75)
+        suggestion = difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.6)
         misspelt.update(suggestion)
         errors.append(RuleError(path, *locate.key(key, line), f"{label}: unknown key '{key}' for kind "
                                                               f"{kind.name}{_did_you_mean(key, allowed)}"))
@@ -330,7 +332,8 @@ def _build_claim(pending: _Pending, entities: dict[str, Entity], seen: dict[str,
 
 
 def rule_files(directory: Path) -> list[Path]:
-    return sorted(p for p in directory.rglob("*.toml") if not any(part.startswith(".") for part in p.parts))
+    return sorted(p for p in directory.rglob("*.toml")
+                  if not any(part.startswith(".") for part in p.relative_to(directory).parts))
 
 
 def validate(directory: Path) -> tuple[RuleSet | None, list[RuleError]]:

@@ -62,7 +62,7 @@ def test_a_new_article_that_disagrees_is_one_error_on_its_own_line(repo: Path) -
     annotations = [line for line in result.output.splitlines() if line.startswith("::")]
     assert len(annotations) == 1
     assert annotations[0].startswith("::error file=corpus/new-wire.txt,line=3,col=14,")
-    assert "new-wire says 2022-04-28 where published sources say 2022-04-26" in annotations[0]
+    assert "new-wire says 2022-04-28 where other sources say 2022-04-26" in annotations[0]
 
 
 def test_a_new_article_that_agrees_passes(repo: Path) -> None:
@@ -176,3 +176,42 @@ def test_a_baseline_quiets_known_findings_and_lists_gone_ones(tmp_path: Path) ->
     broken.write_text("{}")
     refused = run("check", str(ROOT / "corpus"), "--rules", str(ROOT / "rules"), "--baseline", str(broken))
     assert refused.exit_code == 2 and "not a factcheck baseline" in refused.output
+
+
+def test_named_new_articles_that_cannot_be_checked_fail_the_run(repo: Path) -> None:
+    typo = run("check", "--new", "corpus/no-such-article.txt", cwd=repo)
+    assert typo.exit_code == 2 and "none of the new articles could be checked" in typo.output
+    (repo / "corpus" / "undated.txt").write_text("Guterres met Putin on Tuesday.\n")
+    undated = run("check", "--new", "corpus/undated.txt", cwd=repo)
+    assert undated.exit_code == 2 and "undated.txt" in undated.output
+
+
+def test_new_accepts_a_folder_of_new_articles(repo: Path) -> None:
+    (repo / "incoming").mkdir()
+    (repo / "incoming" / "wire.txt").write_text(DISAGREES)
+    result = run("check", "corpus", "incoming", "--new", "incoming", "--format", "json", cwd=repo)
+    assert result.exit_code == 1, result.output
+    assert json.loads(result.output)["new_articles"] == ["wire"]
+
+
+def test_a_baseline_of_nothing_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    result = run("baseline", str(tmp_path / "empty"), "--rules", str(ROOT / "rules"), "-o", str(tmp_path / "b.json"))
+    assert result.exit_code == 2 and not (tmp_path / "b.json").exists()
+
+
+def test_control_characters_and_odd_paths_keep_junit_and_sarif_valid(tmp_path: Path) -> None:
+    folder = tmp_path / "wires #1"
+    folder.mkdir()
+    (folder / "a b.txt").write_text(" date 2022-04-26 Intro\n\nGuterres is to meet Putin in Moscow on Tuesday.\x0b\n")
+    (folder / "c.txt").write_text(" date 2022-04-26 Intro\n\nGuterres is to meet Putin in Moscow on Thursday.\x0c\n")
+    junit = run("check", str(folder), "--rules", str(ROOT / "rules"), "--format", "junit")
+    assert junit.exit_code == 1
+    ET.fromstring(junit.output)  # well-formed XML despite the control characters
+    sarif = run("check", str(folder), "--rules", str(ROOT / "rules"), "--format", "sarif")
+    document = json.loads(sarif.output)
+    jsonschema.validate(document, SCHEMA)
+    uris = {loc["physicalLocation"]["artifactLocation"]["uri"] for r in document["runs"][0]["results"]
+            for loc in r["locations"] + r.get("relatedLocations", [])}
+    assert all(" " not in uri and "#" not in uri.split("file://", 1)[-1] for uri in uris)
+    assert any(uri.endswith("a%20b.txt") for uri in uris)

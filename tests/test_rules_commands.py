@@ -75,3 +75,20 @@ def test_a_pattern_that_backtracks_catastrophically_is_an_error_naming_its_claim
     result = CliRunner().invoke(main, ["check", str(tmp_path / "a.txt"), "--rules", str(tmp_path / "rules")])
     assert result.exit_code == 2
     assert "claim 'slow': a pattern took too long" in result.output
+
+
+def test_a_since_with_a_time_of_day_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "toll.toml").write_text(
+        '[[claims]]\nid = "toll"\nkind = "count"\ncounted = ["people"]\nevent = "killed"\n'
+        'since = 2022-02-24T10:00:00\n')
+    result = run("check", str(tmp_path))
+    assert result.exit_code == 2
+    assert "'since': must be a date YYYY-MM-DD, not a date and time" in result.output
+
+
+def test_rules_inside_a_hidden_parent_folder_are_still_read(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "rules", tmp_path / ".checkout" / "rules")
+    (tmp_path / ".checkout" / "rules" / ".draft").mkdir()
+    (tmp_path / ".checkout" / "rules" / ".draft" / "broken.toml").write_text("not toml = = =")
+    result = run("check", str(tmp_path / ".checkout" / "rules"))
+    assert result.exit_code == 0, result.output

@@ -3,11 +3,20 @@ message as output) and one skipped test case per input that could not be read.""
 
 from __future__ import annotations
 
+import re
 from xml.etree import ElementTree as ET
 
 from factcheck.findings import Report
 from factcheck.formatters import Options
 from factcheck.formatters.locations import value_text
+
+
+# Characters XML 1.0 cannot hold (control characters an article may carry): shown as the replacement character.
+_NOT_XML = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml_text(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
 
 
 def render(report: Report, options: Options) -> str:
@@ -34,4 +43,4 @@ def render(report: Report, options: Options) -> str:
     suites = ET.Element("testsuites")
     suites.append(suite)
     ET.indent(suites)
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + _xml_text(ET.tostring(suites, encoding="unicode")) + "\n"

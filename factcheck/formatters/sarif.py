@@ -5,7 +5,9 @@ Columns are UTF-16 code units, the SARIF default."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from factcheck import __version__
 from factcheck.baseline import fingerprint
@@ -16,10 +18,17 @@ from factcheck.formatters.locations import LEVELS, finding_message, statement_me
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
+def artifact_uri(path: str) -> str:
+    """A path as a SARIF artifact URI: relative paths percent-encoded, absolute ones as file: URIs."""
+    if Path(path).is_absolute():
+        return Path(path).as_uri()
+    return quote(Path(path).as_posix())
+
+
 def _location(statement: Statement, identifier: int | None = None) -> dict[str, Any]:
     location: dict[str, Any] = {
         "physicalLocation": {
-            "artifactLocation": {"uri": statement.path},
+            "artifactLocation": {"uri": artifact_uri(statement.path)},
             "region": {"startLine": statement.line, "startColumn": statement.utf16_column,
                        "endLine": statement.end_line, "endColumn": statement.utf16_end_column,
                        "snippet": {"text": statement.text}},
@@ -53,7 +62,7 @@ def render(report: Report, options: Options) -> str:
             "properties": {"status": finding.status, "title": finding.title},
         })
     notifications = [{"level": "warning", "message": {"text": f"skipped: {s.reason}"},
-                      "locations": [{"physicalLocation": {"artifactLocation": {"uri": s.path}}}]}
+                      "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(s.path)}}}]}
                      for s in report.skipped]
     notifications += [{"level": "note", "message": {"text": warning}} for warning in report.warnings]
     sarif = {
