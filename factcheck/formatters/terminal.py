@@ -108,19 +108,17 @@ def render(report: Report, options: Options) -> str:
             line.append(f"  {finding.message}")
             console.print(line)
         console.print()
-    if report.skipped:
-        console.print(Text("SKIPPED", style="bold"))
-        for skipped in report.skipped:
-            console.print(Text(f"  {skipped.path}: {skipped.reason}"))
-        console.print()
-    if report.baseline_gone:
-        console.print(Text("IN THE BASELINE, NO LONGER FOUND", style="bold"))
-        for entry in report.baseline_gone:
-            console.print(Text(f"  {entry}"))
-        console.print()
-    if report.warnings:
-        console.print(Text("NOTES", style="bold"))
-        for warning in report.warnings:
-            console.print(Text(f"  {warning}"))
-        console.print()
+    _section(console, "SKIPPED", [f"{skipped.path}: {skipped.reason}" for skipped in report.skipped])
+    _section(console, "IN THE BASELINE, NO LONGER FOUND", list(report.baseline_gone))
+    _section(console, "NOTES", list(report.warnings))
     return buffer.getvalue()
+
+
+def _section(console: Console, heading: str, lines: list[str]) -> None:
+    """A headed list of plain lines, left out when empty."""
+    if not lines:
+        return
+    console.print(Text(heading, style="bold"))
+    for line in lines:
+        console.print(Text(f"  {line}"))
+    console.print()
