@@ -94,7 +94,7 @@ def _type_error(value: Any, spec: KeySpec, entities: Mapping[str, Any]) -> str |
     if spec.type == "date" and isinstance(value, dt.datetime):
         return "must be a date YYYY-MM-DD, not a date and time"
     if spec.type == "date" and isinstance(value, dt.date):
-        return None  # a TOML date (since = 2022-02-24) is as good as the string
+        return None  # a TOML date (since = 2019-03-01) is as good as the string
     well_typed = isinstance(value, python_type)  # kept in a flag: `value` stays Any for what follows
     if not well_typed or (listed and not all(isinstance(v, str) for v in value)):
         return f"must be {description}, not {type(value).__name__}"
