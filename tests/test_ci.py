@@ -215,3 +215,13 @@ def test_control_characters_and_odd_paths_keep_junit_and_sarif_valid(tmp_path: P
             for loc in r["locations"] + r.get("relatedLocations", [])}
     assert all(" " not in uri and "#" not in uri.split("file://", 1)[-1] for uri in uris)
     assert any(uri.endswith("a%20b.txt") for uri in uris)
+
+
+def test_markdown_quotes_article_text_without_letting_it_act(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(" date 2022-04-26 Intro\n\nGuterres is to meet Putin | *urgent* on Tuesday "
+                                    "<img src=x> [link](http://x).\n")
+    (tmp_path / "b.txt").write_text(" date 2022-04-26 Intro\n\nGuterres is to meet Putin in Moscow on Thursday.\n")
+    markdown = run("check", str(tmp_path), "--rules", str(ROOT / "rules"), "--format", "markdown").output
+    quote = next(line for line in markdown.splitlines() if line.startswith("> ") and "urgent" in line)
+    assert r"\| \*urgent\*" in quote and r"\<img src=x>" in quote and r"\[link\](http://x)" in quote
+    assert "<img" not in markdown.replace(r"\<img", "")

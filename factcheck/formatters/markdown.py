@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from factcheck.findings import Report, Statement
 from factcheck.formatters import Options
 from factcheck.formatters.locations import value_text
@@ -9,16 +11,30 @@ from factcheck.formatters.locations import value_text
 _ICON = {"conflict": "❌ conflict", "warning": "⚠️ warning", "consistent": "✅ consistent"}
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+# Article text and file names are quoted, not written: characters Markdown or HTML would act on are escaped, so a
+# sentence with an asterisk, a bracket or a tag is shown as it stands and cannot break the table or add a link.
+# An underscore inside a word (a file name like 001_15ab) is left alone: GitHub Markdown reads no emphasis there.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*\[\]<|~]|(?<!\w)_|_(?!\w))")
+
+
+def _text(text: str) -> str:
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;")).replace("\r", " ").replace("\n", " ")
+
+
+def _code(text: str) -> str:
+    """A code span that holds any text: the fence is one backtick longer than the longest run inside."""
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    return f"{fence} {text} {fence}" if "`" in text else f"{fence}{text}{fence}"
 
 
 def _quote(statement: Statement) -> str:
     sentence = statement.quote
     offset = statement.start - statement.quote_start
-    marked = sentence[:offset] + "**" + statement.text + "**" + sentence[offset + len(statement.text):]
-    return f"> {marked.replace(chr(10), ' ')}\n>\n> — `{statement.path}:{statement.line}:{statement.column}` " \
-           f"reads **{value_text(statement.value)}**: {statement.explanation}\n"
+    marked = _text(sentence[:offset]) + "**" + _text(statement.text) + "**" \
+        + _text(sentence[offset + len(statement.text):])
+    location = _code(f"{statement.path}:{statement.line}:{statement.column}")
+    return f"> {marked}\n>\n> — {location} reads **{_text(value_text(statement.value))}**: " \
+           f"{_text(statement.explanation)}\n"
 
 
 def render(report: Report, options: Options) -> str:
@@ -32,19 +48,19 @@ def render(report: Report, options: Options) -> str:
         out.append("| status | claim | values (sources) |\n|---|---|---|")
         for finding in report.findings:
             values = "; ".join(f"{value_text(g.value)} ({', '.join(g.articles)})" for g in finding.values)
-            out.append(f"| {_ICON[finding.status]} | {_cell(finding.title)} | {_cell(values)} |")
+            out.append(f"| {_ICON[finding.status]} | {_text(finding.title)} | {_text(values)} |")
         out.append("")
     for finding in report.findings:
         if finding.status == "consistent":
             continue
-        out.append(f"### {_ICON[finding.status]}: {finding.title}\n\n{finding.message}\n")
+        out.append(f"### {_ICON[finding.status]}: {_text(finding.title)}\n\n{_text(finding.message)}\n")
         out += [_quote(s) for s in finding.statements]
     if report.skipped:
         out.append("### Skipped inputs\n")
-        out += [f"- `{s.path}`: {s.reason}" for s in report.skipped]
+        out += [f"- {_code(s.path)}: {_text(s.reason)}" for s in report.skipped]
         out.append("")
     if report.baseline_gone:
         out.append("### Baseline entries that no longer occur\n")
-        out += [f"- {entry}" for entry in report.baseline_gone]
+        out += [f"- {_text(entry)}" for entry in report.baseline_gone]
         out.append("")
     return "\n".join(out) + "\n"
