@@ -225,3 +225,12 @@ def test_markdown_quotes_article_text_without_letting_it_act(tmp_path: Path) -> 
     quote = next(line for line in markdown.splitlines() if line.startswith("> ") and "urgent" in line)
     assert r"\| \*urgent\*" in quote and r"\<img src=x>" in quote and r"\[link\](http://x)" in quote
     assert "<img" not in markdown.replace(r"\<img", "")
+
+
+def test_sarif_relative_paths_name_their_base(repo: Path) -> None:
+    sarif = json.loads(run("check", "--format", "sarif", cwd=repo).output)
+    jsonschema.validate(sarif, SCHEMA)
+    run_ = sarif["runs"][0]
+    assert "SRCROOT" in run_["originalUriBaseIds"]
+    location = run_["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert location == {"uri": "corpus/004_5411c03a7f8b04e4.txt", "uriBaseId": "SRCROOT"}

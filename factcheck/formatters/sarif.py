@@ -18,17 +18,23 @@ from factcheck.formatters.locations import LEVELS, finding_message, statement_me
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
-def artifact_uri(path: str) -> str:
-    """A path as a SARIF artifact URI: relative paths percent-encoded, absolute ones as file: URIs."""
+# Relative paths are relative to the folder factcheck ran from (in CI, the repository root); the base is named, not
+# written out, so the report does not depend on the machine and a viewer can map it to its checkout.
+SOURCE_ROOT = "SRCROOT"
+
+
+def artifact_location(path: str) -> dict[str, str]:
+    """A path as a SARIF artifact location: relative paths percent-encoded on the source root, absolute ones as
+    file: URIs."""
     if Path(path).is_absolute():
-        return Path(path).as_uri()
-    return quote(Path(path).as_posix())
+        return {"uri": Path(path).as_uri()}
+    return {"uri": quote(Path(path).as_posix()), "uriBaseId": SOURCE_ROOT}
 
 
 def _location(statement: Statement, identifier: int | None = None) -> dict[str, Any]:
     location: dict[str, Any] = {
         "physicalLocation": {
-            "artifactLocation": {"uri": artifact_uri(statement.path)},
+            "artifactLocation": artifact_location(statement.path),
             "region": {"startLine": statement.line, "startColumn": statement.utf16_column,
                        "endLine": statement.end_line, "endColumn": statement.utf16_end_column,
                        "snippet": {"text": statement.text}},
@@ -62,7 +68,7 @@ def render(report: Report, options: Options) -> str:
             "properties": {"status": finding.status, "title": finding.title},
         })
     notifications = [{"level": "warning", "message": {"text": f"skipped: {s.reason}"},
-                      "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(s.path)}}}]}
+                      "locations": [{"physicalLocation": {"artifactLocation": artifact_location(s.path)}}]}
                      for s in report.skipped]
     notifications += [{"level": "note", "message": {"text": warning}} for warning in report.warnings]
     sarif = {
@@ -71,6 +77,7 @@ def render(report: Report, options: Options) -> str:
         "runs": [{
             "tool": {"driver": {"name": "factcheck", "version": __version__,
                                 "rules": sorted(rules.values(), key=lambda r: r["id"])}},
+            "originalUriBaseIds": {SOURCE_ROOT: {"description": {"text": "the folder factcheck ran from"}}},
             "columnKind": "utf16CodeUnits",
             "invocations": [{"executionSuccessful": not report.internal_errors,
                              "toolExecutionNotifications": notifications}],
