@@ -145,12 +145,13 @@ def _examples(raw: Any, path: str, locate: _Locator, line: int, errors: list[Rul
         errors.append(RuleError(path, *locate.key("examples", line), f"{label}: examples must be a list of tables"))
         return ()
     examples = []
+    where = locate.key("examples", line)
     for number, item in enumerate(raw, 1):
-        where = locate.key("examples", line)
         if isinstance(item, dict) and isinstance(item.get("text"), str) and item["text"].strip():
-            # The example's own line: where its text stands (TOML escapes aside, its first words do).
+            # The example's own line: where its text stands (TOML escapes aside, its first words do), searched after
+            # the previous example's, so two examples with the same text get their own lines.
             words = regex.escape(item["text"].strip()[:30].replace('"', '\\"'))
-            where = locate.find(words, where[0] - 1)
+            where = locate.find(words, where[0] - (1 if number == 1 else 0))
         if not isinstance(item, dict):
             errors.append(RuleError(path, *where, f"{label}: example {number} must be a table"))
             continue

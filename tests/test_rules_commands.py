@@ -92,3 +92,14 @@ def test_rules_inside_a_hidden_parent_folder_are_still_read(tmp_path: Path) -> N
     (tmp_path / ".checkout" / "rules" / ".draft" / "broken.toml").write_text("not toml = = =")
     result = run("check", str(tmp_path / ".checkout" / "rules"))
     assert result.exit_code == 0, result.output
+
+
+def test_examples_with_the_same_text_are_located_on_their_own_lines(tmp_path: Path) -> None:
+    (tmp_path / "trip.toml").write_text(
+        '[entities.envoy]\nname = "Ana Ruiz"\n\n[[claims]]\nid = "arrival"\nkind = "date"\nwho = "envoy"\n'
+        'event = "arrival"\nexamples = [\n'
+        '  { text = "Ruiz flew in.", published = "2023-05-03", expect = "nothing" },\n'
+        '  { text = "Ruiz flew in.", published = "2023-13-03", expect = "nothing" },\n]\n')
+    result = run("check", str(tmp_path))
+    assert result.exit_code == 2
+    assert f"{tmp_path / 'trip.toml'}:11:13: claim 'arrival': example 2: 'published' must be a date" in result.output
