@@ -128,15 +128,27 @@ def _frozen(value: Any) -> Any:
     return value
 
 
-def _check_patterns(values: list[str]) -> tuple[str, int] | None:
-    """The first invalid regular expression: the message, and where in it the regex module found the fault."""
+def _invalid_patterns(values: list[str]) -> list[tuple[str, str, int]]:
+    """Each invalid regular expression: the pattern, the message, and where in it the regex module found the fault."""
+    invalid = []
     for value in values:
         try:
             regex.compile(value)
         except regex.error as error:
             position = error.pos or 0
-            return f"invalid regular expression {value!r}: {error.msg} at position {position}", position
-    return None
+            invalid.append((value, f"invalid regular expression {value!r}: {error.msg} at position {position}",
+                            position))
+    return invalid
+
+
+def _pattern_fault(locate: _Locator, pattern: str, position: int, after: int) -> tuple[int, int]:
+    """Line and column of a fault inside a pattern as the file writes it: a literal string ('...') holds the pattern
+    as it is, a basic string ("...") doubles each backslash, which moves the fault to the right."""
+    literal = locate.find(regex.escape(pattern), after - 1)
+    if locate.lines and regex.search(regex.escape(pattern), locate.lines[literal[0] - 1]):
+        return literal[0], literal[1] + position
+    found_line, found_column = locate.find(regex.escape(pattern.replace("\\", "\\\\")), after - 1)
+    return found_line, found_column + position + pattern[:position].count("\\")
 
 
 def _examples(raw: Any, path: str, locate: _Locator, line: int, errors: list[RuleError],
@@ -313,14 +325,14 @@ def _build_claim(pending: _Pending, entities: dict[str, Entity], seen: dict[str,
             continue
         problem = _type_error(raw[key], spec, entities)
         where = locate.key(key, line)
-        if problem is None and key == "cues" and (invalid := _check_patterns(raw[key])) is not None:
-            problem, position = invalid
-            bad = next(v for v in raw[key] if f"{v!r}" in problem)
-            found_line, found_column = locate.find(regex.escape(bad), where[0] - 1)
-            where = (found_line, found_column + position)  # the column of the fault, inside the quoted pattern
         if problem is not None:
             errors.append(RuleError(path, *where, f"{label}: '{key}': {problem}"))
             ok = False
+        elif key == "cues":
+            for pattern, message, position in _invalid_patterns(raw[key]):
+                errors.append(RuleError(path, *_pattern_fault(locate, pattern, position, where[0]),
+                                        f"{label}: '{key}': {message}"))
+                ok = False
         options[key] = _frozen(raw[key])
     if "title" in raw and not isinstance(raw["title"], str):
         errors.append(RuleError(path, *locate.key("title", line), f"{label}: 'title' must be a string"))

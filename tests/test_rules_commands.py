@@ -103,3 +103,14 @@ def test_examples_with_the_same_text_are_located_on_their_own_lines(tmp_path: Pa
     result = run("check", str(tmp_path))
     assert result.exit_code == 2
     assert f"{tmp_path / 'trip.toml'}:11:13: claim 'arrival': example 2: 'published' must be a date" in result.output
+
+
+def test_every_invalid_cue_is_reported_at_its_fault(tmp_path: Path) -> None:
+    (tmp_path / "trip.toml").write_text(
+        '[entities.envoy]\nname = "Ana Ruiz"\n\n[[claims]]\nid = "order"\nkind = "sequence"\nwho = "envoy"\n'
+        'stops = ["envoy"]\n' + r'''cues = ["(unclosed", "\\bok\\b", "\\w+(x", 'lit\d(']''' + "\n")
+    result = run("check", str(tmp_path))
+    assert result.exit_code == 2
+    faults = [line.split(": claim")[0].rsplit(":", 2)[1:] for line in result.output.splitlines() if "cues" in line]
+    # Each column is where the missing ")" belongs: just before the closing quote of its pattern.
+    assert faults == [["9", "19"], ["9", "41"], ["9", "51"]]
