@@ -358,6 +358,17 @@ def _year(ctx: _Context) -> _Value:
     return _Value("DATE", f"{int(ctx.required('year')):04d}", "explicit year")
 
 
+def _decade(ctx: _Context) -> _Value:
+    if (digits := ctx.group("digits")) is not None:
+        return _Value("DATE", digits, "explicit decade")
+    decade = int(ctx.group("short") or ctx.lookup("DECADE"))
+    century = ctx.published.year // 100
+    if century * 100 + decade * 10 > ctx.published.year:
+        century -= 1  # the '90s of a story from 2022 are the 1990s
+    return _Value("DATE", f"{century:02d}{decade}", f"decade, century from publication date {ctx.published}",
+                  ctx.published)
+
+
 def _season(ctx: _Context) -> _Value:
     season = ctx.lookup("SEASON")
     if (year_text := ctx.group("year")) is not None:
@@ -368,7 +379,7 @@ def _season(ctx: _Context) -> _Value:
 
 
 def _quarter(ctx: _Context) -> _Value:
-    quarter = ctx.lookup("ORDINAL")
+    quarter = ctx.lookup("ORDINAL") or ctx.lookup("QUARTER")
     current = (ctx.published.month - 1) // 3 + 1
     if (year_text := ctx.group("year")) is not None:
         return _Value("DATE", f"{int(year_text):04d}-Q{quarter}", "explicit quarter")
@@ -636,7 +647,7 @@ def _vague(ctx: _Context, rule: _Rule) -> _Value:
 
 
 _RESOLVERS: dict[str, Callable[..., _Value | None]] = {
-    "explicit_date": _explicit_date, "iso_date": _iso_date, "month": _month, "year": _year, "season": _season,
+    "explicit_date": _explicit_date, "iso_date": _iso_date, "month": _month, "year": _year, "decade": _decade, "season": _season,
     "quarter": _quarter, "the_quarter": _the_quarter, "year_earlier": _year_earlier, "weekday_set": _weekday_set,
     "spelled_year": _spelled_year, "clock_time": _clock_time, "time_word": _time_word, "weekday": _weekday,
     "offset_from_publication": _offset_from_publication,
