@@ -71,6 +71,12 @@ class _Locator:
         return max(after, 1), 1
 
     def key(self, key: str, after: int) -> tuple[int, int]:
+        """The key of the table that starts at line `after`: inside it if it is an inline table on that line
+        (`envoy = { name = "...", knd = "person" }`), else the first line below that sets it."""
+        if 1 <= after <= len(self.lines):
+            inline = regex.search(rf"[{{,]\s*\"?{regex.escape(key)}\"?\s*=", self.lines[after - 1])
+            if inline is not None:
+                return after, inline.start() + 1 + len(inline[0]) - len(inline[0].lstrip("{, \t"))
         return self.find(rf"^\s*(?:\"?{regex.escape(key)}\"?)\s*=", max(after - 1, 0))
 
 
@@ -220,7 +226,9 @@ def _load_file(path: Path, entities: dict[str, Entity], entity_sources: dict[str
         errors.append(RuleError(name, *locate.find(r"^\s*entities\s*="), "entities must be tables [entities.ID]"))
         raw_entities = {}
     for entity_id, raw in raw_entities.items():
-        line, column = locate.find(rf"^\s*\[entities\.\"?{regex.escape(entity_id)}\"?\]")
+        # [entities.ID], or ID = { ... } under [entities], or entities.ID = { ... }
+        line, column = locate.find(rf"^\s*(?:\[entities\.\"?{regex.escape(entity_id)}\"?\]|"
+                                   rf"(?:entities\.)?\"?{regex.escape(entity_id)}\"?\s*=)")
         if not isinstance(raw, dict):
             errors.append(RuleError(name, line, column, f"entity '{entity_id}' must be a table"))
             continue

@@ -114,3 +114,14 @@ def test_every_invalid_cue_is_reported_at_its_fault(tmp_path: Path) -> None:
     faults = [line.split(": claim")[0].rsplit(":", 2)[1:] for line in result.output.splitlines() if "cues" in line]
     # Each column is where the missing ")" belongs: just before the closing quote of its pattern.
     assert faults == [["9", "19"], ["9", "41"], ["9", "51"]]
+
+
+def test_mistakes_inside_inline_entity_tables_are_located(tmp_path: Path) -> None:
+    (tmp_path / "trip.toml").write_text(
+        '# people and places\n\n[entities]\nenvoy = { name = "Ana Ruiz", knd = "person" }\n'
+        'city = { name = "Lisbon", kind = "plaice" }\n')
+    result = run("check", str(tmp_path))
+    assert result.exit_code == 2
+    located = sorted(line.split(": entity")[0].rsplit(":", 2)[1:] for line in result.output.splitlines()
+                     if ": entity" in line)
+    assert located == [["4", "30"], ["5", "27"]]
