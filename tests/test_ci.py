@@ -234,3 +234,12 @@ def test_sarif_relative_paths_name_their_base(repo: Path) -> None:
     assert "SRCROOT" in run_["originalUriBaseIds"]
     location = run_["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
     assert location == {"uri": "corpus/004_5411c03a7f8b04e4.txt", "uriBaseId": "SRCROOT"}
+
+
+@pytest.mark.parametrize("output_format", ["terminal", "json", "html", "sarif", "github", "junit", "markdown"])
+def test_every_format_carries_the_notes_on_how_an_article_was_read(tmp_path: Path, output_format: str) -> None:
+    (tmp_path / "latin.txt").write_bytes(" date 2022-04-26 Intro\n\nGuterres will meet Putin on Tuesday at the "
+                                         "café.\n".encode("cp1252"))
+    result = run("check", str(tmp_path), "--rules", str(ROOT / "rules"), "--format", output_format)
+    assert result.exit_code == 0, result.output
+    assert "read as Windows-1252" in result.output

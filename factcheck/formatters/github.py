@@ -33,4 +33,5 @@ def render(report: Report, options: Options) -> str:
         lines.append(f"::{command} {properties}::{escape_data(message)}")
     for skipped in report.skipped:
         lines.append(f"::warning file={escape_property(skipped.path)},title=skipped::{escape_data(skipped.reason)}")
+    lines += [f"::notice title=factcheck note::{escape_data(note)}" for note in report.warnings]
     return "".join(line + "\n" for line in lines)

@@ -204,15 +204,17 @@ def render(report: Report, options: Options) -> str:
                f"<span>{counts['consistent']} consistent</span>"
                + (f"<span>{len(report.skipped)} skipped</span>" if report.skipped else "") + "</p>")
     cards = "".join(_card(finding, number) for number, finding in enumerate(report.findings))
-    skipped = ""
+    input_notes = ""
     if report.skipped:
-        skipped = "<h2>Skipped inputs</h2><ul>" + "".join(
+        input_notes = "<h2>Skipped inputs</h2><ul>" + "".join(
             f"<li><code>{escape(s.path)}</code>: {escape(s.reason)}</li>" for s in report.skipped) + "</ul>"
+    if report.warnings:
+        input_notes += "<h2>Notes</h2><ul>" + "".join(f"<li>{escape(note)}</li>" for note in report.warnings) + "</ul>"
     return ("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
             "img-src data:\">"
             f"<title>factcheck report</title><style>{_STYLE}</style></head><body>"
             f"<header><h1>factcheck report</h1>{summary}</header><main>"
-            f'<section id="findings">{cards}</section>{skipped}'
+            f'<section id="findings">{cards}</section>{input_notes}'
             f'<h2 id="articles">Articles</h2>{_article_text(report)}</main></body></html>\n')

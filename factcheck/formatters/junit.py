@@ -37,6 +37,8 @@ def render(report: Report, options: Options) -> str:
     for skipped in report.skipped:
         case = ET.SubElement(suite, "testcase", classname="factcheck.input", name=skipped.path)
         ET.SubElement(case, "skipped", message=skipped.reason)
+    if report.warnings:
+        ET.SubElement(suite, "system-out").text = "\n".join(f"note: {note}" for note in report.warnings)
     suite.set("tests", str(len(report.findings) + len(report.skipped)))
     suite.set("failures", str(failures))
     suite.set("skipped", str(len(report.skipped)))

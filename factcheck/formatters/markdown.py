@@ -59,6 +59,10 @@ def render(report: Report, options: Options) -> str:
         out.append("### Skipped inputs\n")
         out += [f"- {_code(s.path)}: {_text(s.reason)}" for s in report.skipped]
         out.append("")
+    if report.warnings:
+        out.append("### Notes\n")
+        out += [f"- {_text(note)}" for note in report.warnings]
+        out.append("")
     if report.baseline_gone:
         out.append("### Baseline entries that no longer occur\n")
         out += [f"- {_text(entry)}" for entry in report.baseline_gone]
