@@ -66,6 +66,25 @@ def event_kind(name: str, extra_cues: tuple[str, ...] = ()) -> EventKind:
                      tuple(data.get("prepositions", ())), tuple(data.get("origins", ())))
 
 
+@functools.cache
+def _other_event(key: str) -> regex.Pattern[str]:
+    return regex.compile(language.load("events")["other_event"][key], regex.I | regex.S)
+
+
+def names_another_event(text: str, trigger: Trigger, clause_start: int) -> bool:
+    """Whether the clause marks the event word as another event than the claim's ("a separate accident")."""
+    return _other_event("before").search(text, clause_start, trigger.start) is not None
+
+
+def inside_a_figure(text: str, trigger: Trigger, clause_start: int) -> bool:
+    """Whether the event word only says what a figure counts ("the death toll from the quake rose on Monday")."""
+    return _other_event("inside_a_figure").search(text, clause_start, trigger.start) is not None
+
+
+def other_event_examples(key: str = "examples") -> list[str]:
+    return list(language.load("events")["other_event"][key])
+
+
 def find_triggers(text: str, kind: EventKind, start: int, end: int) -> list[Trigger]:
     # A time limit: a rule's cue that backtracks catastrophically raises TimeoutError instead of hanging.
     return [Trigger(kind.name, m.start(), m.end(), m.group())

@@ -84,3 +84,22 @@ def test_count_after_its_noun_example(example: dict) -> None:
 def test_not_the_total_examples(example: str) -> None:
     marked = [c for c in counts.read_counts(example) if counts.not_the_total(example, c, 0, len(example))]
     assert marked, example
+
+
+@pytest.mark.parametrize("example", events.other_event_examples())
+def test_other_event_examples(example: str) -> None:
+    incident = events.event_kind("incident", ("overturned", "hit"))
+    triggers = events.find_triggers(example, incident, 0, len(example))
+    assert any(events.names_another_event(example, t, 0) for t in triggers), example
+
+
+def test_the_claims_own_event_is_not_another() -> None:
+    text = "The quake struck the region before dawn on Sunday."
+    trigger = events.find_triggers(text, events.event_kind("incident"), 0, len(text))[0]
+    assert not events.names_another_event(text, trigger, 0)
+
+
+@pytest.mark.parametrize("example", events.other_event_examples("figure_examples"))
+def test_event_words_inside_a_figure(example: str) -> None:
+    triggers = events.find_triggers(example, events.event_kind("incident"), 0, len(example))
+    assert triggers and all(events.inside_a_figure(example, t, 0) for t in triggers), example

@@ -126,11 +126,34 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEA
     return kept
 
 
-def _incompatible(a: Statement, b: Statement) -> bool:
+# News writes a lower bound rounded down ("more than 1,400" for 1,450), so a later "at least" a little under an
+# earlier figure is the same count; one well under it ("at least 97" after "more than 120") is a toll that fell.
+_BOUND_ROUNDING = 0.1
+
+
+def _cannot_both_hold(a: Statement, b: Statement) -> bool:
     if a.data.cumulative and a.data.as_of != b.data.as_of:
         earlier, later = sorted((a, b), key=lambda s: s.data.as_of)
         return later.data.high is not None and later.data.high < earlier.data.low
     return not a.data.overlaps(b.data)
+
+
+def _falls(a: Statement, b: Statement) -> bool:
+    """A cumulative figure whose later lower bound is well under the earlier one: both may hold as bounds, but a
+    toll does not fall, so one source is out of date or counts something else."""
+    if not a.data.cumulative or a.data.as_of == b.data.as_of:
+        return False
+    earlier, later = sorted((a, b), key=lambda s: s.data.as_of)
+    return later.data.low < earlier.data.low * (1 - _BOUND_ROUNDING)
+
+
+def _incompatible(a: Statement, b: Statement) -> bool:
+    return _cannot_both_hold(a, b) or _falls(a, b)
+
+
+def _explained(a: Statement, b: Statement) -> bool:
+    """Only a falling lower bound: a warning, since the bounds themselves do not contradict each other."""
+    return not _cannot_both_hold(a, b)
 
 
 def _number(value: float | None) -> str:
@@ -143,7 +166,7 @@ def _pair(a: Statement, b: Statement) -> str:
     if a.article == b.article:
         why = f"{a.article} contradicts itself"
     elif a.data.cumulative and earlier.data.as_of != later.data.as_of:
-        why = "a cumulative figure shrinks"
+        why = "a cumulative figure shrinks" if _cannot_both_hold(a, b) else "the later lower bound is well under it"
     else:
         why = "same date" if earlier.data.as_of == later.data.as_of else "no overlap"
     return (f"{earlier.value} ({earlier.article}, as of {earlier.data.as_of}) vs {later.value} ({later.article}, "
@@ -152,7 +175,7 @@ def _pair(a: Statement, b: Statement) -> str:
 
 def compare(claim: Claim, statements: list[Statement]) -> list[Finding]:
     ordered = sort_statements(statements)
-    unexplained, explained = decide.disagreements(ordered, _incompatible)
+    unexplained, explained = decide.disagreements(ordered, _incompatible, _explained)
     status = decide.status_of(unexplained, explained)
     values = group_values(ordered)
     by_date = sorted(ordered, key=lambda s: (s.data.as_of, s.article))
@@ -161,6 +184,10 @@ def compare(claim: Claim, statements: list[Statement]) -> list[Finding]:
         shown = "; ".join(_pair(a, b) for a, b in unexplained[:3])
         more = f" (and {len(unexplained) - 3} more pairs)" if len(unexplained) > 3 else ""
         message = f"figures that cannot all be right: {shown}{more}"
+    elif explained:
+        shown = "; ".join(_pair(a, b) for a, b in explained[:3])
+        message = (f"a later source gives a lower figure, which a cumulative count does not do: {shown}; "
+                   "one of them may be out of date or count something else")
     elif ordered and ordered[0].data.cumulative and len({s.data.as_of for s in ordered}) > 1:
         message = f"the figure grows with its date, as a cumulative count may: {listing}"
     else:
@@ -182,4 +209,5 @@ KIND = Kind(
     extract=extract,
     compare=compare,
     incompatible=_incompatible,
+    explained=_explained,
 )

@@ -177,8 +177,17 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEA
         segments = list(reading.segments[index])
         participant_id = partner or (place if kind.participants == "destination" else None)
         for trigger in triggers:
-            if negated(text, segments[segment_at(segments, trigger.start)], trigger.start):
+            clause = segments[segment_at(segments, trigger.start)]
+            if negated(text, clause, trigger.start):
                 notes.reject(index, claim.id, f"'{trigger.text}' is negated or cancelled in its clause")
+                continue
+            if events.names_another_event(text, trigger, clause.start):
+                notes.reject(index, claim.id, f"'{trigger.text}' is another event than the claim's, as its clause "
+                                              "says")
+                continue
+            if events.inside_a_figure(text, trigger, clause.start):
+                notes.reject(index, claim.id, f"'{trigger.text}' only says what a figure counts; the clause's date "
+                                              "is the figure's")
                 continue
             participants = [m for m in reading.mentions_of(participant_id, index)
                             if events.linked(text, trigger, m, kind, segments)] if participant_id else []
@@ -195,9 +204,9 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEA
                 own_time = _dated(reading, index) or any(s.relation for s in segments)
                 carried = None if own_time else _carried(reading, index, (place, partner))
                 if carried is None:
+                    named = " or ".join(e for e in (place, partner) if e)
                     why = ("the sentence places it by a time of its own, so no date is carried over" if own_time else
-                           "and the sentence before gives no date for "
-                           + " or ".join(e for e in (place, partner) if e))
+                           "and the sentence before gives no date" + (f" for {named}" if named else ""))
                     notes.reject(index, claim.id, f"'{trigger.text}': no date in its clause or a clause linked to "
                                                   f"it; {why}")
                     continue
