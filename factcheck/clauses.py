@@ -36,6 +36,7 @@ class _Grammar:
     past: regex.Pattern[str]
     past_suffix: regex.Pattern[str]
     past_exceptions: frozenset[str]
+    reporting: frozenset[str]
     passive_auxiliary: regex.Pattern[str]
     negated_before: regex.Pattern[str]
     cancelled: regex.Pattern[str]
@@ -57,6 +58,7 @@ def _grammar() -> _Grammar:
         past=regex.compile(r"(?<![\w'])(?:" + "|".join(data["tense"]["past"]) + r")(?!\w)", regex.I),
         past_suffix=regex.compile(r"(?<!\w)" + data["tense"]["past_suffix"] + r"(?!\w)"),
         past_exceptions=frozenset(word.lower() for word in data["tense"]["past_suffix_exceptions"]),
+        reporting=frozenset(word.lower() for word in data["tense"]["reporting"]),
         passive_auxiliary=regex.compile(data["tense"]["passive_auxiliary"], regex.I),
         negated_before=regex.compile(data["negation"]["before"], regex.I),
         cancelled=regex.compile(data["negation"]["clause"], regex.I),
@@ -159,14 +161,21 @@ def tense_near(text: str, start: int, end: int, position: int) -> Tense:
     """The tense of the cue nearest a position within text[start:end]: in "exiles will appeal the ruling, Cuba
     predicted Wednesday" the Wednesday is the prediction's, past, though the sentence also speaks of the future."""
     grammar = _grammar()
+
+    def counts(match: regex.Match[str]) -> bool:
+        """A verb of attribution across a comma is the telling's tense, not the event's."""
+        if match.group().lower() not in grammar.reporting:
+            return True
+        return "," not in text[min(match.end(), position):max(match.start(), position)]
+
     cues: list[tuple[int, Tense]] = []
     patterns: tuple[tuple[regex.Pattern[str], Tense], ...] = ((grammar.future, "future"), (grammar.past, "past"))
     for pattern, cue_tense in patterns:
         cues += [(min(abs(m.start() - position), abs(m.end() - position)), cue_tense)
-                 for m in pattern.finditer(text, start, end)]
+                 for m in pattern.finditer(text, start, end) if counts(m)]
     cues += [(min(abs(m.start() - position), abs(m.end() - position)), "past")
              for m in grammar.past_suffix.finditer(text, start, end)
-             if m.group().lower() not in grammar.past_exceptions
+             if m.group().lower() not in grammar.past_exceptions and counts(m)
              and not grammar.passive_auxiliary.search(text, max(start, m.start() - 12), m.start())]
     return min(cues)[1] if cues else "present"
 
