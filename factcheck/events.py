@@ -91,6 +91,18 @@ def find_triggers(text: str, kind: EventKind, start: int, end: int) -> list[Trig
             for m in kind.pattern.finditer(text, start, end, timeout=PATTERN_TIMEOUT)]
 
 
+@functools.cache
+def _modifier_breaks() -> regex.Pattern[str]:
+    return regex.compile(language.load("events")["settings"]["modifier_breaks"], regex.I)
+
+
+def date_modifies(text: str, date_end: int, trigger_start: int) -> bool:
+    """Whether a date right before an event word modifies it ("Sunday night's collision"), rather than closing
+    another action ("fly there on Tuesday and meet him")."""
+    return (words_between(text, date_end, trigger_start) <= language.load("events")["settings"]["modifier_gap"]
+            and _modifier_breaks().search(text, date_end, trigger_start) is None)
+
+
 def words_between(text: str, start: int, end: int) -> int:
     return len(_WORDS.findall(text, start, end)) if start < end else 0
 

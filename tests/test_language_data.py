@@ -103,3 +103,12 @@ def test_the_claims_own_event_is_not_another() -> None:
 def test_event_words_inside_a_figure(example: str) -> None:
     triggers = events.find_triggers(example, events.event_kind("incident"), 0, len(example))
     assert triggers and all(events.inside_a_figure(example, t, 0) for t in triggers), example
+
+
+@pytest.mark.parametrize("example", language.load("events")["settings"]["modifier_examples"],
+                         ids=lambda ex: ex["text"])
+def test_a_date_before_an_event_word_modifies_it_unless_another_action_stands_between(example: dict) -> None:
+    text = example["text"]
+    date = next(t for t in temporal.tag(text, dt.date(2023, 3, 14)) if t.day is not None)
+    trigger = events.find_triggers(text, events.event_kind("incident", ("meet",)), date.end, len(text))[0]
+    assert events.date_modifies(text, date.end, trigger.start) is example["modifies"]

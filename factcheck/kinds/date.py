@@ -84,7 +84,7 @@ def _attach(reading: Reading, index: int, trigger: events.Trigger, kind: events.
         # Friday, she met the king").
         before = [t for t in own if t.end <= trigger.start]
         after = [t for t in own if t.start >= trigger.end]
-        adjacent = [t for t in before if events.words_between(reading.text, t.end, trigger.start) <= 2]
+        adjacent = [t for t in before if events.date_modifies(reading.text, t.end, trigger.start)]
         timex = adjacent[-1] if adjacent else after[0] if after else own[-1]
         return _Attachment(timex, timex.day, timex.day, f"the date of '{trigger.text}' in the same clause")
     # A relative clause that describes the event noun lends it its date ("a meeting with Brandt, which is set for
