@@ -168,15 +168,19 @@ def tense_near(text: str, start: int, end: int, position: int) -> Tense:
             return True
         return "," not in text[min(match.end(), position):max(match.start(), position)]
 
+    def past_form(match: regex.Match[str]) -> bool:
+        """A past form that is a past tense: not a participle behind "be" ("will be held")."""
+        return counts(match) and not grammar.passive_auxiliary.search(text, max(start, match.start() - 12),
+                                                                      match.start())
+
     cues: list[tuple[int, Tense]] = []
-    patterns: tuple[tuple[regex.Pattern[str], Tense], ...] = ((grammar.future, "future"), (grammar.past, "past"))
-    for pattern, cue_tense in patterns:
-        cues += [(min(abs(m.start() - position), abs(m.end() - position)), cue_tense)
-                 for m in pattern.finditer(text, start, end) if counts(m)]
+    cues += [(min(abs(m.start() - position), abs(m.end() - position)), "future")
+             for m in grammar.future.finditer(text, start, end) if counts(m)]
+    cues += [(min(abs(m.start() - position), abs(m.end() - position)), "past")
+             for m in grammar.past.finditer(text, start, end) if past_form(m)]
     cues += [(min(abs(m.start() - position), abs(m.end() - position)), "past")
              for m in grammar.past_suffix.finditer(text, start, end)
-             if m.group().lower() not in grammar.past_exceptions and counts(m)
-             and not grammar.passive_auxiliary.search(text, max(start, m.start() - 12), m.start())]
+             if m.group().lower() not in grammar.past_exceptions and past_form(m)]
     return min(cues)[1] if cues else "present"
 
 

@@ -347,10 +347,20 @@ def _month(ctx: _Context) -> _Value:
         year = ctx.published.year + (1 if month <= ctx.published.month else 0)
         how = f"'{relative}' month, the one after publication date {ctx.published}"
     else:
-        # The nearest such month: "in September" in August is this September, "since March" in August this March.
-        year = min((abs((y * 12 + month) - (ctx.published.year * 12 + ctx.published.month)), y)
-                   for y in (ctx.published.year - 1, ctx.published.year, ctx.published.year + 1))[1]
-        how = f"month, the nearest to publication date {ctx.published}"
+        # The tense decides which side of the publication date ("met him in November", said in June, is last
+        # November); without one, the nearest such month ("in September" in August is this September).
+        published = ctx.published.year * 12 + ctx.published.month - 1
+        candidates = [y * 12 + month - 1 for y in (ctx.published.year - 1, ctx.published.year, ctx.published.year + 1)]
+        if ctx.tense == "past":
+            chosen = max(c for c in candidates if c <= published)
+            how = f"month, the last one up to publication date {ctx.published} (past tense)"
+        elif ctx.tense == "future":
+            chosen = min(c for c in candidates if c >= published)
+            how = f"month, the next one from publication date {ctx.published} (future tense)"
+        else:
+            chosen = min(candidates, key=lambda c: (abs(c - published), c))
+            how = f"month, the nearest to publication date {ctx.published}"
+        year = chosen // 12
     return _Value("DATE", f"{year:04d}-{month:02d}", how, ctx.published)
 
 
