@@ -46,6 +46,10 @@ class Reading:
             self._triggers[kind] = tuple(tuple(found) for found in per_sentence)
         return self._triggers[kind][index]
 
+    def sentence_at(self, offset: int) -> int:
+        """The index of the sentence an offset stands in."""
+        return max(bisect.bisect_right([s.start for s in self.sentences], offset) - 1, 0)
+
     def mentions_of(self, entity_id: str | None, index: int) -> list[Mention]:
         return [m for m in self.mentions[index] if m.entity == entity_id] if entity_id else []
 

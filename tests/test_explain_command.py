@@ -37,3 +37,12 @@ def test_one_claim_only_and_unknown_claims(tmp_path: Path) -> None:
     assert "flood-death-toll" in only.output and "brandt-meeting-date" not in only.output
     unknown = run(str(path), "--claim", "nope")
     assert unknown.exit_code == 2 and "no claim 'nope'" in unknown.output
+
+
+def test_a_repeated_statement_is_shown_as_counted_once(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(" date 2023-03-14 The floods killed 212 people in Norvik.\n\n"
+                    "Officials said on Monday that the floods killed 212 people in Norvik.\n")
+    output = " ".join(run(str(path)).output.split())
+    assert "read flood-death-toll = 212" in output
+    assert "reads 212 again, as line 1 does: counted once" in output

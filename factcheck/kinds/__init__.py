@@ -4,10 +4,14 @@ from a reading of one article, and compares the statements of all articles into 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Mapping
+from typing import TYPE_CHECKING, Callable, Mapping
 
 from factcheck.claims import Claim, KeySpec
 from factcheck.findings import Finding, Statement
+from factcheck.trace import Notes
+
+if TYPE_CHECKING:  # the reading module imports the kinds' helpers, not the other way round at run time
+    from factcheck.reading import Reading
 
 # extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEARD) -> list[Statement]
 Extract = Callable[..., list[Statement]]
@@ -27,6 +31,21 @@ class Kind:
     # what `check --new` asks of a new article's statement against the published ones.
     incompatible: Callable[[Statement, Statement], bool] = lambda a, b: False
     explained: Callable[[Statement, Statement], bool] = lambda a, b: False
+
+
+def once_each(found: list[Statement], same: Callable[[Statement, Statement], bool], reading: Reading,
+              notes: Notes) -> list[Statement]:
+    """An article that says the same thing twice makes one statement, its first; the repeat is noted, so that
+    `factcheck explain` still shows what was read there."""
+    kept: list[Statement] = []
+    for item in found:
+        first = next((other for other in kept if same(other, item)), None)
+        if first is None:
+            kept.append(item)
+        else:
+            notes.reject(reading.sentence_at(item.start), item.claim,
+                         f"'{item.text}' reads {item.value} again, as line {first.line} does: counted once")
+    return kept
 
 
 def registry() -> dict[str, Kind]:

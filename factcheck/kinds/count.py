@@ -16,7 +16,7 @@ from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.clauses import segment_at
 from factcheck.counts import about_another_event, counted_noun, not_the_total, place_scope, read_counts
 from factcheck.findings import Finding, Statement, group_values, sort_statements, statement
-from factcheck.kinds import CUES_KEY, Kind
+from factcheck.kinds import CUES_KEY, Kind, once_each
 from factcheck.reading import Reading
 from factcheck.temporal import period_end
 from factcheck.trace import UNHEARD, Notes
@@ -119,11 +119,7 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEA
             explanation = f"{count.text} -> {count.value}: {count.how}; {as_of_how}"
             found.append(statement(claim.id, article, sentence, spans, count.value, explanation, value,
                                    {"low": count.low, "high": count.high, "as_of": as_of.isoformat()}))
-    kept: list[Statement] = []
-    for item in found:
-        if not any(other.value == item.value and other.data.as_of == item.data.as_of for other in kept):
-            kept.append(item)
-    return kept
+    return once_each(found, lambda a, b: a.value == b.value and a.data.as_of == b.data.as_of, reading, notes)
 
 
 # News writes a lower bound rounded down ("more than 1,400" for 1,450), so a later "at least" a little under an

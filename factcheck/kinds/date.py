@@ -19,7 +19,7 @@ from factcheck import decide, events
 from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.clauses import Segment, negated, pluperfect, relative_cues, segment_at
 from factcheck.findings import Finding, Statement, ValueGroup, group_values, sort_statements, statement
-from factcheck.kinds import CUES_KEY, Kind
+from factcheck.kinds import CUES_KEY, Kind, once_each
 from factcheck.names import Mention
 from factcheck.reading import Reading
 from factcheck.temporal import Timex
@@ -171,7 +171,8 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEA
             continue
         if who is not None and not (reading.subject_present(who, index)
                                     or _continues_story(reading, index, who, partner, triggers)):
-            notes.reject(index, claim.id, f"'{triggers[0].text}' reports a {kind.name}, but the sentence is not about "
+            article_word = "an" if kind.name[0] in "aeiou" else "a"
+            notes.reject(index, claim.id, f"'{triggers[0].text}' reports {article_word} {kind.name}, but the sentence is not about "
                                           f"{who}: not named, and no pronoun carries it from the sentences before")
             continue
         segments = list(reading.segments[index])
@@ -229,16 +230,12 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEA
                 "latest": value.latest.isoformat() if value.latest else None,
             }))
             break
-    return _once_per_article(found)
+    return _once_per_article(found, reading, notes)
 
 
-def _once_per_article(found: list[Statement]) -> list[Statement]:
+def _once_per_article(found: list[Statement], reading: Reading, notes: Notes) -> list[Statement]:
     """A value said twice counts once; a bound that an exact day of the same article satisfies says nothing more."""
-    kept: list[Statement] = []
-    for item in found:
-        if any(other.value == item.value for other in kept):
-            continue
-        kept.append(item)
+    kept = once_each(found, lambda a, b: a.value == b.value, reading, notes)
     exact = [s for s in kept if s.data.earliest == s.data.latest]
     return [s for s in kept if s in exact or not any(e.data.within(s.data) for e in exact)]
 

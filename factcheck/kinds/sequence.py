@@ -17,7 +17,7 @@ import regex
 from factcheck import decide, events, language
 from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.findings import Finding, Statement, group_values, sort_statements, statement
-from factcheck.kinds import CUES_KEY, Kind
+from factcheck.kinds import CUES_KEY, Kind, once_each
 from factcheck.names import Mention
 from factcheck.reading import Reading
 from factcheck.trace import UNHEARD, Notes
@@ -97,11 +97,7 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEA
         explanation = "order read from " + "; ".join(
             f"'{text[a.start:b.end]}'" for a, b in zip(collapsed, collapsed[1:]) if _relation(text, a, b))
         found.append(statement(claim.id, article, sentence, spans, value, explanation, value))
-    kept: list[Statement] = []
-    for item in found:
-        if not any(other.value == item.value for other in kept):
-            kept.append(item)
-    return kept
+    return once_each(found, lambda a, b: a.value == b.value, reading, notes)
 
 
 def _pairs(order: tuple[str, ...]) -> set[tuple[str, str]]:
