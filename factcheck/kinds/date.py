@@ -172,8 +172,9 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEA
         if who is not None and not (reading.subject_present(who, index)
                                     or _continues_story(reading, index, who, partner, triggers)):
             article_word = "an" if kind.name[0] in "aeiou" else "a"
-            notes.reject(index, claim.id, f"'{triggers[0].text}' reports {article_word} {kind.name}, but the sentence is not about "
-                                          f"{who}: not named, and no pronoun carries it from the sentences before")
+            notes.reject(index, claim.id, f"'{triggers[0].text}' reports {article_word} {kind.name}, but the sentence "
+                                          f"is not about {who}: not named, and no pronoun carries it from the "
+                                          "sentences before")
             continue
         segments = list(reading.segments[index])
         participant_id = partner or (place if kind.participants == "destination" else None)
