@@ -31,7 +31,6 @@ class _Reader:
     pattern: regex.Pattern[str]
     totals: str
     number_of: str
-    other_event: regex.Pattern[str]
     part_before: regex.Pattern[str]
     part_after: regex.Pattern[str]
     part_clause: regex.Pattern[str]
@@ -66,7 +65,6 @@ def _reader() -> _Reader:
         rf")(?![\w])"
     )
     return _Reader(regex.compile(pattern, regex.I), data["totals"]["links"], data["totals"]["number_of"],
-                   regex.compile(data["other_event"]["pattern"], regex.I),
                    regex.compile(data["not_the_total"]["before"], regex.I),
                    regex.compile(data["not_the_total"]["after"], regex.I),
                    regex.compile(data["not_the_total"]["clause"], regex.I), numbers, {k.lower(): v for k, v in data["scales"].items()},
@@ -111,11 +109,6 @@ def _place_scope() -> regex.Pattern[str]:
 def place_scope(text: str, start: int, end: int) -> regex.Match[str] | None:
     """A place named right after a figure's event ("killed in Harbour Town"), with its name in group `place`."""
     return _place_scope().match(text, start, end)
-
-
-def about_another_event(text: str, start: int, end: int) -> bool:
-    """Whether a stretch of text says its figure belongs to another event ("in a separate accident")."""
-    return _reader().other_event.search(text, start, end) is not None
 
 
 def totals_examples() -> list[dict[str, Any]]:

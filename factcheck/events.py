@@ -68,7 +68,13 @@ def event_kind(name: str, extra_cues: tuple[str, ...] = ()) -> EventKind:
 
 @functools.cache
 def _other_event(key: str) -> regex.Pattern[str]:
-    return regex.compile(language.load("events")["other_event"][key], regex.I | regex.S)
+    data = language.load("events")["other_event"]
+    return regex.compile(data[key].replace("{WORDS}", data["words"]), regex.I | regex.S)
+
+
+def about_another_event(text: str, start: int, end: int) -> bool:
+    """Whether a stretch of text (a figure's clause) says it is about another event ("in a separate accident")."""
+    return _other_event("words").search(text, start, end) is not None
 
 
 def names_another_event(text: str, trigger: Trigger, clause_start: int) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from factcheck import decide, events
 from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.clauses import segment_at
-from factcheck.counts import about_another_event, counted_noun, not_the_total, place_scope, read_counts
+from factcheck.counts import counted_noun, not_the_total, place_scope, read_counts
 from factcheck.findings import Finding, Statement, group_values, sort_statements, statement
 from factcheck.kinds import CUES_KEY, Kind, once_each
 from factcheck.reading import Reading
@@ -86,7 +86,7 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEA
             if other_place is not None:
                 notes.reject(index, claim.id, f"'{count.text}' is scoped to another place: {other_place}")
                 continue
-            if about_another_event(reading.text, segment.start, segment.end):
+            if events.about_another_event(reading.text, segment.start, segment.end):
                 notes.reject(index, claim.id, f"'{count.text}': its clause is about a separate event")
                 continue
             if not_the_total(reading.text, count, segment.start, segment.end):
