@@ -69,3 +69,9 @@ def test_the_itinerary_agrees_and_no_name_is_flagged(report: Report) -> None:
     assert findings["itinerary"].status == "consistent"
     assert "Turkey -> Russia -> Ukraine" in findings["itinerary"].message
     assert findings["names"].status == "consistent"
+
+
+def test_the_growing_toll_is_consistent_and_one_town_is_not_the_total(report: Report) -> None:
+    toll = next(f for f in report.findings if f.claim == "civilian-death-toll")
+    assert toll.status == "consistent", toll.message
+    assert ">400" not in {str(g.value) for g in toll.values}  # "In Bucha alone, more than 400 civilians were killed"
