@@ -58,6 +58,21 @@ class Article:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleInfo:
+    """What a report keeps of a checked article once its statements are read: not its text, so that a large corpus
+    is held as statements only."""
+
+    id: str
+    path: str
+    published: dt.date
+    body_start: int = 0
+
+    @classmethod
+    def of(cls, article: Article) -> ArticleInfo:
+        return cls(article.id, article.path, article.published, article.body_start)
+
+
+@dataclass(frozen=True, slots=True)
 class Skipped:
     path: str
     reason: str
@@ -134,9 +149,8 @@ def parse_article(text: str, path: str, *, default_published: dt.date | None = N
     )
 
 
-def read_article(path: Path, *, default_published: dt.date | None = None,
-                 override_published: dt.date | None = None, max_size: int = DEFAULT_MAX_SIZE) -> Article:
-    """Read one file; every way it can fail becomes an ArticleError with a reason a user understands."""
+def read_bytes(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
+    """The bytes of one file; every way it can fail becomes an ArticleError with a reason a user understands."""
     if path.is_symlink() and not path.exists():
         raise ArticleError("broken symbolic link")
     if path.is_dir():
@@ -149,12 +163,22 @@ def read_article(path: Path, *, default_published: dt.date | None = None,
         size = path.stat().st_size
         if size > max_size:
             raise ArticleError(f"file is {size:,} bytes, over the size limit of {max_size:,} (--max-size)")
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         raise ArticleError(f"cannot be read: {error.strerror or error}") from None
-    text, warnings = decode(data, str(path))
-    return parse_article(text, str(path), default_published=default_published,
+
+
+def article_from_bytes(data: bytes, path: str, *, default_published: dt.date | None = None,
+                       override_published: dt.date | None = None) -> Article:
+    text, warnings = decode(data, path)
+    return parse_article(text, path, default_published=default_published,
                          override_published=override_published, warnings=warnings)
+
+
+def read_article(path: Path, *, default_published: dt.date | None = None,
+                 override_published: dt.date | None = None, max_size: int = DEFAULT_MAX_SIZE) -> Article:
+    return article_from_bytes(read_bytes(path, max_size), str(path), default_published=default_published,
+                              override_published=override_published)
 
 
 def discover(inputs: list[Path]) -> tuple[list[Path], list[Skipped]]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -23,13 +24,15 @@ from factcheck.formatters import dates as date_formats
 from factcheck.baseline import BaselineError, baseline_json, read_baseline
 from factcheck.claims import RuleSet
 from factcheck.decide import exit_status
-from factcheck.engine import RulePatternTooSlow, check as run_check, run_examples
+from factcheck.engine import check as run_check, index as run_index, run_examples, runner_for
+from factcheck.extraction import ReadOptions, RulePatternTooSlow
 from factcheck.findings import Decision, Report
 from factcheck.gitchanges import GitError, changed_articles
 from factcheck.reviews import VERDICTS, ReviewsError, apply_reviews, entry_for, load_reviews, save_reviews
 from factcheck.formatters.examples import render_example_results
 from factcheck.formatters.explain import render_explanation
 from factcheck.rules import validate
+from factcheck.store import DEFAULT_STORE, Store, StoreError
 
 EXIT_OK, EXIT_CONFLICT, EXIT_UNUSABLE = 0, 1, 2
 
@@ -110,9 +113,54 @@ def _valid_rules(rules_dir: Path) -> RuleSet:
     return found
 
 
+@dataclasses.dataclass(frozen=True)
+class Execution:
+    """Where and how extraction runs: worker processes, a cluster, a statement store (see docs/scale.md)."""
+
+    jobs: int = 1
+    db: Path | None = None
+    use_db: bool = True
+    scheduler: str | None = None
+
+    def store(self, create: bool = False) -> Store | None:
+        """The store to use: the one --db names (created when asked for), else the default one if it exists."""
+        if not self.use_db:
+            return None
+        path = self.db or DEFAULT_STORE
+        if self.db is None and not path.exists() and not create:
+            return None
+        try:
+            return Store(path, create=create or self.db is not None)
+        except StoreError as error:
+            _fail(str(error))
+
+
+def jobs_option(function: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("-j", "--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1,
+                        show_default="the machine's cores",
+                        help="Worker processes that read articles (results do not depend on it).")(function)
+
+
+def scale_options(function: Callable[..., Any]) -> Callable[..., Any]:
+    """The options that choose where extraction runs; they never change the results."""
+    return _options(function, [
+        jobs_option,
+        click.option("--db", type=click.Path(path_type=Path, dir_okay=False),
+                     help=f"The statement store (default: {DEFAULT_STORE} when it exists; see `factcheck index`)."),
+        click.option("--no-db", "no_db", is_flag=True, help="Do not use the statement store, even if there is one."),
+    ])
+
+
+def _execution(jobs: int, db: Path | None, no_db: bool) -> Execution:
+    if db is not None and no_db:
+        _fail("--db and --no-db contradict each other")
+    return Execution(jobs, db, not no_db)
+
+
 def _report(corpus: tuple[Path, ...], rules: RuleSet, rules_dir: Path, published: dt.date | None, max_size: int,
             new: tuple[Path, ...] = (), changed_since: str | None = None,
-            baseline: dict[str, Any] | None = None) -> Report:
+            baseline: dict[str, Any] | None = None, execution: Execution = Execution(),
+            keep_texts: bool = False) -> Report:
     inputs = list(corpus) or [Path("corpus")]
     fresh: list[Path] | None = list(new) if new else None
     if changed_since is not None:
@@ -120,11 +168,17 @@ def _report(corpus: tuple[Path, ...], rules: RuleSet, rules_dir: Path, published
             fresh = [*(fresh or []), *changed_articles(changed_since, inputs)]
         except GitError as error:
             _fail(f"--changed-since {changed_since}: {error}")
+    store = execution.store()
     try:
         report = run_check(inputs, rules, default_published=published, max_size=max_size, new=fresh,
-                           baseline=baseline)
+                           baseline=baseline, jobs=execution.jobs, store=store, keep_texts=keep_texts)
     except RulePatternTooSlow as error:
         _fail(f"{rules_dir}: {error}")
+    except StoreError as error:
+        _fail(str(error))
+    finally:
+        if store is not None:
+            store.close()
     if fresh and not report.new_articles:
         # New articles were named, and none could be checked: a CI run must not pass on a typo or a broken file.
         reasons = "; ".join(f"{s.path}: {s.reason}" for s in report.skipped) or "none of them is an article file"
@@ -169,9 +223,11 @@ def new_options(function: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("--format", "output_format", type=click.Choice(sorted(formatters.registry())), default="terminal",
               show_default=True, help="Output format.")
 @output_option
+@scale_options
 def check(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date | None, max_size: int,
           new: tuple[Path, ...], changed_since: str | None, baseline_path: Path | None, fail_on: str,
-          reviews_path: Path | None, output_format: str, output: Path | None) -> None:
+          reviews_path: Path | None, output_format: str, output: Path | None, jobs: int, db: Path | None,
+          no_db: bool) -> None:
     """Check the articles of CORPUS (files or folders; default ./corpus) against the rules.
 
     Conflicts come first, then warnings, then consistent claims; inputs that could not be read are listed as
@@ -184,7 +240,8 @@ def check(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date | None, 
             recorded = read_baseline(baseline_path)
         except BaselineError as error:
             _fail(str(error))
-    report = _report(corpus, rules, rules_dir, published, max_size, new, changed_since, recorded)
+    report = _report(corpus, rules, rules_dir, published, max_size, new, changed_since, recorded,
+                     _execution(jobs, db, no_db), keep_texts=output_format == "html")
     report = _with_reviews(report, reviews_path or _default_reviews(rules_dir))
     display = _display(output, output_format == "terminal")
     render = formatters.registry()[output_format]
@@ -196,6 +253,40 @@ def check(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date | None, 
         _fail("no usable article: " + ("; ".join(f"{s.path}: {s.reason}" for s in report.skipped)
                                        or "nothing found in " + ", ".join(map(str, corpus or ("corpus",)))))
     sys.exit(exit_status(report, fail_on))
+
+
+@main.command("index")
+@corpus_options
+@rules_option
+@click.option("--db", type=click.Path(path_type=Path, dir_okay=False), default=DEFAULT_STORE, show_default=True,
+              help="The statement store to create or bring up to date.")
+@jobs_option
+def index_command(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date | None, max_size: int, db: Path,
+                  jobs: int) -> None:
+    """Read the articles of CORPUS into the statement store, so that `check` reads only new and changed ones.
+
+    An unchanged article (same content, rules and factcheck version) is not read again; stored articles under
+    CORPUS whose files are gone are forgotten. Exit status: 0, or 2 when the store or the rules are unusable or
+    an article hit an internal error.
+    """
+    rules = _valid_rules(rules_dir)
+    inputs = list(corpus) or [Path("corpus")]
+    try:
+        with Store(db, create=True) as store:
+            summary = run_index(inputs, rules, store, options=ReadOptions(published, None, max_size),
+                                runner=runner_for(jobs))
+            total = len(store.articles())
+    except RulePatternTooSlow as error:
+        _fail(f"{rules_dir}: {error}")
+    except StoreError as error:
+        _fail(str(error))
+    for item in summary.skipped:
+        click.echo(f"skipped {item.path}: {item.reason}", err=True)
+    click.echo(f"factcheck: {db} holds {total} article(s): {summary.read} read now, {summary.unchanged} unchanged, "
+               f"{summary.forgotten} forgotten, {len(summary.skipped)} skipped", err=True)
+    if summary.internal_errors:
+        _fail(f"internal error on {', '.join(summary.internal_errors)} (not stored; the other articles were). "
+              "This is a bug in factcheck: please report it with that input.")
 
 
 @main.command("baseline")

@@ -6,40 +6,24 @@ This is the library entry point the CLI and other tools call; it never prints an
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import hashlib
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Callable, Iterator, Mapping
 
-from typing import Any, Mapping
-
-from factcheck.article import DEFAULT_MAX_SIZE, Article, Skipped, discover, load_corpus, parse_article
+from factcheck.article import (DEFAULT_MAX_SIZE, ArticleError, ArticleInfo, Skipped, decode, discover,
+                               parse_article)
 from factcheck.baseline import without_baseline
 from factcheck.claims import Claim, Example, RuleSet
+from factcheck.extraction import Extraction, ReadOptions, extract_in_process, extract_in_processes
 from factcheck.findings import Finding, Report, Statement, sort_findings
 from factcheck.focus import focus_on_new
 from factcheck.kinds import registry
 from factcheck.reading import read
-
-
-class RulePatternTooSlow(Exception):
-    """A claim's pattern ran past its time limit (catastrophic backtracking): an error in the rules."""
-
-    def __init__(self, claim: str, path: str):
-        super().__init__(f"claim '{claim}': a pattern took too long on {path} (catastrophic backtracking?); "
-                         "simplify its cues")
-        self.claim = claim
-
-
-def extract(article: Article, rules: RuleSet) -> list[Statement]:
-    """Every statement one article makes about the claims of the rules."""
-    kinds = registry()
-    reading = read(article, rules)
-    statements: list[Statement] = []
-    for claim in rules.claims:
-        try:
-            statements += kinds[claim.kind].extract(reading, claim, rules)
-        except TimeoutError as error:
-            raise RulePatternTooSlow(claim.id, article.path) from error
-    return statements
+from factcheck.rules import rules_hash
+from factcheck.store import Store, engine_version, file_stat
 
 
 def compare(rules: RuleSet, statements: list[Statement]) -> list[Finding]:
@@ -55,43 +39,238 @@ def compare(rules: RuleSet, statements: list[Statement]) -> list[Finding]:
     return findings
 
 
+# Runs the map step over files, yielding one extraction per file in their order (see extraction.py).
+Runner = Callable[[list[str], RuleSet, ReadOptions], Iterator[Extraction]]
+# Extractions the store is given at a time: one transaction each, so a long index run keeps what it did.
+_SAVE_BATCH = 500
+
+
+# Below this many files per worker, starting processes (each reads the rules) costs more than it saves.
+_FILES_PER_WORKER = 32
+
+
+def runner_for(jobs: int) -> Runner:
+    def run(paths: list[str], rules: RuleSet, options: ReadOptions) -> Iterator[Extraction]:
+        workers = min(jobs, len(paths) // _FILES_PER_WORKER)
+        if workers <= 1:
+            return extract_in_process(paths, rules, options)
+        return extract_in_processes(paths, rules, options, workers)
+    return run
+
+
+@dataclass
+class _Gathered:
+    """Extractions collected in file order into what a report needs; statements only, never article texts."""
+
+    articles: list[ArticleInfo] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    internal_errors: list[str] = field(default_factory=list)
+    ids: dict[str, str] = field(default_factory=dict)
+    claims_spoken_of: set[str] = field(default_factory=set)  # beyond the statements gathered (check --new, store)
+
+    def add(self, item: Extraction) -> None:
+        if item.article is None:
+            self.skipped.append(Skipped(item.path, item.skipped or "not read"))
+            if item.internal_error:
+                self.internal_errors.append(item.path)
+            return
+        if item.article.id in self.ids:
+            self.skipped.append(Skipped(item.path, f"duplicate article id {item.article.id!r} "
+                                                   f"(already read from {self.ids[item.article.id]})"))
+            return
+        self.ids[item.article.id] = item.path
+        self.articles.append(item.article)
+        self.statements += item.statements
+        self.warnings += item.warnings
+
+
+def _unique(files: list[Path]) -> list[str]:
+    """Files named twice (a folder and a file in it) are one article."""
+    seen: set[Path] = set()
+    unique: list[str] = []
+    for path in files:
+        if path.resolve() not in seen:
+            seen.add(path.resolve())
+            unique.append(str(path))
+    return unique
+
+
+def _saving(extractions: Iterator[Extraction], store: Store | None, rules_hash: str,
+            not_kept: set[str]) -> Iterator[Extraction]:
+    """The extractions, passed on as they come, and kept in the store in batches (but not the new articles,
+    which are not published yet)."""
+    batch: list[Extraction] = []
+    for item in extractions:
+        yield item
+        if store is not None and item.path not in not_kept:
+            batch.append(item)
+            if len(batch) >= _SAVE_BATCH:
+                store.save(batch, rules_hash)
+                batch = []
+    if store is not None and batch:
+        store.save(batch, rules_hash)
+
+
+def _unchanged(paths: list[str], store: Store, rules_hash: str) -> set[str]:
+    """The files whose stored statements still hold: same rules, same engine, and the same size and time or,
+    when the time changed, the same content."""
+    engine = engine_version()
+    states = store.states()
+    unchanged: set[str] = set()
+    for path in paths:
+        state, stat = states.get(path), file_stat(path)
+        if state is None or stat is None or state.rules_hash != rules_hash or state.engine != engine:
+            continue
+        if stat == (state.size, state.mtime_ns):
+            unchanged.add(path)
+        elif stat[0] == state.size:
+            try:
+                same = hashlib.sha256(Path(path).read_bytes()).hexdigest() == state.sha256
+            except OSError:
+                continue
+            if same:
+                store.touch(path, *stat)
+                unchanged.add(path)
+    return unchanged
+
+
+def _from_store(paths: list[str], store: Store, kind_of_claim: Mapping[str, str]) -> dict[str, Extraction]:
+    wanted = set(paths)
+    by_path = {a.path: a for a in store.articles() if a.path in wanted}
+    statements: dict[str, list[Statement]] = {path: [] for path in by_path}
+    for item in store.statements_of(wanted, kind_of_claim):
+        statements[item.path].append(item)
+    warnings = store.warnings_by_path(wanted)
+    return {path: Extraction(path, info, tuple(statements[path]), warnings.get(path, ()))
+            for path, info in by_path.items()}
+
+
+def index(inputs: list[Path], rules: RuleSet, store: Store, *, options: ReadOptions = ReadOptions(),
+          runner: Runner = extract_in_process) -> IndexSummary:
+    """Bring the store up to date with the articles the inputs name: read new and changed files, forget files under
+    the inputs that are gone. The store keeps statements only; nothing is compared."""
+    files, skipped = discover(inputs)
+    paths = _unique(files)
+    rules_digest = rules_hash(rules)
+    unchanged = _unchanged(paths, store, rules_digest)
+    to_read = [p for p in paths if p not in unchanged]
+    gathered = _Gathered()
+    for item in _saving(runner(to_read, rules, options), store, rules_digest, set()):
+        gathered.add(item)
+    roots = [os.path.abspath(p) for p in inputs]
+    gone = [p for p in store.states() if _under(p, roots) and not os.path.exists(p)]
+    store.forget(gone)
+    return IndexSummary(len(to_read) - len(gathered.skipped), len(unchanged), len(gone),
+                        tuple(sorted(skipped + gathered.skipped, key=lambda s: s.path)),
+                        tuple(gathered.internal_errors))
+
+
+@dataclass(frozen=True, slots=True)
+class IndexSummary:
+    read: int
+    unchanged: int
+    forgotten: int
+    skipped: tuple[Skipped, ...]
+    internal_errors: tuple[str, ...]
+
+
+def _under(path: str, roots: list[str]) -> bool:
+    absolute = os.path.abspath(path)
+    return any(absolute == root or absolute.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
+
+
 def check(inputs: list[Path], rules: RuleSet, *, default_published: dt.date | None = None,
           override_published: dt.date | None = None, max_size: int = DEFAULT_MAX_SIZE,
-          new: list[Path] | None = None, baseline: Mapping[str, Any] | None = None) -> Report:
+          new: list[Path] | None = None, baseline: Mapping[str, Any] | None = None, jobs: int = 1,
+          runner: Runner | None = None, store: Store | None = None, keep_texts: bool = False) -> Report:
     """Check the articles the inputs name against the rules. With `new` (files or folders), the whole corpus is
     evidence but only the findings of those articles are reported (see focus.py). With a `baseline`, findings it
-    records are left out before that, so an old disagreement stays quiet even when one of its articles is edited."""
-    new_files = discover(new)[0] if new else []
-    articles, skipped = load_corpus([*inputs, *new_files], default_published=default_published,
-                                    override_published=override_published, max_size=max_size)
-    statements: list[Statement] = []
-    checked: list[Article] = []
-    internal_errors: list[str] = []
-    for article in articles:
-        try:
-            statements += extract(article, rules)
-            checked.append(article)
-        except RulePatternTooSlow:
-            raise
-        except Exception as error:  # one article must never take the others down
-            reason = f"internal error: {type(error).__name__}: {error}; this is a bug in factcheck, please report it"
-            skipped.append(Skipped(article.path, reason))
-            internal_errors.append(article.path)
-    findings = compare(rules, statements) if checked else []
+    records are left out before that, so an old disagreement stays quiet even when one of its articles is edited.
+
+    Extraction runs on `runner` (default: this process, or `jobs` processes). With a `store`, unchanged articles
+    are not read again and what is read is kept; with a store and `new`, only the new articles are read and the
+    published statements of the claims they speak of come from the store. `keep_texts` adds the articles' texts to
+    the report, for formats that show them."""
+    options = ReadOptions(default_published, override_published, max_size)
+    run = runner or runner_for(jobs)
+    kind_of_claim = {claim.id: claim.kind for claim in rules.claims}
+    new_files, new_skipped = discover(new) if new else ([], [])
+    new_paths = set(_unique(new_files))
+    gathered = _Gathered(skipped=list(new_skipped))
+    rules_digest = rules_hash(rules) if store is not None else ""
+    if store is not None and new is not None:
+        _gather_new_against_store(inputs, new_paths, rules, store, options, run, gathered)
+    else:
+        files, skipped = discover(inputs)
+        gathered.skipped += skipped
+        paths = _unique([*files, *new_files])
+        cached: dict[str, Extraction] = {}
+        if store is not None:
+            unchanged = _unchanged([p for p in paths if p not in new_paths], store, rules_digest)
+            cached = _from_store(sorted(unchanged), store, kind_of_claim)
+        fresh = _saving(run([p for p in paths if p not in cached], rules, options), store, rules_digest, new_paths)
+        for path in paths:
+            gathered.add(cached[path] if path in cached else next(fresh))
+        for _ in fresh:  # let the last batch be saved
+            pass
+    findings = compare(rules, gathered.statements) if gathered.articles else []
     gone: tuple[str, ...] = ()
     if baseline is not None:
         findings, gone = without_baseline(findings, baseline)
     new_ids: tuple[str, ...] = ()
     if new is not None:
-        wanted = {p.resolve() for p in new_files}
-        new_ids = tuple(sorted(a.id for a in checked if Path(a.path).resolve() in wanted))
+        wanted = {Path(p).resolve() for p in new_paths}
+        new_ids = tuple(sorted(a.id for a in gathered.articles if Path(a.path).resolve() in wanted))
         findings = focus_on_new(findings, set(new_ids), registry())
-    silent = sorted(c.id for c in rules.claims if not any(s.claim == c.id for s in statements) and c.kind != "spelling")
-    warnings = [w for a in articles for w in a.warnings]
-    if articles:
+    spoken = {s.claim for s in gathered.statements} | gathered.claims_spoken_of
+    silent = sorted(c.id for c in rules.claims if c.id not in spoken and c.kind != "spelling")
+    warnings = gathered.warnings
+    if gathered.articles:
         warnings += [f"claim '{claim}' matched nothing in any article" for claim in silent]
-    return Report(tuple(checked), sort_findings(findings), tuple(sorted(skipped, key=lambda s: s.path)),
-                  tuple(warnings), tuple(internal_errors), new_ids, gone)
+    articles = tuple(sorted(gathered.articles, key=lambda a: a.id))
+    return Report(articles, sort_findings(findings), tuple(sorted(gathered.skipped, key=lambda s: s.path)),
+                  tuple(warnings), tuple(gathered.internal_errors), new_ids, gone,
+                  _texts(articles) if keep_texts else MappingProxyType({}))
+
+
+def _gather_new_against_store(inputs: list[Path], new_paths: set[str], rules: RuleSet, store: Store,
+                              options: ReadOptions, run: Runner, gathered: _Gathered) -> None:
+    """Only the new articles are read. The published evidence is what the store holds for the claims they speak
+    of, read through its claim index; files the store read under other rules or another engine are read again
+    first, so that the evidence never mixes rule versions."""
+    rules_digest = rules_hash(rules)
+    kind_of_claim = {claim.id: claim.kind for claim in rules.claims}
+    stale = [p for p in store.stale(rules_digest) if p not in new_paths]
+    present = [p for p in stale if os.path.exists(p)]
+    for _ in _saving(run(present, rules, options), store, rules_digest, set()):
+        pass
+    store.forget(p for p in stale if p not in present)
+    roots = [os.path.abspath(p) for p in inputs]
+    published = [a for a in store.articles() if _under(a.path, roots) and a.path not in new_paths]
+    for info in published:
+        gathered.ids[info.id] = info.path
+        gathered.articles.append(info)
+    new_statements_start = len(gathered.statements)
+    for item in run(sorted(new_paths), rules, options):
+        gathered.add(item)
+    claims = {s.claim for s in gathered.statements[new_statements_start:]}
+    keep = {info.path for info in published}
+    gathered.claims_spoken_of |= store.claims_spoken_of()
+    gathered.statements += [s for s in store.statements_for_claims(claims, kind_of_claim, rules_digest)
+                            if s.path in keep]
+
+
+def _texts(articles: tuple[ArticleInfo, ...]) -> Mapping[str, str]:
+    """The articles' texts read again, for a report that shows them; one that cannot be read is left out."""
+    texts: dict[str, str] = {}
+    for info in articles:
+        try:
+            texts[info.id] = decode(Path(info.path).read_bytes(), info.path)[0]
+        except (OSError, ArticleError):
+            continue
+    return MappingProxyType(texts)
 
 
 @dataclass(frozen=True, slots=True)

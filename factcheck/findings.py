@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Literal, Mapping
 
-from factcheck.article import Article, Skipped
+from factcheck.article import Article, ArticleInfo, Skipped
 from factcheck.text import Sentence
 
 Status = Literal["conflict", "warning", "consistent"]
@@ -84,13 +84,14 @@ class Finding:
 
 @dataclass(frozen=True, slots=True)
 class Report:
-    articles: tuple[Article, ...]
+    articles: tuple[ArticleInfo, ...]
     findings: tuple[Finding, ...]
     skipped: tuple[Skipped, ...]
     warnings: tuple[str, ...] = ()
     internal_errors: tuple[str, ...] = ()  # articles an unexpected error stopped (also in `skipped`)
     new_articles: tuple[str, ...] = ()  # with check --new: the articles whose findings are reported
     baseline_gone: tuple[str, ...] = ()  # with --baseline: recorded findings that no longer occur
+    texts: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # by article id, when asked for
 
     @property
     def conflicts(self) -> int:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import hashlib
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -368,6 +369,11 @@ def validate(directory: Path) -> tuple[RuleSet | None, list[RuleError]]:
         files = rule_files(directory)
     if not files:
         return None, [RuleError(name, 1, 1, "no rule files (*.toml) in this directory")]
+    return validate_files(files, name)
+
+
+def validate_files(files: list[Path], name: str) -> tuple[RuleSet | None, list[RuleError]]:
+    """Rule files read and checked together; `name` stands for them in an error that is about none in particular."""
     errors: list[RuleError] = []
     entities: dict[str, Entity] = {}
     entity_sources: dict[str, str] = {}
@@ -385,6 +391,21 @@ def validate(directory: Path) -> tuple[RuleSet | None, list[RuleError]]:
         return None, sorted(errors, key=lambda e: (e.path, e.line, e.column, e.message))
     return RuleSet(MappingProxyType(entities), tuple(sorted(claims, key=lambda c: c.id)),
                    tuple(str(f) for f in files)), []
+
+
+def rules_hash(rules: RuleSet) -> str:
+    """A digest of the rule files a rule set was read from: statements extracted under other rules are not reused."""
+    digest = hashlib.sha256()
+    for name in rules.files:
+        digest.update(name.encode("utf-8") + b"\0" + Path(name).read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def load_rule_files(files: tuple[str, ...]) -> RuleSet:
+    rules, errors = validate_files([Path(f) for f in files], ", ".join(files))
+    if errors or rules is None:
+        raise RulesInvalid(errors)
+    return rules
 
 
 def load_rules(directory: Path) -> RuleSet:

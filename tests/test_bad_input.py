@@ -87,16 +87,16 @@ def test_nothing_usable_exits_2_with_the_reasons(tmp_path: Path) -> None:
 
 
 def test_an_internal_error_skips_its_article_and_exits_2(messy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import factcheck.engine as engine
+    import factcheck.extraction as extraction
 
-    real_extract = engine.extract
+    real_extract = extraction.extract
 
     def failing(article, rules):
         if article.id == "crlf":
             raise RuntimeError("simulated failure")
         return real_extract(article, rules)
 
-    monkeypatch.setattr(engine, "extract", failing)
+    monkeypatch.setattr(extraction, "extract", failing)
     result = CliRunner().invoke(main, ["check", str(messy), "--rules", str(RULES), "--format", "json"])
     assert result.exit_code == 2
     assert "Traceback" not in result.output

@@ -182,15 +182,18 @@ def _article_text(report: Report) -> str:
             marks.setdefault(statement.article, []).append(statement)
     sections = []
     for article in report.articles:
+        text = report.texts.get(article.id)
+        if text is None:
+            continue
         out, cursor = [], article.body_start
         for statement in sorted({_anchor_id(s): s for s in marks.get(article.id, [])}.values(), key=lambda s: s.start):
             if statement.start < cursor:
                 continue
-            out.append(escape(article.text[cursor:statement.start]))
+            out.append(escape(text[cursor:statement.start]))
             out.append(f'<mark id="{_anchor_id(statement)}" title="{escape(statement.claim)}">'
-                       f"{escape(article.text[statement.start:statement.end])}</mark>")
+                       f"{escape(text[statement.start:statement.end])}</mark>")
             cursor = statement.end
-        out.append(escape(article.text[cursor:]))
+        out.append(escape(text[cursor:]))
         sections.append(f'<section class="article" id="article-{escape(article.id)}"><h2>{escape(article.id)}</h2>'
                         f'<p><code>{escape(article.path)}</code> · published {article.published}</p>'
                         f'<div class="article-text">{"".join(out)}</div></section>')

@@ -31,6 +31,8 @@ class Kind:
     # what `check --new` asks of a new article's statement against the published ones.
     incompatible: Callable[[Statement, Statement], bool] = lambda a, b: False
     explained: Callable[[Statement, Statement], bool] = lambda a, b: False
+    # The record type of a statement's `data`, when it is one (the codec rebuilds it from stored JSON).
+    data_type: type | None = None
 
 
 def once_each(found: list[Statement], same: Callable[[Statement, Statement], bool], reading: Reading,

@@ -206,4 +206,5 @@ KIND = Kind(
     compare=compare,
     incompatible=_incompatible,
     explained=_explained,
+    data_type=CountValue,
 )

@@ -292,4 +292,5 @@ KIND = Kind(
     compare=compare,
     incompatible=_incompatible,
     explained=_schedule_changed,
+    data_type=DateRange,
 )

@@ -1,0 +1,144 @@
+"""The map step: one input file in, its article and statements (or why it was skipped) out.
+
+A check is a map over files (this module) and a reduce per claim (`engine.compare`). The map runs here in this
+process, in a pool of processes (`extract_in_processes`) or on a Dask cluster (`factcheck.on_dask`); each runner
+yields one `Extraction` per file, in the order of the files, so every runner gives the same report.
+
+Worker processes load the rules themselves from the rule files and send statements back as JSON (factcheck.codec),
+which is what the statement store keeps too.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import datetime as dt
+import hashlib
+import itertools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Mapping
+
+from factcheck.article import DEFAULT_MAX_SIZE, Article, ArticleError, ArticleInfo, article_from_bytes, read_bytes
+from factcheck.claims import RuleSet
+from factcheck.codec import decode_statement, encode_statement
+from factcheck.findings import Statement
+from factcheck.kinds import registry
+from factcheck.reading import read
+from factcheck.rules import load_rule_files
+
+# Files handed to a worker process at a time: enough to amortise the round trip, few enough to keep both busy.
+_CHUNK = 16
+
+
+class RulePatternTooSlow(Exception):
+    """A claim's pattern ran past its time limit (catastrophic backtracking): an error in the rules."""
+
+    def __init__(self, claim: str, path: str):
+        super().__init__(f"claim '{claim}': a pattern took too long on {path} (catastrophic backtracking?); "
+                         "simplify its cues")
+        self.claim = claim
+        self.path = path
+
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:  # raised in a worker process, re-raised here
+        return type(self), (self.claim, self.path)
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    default_published: dt.date | None = None
+    override_published: dt.date | None = None
+    max_size: int = DEFAULT_MAX_SIZE
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What one input file gave: its article and statements, or the reason it was skipped."""
+
+    path: str
+    article: ArticleInfo | None
+    statements: tuple[Statement, ...] = ()
+    warnings: tuple[str, ...] = ()
+    skipped: str | None = None
+    internal_error: bool = False
+    sha256: str = ""  # of the file's bytes, which the store keys statements by
+
+
+def extract(article: Article, rules: RuleSet) -> list[Statement]:
+    """Every statement one article makes about the claims of the rules."""
+    kinds = registry()
+    reading = read(article, rules)
+    statements: list[Statement] = []
+    for claim in rules.claims:
+        try:
+            statements += kinds[claim.kind].extract(reading, claim, rules)
+        except TimeoutError as error:
+            raise RulePatternTooSlow(claim.id, article.path) from error
+    return statements
+
+
+def extract_file(path: str, rules: RuleSet, options: ReadOptions) -> Extraction:
+    try:
+        data = read_bytes(Path(path), options.max_size)
+        article = article_from_bytes(data, path, default_published=options.default_published,
+                                     override_published=options.override_published)
+    except ArticleError as error:
+        return Extraction(path, None, skipped=str(error))
+    sha256 = hashlib.sha256(data).hexdigest()
+    try:
+        statements = extract(article, rules)
+    except RulePatternTooSlow:
+        raise
+    except Exception as error:  # one article must never take the others down
+        reason = f"internal error: {type(error).__name__}: {error}; this is a bug in factcheck, please report it"
+        return Extraction(path, None, skipped=reason, internal_error=True, sha256=sha256)
+    return Extraction(path, ArticleInfo.of(article), tuple(statements), article.warnings, sha256=sha256)
+
+
+def extract_in_process(paths: Iterable[str], rules: RuleSet, options: ReadOptions) -> Iterator[Extraction]:
+    return (extract_file(path, rules, options) for path in paths)
+
+
+# What crosses between processes: plain values, the statements as JSON.
+Wire = dict[str, Any]
+
+
+def to_wire(extraction: Extraction) -> Wire:
+    article = extraction.article
+    return {
+        "path": extraction.path, "skipped": extraction.skipped, "internal_error": extraction.internal_error,
+        "sha256": extraction.sha256, "warnings": list(extraction.warnings),
+        "article": None if article is None else [article.id, article.path, article.published.isoformat(),
+                                                 article.body_start],
+        "statements": [encode_statement(s) for s in extraction.statements],
+    }
+
+
+def from_wire(wire: Wire, kinds_by_claim: Mapping[str, str]) -> Extraction:
+    raw = wire["article"]
+    article = None if raw is None else ArticleInfo(raw[0], raw[1], dt.date.fromisoformat(raw[2]), raw[3])
+    statements = tuple(decode_statement(text, kinds_by_claim) for text in wire["statements"])
+    return Extraction(wire["path"], article, statements, tuple(wire["warnings"]), wire["skipped"],
+                      wire["internal_error"], wire["sha256"])
+
+
+_worker_rules: dict[tuple[str, ...], RuleSet] = {}
+
+
+def extract_file_by_rule_files(path: str, rule_files: tuple[str, ...], options: ReadOptions) -> Wire:
+    """The map function a worker process or a cluster node runs: it reads the rules once per process."""
+    if rule_files not in _worker_rules:
+        _worker_rules[rule_files] = load_rule_files(rule_files)
+    return to_wire(extract_file(path, _worker_rules[rule_files], options))
+
+
+def extract_in_processes(paths: Iterable[str], rules: RuleSet, options: ReadOptions,
+                         jobs: int) -> Iterator[Extraction]:
+    """The same extractions as `extract_in_process`, over `jobs` processes; files are handed out as they are
+    consumed, so the texts are never all in memory."""
+    kinds_by_claim = {claim.id: claim.kind for claim in rules.claims}
+    with concurrent.futures.ProcessPoolExecutor(max_workers=jobs) as pool:
+        results = pool.map(extract_file_by_rule_files, paths, itertools.repeat(rules.files), itertools.repeat(options),
+                           chunksize=_CHUNK)
+        for wire in results:
+            yield from_wire(wire, kinds_by_claim)
+

@@ -1,0 +1,248 @@
+"""The statement store: an SQLite file that keeps each article's statements, so an unchanged article is read once.
+
+Statements are kept per article file, with the file's size, modification time and content hash, the hash of the
+rules they were extracted under and the engine version: a row is reused only when all of these still hold (a file
+whose time changed but not its content is not read again). Statements are indexed by claim, so that `check --new`
+fetches the published statements of the claims a new article speaks of without reading the rest.
+
+The file is the user's data: one that is not a factcheck store, is corrupt or was written by a newer factcheck is
+an error with a clear message, never rebuilt over. Older stores are migrated in place. WAL journaling lets any
+number of readers (CI jobs) work while one process writes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import json
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator, Mapping
+
+import factcheck
+from factcheck.article import ArticleInfo
+from factcheck.codec import decode_statement, encode_statement
+from factcheck.extraction import Extraction
+from factcheck.findings import Statement
+
+DEFAULT_STORE = Path(".factcheck") / "index.db"
+# "fchk": marks the file as ours in the SQLite header, so that another program's database is never mistaken for one.
+APPLICATION_ID = 0x6663686B
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+# Each step takes a store from the version before it to its own (its position, counting from 1); a store's
+# `user_version` says which steps it has had.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE articles (
+        path TEXT PRIMARY KEY, id TEXT NOT NULL, published TEXT NOT NULL, body_start INTEGER NOT NULL,
+        warnings TEXT NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL,
+        rules_hash TEXT NOT NULL, engine TEXT NOT NULL
+    );
+    CREATE TABLE statements (
+        path TEXT NOT NULL REFERENCES articles(path) ON DELETE CASCADE, claim TEXT NOT NULL, body TEXT NOT NULL
+    );
+    """,
+    # Version 2: indexed lookups by claim (check --new) and by article (replacing one article's statements).
+    """
+    CREATE INDEX statements_by_claim ON statements(claim);
+    CREATE INDEX statements_by_path ON statements(path);
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class StoreError(Exception):
+    """A store that cannot be used; the message says why and what to do."""
+
+
+@functools.cache
+def engine_version() -> str:
+    """The package version and a digest of its code and language data: statements read by other code are stale."""
+    digest = hashlib.sha256()
+    package = Path(factcheck.__file__).parent
+    for path in sorted([*package.rglob("*.py"), *package.rglob("*.toml")]):
+        digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
+    return f"{factcheck.__version__}+{digest.hexdigest()[:16]}"
+
+
+@dataclass(frozen=True, slots=True)
+class FileState:
+    """What the store knows of a file when it was read, to tell whether it changed since."""
+
+    size: int
+    mtime_ns: int
+    sha256: str
+    rules_hash: str
+    engine: str
+
+
+def file_stat(path: str) -> tuple[int, int] | None:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return status.st_size, status.st_mtime_ns
+
+
+class Store:
+    """An open store. Use as a context manager, or call close()."""
+
+    def __init__(self, path: Path, *, create: bool = False):
+        self.path = path
+        if not path.exists():
+            if not create:
+                raise StoreError(f"{path}: no statement store here; create one with `factcheck index`")
+            path.parent.mkdir(parents=True, exist_ok=True)
+        elif not path.is_file():
+            raise StoreError(f"{path}: not a file")
+        else:
+            _check_header(path)
+        try:
+            self._db = sqlite3.connect(path, timeout=30, isolation_level=None)
+            self._open()
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"{path}: the store is damaged ({error}); move it away and run `factcheck index` "
+                             "to build a new one") from None
+
+    def _open(self) -> None:
+        db = self._db
+        application_id = db.execute("PRAGMA application_id").fetchone()[0]
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if application_id != APPLICATION_ID and (application_id != 0 or tables):
+            raise StoreError(f"{self.path}: an SQLite database that is not a factcheck statement store; "
+                             "factcheck will not write over it (give another file with --db)")
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{self.path}: written by a newer factcheck (store version {version}, this one reads "
+                             f"up to {SCHEMA_VERSION}); upgrade factcheck")
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA foreign_keys=ON")
+        if version < SCHEMA_VERSION:
+            self._migrate(version)
+
+    def _migrate(self, version: int) -> None:
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            # Another process may have migrated it while this one waited for the lock.
+            current = db.execute("PRAGMA user_version").fetchone()[0]
+            for step in range(current, SCHEMA_VERSION):
+                for statement in filter(str.strip, MIGRATIONS[step].split(";")):
+                    db.execute(statement)
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def _query(self, sql: str, parameters: Iterable[object] = ()) -> sqlite3.Cursor:
+        try:
+            return self._db.execute(sql, tuple(parameters))
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"{self.path}: the store is damaged ({error}); move it away and run "
+                             "`factcheck index` to build a new one") from None
+
+    def states(self) -> dict[str, FileState]:
+        """What the store knows of every file it holds, by path."""
+        rows = self._query("SELECT path, size, mtime_ns, sha256, rules_hash, engine FROM articles")
+        return {path: FileState(*state) for path, *state in rows}
+
+    def articles(self) -> list[ArticleInfo]:
+        rows = self._query("SELECT id, path, published, body_start FROM articles ORDER BY path")
+        return [ArticleInfo(id_, path, dt.date.fromisoformat(published), body_start)
+                for id_, path, published, body_start in rows]
+
+    def warnings_by_path(self, paths: set[str]) -> dict[str, tuple[str, ...]]:
+        rows = self._query("SELECT path, warnings FROM articles WHERE warnings != '[]'")
+        return {path: tuple(json.loads(warnings)) for path, warnings in rows if path in paths}
+
+    def statements_of(self, paths: set[str], kind_of_claim: Mapping[str, str]) -> Iterator[Statement]:
+        """The stored statements of these files (one pass over the table, so it suits many files)."""
+        for path, body in self._query("SELECT path, body FROM statements ORDER BY rowid"):
+            if path in paths:
+                yield decode_statement(body, kind_of_claim)
+
+    def statements_for_claims(self, claims: Iterable[str], kind_of_claim: Mapping[str, str],
+                              rules_hash: str) -> Iterator[Statement]:
+        """The stored statements of some claims, read through the claim index; only those of files read under
+        these rules and this engine."""
+        wanted = sorted(set(claims))
+        if not wanted:
+            return
+        marks = ",".join("?" * len(wanted))
+        rows = self._query(f"SELECT s.body FROM statements s JOIN articles a ON a.path = s.path "
+                           f"WHERE s.claim IN ({marks}) AND a.rules_hash = ? AND a.engine = ? ORDER BY s.rowid",
+                           [*wanted, rules_hash, engine_version()])
+        for (body,) in rows:
+            yield decode_statement(body, kind_of_claim)
+
+    def claims_spoken_of(self) -> set[str]:
+        return {claim for (claim,) in self._query("SELECT DISTINCT claim FROM statements")}
+
+    def stale(self, rules_hash: str) -> list[str]:
+        """Files read under other rules or another engine."""
+        rows = self._query("SELECT path FROM articles WHERE rules_hash != ? OR engine != ? ORDER BY path",
+                           (rules_hash, engine_version()))
+        return [path for (path,) in rows]
+
+    def save(self, extractions: Iterable[Extraction], rules_hash: str) -> int:
+        """Keep the statements of these extractions (replacing what the store had for their files), in one
+        transaction; skipped files are not kept, so that they are tried again. Returns the number kept."""
+        kept = 0
+        engine = engine_version()
+        self._query("BEGIN IMMEDIATE")
+        try:
+            for item in extractions:
+                if item.article is None:
+                    continue
+                stat = file_stat(item.path) or (0, 0)
+                self._query("DELETE FROM articles WHERE path = ?", (item.path,))
+                self._query("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            (item.path, item.article.id, item.article.published.isoformat(), item.article.body_start,
+                             json.dumps(list(item.warnings)), *stat, item.sha256, rules_hash, engine))
+                self._db.executemany("INSERT INTO statements VALUES (?, ?, ?)",
+                                     [(item.path, s.claim, encode_statement(s)) for s in item.statements])
+                kept += 1
+            self._query("COMMIT")
+        except BaseException:
+            self._query("ROLLBACK")
+            raise
+        return kept
+
+    def touch(self, path: str, size: int, mtime_ns: int) -> None:
+        """A file whose time changed and whose content did not: remember the new time."""
+        self._query("UPDATE articles SET size = ?, mtime_ns = ? WHERE path = ?", (size, mtime_ns, path))
+
+    def forget(self, paths: Iterable[str]) -> int:
+        gone = sorted(set(paths))
+        self._query("BEGIN IMMEDIATE")
+        for path in gone:
+            self._query("DELETE FROM articles WHERE path = ?", (path,))
+        self._query("COMMIT")
+        return len(gone)
+
+
+def _check_header(path: Path) -> None:
+    """A file that is not SQLite at all is named as such before SQLite gives its terse 'file is not a database'."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(_SQLITE_HEADER))
+    except OSError as error:
+        raise StoreError(f"{path}: cannot be read: {error.strerror or error}") from None
+    if header and header != _SQLITE_HEADER:
+        raise StoreError(f"{path}: not a factcheck statement store (not an SQLite database); factcheck will not "
+                         "write over it (give another file with --db)")
