@@ -5,6 +5,7 @@ Exit status: 0 no conflict, 1 conflicts found, 2 unusable input or rules.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import functools
@@ -12,7 +13,7 @@ import os
 import shutil
 import sys
 from pathlib import Path
-from typing import Any, Callable, NoReturn
+from typing import Any, Callable, Iterator, NoReturn
 
 import click
 
@@ -24,13 +25,14 @@ from factcheck.formatters import dates as date_formats
 from factcheck.baseline import BaselineError, baseline_json, read_baseline
 from factcheck.claims import RuleSet
 from factcheck.decide import exit_status
-from factcheck.engine import check as run_check, index as run_index, run_examples, runner_for
+from factcheck.engine import ClaimMapper, Runner, check as run_check, index as run_index, run_examples, runner_for
 from factcheck.extraction import ReadOptions, RulePatternTooSlow
 from factcheck.findings import Decision, Report
 from factcheck.gitchanges import GitError, changed_articles
 from factcheck.reviews import VERDICTS, ReviewsError, apply_reviews, entry_for, load_reviews, save_reviews
 from factcheck.formatters.examples import render_example_results
 from factcheck.formatters.explain import render_explanation
+from factcheck.on_dask import DaskUnavailable, claim_mapper, connect, dask_runner
 from factcheck.rules import validate
 from factcheck.store import DEFAULT_STORE, Store, StoreError
 
@@ -134,6 +136,16 @@ class Execution:
         except StoreError as error:
             _fail(str(error))
 
+    @contextlib.contextmanager
+    def cluster(self) -> Iterator[tuple[Runner | None, ClaimMapper]]:
+        """Where extraction and comparison run: on the --scheduler's Dask cluster, else here (runner None: the
+        engine's own choice by --jobs)."""
+        if self.scheduler is None:
+            yield None, map
+            return
+        with connect(self.scheduler, self.jobs) as client:
+            yield dask_runner(client), claim_mapper(client)
+
 
 def jobs_option(function: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("-j", "--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1,
@@ -148,13 +160,20 @@ def scale_options(function: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--db", type=click.Path(path_type=Path, dir_okay=False),
                      help=f"The statement store (default: {DEFAULT_STORE} when it exists; see `factcheck index`)."),
         click.option("--no-db", "no_db", is_flag=True, help="Do not use the statement store, even if there is one."),
+        scheduler_option,
     ])
 
 
-def _execution(jobs: int, db: Path | None, no_db: bool) -> Execution:
+def scheduler_option(function: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--scheduler", metavar="ADDRESS",
+                        help="Run on a Dask cluster: its scheduler's address (tcp://host:8786), or 'local' for a "
+                             "cluster of --jobs processes on this machine. Needs factcheck[dask].")(function)
+
+
+def _execution(jobs: int, db: Path | None, no_db: bool, scheduler: str | None) -> Execution:
     if db is not None and no_db:
         _fail("--db and --no-db contradict each other")
-    return Execution(jobs, db, not no_db)
+    return Execution(jobs, db, not no_db, scheduler)
 
 
 def _report(corpus: tuple[Path, ...], rules: RuleSet, rules_dir: Path, published: dt.date | None, max_size: int,
@@ -170,11 +189,13 @@ def _report(corpus: tuple[Path, ...], rules: RuleSet, rules_dir: Path, published
             _fail(f"--changed-since {changed_since}: {error}")
     store = execution.store()
     try:
-        report = run_check(inputs, rules, default_published=published, max_size=max_size, new=fresh,
-                           baseline=baseline, jobs=execution.jobs, store=store, keep_texts=keep_texts)
+        with execution.cluster() as (runner, map_claims):
+            report = run_check(inputs, rules, default_published=published, max_size=max_size, new=fresh,
+                               baseline=baseline, jobs=execution.jobs, runner=runner, map_claims=map_claims,
+                               store=store, keep_texts=keep_texts)
     except RulePatternTooSlow as error:
         _fail(f"{rules_dir}: {error}")
-    except StoreError as error:
+    except (StoreError, DaskUnavailable) as error:
         _fail(str(error))
     finally:
         if store is not None:
@@ -227,7 +248,7 @@ def new_options(function: Callable[..., Any]) -> Callable[..., Any]:
 def check(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date | None, max_size: int,
           new: tuple[Path, ...], changed_since: str | None, baseline_path: Path | None, fail_on: str,
           reviews_path: Path | None, output_format: str, output: Path | None, jobs: int, db: Path | None,
-          no_db: bool) -> None:
+          no_db: bool, scheduler: str | None) -> None:
     """Check the articles of CORPUS (files or folders; default ./corpus) against the rules.
 
     Conflicts come first, then warnings, then consistent claims; inputs that could not be read are listed as
@@ -241,7 +262,7 @@ def check(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date | None, 
         except BaselineError as error:
             _fail(str(error))
     report = _report(corpus, rules, rules_dir, published, max_size, new, changed_since, recorded,
-                     _execution(jobs, db, no_db), keep_texts=output_format == "html")
+                     _execution(jobs, db, no_db, scheduler), keep_texts=output_format == "html")
     report = _with_reviews(report, reviews_path or _default_reviews(rules_dir))
     display = _display(output, output_format == "terminal")
     render = formatters.registry()[output_format]
@@ -261,8 +282,9 @@ def check(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date | None, 
 @click.option("--db", type=click.Path(path_type=Path, dir_okay=False), default=DEFAULT_STORE, show_default=True,
               help="The statement store to create or bring up to date.")
 @jobs_option
+@scheduler_option
 def index_command(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date | None, max_size: int, db: Path,
-                  jobs: int) -> None:
+                  jobs: int, scheduler: str | None) -> None:
     """Read the articles of CORPUS into the statement store, so that `check` reads only new and changed ones.
 
     An unchanged article (same content, rules and factcheck version) is not read again; stored articles under
@@ -272,13 +294,13 @@ def index_command(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date 
     rules = _valid_rules(rules_dir)
     inputs = list(corpus) or [Path("corpus")]
     try:
-        with Store(db, create=True) as store:
+        with Store(db, create=True) as store, Execution(jobs, scheduler=scheduler).cluster() as (runner, _):
             summary = run_index(inputs, rules, store, options=ReadOptions(published, None, max_size),
-                                runner=runner_for(jobs))
+                                runner=runner or runner_for(jobs))
             total = len(store.articles())
     except RulePatternTooSlow as error:
         _fail(f"{rules_dir}: {error}")
-    except StoreError as error:
+    except (StoreError, DaskUnavailable) as error:
         _fail(str(error))
     for item in summary.skipped:
         click.echo(f"skipped {item.path}: {item.reason}", err=True)

@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Callable, Iterator, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from factcheck.article import (DEFAULT_MAX_SIZE, ArticleError, ArticleInfo, Skipped, decode, discover,
                                parse_article)
@@ -26,17 +26,23 @@ from factcheck.rules import rules_hash
 from factcheck.store import Store, engine_version, file_stat
 
 
-def compare(rules: RuleSet, statements: list[Statement]) -> list[Finding]:
+# Maps a function over claims, as builtins.map does: here, or as tasks on a cluster (see on_dask.py).
+ClaimMapper = Callable[..., Iterable[list[Finding]]]
+
+
+def compare_claim(claim: Claim, statements: list[Statement]) -> list[Finding]:
+    """The reduce step: the findings of one claim from the statements of all articles."""
+    return registry()[claim.kind].compare(claim, statements)
+
+
+def compare(rules: RuleSet, statements: list[Statement], map_claims: ClaimMapper = map) -> list[Finding]:
     """The findings of every claim from the statements of all articles; a claim no article speaks of is left out."""
-    kinds = registry()
     by_claim: dict[str, list[Statement]] = {}
     for item in statements:
         by_claim.setdefault(item.claim, []).append(item)
-    findings: list[Finding] = []
-    for claim in rules.claims:
-        if claim.id in by_claim or claim.kind == "spelling":
-            findings += kinds[claim.kind].compare(claim, by_claim.get(claim.id, []))
-    return findings
+    spoken_of = [claim for claim in rules.claims if claim.id in by_claim or claim.kind == "spelling"]
+    results = map_claims(compare_claim, spoken_of, [by_claim.get(claim.id, []) for claim in spoken_of])
+    return [finding for findings in results for finding in findings]
 
 
 # Runs the map step over files, yielding one extraction per file in their order (see extraction.py).
@@ -184,12 +190,14 @@ def _under(path: str, roots: list[str]) -> bool:
 def check(inputs: list[Path], rules: RuleSet, *, default_published: dt.date | None = None,
           override_published: dt.date | None = None, max_size: int = DEFAULT_MAX_SIZE,
           new: list[Path] | None = None, baseline: Mapping[str, Any] | None = None, jobs: int = 1,
-          runner: Runner | None = None, store: Store | None = None, keep_texts: bool = False) -> Report:
+          runner: Runner | None = None, map_claims: ClaimMapper = map, store: Store | None = None,
+          keep_texts: bool = False) -> Report:
     """Check the articles the inputs name against the rules. With `new` (files or folders), the whole corpus is
     evidence but only the findings of those articles are reported (see focus.py). With a `baseline`, findings it
     records are left out before that, so an old disagreement stays quiet even when one of its articles is edited.
 
-    Extraction runs on `runner` (default: this process, or `jobs` processes). With a `store`, unchanged articles
+    Extraction runs on `runner` (default: this process, or `jobs` processes), comparison on `map_claims` (default:
+    here; on_dask.py gives both for a cluster). With a `store`, unchanged articles
     are not read again and what is read is kept; with a store and `new`, only the new articles are read and the
     published statements of the claims they speak of come from the store. `keep_texts` adds the articles' texts to
     the report, for formats that show them."""
@@ -215,7 +223,7 @@ def check(inputs: list[Path], rules: RuleSet, *, default_published: dt.date | No
             gathered.add(cached[path] if path in cached else next(fresh))
         for _ in fresh:  # let the last batch be saved
             pass
-    findings = compare(rules, gathered.statements) if gathered.articles else []
+    findings = compare(rules, gathered.statements, map_claims) if gathered.articles else []
     gone: tuple[str, ...] = ()
     if baseline is not None:
         findings, gone = without_baseline(findings, baseline)
