@@ -6,7 +6,8 @@ before a later report: the schedule may have changed), which makes it a warning.
 
 from __future__ import annotations
 
-from itertools import combinations
+from bisect import bisect_right
+from itertools import product
 from typing import Callable
 
 from factcheck.findings import Report, Statement, Status
@@ -22,14 +23,32 @@ def never_explained(_a: Statement, _b: Statement) -> bool:
 def disagreements(statements: tuple[Statement, ...] | list[Statement], incompatible: Incompatible,
                   explained: Explained = never_explained) -> tuple[list[tuple[Statement, Statement]],
                                                                  list[tuple[Statement, Statement]]]:
-    """Pairs of statements that cannot both hold, (unexplained, explained); an article that contradicts itself
-    counts as much as two that contradict each other."""
+    """Pairs of statements that cannot both hold, (unexplained, explained), in the order of the statements; an
+    article that contradicts itself counts as much as two that contradict each other.
+
+    Both tests look only at a statement's value record and publication date (see kinds.Kind), so they are asked
+    once per pair of distinct (record, date) keys: a claim that thousands of articles speak of, with a handful of
+    values, costs a handful of tests, and the rest is listing the pairs."""
+    keys = [(item.data, item.published) for item in statements]
+    members: dict[tuple[object, object], list[int]] = {}
+    for index, key in enumerate(keys):
+        members.setdefault(key, []).append(index)
+    first = {key: statements[indexes[0]] for key, indexes in members.items()}
+    # For each key, the keys it disagrees with (as the earlier statement of a pair), and whether that is explained.
+    against: dict[tuple[object, object], list[tuple[tuple[object, object], bool]]] = {key: [] for key in members}
+    for key_a, key_b in product(members, repeat=2):
+        a, b = first[key_a], first[key_b]
+        if incompatible(a, b):
+            against[key_a].append((key_b, explained(a, b)))
     unexplained: list[tuple[Statement, Statement]] = []
     explained_pairs: list[tuple[Statement, Statement]] = []
-    for a, b in combinations(statements, 2):
-        if not incompatible(a, b):
-            continue
-        (explained_pairs if explained(a, b) else unexplained).append((a, b))
+    for index, key in enumerate(keys):
+        later: list[tuple[int, bool]] = []
+        for other, is_explained in against[key]:
+            indexes = members[other]
+            later += [(j, is_explained) for j in indexes[bisect_right(indexes, index):]]
+        for j, is_explained in sorted(later):
+            (explained_pairs if is_explained else unexplained).append((statements[index], statements[j]))
     return unexplained, explained_pairs
 
 

@@ -8,6 +8,7 @@ from hypothesis import given, settings, strategies as st
 
 from factcheck.article import ArticleError, parse_article
 from factcheck.counts import read_counts
+from factcheck.findings import Statement
 from factcheck.temporal import tag
 
 NEWSY = st.lists(st.sampled_from([
@@ -44,3 +45,27 @@ def test_article_parser_raises_only_article_errors(text: str) -> None:
     for offset in range(0, len(text) + 1, 7):
         line, column = article.position(offset)
         assert line >= 1 and column >= 1
+
+
+_DAYS = st.one_of(st.none(), st.sampled_from([dt.date(2022, 4, d) for d in range(24, 29)]))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(_DAYS, _DAYS, st.booleans(), st.integers(24, 28)), max_size=25))
+def test_disagreements_are_every_pair_that_cannot_hold_in_order(rows: list) -> None:
+    """Asking once per distinct (value, publication date) finds exactly the pairs that asking every pair finds."""
+    from itertools import combinations
+
+    from factcheck.decide import disagreements
+    from factcheck.kinds import registry
+    from factcheck.kinds.date import DateRange
+
+    kind = registry()["date"]
+    statements = [Statement("c", f"a{n}", "p", dt.date(2022, 4, day), 1, 1, n, n + 1, "q", 0, "t", "v", "e",
+                            data=DateRange(low if low is None or high is None else min(low, high),
+                                           high if low is None or high is None else max(low, high), planned))
+                  for n, (low, high, planned, day) in enumerate(rows)]
+    every = [(a, b) for a, b in combinations(statements, 2) if kind.incompatible(a, b)]
+    unexplained, explained = disagreements(statements, kind.incompatible, kind.explained)
+    assert unexplained == [p for p in every if not kind.explained(*p)]
+    assert explained == [p for p in every if kind.explained(*p)]

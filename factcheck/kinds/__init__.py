@@ -28,7 +28,8 @@ class Kind:
     extract: Extract
     compare: Compare
     # Whether two statements cannot both hold, and whether such a pair is explained (a warning, not a conflict):
-    # what `check --new` asks of a new article's statement against the published ones.
+    # what `check --new` asks of a new article's statement against the published ones. Both look only at the
+    # statements' `data` and `published` (decide.disagreements asks once per distinct pair of those).
     incompatible: Callable[[Statement, Statement], bool] = lambda a, b: False
     explained: Callable[[Statement, Statement], bool] = lambda a, b: False
     # The record type of a statement's `data`, when it is one (the codec rebuilds it from stored JSON).
