@@ -71,8 +71,13 @@ def relative_cues(role: str) -> frozenset[str]:
     return frozenset(language.load("grammar")["relative_clauses"][role])
 
 
+@functools.cache
+def _pluperfect() -> regex.Pattern[str]:
+    return regex.compile(language.load("grammar")["relative_clauses"]["pluperfect"], regex.I)
+
+
 def pluperfect(text: str, start: int, end: int) -> bool:
-    return regex.search(language.load("grammar")["relative_clauses"]["pluperfect"], text[start:end], regex.I) is not None
+    return _pluperfect().search(text[start:end]) is not None
 
 
 def segments(text: str, start: int = 0, end: int | None = None,
@@ -88,15 +93,26 @@ def segments(text: str, start: int = 0, end: int | None = None,
     result: list[Segment] = []
     cursor, cue = start, ""
     relation: Relation = ""
-    for match in grammar.boundary.finditer(text, start, end):
-        if inside(match.start()) or inside(match.end() - 1):
+    for match_start, match_end, index, matched in _boundaries(text, start, end):
+        if inside(match_start) or inside(match_end - 1):
             continue
-        if match.start() > cursor:
-            result.append(Segment(cursor, match.start(), relation, cue))
-        index = int(str(match.lastgroup)[1:])
-        relation, cue, cursor = grammar.relations[index], match.group().strip(" ,"), match.start()
+        if match_start > cursor:
+            result.append(Segment(cursor, match_start, relation, cue))
+        relation, cue, cursor = grammar.relations[index], matched.strip(" ,"), match_start
     result.append(Segment(cursor, end, relation, cue))
     return _close_parentheticals(text, _split_leading_relation(text, result), inside)
+
+
+# The tagger and the reading both cut each sentence, and the tense of a sentence is asked once per date in it: the
+# scans of one article's sentences are kept (a few hundred, so an article's text is not held for long).
+_SCANS_KEPT = 512
+
+
+@functools.lru_cache(maxsize=_SCANS_KEPT)
+def _boundaries(text: str, start: int, end: int) -> tuple[tuple[int, int, int, str], ...]:
+    """(start, end, boundary index, text) of every boundary cue in text[start:end]."""
+    return tuple((m.start(), m.end(), int(str(m.lastgroup)[1:]), m.group())
+                 for m in _grammar().boundary.finditer(text, start, end))
 
 
 def _close_parentheticals(text: str, result: list[Segment], inside: Callable[[int], bool]) -> list[Segment]:
@@ -160,28 +176,30 @@ def negated(text: str, segment: Segment, trigger_start: int) -> bool:
 def tense_near(text: str, start: int, end: int, position: int) -> Tense:
     """The tense of the cue nearest a position within text[start:end]: in "exiles will appeal the ruling, Cuba
     predicted Wednesday" the Wednesday is the prediction's, past, though the sentence also speaks of the future."""
+    cues = [(min(abs(cue_start - position), abs(cue_end - position)), tense)
+            for cue_start, cue_end, tense, reporting in _tense_cues(text, start, end)
+            # A verb of attribution across a comma is the telling's tense, not the event's.
+            if not reporting or "," not in text[min(cue_end, position):max(cue_start, position)]]
+    return min(cues)[1] if cues else "present"
+
+
+@functools.lru_cache(maxsize=_SCANS_KEPT)
+def _tense_cues(text: str, start: int, end: int) -> tuple[tuple[int, int, Tense, bool], ...]:
+    """(start, end, tense, is a verb of attribution) of every tense cue in text[start:end], whatever position the
+    tense is asked for."""
     grammar = _grammar()
 
-    def counts(match: regex.Match[str]) -> bool:
-        """A verb of attribution across a comma is the telling's tense, not the event's."""
-        if match.group().lower() not in grammar.reporting:
-            return True
-        return "," not in text[min(match.end(), position):max(match.start(), position)]
-
-    def past_form(match: regex.Match[str]) -> bool:
+    def past_tense(match: regex.Match[str]) -> bool:
         """A past form that is a past tense: not a participle behind "be" ("will be held")."""
-        return counts(match) and not grammar.passive_auxiliary.search(text, max(start, match.start() - 12),
-                                                                      match.start())
+        return grammar.passive_auxiliary.search(text, max(start, match.start() - 12), match.start()) is None
 
-    cues: list[tuple[int, Tense]] = []
-    cues += [(min(abs(m.start() - position), abs(m.end() - position)), "future")
-             for m in grammar.future.finditer(text, start, end) if counts(m)]
-    cues += [(min(abs(m.start() - position), abs(m.end() - position)), "past")
-             for m in grammar.past.finditer(text, start, end) if past_form(m)]
-    cues += [(min(abs(m.start() - position), abs(m.end() - position)), "past")
-             for m in grammar.past_suffix.finditer(text, start, end)
-             if m.group().lower() not in grammar.past_exceptions and past_form(m)]
-    return min(cues)[1] if cues else "present"
+    def cue(match: regex.Match[str], tense: Tense) -> tuple[int, int, Tense, bool]:
+        return match.start(), match.end(), tense, match.group().lower() in grammar.reporting
+
+    return (*(cue(m, "future") for m in grammar.future.finditer(text, start, end)),
+            *(cue(m, "past") for m in grammar.past.finditer(text, start, end) if past_tense(m)),
+            *(cue(m, "past") for m in grammar.past_suffix.finditer(text, start, end)
+              if m.group().lower() not in grammar.past_exceptions and past_tense(m)))
 
 
 def tense(text: str) -> Tense:

@@ -13,6 +13,7 @@ import regex
 from factcheck import language
 
 _DIGITS = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
+_SPACES = regex.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,18 +77,26 @@ def _reader() -> _Reader:
 _MAX_WORDS_BETWEEN = 2
 
 
+@functools.lru_cache(maxsize=256)
+def _noun_patterns(nouns: tuple[str, ...]) -> tuple[regex.Pattern[str], tuple[regex.Pattern[str], ...]]:
+    """The patterns of counted nouns after a figure, and before it (behind a verb of totals): compiled once per claim,
+    not once per figure."""
+    body = "|".join(regex.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    after = regex.compile(rf"(?:\s+[\w'’-]+){{0,{_MAX_WORDS_BETWEEN}}}?\s+(?P<noun>{body})(?![\w-])", regex.I)
+    reader = _reader()
+    before = (rf"(?<![\w-])(?P<noun>{body}){reader.totals}", reader.number_of.replace("{NOUN}", f"(?P<noun>{body})"))
+    return after, tuple(regex.compile(pattern, regex.I) for pattern in before)
+
+
 def counted_noun(text: str, count: Count, nouns: Sequence[str], floor: int = 0) -> tuple[int, int] | None:
     """The span of the noun a count counts: right after it ("3,700 residents") or before it behind a verb of totals
     ("the flood death toll rose to 3,700"), never before `floor` (the start of the sentence)."""
-    body = "|".join(regex.escape(n) for n in sorted(nouns, key=len, reverse=True))
-    after = regex.match(rf"(?:\s+[\w'’-]+){{0,{_MAX_WORDS_BETWEEN}}}?\s+(?P<noun>{body})(?![\w-])", text,
-                        regex.I, pos=count.end, endpos=min(len(text), count.end + 80))
+    after_pattern, before_patterns = _noun_patterns(tuple(nouns))
+    after = after_pattern.match(text, count.end, min(len(text), count.end + 80))
     if after is not None:
         return after.start("noun"), after.end("noun")
-    reader = _reader()
-    patterns = (rf"(?<![\w-])(?P<noun>{body}){reader.totals}", reader.number_of.replace("{NOUN}", f"(?P<noun>{body})"))
-    for pattern in patterns:
-        before = regex.search(pattern, text, regex.I, pos=max(floor, count.start - 160), endpos=count.start)
+    for pattern in before_patterns:
+        before = pattern.search(text, max(floor, count.start - 160), count.start)
         if before is not None:
             return before.start("noun"), before.end("noun")
     return None
@@ -122,7 +131,7 @@ def qualifier_examples() -> list[dict[str, Any]]:
 
 def _number(reader: _Reader, word: str, scale: str | None) -> tuple[float, float]:
     """The number a word or figure stands for, and the unit of its last significant digit."""
-    word = regex.sub(r"\s+", " ", word.lower())
+    word = _SPACES.sub(" ", word.lower())
     factor = reader.scales[scale.strip().lower()] if scale else 1
     if word[0].isdigit():
         digits = word.replace(",", "")
@@ -167,12 +176,12 @@ def _interpret(reader: _Reader, match: regex.Match[str]) -> Count | None:
             return None
         return Count(*span, a, b, f"{_render(a)}-{_render(b)}", "a range")
     if match["vague"]:
-        smallest, largest = reader.vague[regex.sub(r"\s+", " ", match["vague"].lower())]
+        smallest, largest = reader.vague[_SPACES.sub(" ", match["vague"].lower())]
         return Count(*span, float(smallest), float(largest), f"{smallest}-{largest}",
                      f"'{match['vague']}': {smallest} to {largest}")
     number, unit = _number(reader, match["number"], match["scale"])
     if match["qualifier"]:
-        qualifier = regex.sub(r"\s+", " ", match["qualifier"].lower())
+        qualifier = _SPACES.sub(" ", match["qualifier"].lower())
         table = reader.qualifiers[qualifier]
         low = float(math.floor(number * table["low"]))
         high = float(math.ceil(number * table["high"])) if "high" in table else None

@@ -29,6 +29,9 @@ _CANDIDATE_END = regex.compile(r"(?:\.{3}|…|[.!?])+[\"'”’)\]]*(?=\s+[\"'�
 _WORD_BEFORE = regex.compile(r"(?:(?<=[\s(\[\"“'‘])|^)(?P<word>[\p{L}.]+)\.$")
 _NEXT_WORD = regex.compile(r"\s+[\"'“‘(\[]?(?P<word>[\p{L}\p{N}]+)")
 _QUOTE_PAIRS = {"“": "”", "‘": "’"}
+_STRAIGHT_QUOTATION = regex.compile(r'"[^"]*"')
+_CURLY_QUOTATIONS = tuple(regex.compile(f"{opener}[^{opener}{closer}]*{closer}")
+                          for opener, closer in _QUOTE_PAIRS.items())
 
 
 class _Vocabulary:
@@ -52,9 +55,9 @@ def _quoted_spans(paragraph: str) -> list[tuple[int, int]]:
     """Spans of quotations that close inside the paragraph; an unbalanced quote protects nothing."""
     spans: list[tuple[int, int]] = []
     if paragraph.count('"') % 2 == 0:
-        spans += [(m.start(), m.end()) for m in regex.finditer(r'"[^"]*"', paragraph)]
-    for opener, closer in _QUOTE_PAIRS.items():
-        spans += [(m.start(), m.end()) for m in regex.finditer(f"{opener}[^{opener}{closer}]*{closer}", paragraph)]
+        spans += [(m.start(), m.end()) for m in _STRAIGHT_QUOTATION.finditer(paragraph)]
+    for quotation in _CURLY_QUOTATIONS:
+        spans += [(m.start(), m.end()) for m in quotation.finditer(paragraph)]
     return spans
 
 

@@ -30,10 +30,14 @@ def _order_cues() -> tuple[tuple[regex.Pattern[str], regex.Pattern[str]], ...]:
                  for tier in ("", "_prepositions"))
 
 
+@functools.cache
+def _place_before_trigger() -> regex.Pattern[str]:
+    return regex.compile(language.load("grammar")["order"]["place_before_trigger"], regex.I)
+
+
 def _located(text: str, sentence_start: int, mention_start: int) -> bool:
     """Whether a place named before the event word stands behind a preposition of place ("In Valdora, she met")."""
-    pattern = language.load("grammar")["order"]["place_before_trigger"]
-    return regex.search(pattern, text[max(sentence_start, mention_start - 20):mention_start], regex.I) is not None
+    return _place_before_trigger().search(text[max(sentence_start, mention_start - 20):mention_start]) is not None
 
 
 def _relation(text: str, first: Mention, second: Mention) -> str | None:
