@@ -9,7 +9,7 @@ import functools
 from dataclasses import dataclass
 import regex
 
-from factcheck import language
+from factcheck import language, wordstarts
 from factcheck.clauses import Segment, clause_of, relative_cues, segment_at
 from factcheck.names import Mention
 
@@ -32,6 +32,7 @@ class EventKind:
     pattern: regex.Pattern[str]
     prepositions: tuple[str, ...]
     origins: tuple[str, ...]  # words that make a place the origin, not the destination ("from")
+    beginnings: wordstarts.Beginnings | None = None  # where its triggers can begin
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +64,7 @@ def event_kind(name: str, extra_cues: tuple[str, ...] = ()) -> EventKind:
     cues = sorted({*data["triggers"], *extra_cues}, key=len, reverse=True)
     body = "|".join(cue.replace(" ", r"\s+") for cue in cues)
     return EventKind(name, data["participants"], regex.compile(rf"(?<![\w-])(?:{body})(?![\w-])", regex.I),
-                     tuple(data.get("prepositions", ())), tuple(data.get("origins", ())))
+                     tuple(data.get("prepositions", ())), tuple(data.get("origins", ())), wordstarts.Beginnings.of(cues))
 
 
 @functools.cache
@@ -91,10 +92,13 @@ def other_event_examples(key: str = "examples") -> list[str]:
     return list(language.load("events")["other_event"][key])
 
 
-def find_triggers(text: str, kind: EventKind, start: int, end: int) -> list[Trigger]:
+def find_triggers(text: str, kind: EventKind, start: int, end: int, folded: str | None = None) -> list[Trigger]:
+    """The triggers of an event kind in text[start:end]; `folded` is `wordstarts.letters_folded(text)`, if it is at
+    hand."""
+    folded = wordstarts.letters_folded(text) if folded is None else folded
     # A time limit: a rule's cue that backtracks catastrophically raises TimeoutError instead of hanging.
     return [Trigger(kind.name, m.start(), m.end(), m.group())
-            for m in kind.pattern.finditer(text, start, end, timeout=PATTERN_TIMEOUT)]
+            for m in wordstarts.finditer(kind.pattern, kind.beginnings, text, folded, start, end, PATTERN_TIMEOUT)]
 
 
 @functools.cache

@@ -14,6 +14,8 @@ from typing import Iterable, Literal
 
 import regex
 
+from factcheck import wordstarts
+
 MentionHow = Literal["name", "alias", "near miss"]
 
 # A capitalised word, with letters, combining marks, inner apostrophes and hyphens; a possessive is not part of it.
@@ -63,12 +65,12 @@ def _fuzzy(form: str, budget: int) -> regex.Pattern[str]:
 
 
 @functools.lru_cache(maxsize=256)
-def _alias_pattern(aliases: tuple[str, ...]) -> regex.Pattern[str] | None:
+def _alias_pattern(aliases: tuple[str, ...]) -> tuple[regex.Pattern[str], wordstarts.Beginnings | None] | None:
     if not aliases:
         return None
-    forms = sorted(aliases, key=len, reverse=True)
-    body = "|".join(regex.sub(r"\\?['’]", "['’]", regex.escape(a).replace(r"\ ", r"\s+")) for a in forms)
-    return regex.compile(rf"(?<![\w-])(?:{body})(?![\w-])", regex.I)
+    forms = [regex.sub(r"\\?['’]", "['’]", regex.escape(a).replace(r"\ ", r"\s+"))
+             for a in sorted(aliases, key=len, reverse=True)]
+    return regex.compile(rf"(?<![\w-])(?:{'|'.join(forms)})(?![\w-])", regex.I), wordstarts.Beginnings.of(forms)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,10 +137,12 @@ def find_mentions(text: str, entities: Iterable[Entity], start: int = 0, end: in
     entities = tuple(entities)
     index = _index(entities)
     found: dict[str, list[Mention]] = {entity.id: [] for entity in entities}
+    folded = wordstarts.letters_folded(text)
     for entity in entities:
         if (aliases := _alias_pattern(entity.aliases)) is not None:
+            pattern, beginnings = aliases
             found[entity.id] += [Mention(entity.id, m.start(), m.end(), m.group(), "alias", m.group())
-                                 for m in aliases.finditer(text, start, end)]
+                                 for m in wordstarts.finditer(pattern, beginnings, text, folded, start, end, None)]
     for run in _word_runs(text, start, end):
         for size in index.sizes:
             for position in range(len(run) - size + 1):

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Mapping
 
-from factcheck import clauses, events
+from factcheck import clauses, events, wordstarts
 from factcheck.datelist import read_dates
 from factcheck.article import Article
 from factcheck.claims import RuleSet
@@ -26,6 +26,7 @@ class Reading:
     timexes: tuple[tuple[Timex, ...], ...]  # per sentence
     mentions: tuple[tuple[Mention, ...], ...]  # per sentence
     entity_kinds: Mapping[str, str]
+    folded: str  # the text as wordstarts.letters_folded writes it, for finding triggers
     _triggers: dict[EventKind, tuple[tuple[Trigger, ...], ...]] = field(default_factory=dict, compare=False)
 
     @property
@@ -39,7 +40,7 @@ class Reading:
             per_sentence: list[list[Trigger]] = [[] for _ in self.sentences]
             starts = [s.start for s in self.sentences]
             body_start = starts[0] if starts else 0
-            for trigger in events.find_triggers(self.text, kind, body_start, len(self.text)):
+            for trigger in events.find_triggers(self.text, kind, body_start, len(self.text), self.folded):
                 number = bisect.bisect_right(starts, trigger.start) - 1
                 if number >= 0 and trigger.end <= self.sentences[number].end:
                     per_sentence[number].append(trigger)
@@ -114,4 +115,5 @@ def read(article: Article, rules: RuleSet) -> Reading:
         timexes=tuple(tuple(t) for t in per_sentence_timexes),
         mentions=tuple(tuple(m) for m in per_sentence_mentions),
         entity_kinds=MappingProxyType({e.id: e.kind for e in rules.entities.values()}),
+        folded=wordstarts.letters_folded(text),
     )

@@ -1,0 +1,64 @@
+"""The word-start scan finds exactly what the pattern's own finditer finds."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+import regex
+
+from factcheck import events, wordstarts
+from factcheck.wordstarts import Beginnings, beginning, letters_folded
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_letters_are_folded_as_the_regex_module_matches_them() -> None:
+    letter, inside_a_word = regex.compile("[a-z]", regex.I), regex.compile(r"[\w-]")
+    for code in range(0x110000):
+        char = chr(code)
+        folded = letters_folded(char)
+        if letter.fullmatch(char):  # every place where a cue's letters may match is searched
+            assert len(folded) == 1 and regex.fullmatch(folded, char, regex.I), hex(code)
+        if folded in wordstarts._INSIDE_A_WORD:  # and only places inside a word are left out
+            assert inside_a_word.fullmatch(char), hex(code)
+
+
+@pytest.mark.parametrize(("cue", "letters"), [
+    ("arrived", "arrived"), ("in custody", "in"), ("make (?:his|her) way", "make"), ("visits?", "visit"),
+    ("visit(s|ed)?", "visit"), (r"crash(?!\s+site)", "crash"), ("tête-à-tête", "t"), (r"U\.N\.", "u"),
+    ("(a|aa)+b", None), ("meet|greet", None), ("a{0,2}b", None), ("(?i)met", None), ("met(?f)", None),
+    (r"\bmet", None), ("x[a^]|b", None), ("x[]|]y", "x"), ("x[^]|]y", "x"), ("x[a|]y", "x"), ("x(", None),
+])
+def test_the_beginning_of_a_cue_is_the_letters_every_match_of_it_begins_with(cue: str, letters: str | None) -> None:
+    assert beginning(cue) == letters
+
+
+def _same_as_finditer(pattern: regex.Pattern[str], beginnings: Beginnings | None, text: str) -> None:
+    expected = [(m.start(), m.end()) for m in pattern.finditer(text, 1, len(text))]
+    found = wordstarts.finditer(pattern, beginnings, text, letters_folded(text), 1, len(text), 2.0)
+    assert [(m.start(), m.end()) for m in found] == expected
+
+
+def test_triggers_are_those_of_the_pattern_in_articles_and_in_awkward_text() -> None:
+    texts = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "corpus").glob("*.txt"))]
+    texts.append("İn custody, ſtopped over, ARRIVED-late, re-arrived, ²met, _met, K-met; tête-à-tête; "
+                 "Met\n\nwith the MEETING in\t custody.")
+    rng = random.Random(7)
+    pieces = ["met", "Met", "arrived", "in", " ", "  ", "\n", "-", "'", "’", "İ", "ſ", "K", "é", "2", "_", ".",
+              "custody", "talks", "held", "visit"]
+    texts += ["".join(rng.choice(pieces) for _ in range(200)) for _ in range(200)]
+    for name in events.event_names():
+        kind = events.event_kind(name)
+        assert kind.beginnings is not None
+        for text in texts:
+            _same_as_finditer(kind.pattern, kind.beginnings, text)
+
+
+def test_a_time_limit_still_holds_for_the_whole_scan() -> None:
+    kind = events.event_kind("meeting", ("a(a|aa)+b",))
+    assert kind.beginnings is not None
+    with pytest.raises(TimeoutError):
+        wordstarts.finditer(kind.pattern, kind.beginnings, " a" + "a" * 40 + "c" * 3, " a" + "a" * 40 + "c" * 3,
+                            0, 46, 0.2)
