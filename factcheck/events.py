@@ -32,7 +32,7 @@ class EventKind:
     pattern: regex.Pattern[str]
     prepositions: tuple[str, ...]
     origins: tuple[str, ...]  # words that make a place the origin, not the destination ("from")
-    beginnings: wordstarts.Beginnings | None = None  # where its triggers can begin
+    beginnings: tuple[str, ...] | None = None  # the letters its triggers begin with (see wordstarts.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +64,7 @@ def event_kind(name: str, extra_cues: tuple[str, ...] = ()) -> EventKind:
     cues = sorted({*data["triggers"], *extra_cues}, key=len, reverse=True)
     body = "|".join(cue.replace(" ", r"\s+") for cue in cues)
     return EventKind(name, data["participants"], regex.compile(rf"(?<![\w-])(?:{body})(?![\w-])", regex.I),
-                     tuple(data.get("prepositions", ())), tuple(data.get("origins", ())), wordstarts.Beginnings.of(cues))
+                     tuple(data.get("prepositions", ())), tuple(data.get("origins", ())), wordstarts.beginnings(cues))
 
 
 @functools.cache
@@ -92,13 +92,13 @@ def other_event_examples(key: str = "examples") -> list[str]:
     return list(language.load("events")["other_event"][key])
 
 
-def find_triggers(text: str, kind: EventKind, start: int, end: int, folded: str | None = None) -> list[Trigger]:
-    """The triggers of an event kind in text[start:end]; `folded` is `wordstarts.letters_folded(text)`, if it is at
-    hand."""
-    folded = wordstarts.letters_folded(text) if folded is None else folded
+def find_triggers(text: str, kind: EventKind, start: int, end: int,
+                  words: wordstarts.Words | None = None) -> list[Trigger]:
+    """The triggers of an event kind in text[start:end]; `words` is `wordstarts.Words.of(text)`, if it is at hand."""
+    words = wordstarts.Words.of(text) if words is None else words
     # A time limit: a rule's cue that backtracks catastrophically raises TimeoutError instead of hanging.
     return [Trigger(kind.name, m.start(), m.end(), m.group())
-            for m in wordstarts.finditer(kind.pattern, kind.beginnings, text, folded, start, end, PATTERN_TIMEOUT)]
+            for m in wordstarts.finditer(kind.pattern, kind.beginnings, text, words, start, end, PATTERN_TIMEOUT)]
 
 
 @functools.cache

@@ -65,12 +65,12 @@ def _fuzzy(form: str, budget: int) -> regex.Pattern[str]:
 
 
 @functools.lru_cache(maxsize=256)
-def _alias_pattern(aliases: tuple[str, ...]) -> tuple[regex.Pattern[str], wordstarts.Beginnings | None] | None:
+def _alias_pattern(aliases: tuple[str, ...]) -> tuple[regex.Pattern[str], tuple[str, ...] | None] | None:
     if not aliases:
         return None
     forms = [regex.sub(r"\\?['’]", "['’]", regex.escape(a).replace(r"\ ", r"\s+"))
              for a in sorted(aliases, key=len, reverse=True)]
-    return regex.compile(rf"(?<![\w-])(?:{'|'.join(forms)})(?![\w-])", regex.I), wordstarts.Beginnings.of(forms)
+    return regex.compile(rf"(?<![\w-])(?:{'|'.join(forms)})(?![\w-])", regex.I), wordstarts.beginnings(forms)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,20 +129,22 @@ def _word_runs(text: str, start: int, end: int) -> list[list[tuple[int, int]]]:
     return runs
 
 
-def find_mentions(text: str, entities: Iterable[Entity], start: int = 0, end: int | None = None) -> list[Mention]:
+def find_mentions(text: str, entities: Iterable[Entity], start: int = 0, end: int | None = None,
+                  words: wordstarts.Words | None = None) -> list[Mention]:
     """Every mention of the entities in text[start:end]: exact spellings and aliases (case-insensitive), and near
     misses of the spellings of people (a near miss of a place is mostly its adjective: "Valdoran" for "Valdora").
-    Where mentions of one entity overlap, the longer one is kept, an exact one first."""
+    Where mentions of one entity overlap, the longer one is kept, an exact one first. `words` is
+    `wordstarts.Words.of(text)`, if it is at hand."""
     end = len(text) if end is None else end
     entities = tuple(entities)
     index = _index(entities)
     found: dict[str, list[Mention]] = {entity.id: [] for entity in entities}
-    folded = wordstarts.letters_folded(text)
+    words = wordstarts.Words.of(text) if words is None else words
     for entity in entities:
         if (aliases := _alias_pattern(entity.aliases)) is not None:
             pattern, beginnings = aliases
             found[entity.id] += [Mention(entity.id, m.start(), m.end(), m.group(), "alias", m.group())
-                                 for m in wordstarts.finditer(pattern, beginnings, text, folded, start, end, None)]
+                                 for m in wordstarts.finditer(pattern, beginnings, text, words, start, end, None)]
     for run in _word_runs(text, start, end):
         for size in index.sizes:
             for position in range(len(run) - size + 1):

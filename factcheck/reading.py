@@ -26,7 +26,7 @@ class Reading:
     timexes: tuple[tuple[Timex, ...], ...]  # per sentence
     mentions: tuple[tuple[Mention, ...], ...]  # per sentence
     entity_kinds: Mapping[str, str]
-    folded: str  # the text as wordstarts.letters_folded writes it, for finding triggers
+    words: wordstarts.Words  # of the text, for finding triggers
     _triggers: dict[EventKind, tuple[tuple[Trigger, ...], ...]] = field(default_factory=dict, compare=False)
 
     @property
@@ -40,7 +40,7 @@ class Reading:
             per_sentence: list[list[Trigger]] = [[] for _ in self.sentences]
             starts = [s.start for s in self.sentences]
             body_start = starts[0] if starts else 0
-            for trigger in events.find_triggers(self.text, kind, body_start, len(self.text), self.folded):
+            for trigger in events.find_triggers(self.text, kind, body_start, len(self.text), self.words):
                 number = bisect.bisect_right(starts, trigger.start) - 1
                 if number >= 0 and trigger.end <= self.sentences[number].end:
                     per_sentence[number].append(trigger)
@@ -101,7 +101,8 @@ def read(article: Article, rules: RuleSet) -> Reading:
     per_sentence_timexes: list[list[Timex]] = [[] for _ in sentences]
     for timex in timexes:
         per_sentence_timexes[bisect.bisect_right(starts, timex.start) - 1].append(timex)
-    mentions = find_mentions(text, rules.entities.values(), article.body_start)
+    words = wordstarts.Words.of(text)
+    mentions = find_mentions(text, rules.entities.values(), article.body_start, words=words)
     per_sentence_mentions: list[list[Mention]] = [[] for _ in sentences]
     for mention in mentions:
         index = bisect.bisect_right(starts, mention.start) - 1
@@ -115,5 +116,5 @@ def read(article: Article, rules: RuleSet) -> Reading:
         timexes=tuple(tuple(t) for t in per_sentence_timexes),
         mentions=tuple(tuple(m) for m in per_sentence_mentions),
         entity_kinds=MappingProxyType({e.id: e.kind for e in rules.entities.values()}),
-        folded=wordstarts.letters_folded(text),
+        words=words,
     )

@@ -9,19 +9,20 @@ import pytest
 import regex
 
 from factcheck import events, wordstarts
-from factcheck.wordstarts import Beginnings, beginning, letters_folded
+from factcheck.wordstarts import Words, beginning, beginnings
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_letters_are_folded_as_the_regex_module_matches_them() -> None:
     letter, inside_a_word = regex.compile("[a-z]", regex.I), regex.compile(r"[\w-]")
+    left_out = regex.compile(f"[{wordstarts._INSIDE_A_WORD}]")
     for code in range(0x110000):
         char = chr(code)
-        folded = letters_folded(char)
+        folded = wordstarts._letters_folded(char)
         if letter.fullmatch(char):  # every place where a cue's letters may match is searched
             assert len(folded) == 1 and regex.fullmatch(folded, char, regex.I), hex(code)
-        if folded in wordstarts._INSIDE_A_WORD:  # and only places inside a word are left out
+        if left_out.fullmatch(folded):  # and only places inside a word are left out
             assert inside_a_word.fullmatch(char), hex(code)
 
 
@@ -35,9 +36,20 @@ def test_the_beginning_of_a_cue_is_the_letters_every_match_of_it_begins_with(cue
     assert beginning(cue) == letters
 
 
-def _same_as_finditer(pattern: regex.Pattern[str], beginnings: Beginnings | None, text: str) -> None:
-    expected = [(m.start(), m.end()) for m in pattern.finditer(text, 1, len(text))]
-    found = wordstarts.finditer(pattern, beginnings, text, letters_folded(text), 1, len(text), 2.0)
+def test_beginnings_leave_out_those_that_begin_with_another() -> None:
+    assert beginnings(["arrived", "arriv(?:al|ing)", "ar", "in custody", "bar"]) == ("ar", "in", "bar")
+    assert beginnings(["arrived", "(a|b)c"]) is None
+
+
+def test_a_word_is_found_where_it_begins_with_letters_whatever_their_case() -> None:
+    words = Words.of("Arrived, re-arrived 2arrive _arrive ARRIVING. ſtop İn")
+    assert words.beginning_with(("arriv",)) == [0, 36]
+    assert words.beginning_with(("stop", "in")) == [46, 51]
+
+
+def _same_as_finditer(pattern: regex.Pattern[str], beginnings_: tuple[str, ...] | None, text: str) -> None:
+    expected = [(m.start(), m.end()) for m in pattern.finditer(text, 1, len(text) - 1)]
+    found = wordstarts.finditer(pattern, beginnings_, text, Words.of(text), 1, len(text) - 1, 2.0)
     assert [(m.start(), m.end()) for m in found] == expected
 
 
@@ -59,6 +71,6 @@ def test_triggers_are_those_of_the_pattern_in_articles_and_in_awkward_text() -> 
 def test_a_time_limit_still_holds_for_the_whole_scan() -> None:
     kind = events.event_kind("meeting", ("a(a|aa)+b",))
     assert kind.beginnings is not None
+    text = " a" + "a" * 40 + "c" * 3
     with pytest.raises(TimeoutError):
-        wordstarts.finditer(kind.pattern, kind.beginnings, " a" + "a" * 40 + "c" * 3, " a" + "a" * 40 + "c" * 3,
-                            0, 46, 0.2)
+        wordstarts.finditer(kind.pattern, kind.beginnings, text, Words.of(text), 0, len(text), 0.2)
