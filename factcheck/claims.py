@@ -50,6 +50,8 @@ class RuleSet:
     entities: Mapping[str, Entity]
     claims: tuple[Claim, ...]
     files: tuple[str, ...]
+    # Per claim, the entities of its story: those its rule file defines or its file's claims refer to.
+    stories: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
 
     def entity(self, entity_id: str | None) -> Entity | None:
         return self.entities.get(entity_id) if entity_id else None

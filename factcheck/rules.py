@@ -390,7 +390,24 @@ def validate_files(files: list[Path], name: str) -> tuple[RuleSet | None, list[R
     if errors:
         return None, sorted(errors, key=lambda e: (e.path, e.line, e.column, e.message))
     return RuleSet(MappingProxyType(entities), tuple(sorted(claims, key=lambda c: c.id)),
-                   tuple(str(f) for f in files)), []
+                   tuple(str(f) for f in files), MappingProxyType(_stories(claims, entity_sources))), []
+
+
+def _stories(claims: list[Claim], entity_sources: Mapping[str, str]) -> dict[str, frozenset[str]]:
+    """A rule file tells one story: its claims belong with the entities it defines and those its claims name."""
+    kinds = registry()
+    by_file: dict[str, set[str]] = {}
+    for entity_id, source in entity_sources.items():
+        by_file.setdefault(source, set()).add(entity_id)
+    for claim in claims:
+        story = by_file.setdefault(claim.path, set())
+        for key, spec in kinds[claim.kind].keys.items():
+            value = claim.get(key)
+            if value and spec.type == "entity":
+                story.add(value)
+            elif value and spec.type == "entities":
+                story.update(value)
+    return {claim.id: frozenset(by_file[claim.path]) for claim in claims}
 
 
 def rules_hash(rules: RuleSet) -> str:

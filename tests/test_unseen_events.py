@@ -76,3 +76,27 @@ def test_the_wrong_meeting_day_and_the_swapped_tour_are_the_trip_conflicts(trip:
 def test_the_planted_misspelling_is_the_only_name_warning(event: str, misspelt: str) -> None:
     names = [f for f in _report(event).findings if f.claim == "names" and f.status != "consistent"]
     assert [s.value for f in names for s in f.statements] == [misspelt]
+
+
+def test_stories_in_one_archive_do_not_mix(tmp_path: Path) -> None:
+    """An archive holds many stories: checked together, with all their rules, each story's findings are those it
+    has alone (another quake's toll or another visit's Tuesday is not read as this one's)."""
+    import re
+
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    sources = [(UNSEEN / "quake" / "corpus", UNSEEN / "quake" / "rules"),
+               (UNSEEN / "trip" / "corpus", UNSEEN / "trip" / "rules"),
+               (Path(__file__).resolve().parent.parent / "corpus", Path(__file__).resolve().parent.parent / "rules")]
+    for _, rule_dir in sources:
+        for rule_file in rule_dir.glob("*.toml"):  # claim ids are unique across files: each story its own
+            text = re.sub(r'^id = "', f'id = "{rule_file.stem}/', rule_file.read_text(), flags=re.M)
+            (rules / rule_file.name).write_text(text)
+    together = check([corpus for corpus, _ in sources], load_rules(rules))
+    alone = [finding for corpus, rule_dir in sources for finding in check([corpus], load_rules(rule_dir)).findings]
+
+    def summary(findings) -> list[tuple[str, str, str, tuple[str, ...]]]:
+        return sorted((f.claim.split("/")[-1], f.status, f.message, tuple(s.article for s in f.statements))
+                      for f in findings)
+
+    assert summary(together.findings) == summary(alone)
