@@ -20,7 +20,7 @@ from typing import Any, Callable
 
 import regex
 
-from factcheck import clauses, language
+from factcheck import clauses, language, wordstarts
 from factcheck.text import Sentence, split_sentences
 
 DAY_VALUE = regex.compile(r"\A(\d{4})-(\d{2})-(\d{2})")
@@ -78,6 +78,7 @@ class _Rule:
     name: str
     pattern: regex.Pattern[str]
     anchor: regex.Pattern[str]  # in every sentence the rule matches in; compiled for lower-cased text
+    anchor_beginnings: tuple[str, ...] | None  # see wordstarts.py
     resolve: str
     data: dict[str, Any]
 
@@ -133,7 +134,8 @@ def _tagger() -> _Tagger:
     for rule in data["rules"]:
         pattern = regex.sub(r"(?<!\\[pP])\{([A-Z][A-Z0-9]*)\}", lambda m: placeholders[m[1]], rule["pattern"])
         compiled = regex.compile(r"(?<![\w])(?:" + pattern + r")(?![\w])", regex.I)
-        rules.append(_Rule(rule["name"], compiled, _anchor(rule["anchor"]), rule["resolve"], rule))
+        rules.append(_Rule(rule["name"], compiled, _anchor(rule["anchor"]), wordstarts.word_beginnings(rule["anchor"]),
+                           rule["resolve"], rule))
     modifiers, narrative = data["modifiers"], data["narrative"]
     return _Tagger(
         vocabulary=vocabulary,
@@ -164,11 +166,13 @@ def _anchor_positions(text: str, start: int, end: int) -> list[list[int]]:
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters lower-case into two; keep the offsets right
         lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+    words = wordstarts.Words.of(text)
     scanned: dict[regex.Pattern[str], list[int]] = {}
     positions = []
     for rule in _tagger().rules:
         if rule.anchor not in scanned:
-            scanned[rule.anchor] = [m.start() for m in rule.anchor.finditer(lowered, start, end)]
+            scanned[rule.anchor] = [m.start() for m in wordstarts.finditer(rule.anchor, rule.anchor_beginnings, lowered,
+                                                                           words, start, end, None, True)]
         positions.append(scanned[rule.anchor])
     return positions
 

@@ -10,6 +10,7 @@ tried only where such a word stands. The matches are the same: only places where
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import time
 from collections import defaultdict
@@ -23,7 +24,7 @@ import regex
 _OTHER_FORMS = {"İ": "i", "ſ": "s", "K": "k"}
 _TO_LOWER_ASCII = str.maketrans({**{chr(c): chr(c).lower() for c in range(ord("A"), ord("Z") + 1)}, **_OTHER_FORMS})
 # A letter after any of these is inside a word, where no cue begins.
-_INSIDE_A_WORD = "a-z0-9_-"
+_INSIDE_A_WORD = "a-z0-9_"
 _WORD_LETTERS = re.compile(rf"(?<![{_INSIDE_A_WORD}])[a-z]+")
 _LEADING_LETTERS = re.compile(r"[A-Za-z]+")
 _QUANTIFIERS = ("?", "*", "+", "{")
@@ -42,7 +43,8 @@ def _letters_folded(text: str) -> str:
 def beginning(cue: str) -> str | None:
     """The letters, in lower case, that every match of a cue (a regular expression) begins with, or None when the
     cue can begin otherwise (with a group, an escape, an optional letter, or an alternative of its own)."""
-    if _INLINE_FLAGS.search(cue) or _has_alternatives(cue):
+    parts = _top_level_parts(cue)
+    if _INLINE_FLAGS.search(cue) or parts is None or len(parts) > 1:
         return None
     leading = _LEADING_LETTERS.match(cue)
     if leading is None:
@@ -53,50 +55,95 @@ def beginning(cue: str) -> str | None:
     return letters.lower() or None
 
 
-def _has_alternatives(cue: str) -> bool:
-    """Whether a '|' outside any group or character class splits the cue itself into alternatives."""
+def word_beginnings(pattern: str) -> tuple[str, ...] | None:
+    """The beginnings (see `beginnings`) of a pattern that matches at the start of a word only: `\\b` and a cue, or
+    `\\b` and a group of alternative cues ("\\b(?:day|week)s?\\b"); None for any other pattern."""
+    if not pattern.startswith("\\b") or _INLINE_FLAGS.search(pattern):
+        return None
+    rest = pattern[2:]
+    if not rest.startswith("(?:"):
+        return beginnings([rest])
+    parts = _top_level_parts(rest)
+    if parts is None or len(parts) > 1:
+        return None
+    group_end = _group_end(rest)
+    if rest[group_end + 1:].startswith(_QUANTIFIERS):  # the whole group may be missing
+        return None
+    return beginnings(_top_level_parts(rest[3:group_end]) or [])
+
+
+def _structure(pattern: str) -> list[tuple[int, str, int]] | None:
+    """(index, character, depth) of every '(', ')' and '|' outside character classes and escapes, the depth being
+    that of the groups around the character; None if the groups or classes do not close."""
+    found: list[tuple[int, str, int]] = []
     depth, class_start, escaped = 0, -1, False  # class_start: where the character class we are in opened
-    for index, char in enumerate(cue):
+    for index, char in enumerate(pattern):
         if escaped:
             escaped = False
         elif char == "\\":
             escaped = True
         elif class_start >= 0:
             # A ']' right after '[' or '[^' is a literal one.
-            if char == "]" and index > class_start + 1 and cue[class_start + 1:index] != "^":
+            if char == "]" and index > class_start + 1 and pattern[class_start + 1:index] != "^":
                 class_start = -1
         elif char == "[":
             class_start = index
         elif char == "(":
+            found.append((index, char, depth))
             depth += 1
         elif char == ")":
             depth -= 1
-        elif char == "|" and depth <= 0:
-            return True
-    return depth != 0 or class_start >= 0
+            if depth < 0:
+                return None
+            found.append((index, char, depth))
+        elif char == "|":
+            found.append((index, char, depth))
+    return found if depth == 0 and class_start < 0 else None
+
+
+def _top_level_parts(pattern: str) -> list[str] | None:
+    """The alternatives a pattern's own '|' split it into; None if its groups or classes do not close."""
+    structure = _structure(pattern)
+    if structure is None:
+        return None
+    cuts = [index for index, char, depth in structure if char == "|" and depth == 0]
+    return [pattern[a + 1:b] for a, b in zip([-1, *cuts], [*cuts, len(pattern)])]
+
+
+def _group_end(pattern: str) -> int:
+    """The index of the ')' that closes the group a balanced pattern begins with."""
+    return next(index for index, char, depth in _structure(pattern) or [] if char == ")" and depth == 0)
 
 
 @dataclass(frozen=True, slots=True)
 class Words:
-    """Where the words of a text that begin with ASCII letters start, by those letters (lower-cased)."""
+    """Where the words of a text that begin with ASCII letters start, by those letters (lower-cased); the words right
+    after a hyphen apart, since a hyphen joins words for the cues of events (`[\\w-]`) but not for `\\b`."""
 
     letters: tuple[str, ...]  # sorted, each once
     starts: dict[str, list[int]]
+    after_hyphen: dict[str, list[int]]
 
     @staticmethod
+    @functools.lru_cache(maxsize=8)  # the tagger and the reading of an article both use them
     def of(text: str) -> Words:
+        folded = _letters_folded(text)
         starts: defaultdict[str, list[int]] = defaultdict(list)
-        for word in _WORD_LETTERS.finditer(_letters_folded(text)):
-            starts[word.group()].append(word.start())
-        return Words(tuple(sorted(starts)), starts)
+        after_hyphen: defaultdict[str, list[int]] = defaultdict(list)
+        for word in _WORD_LETTERS.finditer(folded):
+            position = word.start()
+            (after_hyphen if position and folded[position - 1] == "-" else starts)[word.group()].append(position)
+        return Words(tuple(sorted({*starts, *after_hyphen})), starts, after_hyphen)
 
-    def beginning_with(self, beginnings: tuple[str, ...]) -> list[int]:
+    def beginning_with(self, beginnings: tuple[str, ...], hyphen_ends_a_word: bool = False) -> list[int]:
         """The starts of the words that begin with one of the beginnings, in order."""
         found: list[int] = []
         for letters in beginnings:
             index = bisect.bisect_left(self.letters, letters)
             while index < len(self.letters) and self.letters[index].startswith(letters):
-                found += self.starts[self.letters[index]]
+                found += self.starts.get(self.letters[index], ())
+                if hyphen_ends_a_word:
+                    found += self.after_hyphen.get(self.letters[index], ())
                 index += 1
         return sorted(found)
 
@@ -116,15 +163,17 @@ def beginnings(cues: Iterable[str]) -> tuple[str, ...] | None:
 
 
 def finditer(pattern: regex.Pattern[str], beginnings_: tuple[str, ...] | None, text: str, words: Words, start: int,
-             end: int, timeout: float | None) -> list[regex.Match[str]]:
+             end: int, timeout: float | None, hyphen_ends_a_word: bool = False) -> list[regex.Match[str]]:
     """What `pattern.finditer(text, start, end, timeout=timeout)` finds, `words` being `Words.of(text)` and
-    `beginnings_` the beginnings of the pattern's cues. The time limit is for the whole scan, as it is for finditer."""
+    `beginnings_` the beginnings of the pattern's cues (`text` may be lower-cased, since `words` is). The time limit
+    is for the whole scan, as it is for finditer. The pattern must not match inside a word: where it begins with
+    `\\b`, a word after a hyphen is a word of its own."""
     if beginnings_ is None:
         return list(pattern.finditer(text, start, end, timeout=timeout))
     deadline = None if timeout is None else time.perf_counter() + timeout
     found: list[regex.Match[str]] = []
     resume = start
-    for position in words.beginning_with(beginnings_):
+    for position in words.beginning_with(beginnings_, hyphen_ends_a_word):
         if position < resume or position >= end:
             continue
         remaining = None if deadline is None else deadline - time.perf_counter()

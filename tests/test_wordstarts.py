@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_letters_are_folded_as_the_regex_module_matches_them() -> None:
-    letter, inside_a_word = regex.compile("[a-z]", regex.I), regex.compile(r"[\w-]")
+    letter, inside_a_word = regex.compile("[a-z]", regex.I), regex.compile(r"\w")
     left_out = regex.compile(f"[{wordstarts._INSIDE_A_WORD}]")
     for code in range(0x110000):
         char = chr(code)
@@ -45,6 +45,7 @@ def test_a_word_is_found_where_it_begins_with_letters_whatever_their_case() -> N
     words = Words.of("Arrived, re-arrived 2arrive _arrive ARRIVING. ſtop İn")
     assert words.beginning_with(("arriv",)) == [0, 36]
     assert words.beginning_with(("stop", "in")) == [46, 51]
+    assert words.beginning_with(("arriv",), hyphen_ends_a_word=True) == [0, 12, 36]
 
 
 def _same_as_finditer(pattern: regex.Pattern[str], beginnings_: tuple[str, ...] | None, text: str) -> None:
