@@ -20,7 +20,7 @@ MentionHow = Literal["name", "alias", "near miss"]
 
 # A capitalised word, with letters, combining marks, inner apostrophes and hyphens; a possessive is not part of it.
 _WORD = regex.compile(r"(?<![\w@#/.])\p{Lu}[\p{L}\p{M}]*(?:[-'’][\p{L}\p{M}]+)*")
-_POSSESSIVE = regex.compile(r"['’]s\Z")
+_POSSESSIVE = ("'s", "’s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +119,7 @@ def _word_runs(text: str, start: int, end: int) -> list[list[tuple[int, int]]]:
     """Runs of capitalised words separated by single spaces: the places where a name can stand."""
     runs: list[list[tuple[int, int]]] = []
     for match in _WORD.finditer(text, start, end):
-        word_end = match.end() - (len(possessive[0]) if (possessive := _POSSESSIVE.search(match.group())) else 0)
+        word_end = match.end() - (2 if match.group().endswith(_POSSESSIVE) else 0)
         if runs and runs[-1] and text[runs[-1][-1][1]:match.start()] == " ":
             runs[-1].append((match.start(), word_end))
         else:

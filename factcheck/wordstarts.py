@@ -25,7 +25,8 @@ _OTHER_FORMS = {"İ": "i", "ſ": "s", "K": "k"}
 _TO_LOWER_ASCII = str.maketrans({**{chr(c): chr(c).lower() for c in range(ord("A"), ord("Z") + 1)}, **_OTHER_FORMS})
 # A letter after any of these is inside a word, where no cue begins.
 _INSIDE_A_WORD = "a-z0-9_"
-_WORD_LETTERS = re.compile(rf"(?<![{_INSIDE_A_WORD}])[a-z]+")
+_WORD_START = re.compile(rf"(?<![{_INSIDE_A_WORD}-])[a-z]+")
+_WORD_AFTER_HYPHEN = re.compile(r"(?<=-)[a-z]+")
 _LEADING_LETTERS = re.compile(r"[A-Za-z]+")
 _QUANTIFIERS = ("?", "*", "+", "{")
 _INLINE_FLAGS = re.compile(r"\(\?[A-Za-z-]+[:)]")
@@ -117,34 +118,28 @@ def _group_end(pattern: str) -> int:
 
 @dataclass(frozen=True, slots=True)
 class Words:
-    """Where the words of a text that begin with ASCII letters start, by those letters (lower-cased); the words right
+    """The words of a text that begin with ASCII letters, as (letters lower-cased, start), sorted; the words right
     after a hyphen apart, since a hyphen joins words for the cues of events (`[\\w-]`) but not for `\\b`."""
 
-    letters: tuple[str, ...]  # sorted, each once
-    starts: dict[str, list[int]]
-    after_hyphen: dict[str, list[int]]
+    starts: list[tuple[str, int]]
+    after_hyphen: list[tuple[str, int]]
 
     @staticmethod
     @functools.lru_cache(maxsize=8)  # the tagger and the reading of an article both use them
     def of(text: str) -> Words:
         folded = _letters_folded(text)
-        starts: defaultdict[str, list[int]] = defaultdict(list)
-        after_hyphen: defaultdict[str, list[int]] = defaultdict(list)
-        for word in _WORD_LETTERS.finditer(folded):
-            position = word.start()
-            (after_hyphen if position and folded[position - 1] == "-" else starts)[word.group()].append(position)
-        return Words(tuple(sorted({*starts, *after_hyphen})), starts, after_hyphen)
+        return Words(sorted([(word.group(), word.start()) for word in _WORD_START.finditer(folded)]),
+                     sorted([(word.group(), word.start()) for word in _WORD_AFTER_HYPHEN.finditer(folded)]))
 
     def beginning_with(self, beginnings: tuple[str, ...], hyphen_ends_a_word: bool = False) -> list[int]:
         """The starts of the words that begin with one of the beginnings, in order."""
         found: list[int] = []
-        for letters in beginnings:
-            index = bisect.bisect_left(self.letters, letters)
-            while index < len(self.letters) and self.letters[index].startswith(letters):
-                found += self.starts.get(self.letters[index], ())
-                if hyphen_ends_a_word:
-                    found += self.after_hyphen.get(self.letters[index], ())
-                index += 1
+        for words in (self.starts, self.after_hyphen) if hyphen_ends_a_word else (self.starts,):
+            for letters in beginnings:
+                index = bisect.bisect_left(words, (letters,))
+                while index < len(words) and words[index][0].startswith(letters):
+                    found.append(words[index][1])
+                    index += 1
         return sorted(found)
 
 
