@@ -52,7 +52,8 @@ def measured(args: list[str], cwd: Path) -> Run:
 
 
 def factcheck(*args: str) -> list[str]:
-    return ["factcheck", *args]
+    """The command line of the factcheck this interpreter imports (PYTHONPATH may point at a frozen checkout)."""
+    return [sys.executable, "-m", "factcheck", *args]
 
 
 def _figures_only(score: dict[str, object]) -> dict[str, object]:
