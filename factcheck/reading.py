@@ -27,7 +27,10 @@ class Reading:
     mentions: tuple[tuple[Mention, ...], ...]  # per sentence
     entity_kinds: Mapping[str, str]
     words: wordstarts.Words  # of the text, for finding triggers
-    _triggers: dict[EventKind, tuple[tuple[Trigger, ...], ...]] = field(default_factory=dict, compare=False)
+    sentence_starts: tuple[int, ...]
+    # By event name and pattern: equal kinds are often distinct objects (with and without an empty tuple of extra
+    # cues), and comparing two kinds field by field costs more than the lookup.
+    _triggers: dict[tuple[str, str], tuple[tuple[Trigger, ...], ...]] = field(default_factory=dict, compare=False)
 
     @property
     def text(self) -> str:
@@ -35,21 +38,22 @@ class Reading:
 
     def triggers(self, kind: EventKind, index: int) -> tuple[Trigger, ...]:
         """Triggers of an event kind in sentence `index` (found for the whole article on first use)."""
-        if kind not in self._triggers:
+        key = (kind.name, kind.pattern.pattern)
+        if key not in self._triggers:
             # One pass over the article, each trigger filed under the sentence it stands in.
             per_sentence: list[list[Trigger]] = [[] for _ in self.sentences]
-            starts = [s.start for s in self.sentences]
+            starts = self.sentence_starts
             body_start = starts[0] if starts else 0
             for trigger in events.find_triggers(self.text, kind, body_start, len(self.text), self.words):
                 number = bisect.bisect_right(starts, trigger.start) - 1
                 if number >= 0 and trigger.end <= self.sentences[number].end:
                     per_sentence[number].append(trigger)
-            self._triggers[kind] = tuple(tuple(found) for found in per_sentence)
-        return self._triggers[kind][index]
+            self._triggers[key] = tuple(tuple(found) for found in per_sentence)
+        return self._triggers[key][index]
 
     def sentence_at(self, offset: int) -> int:
         """The index of the sentence an offset stands in."""
-        return max(bisect.bisect_right([s.start for s in self.sentences], offset) - 1, 0)
+        return max(bisect.bisect_right(self.sentence_starts, offset) - 1, 0)
 
     def mentions_of(self, entity_id: str | None, index: int) -> list[Mention]:
         return [m for m in self.mentions[index] if m.entity == entity_id] if entity_id else []
@@ -117,4 +121,5 @@ def read(article: Article, rules: RuleSet) -> Reading:
         mentions=tuple(tuple(m) for m in per_sentence_mentions),
         entity_kinds=MappingProxyType({e.id: e.kind for e in rules.entities.values()}),
         words=words,
+        sentence_starts=tuple(starts),
     )
