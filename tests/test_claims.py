@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import datetime as dt
 
 from conftest import statements_for, values_for
@@ -220,3 +222,14 @@ def test_an_event_told_as_a_noun_goes_on_about_the_subject_of_the_sentence_befor
     assert values_for(summit_rules, "brandt-meeting-date", text, "2023-03-14") == ["2023-03-20"]
     someone_else = ("Castellano will head north. Norvik's envoy Lars Moen met Chancellor Brandt on Monday.")
     assert values_for(summit_rules, "brandt-meeting-date", someone_else, "2023-03-14") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Castellano hopes to sit down with Brandt on Friday, diplomats said.",
+    "Castellano aims to meet Brandt on Friday.",
+    "Castellano heads to Valdora City on Friday to meet Brandt.",
+])
+def test_an_intention_or_a_trip_told_in_the_present_is_a_plan(summit_rules, text: str) -> None:
+    """Published on a Tuesday, the Friday is the one ahead, and the statement is a plan."""
+    (item,) = statements_for(summit_rules, "brandt-meeting-date", text, "2023-03-14")
+    assert item.value == "2023-03-17" and item.extra["modality"] == "planned"
