@@ -233,3 +233,9 @@ def test_an_intention_or_a_trip_told_in_the_present_is_a_plan(summit_rules, text
     """Published on a Tuesday, the Friday is the one ahead, and the statement is a plan."""
     (item,) = statements_for(summit_rules, "brandt-meeting-date", text, "2023-03-14")
     assert item.value == "2023-03-17" and item.extra["modality"] == "planned"
+
+
+def test_a_sentence_placed_by_a_month_of_its_own_takes_no_day_over(summit_rules) -> None:
+    text = ("Castellano is set to travel to Valdora City on March 20. "
+            "Castellano met Matthias Brandt briefly at a forum in Valdora City last January.")
+    assert values_for(summit_rules, "brandt-meeting-date", text, "2023-03-14") == []

@@ -201,9 +201,11 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEA
             attachment = _attach(reading, index, trigger, kind)
             carried = None
             if attachment is None:
-                # Only a sentence without any time of its own takes a date over from the sentence before: no date,
-                # and no "before"/"after" that places its event against another one.
-                own_time = _dated(reading, index) or any(s.relation for s in segments)
+                # Only a sentence without any time of its own takes a date over from the sentence before: no date
+                # (not even a month or a year: "met him last March" is not the previous sentence's day), and no
+                # "before"/"after" that places its event against another one.
+                own_time = any(t.type in ("DATE", "TIME") for t in reading.timexes[index]) or any(
+                    s.relation for s in segments)
                 carried = None if own_time else _carried(reading, index, (place, partner))
                 if carried is None:
                     named = " or ".join(e for e in (place, partner) if e)
