@@ -239,3 +239,9 @@ def test_a_sentence_placed_by_a_month_of_its_own_takes_no_day_over(summit_rules)
     text = ("Castellano is set to travel to Valdora City on March 20. "
             "Castellano met Matthias Brandt briefly at a forum in Valdora City last January.")
     assert values_for(summit_rules, "brandt-meeting-date", text, "2023-03-14") == []
+
+
+def test_a_relative_clause_is_background_and_takes_no_day_over(summit_rules) -> None:
+    text = ("Castellano will hold talks in Valdora City on March 20. "
+            "Castellano, who arrived in Valdora City from the coast, said the trip had been useful.")
+    assert values_for(summit_rules, "valdora-arrival-date", text, "2023-03-21") == []

@@ -206,10 +206,14 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEA
                 # "before"/"after" that places its event against another one.
                 own_time = any(t.type in ("DATE", "TIME") for t in reading.timexes[index]) or any(
                     s.relation for s in segments)
-                carried = None if own_time else _carried(reading, index, (place, partner))
+                # A parenthetical relative clause ("Brandt, who came to the capital from the coast, said ...") is
+                # background on its noun, not the next step of the story the sentence before dated.
+                background = clause.cue.lower() in relative_cues("parenthetical")
+                carried = None if own_time or background else _carried(reading, index, (place, partner))
                 if carried is None:
                     named = " or ".join(e for e in (place, partner) if e)
                     why = ("the sentence places it by a time of its own, so no date is carried over" if own_time else
+                           "it stands in a relative clause, background that takes no date over" if background else
                            "and the sentence before gives no date" + (f" for {named}" if named else ""))
                     notes.reject(index, claim.id, f"'{trigger.text}': no date in its clause or a clause linked to "
                                                   f"it; {why}")
