@@ -38,6 +38,7 @@ class _Grammar:
     past_exceptions: frozenset[str]
     reporting: frozenset[str]
     passive_auxiliary: regex.Pattern[str]
+    attributive: regex.Pattern[str]
     negated_before: regex.Pattern[str]
     cancelled: regex.Pattern[str]
 
@@ -60,6 +61,7 @@ def _grammar() -> _Grammar:
         past_exceptions=frozenset(word.lower() for word in data["tense"]["past_suffix_exceptions"]),
         reporting=frozenset(word.lower() for word in data["tense"]["reporting"]),
         passive_auxiliary=regex.compile(data["tense"]["passive_auxiliary"], regex.I),
+        attributive=regex.compile(data["tense"]["attributive"], regex.I),
         negated_before=regex.compile(data["negation"]["before"], regex.I),
         cancelled=regex.compile(data["negation"]["clause"], regex.I),
     )
@@ -199,7 +201,8 @@ def _tense_cues(text: str, start: int, end: int) -> tuple[tuple[int, int, Tense,
     return (*(cue(m, "future") for m in grammar.future.finditer(text, start, end)),
             *(cue(m, "past") for m in grammar.past.finditer(text, start, end) if past_tense(m)),
             *(cue(m, "past") for m in grammar.past_suffix.finditer(text, start, end)
-              if m.group().lower() not in grammar.past_exceptions and past_tense(m)))
+              if m.group().lower() not in grammar.past_exceptions and past_tense(m)
+              and grammar.attributive.search(text, max(start, m.start() - 25), m.start()) is None))
 
 
 def tense(text: str) -> Tense:

@@ -245,3 +245,13 @@ def test_a_relative_clause_is_background_and_takes_no_day_over(summit_rules) -> 
     text = ("Castellano will hold talks in Valdora City on March 20. "
             "Castellano, who arrived in Valdora City from the coast, said the trip had been useful.")
     assert values_for(summit_rules, "valdora-arrival-date", text, "2023-03-21") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Castellano will arrive in Valdora City on Friday for the last leg of the trip.",
+    "Castellano plans to arrive in Valdora City on Friday to discuss a stalled trade agreement.",
+])
+def test_words_that_only_look_past_leave_a_plan_a_plan(summit_rules, text: str) -> None:
+    """'the last leg' is not 'last week'; 'a stalled agreement' is an adjective, not a past tense."""
+    (item,) = statements_for(summit_rules, "valdora-arrival-date", text, "2023-03-14")
+    assert item.value == "2023-03-17" and item.extra["modality"] == "planned"
