@@ -255,3 +255,9 @@ def test_words_that_only_look_past_leave_a_plan_a_plan(summit_rules, text: str) 
     """'the last leg' is not 'last week'; 'a stalled agreement' is an adjective, not a past tense."""
     (item,) = statements_for(summit_rules, "valdora-arrival-date", text, "2023-03-14")
     assert item.value == "2023-03-17" and item.extra["modality"] == "planned"
+
+
+def test_a_possessive_her_is_not_the_previous_sentences_person(summit_rules) -> None:
+    text = ("Castellano left the coast on Monday. "
+            "Brandt will fly to Valdora City on Friday for her first visit there.")
+    assert values_for(summit_rules, "valdora-arrival-date", text, "2023-03-14") == []
