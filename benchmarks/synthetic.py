@@ -211,21 +211,31 @@ class NameBook:
 
     def __init__(self, rng: random.Random, fixed_words: Iterable[str] = ()) -> None:
         self.rng = rng
-        self.words: list[str] = sorted({w for outlet in OUTLETS for w in outlet.split()} | set(fixed_words))
+        self.fixed: list[str] = sorted({w for outlet in OUTLETS for w in outlet.split()} | set(fixed_words))
+        # Nearness matters within a story (its articles name only its people; factcheck reads a story's claims
+        # only in articles that tell it), so it is checked against the story's words; across stories a name is
+        # only never used twice. Checking nearness across a large archive would run out of names.
+        self.words: list[str] = list(self.fixed)
         self.surnames: list[str] = []
+        self.taken: set[str] = set(self.fixed)
         self.place_roots: set[str] = set()
+
+    def new_story(self) -> None:
+        self.words = list(self.fixed)
+        self.surnames = []
 
     def _surname_ok(self, word: str) -> bool:
         # factcheck allows one edit in a name of 5-7 letters and two from 8 letters (a swap counts as two): a
         # surname must be further than that from any capitalised word, and three edits from any other surname,
         # since full names ("Milan Korov", "Milan Korav") get the larger allowance.
         budget = 2 if len(word) >= 8 else 1
-        return (all(abs(len(word) - len(other)) > 2 or damerau(word, other) >= 3 for other in self.surnames)
+        return (word not in self.taken
+                and all(abs(len(word) - len(other)) > 2 or damerau(word, other) >= 3 for other in self.surnames)
                 and all(abs(len(word) - len(other)) > budget or damerau(word, other) > budget
                         for other in self.words))
 
     def _place_ok(self, word: str) -> bool:
-        return (word not in self.place_roots and word not in self.words
+        return (word not in self.place_roots and word not in self.taken
                 and all(abs(len(word) - len(other)) > 2 or damerau(word, other) >= 3 for other in self.surnames))
 
     def person(self) -> Person:
@@ -237,6 +247,7 @@ class NameBook:
             if len(surname) >= 5 and self._surname_ok(surname):
                 self.words.append(surname)
                 self.surnames.append(surname)
+                self.taken.add(surname)
                 return Person(self.rng.choice(FIRST_NAMES[pool][gender]), surname, gender)
         raise RuntimeError("surname pools exhausted; add syllables")
 
@@ -251,6 +262,7 @@ class NameBook:
 
     def _register(self, *words: str) -> None:
         self.words += [w for word in words for w in word.split()]
+        self.taken.update(w for word in words for w in word.split())
 
     def country(self) -> Country:
         root, capital_root = self._root(), self._root()
@@ -1450,6 +1462,7 @@ def generate(out_dir: Path, articles: int, events: int, seed: int = 0, conflict_
     for i in range(events):
         kind = types[i % 3] if i < 3 else rng.choice(("trip", "trip", "disaster", "summit"))
         anchor = dt.date(2019, 1, 1) + dt.timedelta(days=rng.randint(0, 6 * 365))
+        names.new_story()
         event_list.append(makers[kind](f"e{i + 1:03d}-{kind}", rng, names, anchor))
     for event in event_list:
         event.data["rules_text"] = rules_for(event)
