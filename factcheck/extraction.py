@@ -67,7 +67,8 @@ def extract(article: Article, rules: RuleSet) -> list[Statement]:
     """Every statement one article makes about the claims of the rules whose story it tells."""
     kinds = registry()
     reading = read(article, rules)
-    named = {m.entity for sentence in reading.mentions for m in sentence if m.how != "near miss"}
+    # By name: an alias is often a title any story has ("the interior minister"), a near miss may be someone else.
+    named = {m.entity for sentence in reading.mentions for m in sentence if m.how == "name"}
     statements: list[Statement] = []
     for claim in rules.claims:
         if not tells_story(named, rules.stories.get(claim.id, frozenset())):
@@ -80,8 +81,8 @@ def extract(article: Article, rules: RuleSet) -> list[Statement]:
 
 
 def tells_story(named: set[str], story: frozenset[str]) -> bool:
-    """Whether an article is about a rule file's story: it names two of the story's entities (one, if the story has
-    only one). An archive holds many stories, and a figure or a day from another one (another quake's toll, another
+    """Whether an article is about a rule file's story: it names two of the story's entities by name (one, if the
+    story has only one). An archive holds many stories, and a figure or a day from another one (another quake's toll, another
     visit's Tuesday) must not be read as this one's; one shared name (a capital, a title) is not enough."""
     return len(named & story) >= min(2, len(story))
 
