@@ -64,7 +64,6 @@ def _fuzzy(form: str, budget: int) -> regex.Pattern[str]:
     return regex.compile(f"(?:{regex.escape(form)}){{e<={budget}}}", regex.I)
 
 
-@functools.lru_cache(maxsize=256)
 def _alias_pattern(aliases: tuple[str, ...]) -> tuple[regex.Pattern[str], tuple[str, ...] | None] | None:
     if not aliases:
         return None
@@ -92,6 +91,9 @@ class _Index:
     by_initial: dict[tuple[int, str], tuple[_Spelling, ...]]
     by_tail: dict[tuple[int, str], tuple[_Spelling, ...]]
     accepted: frozenset[str]
+    # Each entity's aliases as one pattern, compiled with the index: a rule set of hundreds of stories would
+    # overflow any small cache of them and compile them again for every article.
+    aliases: tuple[tuple[str, regex.Pattern[str], tuple[str, ...] | None], ...]
 
 
 @functools.lru_cache(maxsize=64)
@@ -111,8 +113,10 @@ def _index(entities: tuple[Entity, ...]) -> _Index:
                     by_tail.setdefault((size, spelling.folded[1:]), []).append(spelling)
     accepted = frozenset(_fold(f) for e in entities for f in (*e.spellings, *e.distinct))
     sizes = tuple(sorted({len(f.split()) for e in entities for f in e.spellings}))
+    aliases = tuple((entity.id, *pattern) for entity in entities
+                    if (pattern := _alias_pattern(entity.aliases)) is not None)
     return _Index({k: tuple(v) for k, v in exact.items()}, sizes, {k: tuple(v) for k, v in by_initial.items()},
-                  {k: tuple(v) for k, v in by_tail.items()}, accepted)
+                  {k: tuple(v) for k, v in by_tail.items()}, accepted, aliases)
 
 
 def _word_runs(text: str, start: int, end: int) -> list[list[tuple[int, int]]]:
@@ -140,11 +144,9 @@ def find_mentions(text: str, entities: Iterable[Entity], start: int = 0, end: in
     index = _index(entities)
     found: dict[str, list[Mention]] = {entity.id: [] for entity in entities}
     words = wordstarts.Words.of(text) if words is None else words
-    for entity in entities:
-        if (aliases := _alias_pattern(entity.aliases)) is not None:
-            pattern, beginnings = aliases
-            found[entity.id] += [Mention(entity.id, m.start(), m.end(), m.group(), "alias", m.group())
-                                 for m in wordstarts.finditer(pattern, beginnings, text, words, start, end, None)]
+    for entity_id, pattern, beginnings in index.aliases:
+        found[entity_id] += [Mention(entity_id, m.start(), m.end(), m.group(), "alias", m.group())
+                             for m in wordstarts.finditer(pattern, beginnings, text, words, start, end, None)]
     for run in _word_runs(text, start, end):
         for size in index.sizes:
             for position in range(len(run) - size + 1):
