@@ -67,11 +67,12 @@ def extract(article: Article, rules: RuleSet) -> list[Statement]:
     """Every statement one article makes about the claims of the rules whose story it tells."""
     kinds = registry()
     reading = read(article, rules)
-    # By name: an alias is often a title any story has ("the interior minister"), a near miss may be someone else.
+    # Not by alias: an alias is often a title any story has ("the interior minister").
     named = {m.entity for sentence in reading.mentions for m in sentence if m.how == "name"}
+    misspelt = {m.entity for sentence in reading.mentions for m in sentence if m.how == "near miss"}
     statements: list[Statement] = []
     for claim in rules.claims:
-        if not tells_story(named, rules.stories.get(claim.id, frozenset())):
+        if not tells_story(named, misspelt, rules.stories.get(claim.id, frozenset())):
             continue
         try:
             statements += kinds[claim.kind].extract(reading, claim, rules)
@@ -80,11 +81,13 @@ def extract(article: Article, rules: RuleSet) -> list[Statement]:
     return statements
 
 
-def tells_story(named: set[str], story: frozenset[str]) -> bool:
-    """Whether an article is about a rule file's story: it names two of the story's entities by name (one, if the
-    story has only one). An archive holds many stories, and a figure or a day from another one (another quake's toll, another
-    visit's Tuesday) must not be read as this one's; one shared name (a capital, a title) is not enough."""
-    return len(named & story) >= min(2, len(story))
+def tells_story(named: set[str], misspelt: set[str], story: frozenset[str]) -> bool:
+    """Whether an article is about a rule file's story: it names two of the story's entities (one, if the story has
+    only one), at least one spelt right. An archive holds many stories, and a figure or a day from another one
+    (another quake's toll, another visit's Tuesday) must not be read as this one's; one shared name (a capital) is
+    not enough. A misspelt name counts as the second, so that the misspelling itself is still found."""
+    exact = named & story
+    return bool(exact or not story) and len(exact | (misspelt & story)) >= min(2, len(story))
 
 
 def extract_file(path: str, rules: RuleSet, options: ReadOptions) -> Extraction:

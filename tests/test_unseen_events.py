@@ -100,3 +100,16 @@ def test_stories_in_one_archive_do_not_mix(tmp_path: Path) -> None:
                       for f in findings)
 
     assert summary(together.findings) == summary(alone)
+
+
+@pytest.mark.parametrize("named, misspelt, told", [
+    ({"quake", "town"}, set(), True),
+    ({"quake"}, set(), False),  # one shared name (a capital, a province) is not the story
+    ({"quake"}, {"mayor"}, True),  # the misspelt mayor is the second name: the misspelling is still found
+    (set(), {"mayor", "minister"}, False),  # but not with nothing spelt right
+])
+def test_an_article_tells_a_story_when_it_names_two_of_its_entities(named, misspelt, told) -> None:
+    from factcheck.extraction import tells_story
+
+    assert tells_story(named, misspelt, frozenset({"quake", "town", "mayor", "minister"})) is told
+    assert tells_story({"quake"}, set(), frozenset({"quake"}))  # a story of one entity needs that one
