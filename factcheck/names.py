@@ -19,6 +19,9 @@ from factcheck import wordstarts
 MentionHow = Literal["name", "alias", "near miss"]
 
 # A capitalised word, with letters, combining marks, inner apostrophes and hyphens; a possessive is not part of it.
+# A word as an alias's first word is compared: ASCII letters and digits, whole (not inside a longer word).
+_ASCII_WORD = regex.compile(r"(?<![\w])[A-Za-z0-9]+(?![\w])")
+_FIRST_WORD = regex.compile(r"[A-Za-z0-9]+(?![\w])")
 _WORD = regex.compile(r"(?<![\w@#/.])\p{Lu}[\p{L}\p{M}]*(?:[-'’][\p{L}\p{M}]+)*")
 _POSSESSIVE = ("'s", "’s")
 
@@ -94,6 +97,9 @@ class _Index:
     # Each entity's aliases as one pattern, compiled with the index: a rule set of hundreds of stories would
     # overflow any small cache of them and compile them again for every article.
     aliases: tuple[tuple[str, regex.Pattern[str], tuple[str, ...] | None], ...]
+    # The first word of each entity's aliases: a text without any of them cannot mention it by alias, so its
+    # pattern is not tried (None: an alias that starts otherwise, always tried).
+    alias_words: tuple[frozenset[str] | None, ...]
 
 
 @functools.lru_cache(maxsize=64)
@@ -113,10 +119,24 @@ def _index(entities: tuple[Entity, ...]) -> _Index:
                     by_tail.setdefault((size, spelling.folded[1:]), []).append(spelling)
     accepted = frozenset(_fold(f) for e in entities for f in (*e.spellings, *e.distinct))
     sizes = tuple(sorted({len(f.split()) for e in entities for f in e.spellings}))
-    aliases = tuple((entity.id, *pattern) for entity in entities
+    with_aliases = [entity for entity in entities if entity.aliases]
+    aliases = tuple((entity.id, *pattern) for entity in with_aliases
                     if (pattern := _alias_pattern(entity.aliases)) is not None)
     return _Index({k: tuple(v) for k, v in exact.items()}, sizes, {k: tuple(v) for k, v in by_initial.items()},
-                  {k: tuple(v) for k, v in by_tail.items()}, accepted, aliases)
+                  {k: tuple(v) for k, v in by_tail.items()}, accepted, aliases,
+                  tuple(_first_words(entity.aliases) for entity in with_aliases))
+
+
+def _first_words(aliases: tuple[str, ...]) -> frozenset[str] | None:
+    """The folded first words of the aliases, or None when one does not start with a plain ASCII word (where
+    case-insensitive matching and folding could disagree)."""
+    words = set()
+    for alias in aliases:
+        match = _FIRST_WORD.match(alias)
+        if match is None:
+            return None
+        words.add(match.group().lower())
+    return frozenset(words)
 
 
 def _word_runs(text: str, start: int, end: int) -> list[list[tuple[int, int]]]:
@@ -144,7 +164,10 @@ def find_mentions(text: str, entities: Iterable[Entity], start: int = 0, end: in
     index = _index(entities)
     found: dict[str, list[Mention]] = {entity.id: [] for entity in entities}
     words = wordstarts.Words.of(text) if words is None else words
-    for entity_id, pattern, beginnings in index.aliases:
+    text_words = {word.lower() for word in _ASCII_WORD.findall(text, start, end)}
+    for (entity_id, pattern, beginnings), first in zip(index.aliases, index.alias_words):
+        if first is not None and first.isdisjoint(text_words):
+            continue
         found[entity_id] += [Mention(entity_id, m.start(), m.end(), m.group(), "alias", m.group())
                              for m in wordstarts.finditer(pattern, beginnings, text, words, start, end, None)]
     for run in _word_runs(text, start, end):
@@ -163,7 +186,7 @@ def find_mentions(text: str, entities: Iterable[Entity], start: int = 0, end: in
                     if _near_miss(candidate, folded, spelling):
                         found[spelling.entity].append(Mention(spelling.entity, first_start, last_end, candidate,
                                                               "near miss", spelling.form))
-    mentions = [m for entity_mentions in found.values() for m in _without_overlaps(entity_mentions)]
+    mentions = [m for entity_mentions in found.values() if entity_mentions for m in _without_overlaps(entity_mentions)]
     return sorted(mentions, key=lambda m: (m.start, m.end, m.entity))
 
 
