@@ -153,6 +153,17 @@ def _from_store(paths: list[str], store: Store, kind_of_claim: Mapping[str, str]
             for path, info in by_path.items()}
 
 
+@dataclass(frozen=True, slots=True)
+class IndexSummary:
+    """What `index` did: files read now, found unchanged, forgotten (gone from disk), skipped."""
+
+    read: int
+    unchanged: int
+    forgotten: int
+    skipped: tuple[Skipped, ...]
+    internal_errors: tuple[str, ...]
+
+
 def index(inputs: list[Path], rules: RuleSet, store: Store, *, options: ReadOptions = ReadOptions(),
           runner: Runner = extract_in_process) -> IndexSummary:
     """Bring the store up to date with the articles the inputs name: read new and changed files, forget files under
@@ -171,15 +182,6 @@ def index(inputs: list[Path], rules: RuleSet, store: Store, *, options: ReadOpti
     return IndexSummary(len(to_read) - len(gathered.skipped), len(unchanged), len(gone),
                         tuple(sorted(skipped + gathered.skipped, key=lambda s: s.path)),
                         tuple(gathered.internal_errors))
-
-
-@dataclass(frozen=True, slots=True)
-class IndexSummary:
-    read: int
-    unchanged: int
-    forgotten: int
-    skipped: tuple[Skipped, ...]
-    internal_errors: tuple[str, ...]
 
 
 def _under(path: str, roots: list[str]) -> bool:

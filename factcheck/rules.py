@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import hashlib
 import tomllib
 from dataclasses import dataclass
@@ -58,14 +59,42 @@ class RulesInvalid(Exception):
         self.errors = errors
 
 
+# A line that opens an entity's table or sets a key: `[entities.ID]`, `[entities."ID"]`, `ID = `, `entities.ID = `.
+_ENTITY_OR_KEY = regex.compile(r'\s*(?:\[entities\."?(?P<header>[^\]"]+)"?\]|(?:entities\.)?"?(?P<key>[^\s="]+)"?\s*=)')
+
+
+@functools.lru_cache(maxsize=4096)
+def _compiled(pattern: str) -> regex.Pattern[str]:
+    """Locating a key compiles the same few patterns for every claim of every file: compile each once."""
+    return regex.compile(pattern)
+
+
 class _Locator:
     """Lines and columns of keys in a TOML file, found in its text (tomllib keeps no positions)."""
 
     def __init__(self, text: str):
         self.lines = text.splitlines()
+        self._entity_lines: dict[str, int] | None = None
+
+    def find_text(self, literal: str, after: int = 0) -> tuple[int, int]:
+        """Like find, for a literal: no pattern to compile for every example of every file."""
+        for number in range(after, len(self.lines)):
+            if (column := self.lines[number].find(literal)) >= 0:
+                return number + 1, column + 1
+        return max(after, 1), 1
+
+    def entity(self, entity_id: str) -> tuple[int, int]:
+        """Where an entity is defined: `[entities.ID]`, `ID = { ... }` under [entities], or `entities.ID = { ... }`
+        (the first line that opens or sets that name; one pass over the file for all entities)."""
+        if self._entity_lines is None:
+            self._entity_lines = {}
+            for number, line in enumerate(self.lines, 1):
+                if (match := _ENTITY_OR_KEY.match(line)) is not None:
+                    self._entity_lines.setdefault(match["header"] or match["key"], number)
+        return self._entity_lines.get(entity_id, 1), 1
 
     def find(self, pattern: str, after: int = 0) -> tuple[int, int]:
-        compiled = regex.compile(pattern)
+        compiled = _compiled(pattern)
         for number in range(after, len(self.lines)):
             if (match := compiled.search(self.lines[number])) is not None:
                 return number + 1, match.start() + 1
@@ -75,7 +104,7 @@ class _Locator:
         """The key of the table that starts at line `after`: inside it if it is an inline table on that line
         (`envoy = { name = "...", knd = "person" }`), else the first line below that sets it."""
         if 1 <= after <= len(self.lines):
-            inline = regex.search(rf"[{{,]\s*\"?{regex.escape(key)}\"?\s*=", self.lines[after - 1])
+            inline = _compiled(rf"[{{,]\s*\"?{regex.escape(key)}\"?\s*=").search(self.lines[after - 1])
             if inline is not None:
                 return after, inline.start() + 1 + len(inline[0]) - len(inline[0].lstrip("{, \t"))
         return self.find(rf"^\s*(?:\"?{regex.escape(key)}\"?)\s*=", max(after - 1, 0))
@@ -169,8 +198,8 @@ def _examples(raw: Any, path: str, locate: _Locator, line: int, errors: list[Rul
         if isinstance(item, dict) and isinstance(item.get("text"), str) and item["text"].strip():
             # The example's own line: where its text stands (TOML escapes aside, its first words do), searched after
             # the previous example's, so two examples with the same text get their own lines.
-            words = regex.escape(item["text"].strip()[:30].replace('"', '\\"'))
-            where = locate.find(words, where[0] - (1 if number == 1 else 0))
+            words = item["text"].strip()[:30].replace('"', '\\"')
+            where = locate.find_text(words, where[0] - (1 if number == 1 else 0))
         if not isinstance(item, dict):
             errors.append(RuleError(path, *where, f"{label}: example {number} must be a table"))
             continue
@@ -228,8 +257,7 @@ def _load_file(path: Path, entities: dict[str, Entity], entity_sources: dict[str
         raw_entities = {}
     for entity_id, raw in raw_entities.items():
         # [entities.ID], or ID = { ... } under [entities], or entities.ID = { ... }
-        line, column = locate.find(rf"^\s*(?:\[entities\.\"?{regex.escape(entity_id)}\"?\]|"
-                                   rf"(?:entities\.)?\"?{regex.escape(entity_id)}\"?\s*=)")
+        line, column = locate.entity(entity_id)
         if not isinstance(raw, dict):
             errors.append(RuleError(name, line, column, f"entity '{entity_id}' must be a table"))
             continue
