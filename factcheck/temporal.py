@@ -503,8 +503,10 @@ def resolve_weekday(weekday: int, relative: str | None, tense: clauses.Tense, pu
         monday = published - dt.timedelta(published.weekday())
         return monday + dt.timedelta(weekday), f"'this' weekday, in the week of publication date {published}", published
     # Within the publication's week the reader's "Tuesday" is the one near the publication date, whatever else the
-    # text mentioned; a story told from another week (a report ten days later) counts from its own narrative.
-    if narrative is None or abs((narrative - published).days) <= _tagger().weekday_reach:
+    # text mentioned; a story told from another week (a report ten days later) counts from its own narrative. A plan
+    # is always told from the publication's week: "will meet him on Saturday" is the coming Saturday, whatever later
+    # date the schedule mentioned before it.
+    if narrative is None or tense == "future" or abs((narrative - published).days) <= _tagger().weekday_reach:
         if forward == 0:
             return published, f"weekday, same day as publication date {published}", published
         if tense == "future":

@@ -104,3 +104,10 @@ def test_tense_settles_the_year_of_a_date_half_a_year_away() -> None:
 def test_contracted_and_negated_futures_look_forward() -> None:
     assert ("Monday", "2023-03-20") in values("He'll meet the king on Monday.", "2023-03-14")
     assert ("Friday", "2023-03-17") in values("He won't meet the king before Friday.", "2023-03-14")
+
+
+def test_a_plan_on_a_weekday_is_the_coming_one_whatever_later_date_came_before() -> None:
+    """A schedule that mentions the end of the trip first still means this week's Saturday for the meeting."""
+    text = "The envoy will end her tour in the port on March 24. She will meet the mayor on Saturday."
+    saturday = [t for t in tag(text, dt.date(2023, 3, 14)) if t.text == "Saturday"]
+    assert [t.value for t in saturday] == ["2023-03-18"]
