@@ -67,6 +67,7 @@ def _fuzzy(form: str, budget: int) -> regex.Pattern[str]:
     return regex.compile(f"(?:{regex.escape(form)}){{e<={budget}}}", regex.I)
 
 
+@functools.cache  # unbounded: one entry per entity with aliases in the rules, compiled when first needed
 def _alias_pattern(aliases: tuple[str, ...]) -> tuple[regex.Pattern[str], tuple[str, ...] | None] | None:
     if not aliases:
         return None
@@ -94,12 +95,10 @@ class _Index:
     by_initial: dict[tuple[int, str], tuple[_Spelling, ...]]
     by_tail: dict[tuple[int, str], tuple[_Spelling, ...]]
     accepted: frozenset[str]
-    # Each entity's aliases as one pattern, compiled with the index: a rule set of hundreds of stories would
-    # overflow any small cache of them and compile them again for every article.
-    aliases: tuple[tuple[str, regex.Pattern[str], tuple[str, ...] | None], ...]
-    # The first word of each entity's aliases: a text without any of them cannot mention it by alias, so its
-    # pattern is not tried (None: an alias that starts otherwise, always tried).
-    alias_words: tuple[frozenset[str] | None, ...]
+    # Each entity's aliases, and their first words: a text without any of them cannot mention the entity by alias,
+    # so its pattern is neither compiled nor tried (None: an alias that starts otherwise, always tried). With
+    # hundreds of stories' rules, most entities never need theirs.
+    aliases: tuple[tuple[str, tuple[str, ...], frozenset[str] | None], ...]
 
 
 @functools.lru_cache(maxsize=64)
@@ -119,12 +118,9 @@ def _index(entities: tuple[Entity, ...]) -> _Index:
                     by_tail.setdefault((size, spelling.folded[1:]), []).append(spelling)
     accepted = frozenset(_fold(f) for e in entities for f in (*e.spellings, *e.distinct))
     sizes = tuple(sorted({len(f.split()) for e in entities for f in e.spellings}))
-    with_aliases = [entity for entity in entities if entity.aliases]
-    aliases = tuple((entity.id, *pattern) for entity in with_aliases
-                    if (pattern := _alias_pattern(entity.aliases)) is not None)
+    aliases = tuple((entity.id, entity.aliases, _first_words(entity.aliases)) for entity in entities if entity.aliases)
     return _Index({k: tuple(v) for k, v in exact.items()}, sizes, {k: tuple(v) for k, v in by_initial.items()},
-                  {k: tuple(v) for k, v in by_tail.items()}, accepted, aliases,
-                  tuple(_first_words(entity.aliases) for entity in with_aliases))
+                  {k: tuple(v) for k, v in by_tail.items()}, accepted, aliases)
 
 
 def _first_words(aliases: tuple[str, ...]) -> frozenset[str] | None:
@@ -165,9 +161,10 @@ def find_mentions(text: str, entities: Iterable[Entity], start: int = 0, end: in
     found: dict[str, list[Mention]] = {entity.id: [] for entity in entities}
     words = wordstarts.Words.of(text) if words is None else words
     text_words = {word.lower() for word in _ASCII_WORD.findall(text, start, end)}
-    for (entity_id, pattern, beginnings), first in zip(index.aliases, index.alias_words):
+    for entity_id, aliases, first in index.aliases:
         if first is not None and first.isdisjoint(text_words):
             continue
+        pattern, beginnings = _alias_pattern(aliases)  # type: ignore[misc]  (an entity listed here has aliases)
         found[entity_id] += [Mention(entity_id, m.start(), m.end(), m.group(), "alias", m.group())
                              for m in wordstarts.finditer(pattern, beginnings, text, words, start, end, None)]
     for run in _word_runs(text, start, end):
