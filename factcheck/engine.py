@@ -176,7 +176,7 @@ def index(inputs: list[Path], rules: RuleSet, store: Store, *, options: ReadOpti
     gathered = _Gathered()
     for item in _saving(runner(to_read, rules, options), store, rules_digest, set()):
         gathered.add(item)
-    roots = [os.path.abspath(p) for p in inputs]
+    roots = _roots(inputs)
     gone = [p for p in store.states() if _under(p, roots) and not os.path.exists(p)]
     store.forget(gone)
     return IndexSummary(len(to_read) - len(gathered.skipped), len(unchanged), len(gone),
@@ -185,8 +185,26 @@ def index(inputs: list[Path], rules: RuleSet, store: Store, *, options: ReadOpti
 
 
 def _under(path: str, roots: list[str]) -> bool:
+    """Whether a path is one of the roots (absolute) or inside one; a path written as a root was written is
+    answered without asking the file system, which counts in an archive of a hundred thousand files."""
+    for root in roots:
+        if path.startswith(root.rstrip(os.sep) + os.sep) or path == root:
+            return True
     absolute = os.path.abspath(path)
     return any(absolute == root or absolute.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
+
+
+def _roots(inputs: list[Path]) -> list[str]:
+    """The inputs as written (normalised) and as absolute paths."""
+    return sorted({os.path.normpath(p) for p in inputs} | {os.path.abspath(p) for p in inputs})
+
+
+def _is_one_of(path: str, paths: set[str]) -> bool:
+    """Whether a path names one of these files, however either is written (resolved only when the names match)."""
+    if path in paths:
+        return True
+    name = os.path.basename(path)
+    return any(os.path.basename(other) == name and Path(other).resolve() == Path(path).resolve() for other in paths)
 
 
 def check(inputs: list[Path], rules: RuleSet, *, default_published: dt.date | None = None,
@@ -231,8 +249,7 @@ def check(inputs: list[Path], rules: RuleSet, *, default_published: dt.date | No
         findings, gone = without_baseline(findings, baseline)
     new_ids: tuple[str, ...] = ()
     if new is not None:
-        wanted = {Path(p).resolve() for p in new_paths}
-        new_ids = tuple(sorted(a.id for a in gathered.articles if Path(a.path).resolve() in wanted))
+        new_ids = tuple(sorted(a.id for a in gathered.articles if _is_one_of(a.path, new_paths)))
         findings = focus_on_new(findings, set(new_ids), registry())
     spoken = {s.claim for s in gathered.statements} | gathered.claims_spoken_of
     silent = sorted(c.id for c in rules.claims if c.id not in spoken and c.kind != "spelling")
@@ -257,7 +274,7 @@ def _gather_new_against_store(inputs: list[Path], new_paths: set[str], rules: Ru
     for _ in _saving(run(present, rules, options), store, rules_digest, set()):
         pass
     store.forget(p for p in stale if p not in present)
-    roots = [os.path.abspath(p) for p in inputs]
+    roots = _roots(inputs)
     published = [a for a in store.articles() if _under(a.path, roots) and a.path not in new_paths]
     for info in published:
         gathered.ids[info.id] = info.path
