@@ -173,15 +173,18 @@ def index(inputs: list[Path], rules: RuleSet, store: Store, *, options: ReadOpti
     rules_digest = rules_hash(rules)
     unchanged = _unchanged(paths, store, rules_digest)
     to_read = [p for p in paths if p not in unchanged]
-    gathered = _Gathered()
+    not_read: list[Skipped] = []
+    internal_errors: list[str] = []
     for item in _saving(runner(to_read, rules, options), store, rules_digest, set()):
-        gathered.add(item)
+        if item.article is None:  # the statements are in the store now; only what went wrong is kept here
+            not_read.append(Skipped(item.path, item.skipped or "not read"))
+            if item.internal_error:
+                internal_errors.append(item.path)
     roots = _roots(inputs)
     gone = [p for p in store.states() if _under(p, roots) and not os.path.exists(p)]
     store.forget(gone)
-    return IndexSummary(len(to_read) - len(gathered.skipped), len(unchanged), len(gone),
-                        tuple(sorted(skipped + gathered.skipped, key=lambda s: s.path)),
-                        tuple(gathered.internal_errors))
+    return IndexSummary(len(to_read) - len(not_read), len(unchanged), len(gone),
+                        tuple(sorted(skipped + not_read, key=lambda s: s.path)), tuple(internal_errors))
 
 
 def _under(path: str, roots: list[str]) -> bool:
