@@ -252,7 +252,9 @@ def check(inputs: list[Path], rules: RuleSet, *, default_published: dt.date | No
         findings, gone = without_baseline(findings, baseline)
     new_ids: tuple[str, ...] = ()
     if new is not None:
-        new_ids = tuple(sorted(a.id for a in gathered.articles if _is_one_of(a.path, new_paths)))
+        new_names = {os.path.basename(p) for p in new_paths}
+        new_ids = tuple(sorted(a.id for a in gathered.articles
+                               if os.path.basename(a.path) in new_names and _is_one_of(a.path, new_paths)))
         findings = focus_on_new(findings, set(new_ids), registry())
     spoken = {s.claim for s in gathered.statements} | gathered.claims_spoken_of
     silent = sorted(c.id for c in rules.claims if c.id not in spoken and c.kind != "spelling")
