@@ -13,7 +13,6 @@ import bisect
 import functools
 import re
 import time
-from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable
 
