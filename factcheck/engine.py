@@ -232,7 +232,8 @@ def check(inputs: list[Path], rules: RuleSet, *, default_published: dt.date | No
     gathered = _Gathered(skipped=list(new_skipped))
     rules_digest = rules_hash(rules) if store is not None else ""
     if store is not None and new is not None:
-        _gather_new_against_store(inputs, new_paths, rules, store, options, run, gathered)
+        _gather_new_against_store(inputs, new_paths, rules, rules_digest, kind_of_claim, store, options, run,
+                                  gathered)
     else:
         files, skipped = discover(inputs)
         gathered.skipped += skipped
@@ -267,13 +268,12 @@ def check(inputs: list[Path], rules: RuleSet, *, default_published: dt.date | No
                   _texts(articles) if keep_texts else MappingProxyType({}))
 
 
-def _gather_new_against_store(inputs: list[Path], new_paths: set[str], rules: RuleSet, store: Store,
-                              options: ReadOptions, run: Runner, gathered: _Gathered) -> None:
+def _gather_new_against_store(inputs: list[Path], new_paths: set[str], rules: RuleSet, rules_digest: str,
+                              kind_of_claim: Mapping[str, str], store: Store, options: ReadOptions, run: Runner,
+                              gathered: _Gathered) -> None:
     """Only the new articles are read. The published evidence is what the store holds for the claims they speak
     of, read through its claim index; files the store read under other rules or another engine are read again
     first, so that the evidence never mixes rule versions."""
-    rules_digest = rules_hash(rules)
-    kind_of_claim = {claim.id: claim.kind for claim in rules.claims}
     stale = [p for p in store.stale(rules_digest) if p not in new_paths]
     present = [p for p in stale if os.path.exists(p)]
     for _ in _saving(run(present, rules, options), store, rules_digest, set()):
