@@ -149,8 +149,11 @@ class Store:
     def __exit__(self, *_: object) -> None:
         self.close()
 
-    def _query(self, sql: str, parameters: Iterable[object] = ()) -> sqlite3.Cursor:
+    def _query(self, sql: str, parameters: Iterable[object] = (), *, many: bool = False) -> sqlite3.Cursor:
+        """A statement (for every row of `parameters` with many=True); a damaged file is a StoreError."""
         try:
+            if many:
+                return self._db.executemany(sql, parameters)  # type: ignore[arg-type]
             return self._db.execute(sql, tuple(parameters))
         except sqlite3.DatabaseError as error:
             raise StoreError(f"{self.path}: the store is damaged ({error}); move it away and run "
@@ -214,8 +217,8 @@ class Store:
                 self._query("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                             (item.path, item.article.id, item.article.published.isoformat(), item.article.body_start,
                              json.dumps(list(item.warnings)), *stat, item.sha256, rules_hash, engine))
-                self._db.executemany("INSERT INTO statements VALUES (?, ?, ?)",
-                                     [(item.path, s.claim, encode_statement(s)) for s in item.statements])
+                self._query("INSERT INTO statements VALUES (?, ?, ?)",
+                            [(item.path, s.claim, encode_statement(s)) for s in item.statements], many=True)
                 kept += 1
             self._query("COMMIT")
         except BaseException:
