@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Literal, Mapping
 
-from factcheck.names import Entity
+from factcheck.names import Entity, NameIndex
 
 KeyType = Literal["string", "strings", "entity", "entities", "event", "date", "bool", "number", "patterns"]
 # Option values are immutable: strings, numbers, booleans, and tuples where the rule file has a list.
@@ -52,6 +52,13 @@ class RuleSet:
     files: tuple[str, ...]
     # Per claim, the entities of its story: those its rule file defines or its file's claims refer to.
     stories: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
+    # Derived once, since every article asks for them.
+    names: NameIndex = field(init=False, compare=False, repr=False)
+    entity_kinds: Mapping[str, str] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "names", NameIndex.of(self.entities.values()))
+        object.__setattr__(self, "entity_kinds", MappingProxyType({e.id: e.kind for e in self.entities.values()}))
 
     def entity(self, entity_id: str | None) -> Entity | None:
         return self.entities.get(entity_id) if entity_id else None

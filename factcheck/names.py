@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable, Literal
 
 import regex
@@ -84,9 +84,15 @@ class _Spelling:
     budget: int  # edits a near miss may have; 0 for places and short names
 
 
+# Capitalised word runs recur from article to article ("The", "Monday", a capital's name): what each nearly
+# matches is remembered, up to this many runs, after which the memory starts again.
+_NEAR_MISSES_KEPT = 100_000
+
+
 @dataclass(frozen=True, slots=True)
-class _Index:
-    """The spellings of a set of entities, arranged for one pass over the capitalised words of a text."""
+class NameIndex:
+    """The spellings of a set of entities, arranged for one pass over the capitalised words of a text. Built once
+    per rule set (`NameIndex.of`), since hashing hundreds of entities for every article costs more than reading it."""
 
     exact: dict[str, tuple[_Spelling, ...]]
     sizes: tuple[int, ...]  # how many words the spellings have
@@ -99,10 +105,25 @@ class _Index:
     # so its pattern is neither compiled nor tried (None: an alias that starts otherwise, always tried). With
     # hundreds of stories' rules, most entities never need theirs.
     aliases: tuple[tuple[str, tuple[str, ...], frozenset[str] | None], ...]
+    remembered: dict[str, tuple[_Spelling, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    @staticmethod
+    def of(entities: Iterable[Entity]) -> NameIndex:
+        return _index(tuple(entities))
+
+    def near_misses(self, candidate: str, folded: str, size: int) -> tuple[_Spelling, ...]:
+        """The spellings `candidate` (a run of `size` capitalised words, no accepted spelling) nearly matches."""
+        found = self.remembered.get(candidate)
+        if found is None:
+            if len(self.remembered) >= _NEAR_MISSES_KEPT:
+                self.remembered.clear()
+            near = (*self.by_initial.get((size, folded[0]), ()), *self.by_tail.get((size, folded[1:]), ()))
+            found = self.remembered[candidate] = tuple(s for s in near if _near_miss(candidate, folded, s))
+        return found
 
 
 @functools.lru_cache(maxsize=64)
-def _index(entities: tuple[Entity, ...]) -> _Index:
+def _index(entities: tuple[Entity, ...]) -> NameIndex:
     exact: dict[str, list[_Spelling]] = {}
     by_initial: dict[tuple[int, str], list[_Spelling]] = {}
     by_tail: dict[tuple[int, str], list[_Spelling]] = {}
@@ -119,8 +140,9 @@ def _index(entities: tuple[Entity, ...]) -> _Index:
     accepted = frozenset(_fold(f) for e in entities for f in (*e.spellings, *e.distinct))
     sizes = tuple(sorted({len(f.split()) for e in entities for f in e.spellings}))
     aliases = tuple((entity.id, entity.aliases, _first_words(entity.aliases)) for entity in entities if entity.aliases)
-    return _Index({k: tuple(v) for k, v in exact.items()}, sizes, {k: tuple(v) for k, v in by_initial.items()},
-                  {k: tuple(v) for k, v in by_tail.items()}, accepted, aliases)
+    return NameIndex({k: tuple(v) for k, v in exact.items()}, sizes,
+                     {k: tuple(v) for k, v in by_initial.items()}, {k: tuple(v) for k, v in by_tail.items()},
+                     accepted, aliases)
 
 
 def _first_words(aliases: tuple[str, ...]) -> frozenset[str] | None:
@@ -149,24 +171,24 @@ def _word_runs(text: str, start: int, end: int) -> list[list[tuple[int, int]]]:
     return runs
 
 
-def find_mentions(text: str, entities: Iterable[Entity], start: int = 0, end: int | None = None,
+def find_mentions(text: str, entities: Iterable[Entity] | NameIndex, start: int = 0, end: int | None = None,
                   words: wordstarts.Words | None = None) -> list[Mention]:
     """Every mention of the entities in text[start:end]: exact spellings and aliases (case-insensitive), and near
     misses of the spellings of people (a near miss of a place is mostly its adjective: "Valdoran" for "Valdora").
-    Where mentions of one entity overlap, the longer one is kept, an exact one first. `words` is
-    `wordstarts.Words.of(text)`, if it is at hand."""
+    Where mentions of one entity overlap, the longer one is kept, an exact one first. `entities` is best given as
+    a `NameIndex`; `words` is `wordstarts.Words.of(text)`, if it is at hand."""
     end = len(text) if end is None else end
-    entities = tuple(entities)
-    index = _index(entities)
-    found: dict[str, list[Mention]] = {entity.id: [] for entity in entities}
+    index = entities if isinstance(entities, NameIndex) else NameIndex.of(entities)
+    found: dict[str, list[Mention]] = {}
     words = wordstarts.Words.of(text) if words is None else words
     text_words = {word.lower() for word in _ASCII_WORD.findall(text, start, end)}
     for entity_id, aliases, first in index.aliases:
         if first is not None and first.isdisjoint(text_words):
             continue
         pattern, beginnings = _alias_pattern(aliases)  # type: ignore[misc]  (an entity listed here has aliases)
-        found[entity_id] += [Mention(entity_id, m.start(), m.end(), m.group(), "alias", m.group())
-                             for m in wordstarts.finditer(pattern, beginnings, text, words, start, end, None)]
+        found.setdefault(entity_id, []).extend(
+            Mention(entity_id, m.start(), m.end(), m.group(), "alias", m.group())
+            for m in wordstarts.finditer(pattern, beginnings, text, words, start, end, None))
     for run in _word_runs(text, start, end):
         for size in index.sizes:
             for position in range(len(run) - size + 1):
@@ -174,16 +196,14 @@ def find_mentions(text: str, entities: Iterable[Entity], start: int = 0, end: in
                 candidate = text[first_start:last_end]
                 folded = candidate.casefold()
                 for spelling in index.exact.get(folded, ()):
-                    found[spelling.entity].append(Mention(spelling.entity, first_start, last_end, candidate,
-                                                          "name", spelling.form))
+                    found.setdefault(spelling.entity, []).append(
+                        Mention(spelling.entity, first_start, last_end, candidate, "name", spelling.form))
                 if folded in index.accepted:
                     continue
-                near = (*index.by_initial.get((size, folded[0]), ()), *index.by_tail.get((size, folded[1:]), ()))
-                for spelling in near:
-                    if _near_miss(candidate, folded, spelling):
-                        found[spelling.entity].append(Mention(spelling.entity, first_start, last_end, candidate,
-                                                              "near miss", spelling.form))
-    mentions = [m for entity_mentions in found.values() if entity_mentions for m in _without_overlaps(entity_mentions)]
+                for spelling in index.near_misses(candidate, folded, size):
+                    found.setdefault(spelling.entity, []).append(
+                        Mention(spelling.entity, first_start, last_end, candidate, "near miss", spelling.form))
+    mentions = [m for entity_mentions in found.values() for m in _without_overlaps(entity_mentions)]
     return sorted(mentions, key=lambda m: (m.start, m.end, m.entity))
 
 

@@ -106,7 +106,7 @@ def read(article: Article, rules: RuleSet) -> Reading:
     for timex in timexes:
         per_sentence_timexes[bisect.bisect_right(starts, timex.start) - 1].append(timex)
     words = wordstarts.Words.of(text)
-    mentions = find_mentions(text, rules.entities.values(), article.body_start, words=words)
+    mentions = find_mentions(text, rules.names, article.body_start, words=words)
     per_sentence_mentions: list[list[Mention]] = [[] for _ in sentences]
     for mention in mentions:
         index = bisect.bisect_right(starts, mention.start) - 1
@@ -119,7 +119,7 @@ def read(article: Article, rules: RuleSet) -> Reading:
                        for s, sentence_timexes in zip(sentences, per_sentence_timexes)),
         timexes=tuple(tuple(t) for t in per_sentence_timexes),
         mentions=tuple(tuple(m) for m in per_sentence_mentions),
-        entity_kinds=MappingProxyType({e.id: e.kind for e in rules.entities.values()}),
+        entity_kinds=rules.entity_kinds,
         words=words,
         sentence_starts=tuple(starts),
     )
