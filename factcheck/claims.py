@@ -55,10 +55,41 @@ class RuleSet:
     # Derived once, since every article asks for them.
     names: NameIndex = field(init=False, compare=False, repr=False)
     entity_kinds: Mapping[str, str] = field(init=False, compare=False, repr=False)
+    # Each story's entities and the positions of its claims; for each entity the stories it belongs to, and under
+    # "" the stories of no entity.
+    _story_claims: tuple[tuple[frozenset[str], tuple[int, ...]], ...] = field(init=False, compare=False, repr=False)
+    _stories_of: Mapping[str, tuple[int, ...]] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "names", NameIndex.of(self.entities.values()))
         object.__setattr__(self, "entity_kinds", MappingProxyType({e.id: e.kind for e in self.entities.values()}))
+        grouped: dict[frozenset[str], list[int]] = {}
+        for position, claim in enumerate(self.claims):
+            grouped.setdefault(self.stories.get(claim.id, frozenset()), []).append(position)
+        story_claims = tuple((story, tuple(positions)) for story, positions in grouped.items())
+        stories_of: dict[str, list[int]] = {}
+        for number, (story, _) in enumerate(story_claims):
+            for entity in story or {""}:
+                stories_of.setdefault(entity, []).append(number)
+        object.__setattr__(self, "_story_claims", story_claims)
+        object.__setattr__(self, "_stories_of", MappingProxyType({k: tuple(v) for k, v in stories_of.items()}))
+
+    def claims_told(self, named: set[str], misspelt: set[str]) -> list[Claim]:
+        """The claims of the stories an article tells, given the entities it names (spelt right) and misspells, in
+        the order of `claims`. Only the stories of the entities it names can be told, and those of no entity."""
+        candidates = {n for entity in (*named, "") for n in self._stories_of.get(entity, ())}
+        positions = sorted(position for n in candidates if tells_story(named, misspelt, self._story_claims[n][0])
+                           for position in self._story_claims[n][1])
+        return [self.claims[position] for position in positions]
 
     def entity(self, entity_id: str | None) -> Entity | None:
         return self.entities.get(entity_id) if entity_id else None
+
+
+def tells_story(named: set[str], misspelt: set[str], story: frozenset[str]) -> bool:
+    """Whether an article is about a rule file's story: it names two of the story's entities (one, if the story has
+    only one), at least one spelt right. An archive holds many stories, and a figure or a day from another one
+    (another quake's toll, another visit's Tuesday) must not be read as this one's; one shared name (a capital) is
+    not enough. A misspelt name counts as the second, so that the misspelling itself is still found."""
+    exact = named & story
+    return bool(exact or not story) and len(exact | (misspelt & story)) >= min(2, len(story))

@@ -23,7 +23,7 @@ from factcheck.claims import RuleSet
 from factcheck.codec import decode_statement, encode_statement
 from factcheck.findings import Statement
 from factcheck.kinds import registry
-from factcheck.reading import read
+from factcheck.reading import mentions_in, read
 from factcheck.rules import load_rule_files
 
 # Files handed to a worker process at a time: enough to amortise the round trip, few enough to keep both busy.
@@ -64,30 +64,25 @@ class Extraction:
 
 
 def extract(article: Article, rules: RuleSet) -> list[Statement]:
-    """Every statement one article makes about the claims of the rules whose story it tells."""
+    """Every statement one article makes about the claims of the rules whose story it tells. Which stories it tells
+    is decided by names alone, before anything else is read: an article that tells none costs a pass over its
+    capitalised words."""
     kinds = registry()
-    reading = read(article, rules)
+    mentions = mentions_in(article, rules)
     # Not by alias: an alias is often a title any story has ("the interior minister").
-    named = {m.entity for sentence in reading.mentions for m in sentence if m.how == "name"}
-    misspelt = {m.entity for sentence in reading.mentions for m in sentence if m.how == "near miss"}
+    named = {m.entity for m in mentions if m.how == "name"}
+    misspelt = {m.entity for m in mentions if m.how == "near miss"}
+    claims = rules.claims_told(named, misspelt)
+    if not claims:
+        return []
+    reading = read(article, rules, mentions)
     statements: list[Statement] = []
-    for claim in rules.claims:
-        if not tells_story(named, misspelt, rules.stories.get(claim.id, frozenset())):
-            continue
+    for claim in claims:
         try:
             statements += kinds[claim.kind].extract(reading, claim, rules)
         except TimeoutError as error:
             raise RulePatternTooSlow(claim.id, article.path) from error
     return statements
-
-
-def tells_story(named: set[str], misspelt: set[str], story: frozenset[str]) -> bool:
-    """Whether an article is about a rule file's story: it names two of the story's entities (one, if the story has
-    only one), at least one spelt right. An archive holds many stories, and a figure or a day from another one
-    (another quake's toll, another visit's Tuesday) must not be read as this one's; one shared name (a capital) is
-    not enough. A misspelt name counts as the second, so that the misspelling itself is still found."""
-    exact = named & story
-    return bool(exact or not story) and len(exact | (misspelt & story)) >= min(2, len(story))
 
 
 def extract_file(path: str, rules: RuleSet, options: ReadOptions) -> Extraction:

@@ -97,7 +97,13 @@ class Reading:
         return subject is not None or setting.object_pronouns.search(sentence.text) is not None
 
 
-def read(article: Article, rules: RuleSet) -> Reading:
+def mentions_in(article: Article, rules: RuleSet) -> list[Mention]:
+    """The mentions of the rules' entities in the article's body."""
+    return find_mentions(article.text, rules.names, article.body_start, words=wordstarts.Words.of(article.text))
+
+
+def read(article: Article, rules: RuleSet, mentions: list[Mention] | None = None) -> Reading:
+    """The article read for all claims; `mentions` are its `mentions_in`, if they are at hand."""
     text = article.text
     dates = read_dates(article)  # the same reading `factcheck dates` shows
     sentences, timexes = list(dates.sentences), dates.timexes
@@ -106,7 +112,7 @@ def read(article: Article, rules: RuleSet) -> Reading:
     for timex in timexes:
         per_sentence_timexes[bisect.bisect_right(starts, timex.start) - 1].append(timex)
     words = wordstarts.Words.of(text)
-    mentions = find_mentions(text, rules.names, article.body_start, words=words)
+    mentions = mentions_in(article, rules) if mentions is None else mentions
     per_sentence_mentions: list[list[Mention]] = [[] for _ in sentences]
     for mention in mentions:
         index = bisect.bisect_right(starts, mention.start) - 1

@@ -109,7 +109,7 @@ def test_stories_in_one_archive_do_not_mix(tmp_path: Path) -> None:
     (set(), {"mayor", "minister"}, False),  # but not with nothing spelt right
 ])
 def test_an_article_tells_a_story_when_it_names_two_of_its_entities(named, misspelt, told) -> None:
-    from factcheck.extraction import tells_story
+    from factcheck.claims import tells_story
 
     assert tells_story(named, misspelt, frozenset({"quake", "town", "mayor", "minister"})) is told
     assert tells_story({"quake"}, set(), frozenset({"quake"}))  # a story of one entity needs that one
