@@ -24,6 +24,7 @@ _ASCII_WORD = regex.compile(r"(?<![\w])[A-Za-z0-9]+(?![\w])")
 _FIRST_WORD = regex.compile(r"[A-Za-z0-9]+(?![\w])")
 _WORD = regex.compile(r"(?<![\w@#/.])\p{Lu}[\p{L}\p{M}]*(?:[-'’][\p{L}\p{M}]+)*")
 _POSSESSIVE = ("'s", "’s")
+_APOSTROPHE = regex.compile(r"\\?['’]")  # in an escaped alias: either apostrophe matches
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +72,7 @@ def _fuzzy(form: str, budget: int) -> regex.Pattern[str]:
 def _alias_pattern(aliases: tuple[str, ...]) -> tuple[regex.Pattern[str], tuple[str, ...] | None] | None:
     if not aliases:
         return None
-    forms = [regex.sub(r"\\?['’]", "['’]", regex.escape(a).replace(r"\ ", r"\s+"))
+    forms = [_APOSTROPHE.sub("['’]", regex.escape(a).replace(r"\ ", r"\s+"))
              for a in sorted(aliases, key=len, reverse=True)]
     return regex.compile(rf"(?<![\w-])(?:{'|'.join(forms)})(?![\w-])", regex.I), wordstarts.beginnings(forms)
 

@@ -228,6 +228,10 @@ def _examples(raw: Any, path: str, locate: _Locator, line: int, errors: list[Rul
     return tuple(examples)
 
 
+# A line that opens a claim, [[claims]]: a claim's line in error messages and reports.
+_CLAIMS_HEADER = regex.compile(r"^\s*\[\[\s*claims\s*\]\]")
+
+
 def _load_file(path: Path, entities: dict[str, Entity], entity_sources: dict[str, str],
                claims: list[_Pending], errors: list[RuleError], placeholders: dict[str, Entity]) -> _Locator:
     """Entities of one file into `entities`, its claims (checked later, once all entities are known) into `claims`."""
@@ -296,7 +300,7 @@ def _load_file(path: Path, entities: dict[str, Entity], entity_sources: dict[str
     if not isinstance(raw_claims, list):
         errors.append(RuleError(name, *locate.find(r"^\s*claims\s*="), "claims must be an array of tables [[claims]]"))
         return locate
-    headers = [number for number, line in enumerate(locate.lines) if regex.match(r"^\s*\[\[\s*claims\s*\]\]", line)]
+    headers = [number for number, line in enumerate(locate.lines) if _CLAIMS_HEADER.match(line)]
     for position, raw in enumerate(raw_claims):
         line = headers[position] + 1 if position < len(headers) else 1
         claims.append(_Pending(name, line, raw))

@@ -76,11 +76,22 @@ def period_end(value: str) -> dt.date | None:
 @dataclass(frozen=True, slots=True)
 class _Rule:
     name: str
-    pattern: regex.Pattern[str]
+    source: str  # the pattern, compiled when an article first has the rule's anchor (`pattern`)
     anchor: regex.Pattern[str]  # in every sentence the rule matches in; compiled for lower-cased text
     anchor_beginnings: tuple[str, ...] | None  # see wordstarts.py
     resolve: str
     data: dict[str, Any]
+
+    @property
+    def pattern(self) -> regex.Pattern[str]:
+        return _compiled_rule(self.source)
+
+
+@functools.cache
+def _compiled_rule(source: str) -> regex.Pattern[str]:
+    """A rule's pattern, compiled only when needed: a check of one new article needs a few of the rules, and
+    compiling them all would take longer than reading it."""
+    return regex.compile(source, regex.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,9 +144,8 @@ def _tagger() -> _Tagger:
     rules = []
     for rule in data["rules"]:
         pattern = regex.sub(r"(?<!\\[pP])\{([A-Z][A-Z0-9]*)\}", lambda m: placeholders[m[1]], rule["pattern"])
-        compiled = regex.compile(r"(?<![\w])(?:" + pattern + r")(?![\w])", regex.I)
-        rules.append(_Rule(rule["name"], compiled, _anchor(rule["anchor"]), wordstarts.word_beginnings(rule["anchor"]),
-                           rule["resolve"], rule))
+        rules.append(_Rule(rule["name"], r"(?<![\w])(?:" + pattern + r")(?![\w])", _anchor(rule["anchor"]),
+                           wordstarts.word_beginnings(rule["anchor"]), rule["resolve"], rule))
     modifiers, narrative = data["modifiers"], data["narrative"]
     return _Tagger(
         vocabulary=vocabulary,
