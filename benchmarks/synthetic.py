@@ -29,7 +29,15 @@ pools; no real names are needed) and of three types:
 In about `conflict_rate` of the articles exactly one fact is wrong, in a known way: a meeting, arrival or
 disaster day one or two days off (only in reports, never in plans: a plan that later changes is a warning, not a
 conflict, by design), two adjacent stops of an itinerary swapped, a toll far off the one other articles give for
-the same day, or a near-miss spelling of a person's full name (a swapped or doubled letter). Everything depends on
+the same day, or a near-miss spelling of a person's full name (a swapped or doubled letter).
+
+Only errors that the other articles can show to be errors are injected, since one no careful reader could find
+is no test of a checker: a wrong day only where at least two other articles report (not plan) the fact, since a
+plan that a report contradicts is a schedule that changed, and one report against one blames neither; a wrong toll
+only where at least two articles of a later day report it with an upper bound (an exact or an approximate
+figure: "at least 40" agrees with any higher figure), and far above the true figure of the last of them,
+since a figure above the earlier ones on a later day is what a rising toll looks like, and only later figures
+below it (a toll does not fall) contradict it. Everything depends on
 `random.Random(seed)` alone: the same arguments give byte-identical files.
 """
 
@@ -367,14 +375,18 @@ def round_to(n: int, step: int, up: bool) -> int:
     return (-(-n // step) if up else n // step) * step
 
 
-def count_phrase(true: int, rng: random.Random) -> tuple[str, str]:
+def count_phrase(true: int, rng: random.Random, open_ended: bool = False) -> tuple[str, str]:
     """A qualifier and figure that a careful reporter could write for a true figure, and that factcheck's
-    qualifier table reads as an interval containing it, without a later figure looking like a fall."""
+    qualifier table reads as an interval containing it, without a later figure looking like a fall. An open-ended
+    one ("at least", "more than") when the article writes its figures so."""
     step = 10 if true >= 100 else 5 if true >= 30 else 1
-    choices: list[tuple[str, str]] = [("", fmt_number(true)), ("at least ", fmt_number(true))]
     down = round_to(true, step, up=False)
-    if step > 1 and true * 0.93 <= down < true:
-        choices.append((rng.choice(("more than ", "over ")), fmt_number(down)))
+    if open_ended:
+        choices = [("at least ", fmt_number(true))]
+        if step > 1 and true * 0.93 <= down < true:
+            choices.append((rng.choice(("more than ", "over ")), fmt_number(down)))
+        return rng.choice(choices)
+    choices: list[tuple[str, str]] = [("", fmt_number(true))]
     up = round_to(true, step, up=True)
     if step > 1 and true < up and true >= up * 0.96:
         choices.append((rng.choice(("nearly ", "almost ")), fmt_number(up)))
@@ -569,7 +581,7 @@ TOLL = (
     "{ORG} raised the toll to {Q}{N} {DT}.",
     "With {Q}{N} people dead, it is the worst disaster to hit {REG} since {OLDYEAR}.",
     "The toll climbed to {Q}{N} {DT} as rescuers reached villages in {REG}.",
-    "{QC}{N} victims have been identified in {REG}, {ATTR}.",
+    "{QC}{N} people have died in {REG} since the {EV}, {ATTR}.",
     "Authorities said {Q}{N} people had been killed and hundreds injured in {REG}.",
     "{REG} officials said the number of dead had reached {Q}{N}.",
     "The {EV} left {Q}{N} people dead in {REG}.",
@@ -1036,6 +1048,8 @@ class Plan:
     wrong: dict[str, Any] = field(default_factory=dict)  # fact key -> the article's (wrong) belief
     style: str = "front"  # front matter, or the " date YYYY-MM-DD" seed header with a dateline
     group: str = ""  # a subfolder ("part-02/") when an event has more articles than a folder should hold
+    open_figures: bool = False  # whether it gives figures as lower bounds only ("at least 40"), which no later
+    # figure can contradict from below
 
 
 class Writer:
@@ -1179,7 +1193,7 @@ def figure_sentence(w: Writer, templates: Sequence[str], fact: str, series: list
         qualifier, number = plan.wrong[fact]
         as_of = plan.published
     else:
-        qualifier, number = count_phrase(true, rng)
+        qualifier, number = count_phrase(true, rng, plan.open_figures)
     if as_of == plan.published:
         when = rng.choice(("", "", f"on {WEEKDAYS[as_of.weekday()]}")) if (as_of - start).days else ""
     else:
@@ -1315,7 +1329,7 @@ def plan_event_articles(event: Event, count: int, rng: random.Random, next_id: C
         source = rng.choice(outlets)
         facts = choose_facts(event, published, rng)
         plans.append(Plan(next_id(event, source, published), event, published, source, facts,
-                          style=rng.choice(("front", "front", "seed"))))
+                          style=rng.choice(("front", "front", "seed")), open_figures=rng.random() < 0.4))
     return sorted(plans, key=lambda p: p.id)
 
 
@@ -1357,13 +1371,19 @@ def inject(plans: list[Plan], events: list[Event], wanted: int, rng: random.Rand
                 # Only a report can be wrong in a way the engine calls a conflict (a plan that changed is a warning).
                 if day is None or day > plan.published - dt.timedelta(days=1) and day != plan.published:
                     continue
-                if len(by_claim[claim]) < 4:
+                # A plan that a report contradicts is a schedule that changed: only other reports (articles published
+                # on or after the day) outvote a wrong report, and one against one blames neither.
+                reports = [p for p in by_claim[claim] if p is not plan and p.published >= day]
+                if len(by_claim[claim]) < 4 or len(reports) < 2:
                     continue
             elif kind == "sequence" and len(by_claim[claim]) < 4:
                 continue
             elif kind == "count":
                 start = event.anchor if fact == "toll" else min(event.data["arrive_days"])
-                peers = [p for p in by_claim[claim] if p is not plan and p.published <= plan.published]
+                # A figure above the earlier ones is what a rising toll looks like: only articles of a later day (whose
+                # figures are as of that day or the one before, never earlier than this article's) can contradict it.
+                peers = [p for p in by_claim[claim] if p is not plan and p.published > plan.published
+                         and not p.open_figures]
                 if len(peers) < 2 or plan.published < start:
                     continue
             candidates.append((plan, fact))
@@ -1379,7 +1399,7 @@ def inject(plans: list[Plan], events: list[Event], wanted: int, rng: random.Rand
         cap = max(1, len(by_claim.get(fact_record.claim, [])) // 6)
         if plan.id in used_articles or per_claim.get(fact_record.claim, 0) >= cap:
             continue
-        error = make_error(plan, fact, rng)
+        error = make_error(plan, fact, rng, [p for p in by_claim.get(fact_record.claim, []) if p is not plan])
         if error is None:
             continue
         used_articles.add(plan.id)
@@ -1388,7 +1408,8 @@ def inject(plans: list[Plan], events: list[Event], wanted: int, rng: random.Rand
     return sorted(errors, key=lambda e: (e.article, e.claim))
 
 
-def make_error(plan: Plan, fact: str, rng: random.Random) -> InjectedError | None:
+def make_error(plan: Plan, fact: str, rng: random.Random, peers: Sequence[Plan] = ()) -> InjectedError | None:
+    """The error of one article about one fact; `peers` are the other articles that report the fact."""
     event = plan.event
     record = event.facts[fact]
     path = article_path(plan)
@@ -1414,8 +1435,11 @@ def make_error(plan: Plan, fact: str, rng: random.Random) -> InjectedError | Non
         series = event.data["toll" if fact == "toll" else "arrests"]
         start = event.anchor if fact == "toll" else min(event.data["arrive_days"])
         true = series[min((plan.published - start).days, len(series) - 1)]
-        # Far above the figure of the day, with a lower bound: no figure of that day or later can agree with it.
-        wrong = round_to(int(true * rng.uniform(1.9, 2.6)), 10 if true >= 50 else 5, up=True)
+        # Far above the figure of the day, and of the last day of the articles that come after it: a toll does not
+        # fall, so every later article contradicts it (one above the later figures only would be a rising toll).
+        last = max([plan.published, *(p.published for p in peers)])
+        ceiling = series[min((last - start).days, len(series) - 1)]
+        wrong = round_to(int(max(true, ceiling) * rng.uniform(1.9, 2.6)), 10 if true >= 50 else 5, up=True)
         qualifier = rng.choice(("", "at least ", "more than "))
         plan.wrong[fact] = (qualifier, fmt_number(wrong))
         symbol = {"": "", "at least ": ">=", "more than ": ">"}[qualifier]

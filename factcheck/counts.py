@@ -32,6 +32,7 @@ class _Reader:
     pattern: regex.Pattern[str]
     totals: str
     number_of: str
+    set_by: str
     part_before: regex.Pattern[str]
     part_after: regex.Pattern[str]
     part_clause: regex.Pattern[str]
@@ -66,6 +67,7 @@ def _reader() -> _Reader:
         rf")(?![\w])"
     )
     return _Reader(regex.compile(pattern, regex.I), data["totals"]["links"], data["totals"]["number_of"],
+                   data["totals"]["set_by"],
                    regex.compile(data["not_the_total"]["before"], regex.I),
                    regex.compile(data["not_the_total"]["after"], regex.I),
                    regex.compile(data["not_the_total"]["clause"], regex.I), numbers, {k.lower(): v for k, v in data["scales"].items()},
@@ -84,7 +86,8 @@ def _noun_patterns(nouns: tuple[str, ...]) -> tuple[regex.Pattern[str], tuple[re
     body = "|".join(regex.escape(n) for n in sorted(nouns, key=len, reverse=True))
     after = regex.compile(rf"(?:\s+[\w'’-]+){{0,{_MAX_WORDS_BETWEEN}}}?\s+(?P<noun>{body})(?![\w-])", regex.I)
     reader = _reader()
-    before = (rf"(?<![\w-])(?P<noun>{body}){reader.totals}", reader.number_of.replace("{NOUN}", f"(?P<noun>{body})"))
+    before = (rf"(?<![\w-])(?P<noun>{body}){reader.totals}", reader.number_of.replace("{NOUN}", f"(?P<noun>{body})"),
+              rf"(?<![\w-])(?P<noun>{body}){reader.set_by}")
     return after, tuple(regex.compile(pattern, regex.I) for pattern in before)
 
 
@@ -108,6 +111,35 @@ def not_the_total(text: str, count: Count, clause_start: int, clause_end: int) -
     return (reader.part_before.search(text, max(clause_start, count.start - 60), count.start) is not None
             or reader.part_after.search(text, count.end, clause_end) is not None
             or reader.part_clause.match(text[clause_start:count.start]) is not None)
+
+
+@functools.cache
+def _comparison() -> regex.Pattern[str]:
+    return regex.compile(language.load("counts")["comparison"]["before"], regex.I)
+
+
+def in_a_comparison(text: str, clause_start: int, date_start: int) -> bool:
+    """Whether a date measures against the past ("the worst disaster since 1998") rather than dating a figure."""
+    return _comparison().search(text, max(clause_start, date_start - 120), date_start) is not None
+
+
+def comparison_examples() -> list[str]:
+    return list(language.load("counts")["comparison"]["examples"])
+
+
+@functools.cache
+def _start_before() -> regex.Pattern[str]:
+    return regex.compile(language.load("counts")["as_of"]["start_before"], regex.I)
+
+
+def starts_the_count(text: str, clause_start: int, date_start: int) -> bool:
+    """Whether a date equal to the start of a cumulative count is told as that start ("killed since the quake struck
+    on 3 March"), not as the day the figure was given ("the toll rose to 40 on 3 March")."""
+    return _start_before().search(text, max(clause_start, date_start - 80), date_start) is not None
+
+
+def as_of_examples() -> list[dict[str, Any]]:
+    return list(language.load("counts")["as_of"]["examples"])
 
 
 @functools.cache

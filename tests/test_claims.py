@@ -10,6 +10,8 @@ from conftest import statements_for, values_for
 
 from factcheck.engine import compare
 from factcheck.findings import Statement
+from factcheck.claims import RuleSet
+from factcheck.rules import load_rules
 
 # 2023-03-14 is a Tuesday.
 
@@ -261,3 +263,70 @@ def test_a_possessive_her_is_not_the_previous_sentences_person(summit_rules) -> 
     text = ("Castellano left the coast on Monday. "
             "Brandt will fly to Valdora City on Friday for her first visit there.")
     assert values_for(summit_rules, "valdora-arrival-date", text, "2023-03-14") == []
+
+
+@pytest.mark.parametrize("text,order", [
+    ("After Valdora City, Castellano will head to Port Elm.", ["Valdora", "Norvik"]),
+    ("The tour took the prime minister to Lusitania and then to Valdora.", ["Lusitania", "Valdora"]),
+    ("The trip will take Castellano to Valdora City, then to Port Elm.", ["Valdora", "Norvik"]),
+])
+def test_an_itinerary_told_as_a_list_of_stops_or_after_a_first_stop(summit_rules, text: str, order: list) -> None:
+    assert values_for(summit_rules, "tour", text, "2023-03-14") == [tuple(order)]
+
+
+def test_made_her_way_is_an_arrival(summit_rules) -> None:
+    assert values_for(summit_rules, "valdora-arrival-date", "Castellano made her way to Valdora City late on Monday.",
+                      "2023-03-15") == ["2023-03-13"]
+
+
+_QUAKE_RULES = """
+[entities.ister]
+kind = "place"
+name = "Ister Valley"
+aliases = ["Korvel"]
+
+[entities.mekhta]
+kind = "person"
+name = "Irina Mekhta"
+variants = ["Mekhta"]
+
+[[claims]]
+id = "quake-toll"
+kind = "count"
+title = "People killed in the Ister Valley earthquake"
+counted = ["people", "dead", "victims", "toll", "deaths"]
+event = "killed"
+place = "ister"
+since = "2023-11-12"
+cumulative = true
+examples = [
+  { text = "At least 25 people were killed in Ister Valley.", published = "2023-11-13", value = ">=25" },
+  { text = "More than 300 soldiers were sent to Korvel.", published = "2023-11-13", expect = "nothing" },
+]
+"""
+
+
+@pytest.fixture(scope="module")
+def quake_rules(tmp_path_factory) -> RuleSet:
+    folder = tmp_path_factory.mktemp("quake-rules")
+    (folder / "quake.toml").write_text(_QUAKE_RULES, encoding="utf-8")
+    return load_rules(folder)
+
+
+@pytest.mark.parametrize("text,value,as_of", [
+    ("The fire service raised the toll to 31 on Tuesday.", "31", "2023-11-14"),
+    ("Officials put the death toll at more than 30 in Ister Valley.", ">30", "2023-11-15"),
+    ("The toll climbed to 32 as rescuers reached the last villages near Korvel.", "32", "2023-11-15"),
+    ("With at least 30 people dead, it is the worst disaster to hit Ister Valley since 1998.", ">=30", "2023-11-15"),
+    # The day the quake struck is the day of the figure when the figure comes first; after "since" it is the start.
+    ("The death toll rose to 22 on 12 November, officials said.", "22", "2023-11-12"),
+    ("At least 30 people have been killed since the quake struck Korvel on 12 November.", ">=30", "2023-11-15"),
+])
+def test_death_tolls_as_news_words_them(quake_rules, text: str, value: str, as_of: str) -> None:
+    (item,) = statements_for(quake_rules, "quake-toll", text, "2023-11-15")
+    assert (item.value, item.data.as_of.isoformat()) == (value, as_of)
+
+
+def test_an_arrival_does_not_take_the_date_of_what_happened_at_its_destination(summit_rules) -> None:
+    text = "On Tuesday, Brandt hosted Castellano for lunch in Valdora City. From Lisbon, Castellano flew on to Valdora City."
+    assert values_for(summit_rules, "valdora-arrival-date", text, "2023-03-17") == []

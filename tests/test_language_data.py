@@ -112,3 +112,16 @@ def test_a_date_before_an_event_word_modifies_it_unless_another_action_stands_be
     date = next(t for t in temporal.tag(text, dt.date(2023, 3, 14)) if t.day is not None)
     trigger = events.find_triggers(text, events.event_kind("incident", ("meet",)), date.end, len(text))[0]
     assert events.date_modifies(text, date.end, trigger.start) is example["modifies"]
+
+
+@pytest.mark.parametrize("example", counts.comparison_examples())
+def test_a_date_in_a_comparison_does_not_date_the_figure(example: str) -> None:
+    dates = [t for t in temporal.tag(example, dt.date(2023, 3, 14)) if t.value[:2] in ("19", "20")]
+    assert dates and all(counts.in_a_comparison(example, 0, t.start) for t in dates), example
+
+
+@pytest.mark.parametrize("example", counts.as_of_examples(), ids=lambda ex: ex["text"][:40])
+def test_a_date_that_starts_a_count_is_told_as_its_start(example: dict) -> None:
+    text = example["text"]
+    date = next(t for t in temporal.tag(text, dt.date(2023, 3, 14)) if t.day is not None)
+    assert counts.starts_the_count(text, 0, date.start) is example["start"]

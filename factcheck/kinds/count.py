@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from factcheck import decide, events
 from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.clauses import segment_at
-from factcheck.counts import counted_noun, not_the_total, place_scope, read_counts
+from factcheck.counts import counted_noun, in_a_comparison, not_the_total, place_scope, read_counts, starts_the_count
 from factcheck.findings import Finding, Statement, group_values, sort_statements, statement
 from factcheck.kinds import CUES_KEY, Kind, once_each
 from factcheck.reading import Reading
@@ -104,13 +104,18 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEA
                 continue
             # "In 2011, 12 people died on the same line": a figure dated before the claim's period is another event's.
             horizon = since or article.published - dt.timedelta(days=365)
-            if (stale := next((t for t in timexes if (end := period_end(t.value)) is not None and end < horizon),
-                              None)) is not None:
+            # "the worst disaster to hit the region since 1998" measures the figure against the past: not a date of it.
+            if (stale := next((t for t in timexes if (end := period_end(t.value)) is not None and end < horizon
+                               and not in_a_comparison(reading.text, sentence.start, t.start)), None)) is not None:
                 notes.reject(index, claim.id, f"'{count.text}': the sentence names '{stale.text}', before {horizon}: "
                                               "another event's figure")
                 continue
+            # A date equal to the count's start is its start when told so ("since the quake struck on 3 March"), else
+            # the day the figure was given ("the toll rose to 40 on 3 March", the day the quake struck).
             as_of_timexes = [t for t in timexes if t.day is not None and segment_at(segments, t.start) == segment_index
-                             and t.day != since and t.day <= article.published]
+                             and t.day <= article.published
+                             and not (t.day == since and (t.start < count.start or starts_the_count(
+                                 reading.text, segments[segment_index].start, t.start)))]
             as_of = next((t.day for t in as_of_timexes if t.day is not None), article.published)
             as_of_how = (f"as of {as_of} ({as_of_timexes[0].text})" if as_of_timexes
                          else f"as of the publication date {as_of}")

@@ -132,14 +132,21 @@ def _bound(timex: Timex, trigger: events.Trigger, on_or_before: bool, cue: str) 
     return _Attachment(timex, None, day, how) if on_or_before else _Attachment(timex, day, None, how)
 
 
-def _carried(reading: Reading, index: int, anchors: tuple[str | None, ...]) -> tuple[Timex, Mention] | None:
-    """The date the previous sentence set for the same place or person, if it set one."""
+def _carried(reading: Reading, index: int, anchors: tuple[str | None, ...],
+             kind: events.EventKind) -> tuple[Timex, Mention] | None:
+    """The date the previous sentence set for the same place or person, if it set one. A journey to a place comes
+    before what happens there: "On Tuesday, the president hosted her in Rome. From Paris, she flew on to Rome." does
+    not date the flight, so an arrival takes over only the date of another movement to its place."""
     if index == 0:
         return None
     previous = index - 1
     segments = list(reading.segments[previous])
     anchor_mentions = [m for entity in anchors for m in reading.mentions_of(entity, previous)]
+    moves = ({segment_at(segments, t.start) for t in reading.triggers(kind, previous)}
+             if kind.participants == "destination" else None)
     for timex, s in _dated(reading, previous):
+        if moves is not None and s not in moves:
+            continue
         for mention in anchor_mentions:
             if segment_at(segments, mention.start) == s:
                 return timex, mention
@@ -209,7 +216,7 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEA
                 # A parenthetical relative clause ("Brandt, who came to the capital from the coast, said ...") is
                 # background on its noun, not the next step of the story the sentence before dated.
                 background = clause.cue.lower() in relative_cues("parenthetical")
-                carried = None if own_time or background else _carried(reading, index, (place, partner))
+                carried = None if own_time or background else _carried(reading, index, (place, partner), kind)
                 if carried is None:
                     named = " or ".join(e for e in (place, partner) if e)
                     why = ("the sentence places it by a time of its own, so no date is carried over" if own_time else
