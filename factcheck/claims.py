@@ -74,9 +74,10 @@ class RuleSet:
         object.__setattr__(self, "_story_claims", story_claims)
         object.__setattr__(self, "_stories_of", MappingProxyType({k: tuple(v) for k, v in stories_of.items()}))
 
-    def claims_told(self, named: set[str], misspelt: set[str]) -> list[Claim]:
-        """The claims of the stories an article tells, given the entities it names (spelt right) and misspells, in
-        the order of `claims`. Only the stories of the entities it names can be told, and those of no entity."""
+    def claims_told(self, named: Mapping[str, frozenset[str]], misspelt: set[str]) -> list[Claim]:
+        """The claims of the stories an article tells, given the entities it names (with the proper names it names
+        each by) and those it misspells, in the order of `claims`. Only the stories of the entities it names can be
+        told, and those of no entity."""
         candidates = {n for entity in (*named, "") for n in self._stories_of.get(entity, ())}
         positions = sorted(position for n in candidates if tells_story(named, misspelt, self._story_claims[n][0])
                            for position in self._story_claims[n][1])
@@ -86,10 +87,16 @@ class RuleSet:
         return self.entities.get(entity_id) if entity_id else None
 
 
-def tells_story(named: set[str], misspelt: set[str], story: frozenset[str]) -> bool:
+def tells_story(named: Mapping[str, frozenset[str]], misspelt: set[str], story: frozenset[str]) -> bool:
     """Whether an article is about a rule file's story: it names two of the story's entities (one, if the story has
-    only one), at least one spelt right. An archive holds many stories, and a figure or a day from another one
-    (another quake's toll, another visit's Tuesday) must not be read as this one's; one shared name (a capital) is
-    not enough. A misspelt name counts as the second, so that the misspelling itself is still found."""
-    exact = named & story
-    return bool(exact or not story) and len(exact | (misspelt & story)) >= min(2, len(story))
+    only one), at least one spelt right, or one place of it by two different proper names (a region and a town).
+    An archive holds many stories, and a figure or a day from another one (another quake's toll, another visit's
+    Tuesday) must not be read as this one's; one shared name (a capital) is not enough. A misspelt name counts as
+    the second, so that the misspelling itself is still found. `named` holds, for each entity named, the proper
+    names a place was named by (folded; none for people)."""
+    exact = story.intersection(named)
+    if not (exact or not story):
+        return False
+    if len(exact | (misspelt & story)) >= min(2, len(story)):
+        return True
+    return len({form for entity in exact for form in named[entity]}) >= 2

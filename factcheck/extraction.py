@@ -69,10 +69,17 @@ def extract(article: Article, rules: RuleSet) -> list[Statement]:
     capitalised words."""
     kinds = registry()
     mentions = mentions_in(article, rules)
-    # Not by alias: an alias is often a title any story has ("the interior minister").
-    named = {m.entity for m in mentions if m.how == "name"}
+    # Each entity named, and for places the proper names they are named by (a person named in full and by surname
+    # is still one name).
+    named: dict[str, set[str]] = {}
+    for mention in mentions:
+        place = rules.entity_kinds.get(mention.entity) == "place"
+        if mention.how == "name" or (mention.how == "alias" and place and _is_proper_name(mention.text)):
+            forms = named.setdefault(mention.entity, set())
+            if place:
+                forms.add(" ".join(mention.text.split()).casefold())
     misspelt = {m.entity for m in mentions if m.how == "near miss"}
-    claims = rules.claims_told(named, misspelt)
+    claims = rules.claims_told({entity: frozenset(forms) for entity, forms in named.items()}, misspelt)
     if not claims:
         return []
     reading = read(article, rules, mentions)
@@ -83,6 +90,13 @@ def extract(article: Article, rules: RuleSet) -> list[Statement]:
         except TimeoutError as error:
             raise RulePatternTooSlow(claim.id, article.path) from error
     return statements
+
+
+def _is_proper_name(text: str) -> bool:
+    """An alias that is a proper name ("Vezad City", "Kyiv") names a place as its name does. Other aliases are
+    often titles or descriptions any story has ("the interior minister", "the disaster zone"), so they do not
+    decide which story an article tells."""
+    return all(word[0].isupper() for word in text.split())
 
 
 def extract_file(path: str, rules: RuleSet, options: ReadOptions) -> Extraction:

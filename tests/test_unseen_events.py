@@ -103,13 +103,15 @@ def test_stories_in_one_archive_do_not_mix(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("named, misspelt, told", [
-    ({"quake", "town"}, set(), True),
-    ({"quake"}, set(), False),  # one shared name (a capital, a province) is not the story
-    ({"quake"}, {"mayor"}, True),  # the misspelt mayor is the second name: the misspelling is still found
-    (set(), {"mayor", "minister"}, False),  # but not with nothing spelt right
+    ({"quake": {"valdora quake"}, "town": {"ostrel"}}, set(), True),
+    ({"quake": {"valdora quake"}}, set(), False),  # one shared name (a capital, a province) is not the story
+    ({"quake": {"valdora quake"}}, {"mayor"}, True),  # the misspelt mayor is the second name: still found
+    ({}, {"mayor", "minister"}, False),  # but not with nothing spelt right
+    ({"town": {"ostrel", "ostrel city"}}, set(), True),  # one place by two proper names: a region and its town
 ])
 def test_an_article_tells_a_story_when_it_names_two_of_its_entities(named, misspelt, told) -> None:
     from factcheck.claims import tells_story
 
+    named = {entity: frozenset(forms) for entity, forms in named.items()}
     assert tells_story(named, misspelt, frozenset({"quake", "town", "mayor", "minister"})) is told
-    assert tells_story({"quake"}, set(), frozenset({"quake"}))  # a story of one entity needs that one
+    assert tells_story({"quake": frozenset({"quake"})}, set(), frozenset({"quake"}))  # one entity needs that one  # a story of one entity needs that one
