@@ -16,7 +16,7 @@ import bisect
 import datetime as dt
 import functools
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, Collection
 
 import regex
 
@@ -212,6 +212,7 @@ class _Context:
     recent_narrative: dt.date | None = None  # the narrative day if the last few sentences set it, for weekday names
     last_quarter: str | None = None  # the last quarter the text named (2023-Q3), the period an earnings story is about
     last_year: int | None = None  # the year of the last date the text named, for "the following year"
+    named_days: frozenset[dt.date] = frozenset()  # the days the text named before, for weekday names
 
     def group(self, name: str) -> str | None:
         try:
@@ -501,8 +502,9 @@ def _weekday_name(index: int) -> str:
 
 
 def resolve_weekday(weekday: int, relative: str | None, tense: clauses.Tense, published: dt.date,
-                    narrative: dt.date | None) -> tuple[dt.date, str, dt.date]:
-    """The day a weekday name refers to, how it was found, and the date it was counted from."""
+                    narrative: dt.date | None, named: Collection[dt.date] = ()) -> tuple[dt.date, str, dt.date]:
+    """The day a weekday name refers to, how it was found, and the date it was counted from; `named` are the days
+    the text named before it."""
     forward = (weekday - published.weekday()) % 7
     if relative in ("last", "past"):
         days = -((published.weekday() - weekday) % 7 or 7)
@@ -524,6 +526,12 @@ def resolve_weekday(weekday: int, relative: str | None, tense: clauses.Tense, pu
                     f"(future tense)", published)
         why = "past tense" if tense == "past" else "news reports what has happened"
         return published - dt.timedelta(7 - forward), f"weekday, back from publication date {published} ({why})", published
+    # A report told from another week may still come back to its main day by weekday: "on 18 March" in the lead,
+    # the days before it told after, then "on Saturday" is the 18th again, the day of the publication's week the
+    # text has named, not the Saturday nearest the last date told.
+    back = published - dt.timedelta((7 - forward) % 7)
+    if tense != "future" and back in named:
+        return back, f"weekday, back from publication date {published}, a day the text named before", published
     ahead = (weekday - narrative.weekday()) % 7
     candidate = narrative + dt.timedelta(ahead if ahead <= 3 else ahead - 7)
     how = f"weekday, nearest to narrative date {narrative}"
@@ -538,7 +546,7 @@ def resolve_weekday(weekday: int, relative: str | None, tense: clauses.Tense, pu
 
 def _weekday(ctx: _Context) -> _Value:
     day, how, anchor = resolve_weekday(ctx.lookup("WEEKDAY"), ctx.group("relative"), ctx.tense, ctx.published,
-                                       ctx.recent_narrative)
+                                       ctx.recent_narrative, ctx.named_days)
     return _Value("DATE", day.isoformat(), how, anchor)
 
 
@@ -758,6 +766,7 @@ def tag(text: str, published: dt.date, start: int = 0, end: int | None = None,
     set_in: dict[str, int] = {"past": -1, "future": -1}  # the sentence each narrative day was last set in
     last_quarter: str | None = None
     last_year: int | None = None
+    named_days: set[dt.date] = set()  # written with their figures ("18 March"), for weekday names
     # Which rules each sentence needs: every anchor found is filed under the sentence it stands in.
     sentence_starts = [sentence.start for sentence in sentences]
     rules_of: list[dict[int, list[int]]] = [{} for _ in sentences]
@@ -785,7 +794,7 @@ def tag(text: str, published: dt.date, start: int = 0, end: int | None = None,
             recent = narratives[story] if number - set_in[story] <= tagger.weekday_reach_sentences else None
             ctx = _Context(match, published, narratives[story], narratives[other], tense, tagger.vocabulary,
                            tagger.reported_speech_before.search(text, sentence.start, m_start) is not None, recent,
-                           last_quarter, last_year)
+                           last_quarter, last_year, frozenset(named_days))
             resolver = _RESOLVERS.get(rule.resolve)
             value = resolver(ctx) if resolver else _RESOLVERS_WITH_RULE[rule.resolve](ctx, rule)
             if value is None:
@@ -797,6 +806,8 @@ def tag(text: str, published: dt.date, start: int = 0, end: int | None = None,
             if timex.type in ("DATE", "TIME") and (year_named := _YEAR.match(timex.value)):
                 last_year = int(year_named[0])
             day = timex.day
+            if day is not None and timex.type == "DATE" and _DIGIT.search(timex.text):
+                named_days.add(day)
             before = text[max(sentence.start, timex.start - 40):timex.start]
             if (day is not None and timex.type == "DATE" and abs((published - day).days) <= tagger.horizon
                     and not tagger.background_before.search(before)):
