@@ -180,26 +180,32 @@ def index(inputs: list[Path], rules: RuleSet, store: Store, *, options: ReadOpti
             not_read.append(Skipped(item.path, item.skipped or "not read"))
             if item.internal_error:
                 internal_errors.append(item.path)
-    roots = _roots(inputs)
-    gone = [p for p in store.states() if _under(p, roots) and not os.path.exists(p)]
+    roots = _Roots.of(inputs)
+    gone = [p for p in store.states() if roots.hold(p) and not os.path.exists(p)]
     store.forget(gone)
     return IndexSummary(len(to_read) - len(not_read), len(unchanged), len(gone),
                         tuple(sorted(skipped + not_read, key=lambda s: s.path)), tuple(internal_errors))
 
 
-def _under(path: str, roots: list[str]) -> bool:
-    """Whether a path is one of the roots (absolute) or inside one; a path written as a root was written is
-    answered without asking the file system, which counts in an archive of a hundred thousand files."""
-    for root in roots:
-        if path.startswith(root.rstrip(os.sep) + os.sep) or path == root:
+@dataclass(frozen=True, slots=True)
+class _Roots:
+    """The inputs as written (normalised) and as absolute paths, and the prefixes of the paths inside them."""
+
+    roots: frozenset[str]
+    prefixes: tuple[str, ...]
+
+    @staticmethod
+    def of(inputs: list[Path]) -> _Roots:
+        roots = {os.path.normpath(p) for p in inputs} | {os.path.abspath(p) for p in inputs}
+        return _Roots(frozenset(roots), tuple(sorted(root.rstrip(os.sep) + os.sep for root in roots)))
+
+    def hold(self, path: str) -> bool:
+        """Whether a path is one of the roots or inside one; a path written as a root was written is answered
+        without asking the file system, which counts in an archive of a hundred thousand files."""
+        if path in self.roots or path.startswith(self.prefixes):
             return True
-    absolute = os.path.abspath(path)
-    return any(absolute == root or absolute.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
-
-
-def _roots(inputs: list[Path]) -> list[str]:
-    """The inputs as written (normalised) and as absolute paths."""
-    return sorted({os.path.normpath(p) for p in inputs} | {os.path.abspath(p) for p in inputs})
+        absolute = os.path.abspath(path)
+        return absolute in self.roots or absolute.startswith(self.prefixes)
 
 
 def _is_one_of(path: str, paths: set[str]) -> bool:
@@ -279,8 +285,8 @@ def _gather_new_against_store(inputs: list[Path], new_paths: set[str], rules: Ru
     for _ in _saving(run(present, rules, options), store, rules_digest, set()):
         pass
     store.forget(p for p in stale if p not in present)
-    roots = _roots(inputs)
-    published = [a for a in store.articles() if _under(a.path, roots) and a.path not in new_paths]
+    roots = _Roots.of(inputs)
+    published = [a for a in store.articles() if roots.hold(a.path) and a.path not in new_paths]
     for info in published:
         gathered.ids[info.id] = info.path
         gathered.articles.append(info)
