@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import functools
 from dataclasses import dataclass, field
-from typing import Iterable, Literal
+from typing import Iterable, Iterator, Literal
 
 import regex
 
@@ -85,9 +85,12 @@ class _Spelling:
     budget: int  # edits a near miss may have; 0 for places and short names
 
 
-# Capitalised word runs recur from article to article ("The", "Monday", a capital's name): what each nearly
-# matches is remembered, up to this many runs, after which the memory starts again.
-_NEAR_MISSES_KEPT = 100_000
+# Runs of capitalised words recur from article to article ("The", "Monday", a capital's name): what each run holds
+# is remembered, up to this many runs, after which the memory starts again.
+_RUNS_KEPT = 100_000
+
+# A name found in a run of capitalised words: its offsets in the run, the entity, how, and the form it matched.
+_RunMatch = tuple[int, int, str, MentionHow, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,21 +109,41 @@ class NameIndex:
     # so its pattern is neither compiled nor tried (None: an alias that starts otherwise, always tried). With
     # hundreds of stories' rules, most entities never need theirs.
     aliases: tuple[tuple[str, tuple[str, ...], frozenset[str] | None], ...]
-    remembered: dict[str, tuple[_Spelling, ...]] = field(default_factory=dict, compare=False, repr=False)
+    remembered: dict[str, tuple[_RunMatch, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     @staticmethod
     def of(entities: Iterable[Entity]) -> NameIndex:
         return _index(tuple(entities))
 
-    def near_misses(self, candidate: str, folded: str, size: int) -> tuple[_Spelling, ...]:
-        """The spellings `candidate` (a run of `size` capitalised words, no accepted spelling) nearly matches."""
-        found = self.remembered.get(candidate)
+    def in_run(self, run: str) -> tuple[_RunMatch, ...]:
+        """The spellings and near misses in a run of capitalised words separated by single spaces, every stretch
+        of words tried against the spellings of as many words."""
+        found = self.remembered.get(run)
         if found is None:
-            if len(self.remembered) >= _NEAR_MISSES_KEPT:
+            if len(self.remembered) >= _RUNS_KEPT:
                 self.remembered.clear()
-            near = (*self.by_initial.get((size, folded[0]), ()), *self.by_tail.get((size, folded[1:]), ()))
-            found = self.remembered[candidate] = tuple(s for s in near if _near_miss(candidate, folded, s))
+            found = self.remembered[run] = tuple(self._matches(run))
         return found
+
+    def _matches(self, run: str) -> Iterator[_RunMatch]:
+        words: list[tuple[int, int]] = []
+        offset = 0
+        for word in run.split(" "):
+            words.append((offset, offset + len(word)))
+            offset += len(word) + 1
+        for size in self.sizes:
+            for position in range(len(words) - size + 1):
+                first_start, last_end = words[position][0], words[position + size - 1][1]
+                candidate = run[first_start:last_end]
+                folded = candidate.casefold()
+                for spelling in self.exact.get(folded, ()):
+                    yield first_start, last_end, spelling.entity, "name", spelling.form
+                if folded in self.accepted:
+                    continue
+                near = (*self.by_initial.get((size, folded[0]), ()), *self.by_tail.get((size, folded[1:]), ()))
+                for spelling in near:
+                    if _near_miss(candidate, folded, spelling):
+                        yield first_start, last_end, spelling.entity, "near miss", spelling.form
 
 
 @functools.lru_cache(maxsize=64)
@@ -191,19 +214,13 @@ def find_mentions(text: str, entities: Iterable[Entity] | NameIndex, start: int 
             Mention(entity_id, m.start(), m.end(), m.group(), "alias", m.group())
             for m in wordstarts.finditer(pattern, beginnings, text, words, start, end, None))
     for run in _word_runs(text, start, end):
-        for size in index.sizes:
-            for position in range(len(run) - size + 1):
-                first_start, last_end = run[position][0], run[position + size - 1][1]
-                candidate = text[first_start:last_end]
-                folded = candidate.casefold()
-                for spelling in index.exact.get(folded, ()):
-                    found.setdefault(spelling.entity, []).append(
-                        Mention(spelling.entity, first_start, last_end, candidate, "name", spelling.form))
-                if folded in index.accepted:
-                    continue
-                for spelling in index.near_misses(candidate, folded, size):
-                    found.setdefault(spelling.entity, []).append(
-                        Mention(spelling.entity, first_start, last_end, candidate, "near miss", spelling.form))
+        if not run:
+            continue
+        run_start = run[0][0]
+        run_text = text[run_start:run[-1][1]]
+        for match_start, match_end, entity_id, how, form in index.in_run(run_text):
+            found.setdefault(entity_id, []).append(Mention(entity_id, run_start + match_start, run_start + match_end,
+                                                           run_text[match_start:match_end], how, form))
     mentions = [m for entity_mentions in found.values() for m in _without_overlaps(entity_mentions)]
     return sorted(mentions, key=lambda m: (m.start, m.end, m.entity))
 
