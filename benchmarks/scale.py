@@ -1,7 +1,8 @@
 """Scale: index and check synthetic corpora of N articles, as a newsroom archive grows.
 
-For each N: articles per second for `factcheck index` and `factcheck check` (one job and two), a check with the
-store warm, the latency of `check --new` of one article against the stored N, each run's peak memory, and the
+For each N: articles per second for `factcheck index` and `factcheck check` (one job and two) with the archive's
+rules (every article tells one of their stories) and with the repository's bundled rules (no article tells their
+story), a check with the store warm, the latency of `check --new` of one article against the stored N, each run's peak memory, and the
 precision and recall of the conflicts injected into the corpus (benchmarks/synthetic.py); then the same corpus
 through the naive baseline (sentences with the rule's names, dateparser.search.search_dates) for comparison.
 
@@ -75,6 +76,13 @@ def one_size(n: int, events: int, work: Path, baseline_limit: int) -> dict[str, 
         figures[f"check_j{jobs}_peak_mb"] = checked.peak_mb
         if jobs == 1:
             figures["score"] = _figures_only(synthetic.score(json.loads(checked.stdout), truth))
+    # The same archive with the repository's own rules (one story, which no article of the archive tells): what a
+    # desk pays to check an archive most of which its rules do not concern.
+    bundled = str(Path(__file__).resolve().parent.parent / "rules")
+    for jobs in (1, 2):
+        checked = measured(factcheck("check", corpus, "--rules", bundled, "--no-db", "--jobs", str(jobs),
+                                     "--format", "json"), root)
+        figures[f"bundled_j{jobs}_per_s"] = n / checked.seconds
     if os.path.exists(db):
         os.remove(db)
     indexed = measured(factcheck("index", corpus, "--rules", rules, "--db", db, "--jobs", "2"), root)
@@ -85,8 +93,9 @@ def one_size(n: int, events: int, work: Path, baseline_limit: int) -> dict[str, 
     figures["check_warm_peak_mb"] = warm.peak_mb
     # An article with an injected error, checked as new: read, and compared with the statements of the other N - 1.
     new_article = truth.errors[0].path if truth.errors else truth.articles[-1].path
-    latest = measured(factcheck("check", corpus, "--rules", rules, "--db", db, "--new", str(new_article),
-                                "--format", "json"), root)
+    # Best of three: one run is at the mercy of whatever else the machine does for a second.
+    latest = min((measured(factcheck("check", corpus, "--rules", rules, "--db", db, "--new", str(new_article),
+                                     "--format", "json"), root) for _ in range(3)), key=lambda run: run.seconds)
     figures["check_new_s"] = latest.seconds
     figures["check_new_peak_mb"] = latest.peak_mb
     if n <= baseline_limit:
@@ -112,12 +121,13 @@ def main() -> None:
         rows.append(one_size(n, min(options.events, n), options.work, options.baseline_limit))
         print(json.dumps(rows[-1]), flush=True)
     print()
-    print(f"{'N':>7} {'check/s j1':>10} {'j2':>7} {'index/s j2':>10} {'warm s':>7} {'--new s':>8} "
-          f"{'peak MB':>8} {'P':>5} {'R':>5} | {'naive/s':>8} {'P':>5} {'R':>5}")
+    print(f"{'N':>7} {'check/s j1':>10} {'j2':>7} {'bundled/s j1':>12} {'j2':>7} {'index/s j2':>10} "
+          f"{'warm s':>7} {'--new s':>8} {'peak MB':>8} {'P':>5} {'R':>5} | {'naive/s':>8} {'P':>5} {'R':>5}")
     for row in rows:
         score = row["score"]
         naive = row.get("naive_score") or {}
         print(f"{row['n']:>7} {row['check_j1_per_s']:>10.0f} {row['check_j2_per_s']:>7.0f} "
+              f"{row['bundled_j1_per_s']:>12.0f} {row['bundled_j2_per_s']:>7.0f} "
               f"{row['index_j2_per_s']:>10.0f} {row['check_warm_s']:>7.1f} {row['check_new_s']:>8.2f} "
               f"{row['check_j1_peak_mb']:>8.0f} {score['precision']:>5.2f} {score['recall']:>5.2f} | "
               f"{row.get('naive_per_s', float('nan')):>8.0f} {naive.get('precision', float('nan')):>5.2f} "
