@@ -77,14 +77,46 @@ def output_option(function: Callable[..., Any]) -> Callable[..., Any]:
                         help="Write the output to this file instead of standard output.")(function)
 
 
-def _emit(text: str, output: Path | None) -> None:
+# Standard output is written in pieces of about this many characters.
+_PIECE = 1 << 16
+
+
+class _Echo:
+    """Standard output through click.echo, as everything else the CLI prints, gathered into pieces so that a
+    formatter's many small writes are not as many system calls."""
+
+    def __init__(self) -> None:
+        self.pieces: list[str] = []
+        self.size = 0
+
+    def write(self, text: str) -> None:
+        self.pieces.append(text)
+        self.size += len(text)
+        if self.size >= _PIECE:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pieces:
+            click.echo("".join(self.pieces), nl=False)
+            self.pieces, self.size = [], 0
+
+
+def _emit_written(write: Callable[[formatters.Output], None], output: Path | None) -> None:
+    """What `write` writes, to the output file or standard output, as it comes (a report is never one string)."""
     if output is None:
-        click.echo(text, nl=False)
+        echo = _Echo()
+        write(echo)
+        echo.flush()
         return
     try:
-        output.write_text(text, encoding="utf-8")
+        with output.open("w", encoding="utf-8") as file:
+            write(file)
     except OSError as error:
         _fail(f"cannot write {output}: {error.strerror or error}")
+
+
+def _emit(text: str, output: Path | None) -> None:
+    _emit_written(lambda out: out.write(text), output)
 
 
 def _display(output: Path | None, terminal_format: bool) -> formatters.Options:
@@ -265,8 +297,9 @@ def check(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date | None, 
                      _execution(jobs, db, no_db, scheduler), keep_texts=output_format == "html")
     report = _with_reviews(report, reviews_path or _default_reviews(rules_dir))
     display = _display(output, output_format == "terminal")
-    render = formatters.registry()[output_format]
-    _emit(render(report, formatters.Options(display.color, display.width, str(rules_dir))), output)
+    write = formatters.registry()[output_format]
+    _emit_written(lambda out: write(report, formatters.Options(display.color, display.width, str(rules_dir)), out),
+                  output)
     if report.internal_errors:
         _fail(f"internal error on {', '.join(report.internal_errors)} (listed as skipped; the other articles were "
               "checked). This is a bug in factcheck: please report it with that input.")
@@ -444,8 +477,9 @@ def review_command(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date
     for number, finding in enumerate(open_findings, 1):
         single = dataclasses.replace(report, findings=(finding,), skipped=(), warnings=())
         console.print(f"[bold]Finding {number} of {len(open_findings)}[/bold]")
-        console.print(formatters.registry()["terminal"](single, formatters.Options(console.is_terminal,
-                                                                                   console.width)).split("\n", 2)[2])
+        shown = formatters.to_text(formatters.registry()["terminal"], single,
+                                   formatters.Options(console.is_terminal, console.width))
+        console.print(shown.split("\n", 2)[2])
         verdict = Prompt.ask("Decision", choices=choices, default="skip", console=console)
         if verdict == "quit":
             break

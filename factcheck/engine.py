@@ -23,6 +23,7 @@ from factcheck.focus import focus_on_new
 from factcheck.kinds import registry
 from factcheck.reading import read
 from factcheck.rules import rules_hash
+from factcheck.sharing import Shared
 from factcheck.store import Store, engine_version, file_stat
 
 
@@ -66,7 +67,8 @@ def runner_for(jobs: int) -> Runner:
 
 @dataclass
 class _Gathered:
-    """Extractions collected in file order into what a report needs; statements only, never article texts."""
+    """Extractions collected in file order into what a report needs; statements only, never article texts, and
+    their repeated values held once (see sharing.py)."""
 
     articles: list[ArticleInfo] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
@@ -75,6 +77,7 @@ class _Gathered:
     internal_errors: list[str] = field(default_factory=list)
     ids: dict[str, str] = field(default_factory=dict)
     claims_spoken_of: set[str] = field(default_factory=set)  # beyond the statements gathered (check --new, store)
+    shared: Shared = field(default_factory=Shared)
 
     def add(self, item: Extraction) -> None:
         if item.article is None:
@@ -87,8 +90,9 @@ class _Gathered:
                                                    f"(already read from {self.ids[item.article.id]})"))
             return
         self.ids[item.article.id] = item.path
-        self.articles.append(item.article)
-        self.statements += item.statements
+        article = self.shared.article(item.article)
+        self.articles.append(article)
+        self.statements += [self.shared.statement(s, article) for s in item.statements]
         self.warnings += item.warnings
 
 
@@ -287,17 +291,17 @@ def _gather_new_against_store(inputs: list[Path], new_paths: set[str], rules: Ru
     store.forget(p for p in stale if p not in present)
     roots = _Roots.of(inputs)
     published = [a for a in store.articles() if roots.hold(a.path) and a.path not in new_paths]
-    for info in published:
+    by_path = {info.path: gathered.shared.article(info) for info in published}
+    for info in by_path.values():
         gathered.ids[info.id] = info.path
         gathered.articles.append(info)
     new_statements_start = len(gathered.statements)
     for item in run(sorted(new_paths), rules, options):
         gathered.add(item)
     claims = {s.claim for s in gathered.statements[new_statements_start:]}
-    keep = {info.path for info in published}
     gathered.claims_spoken_of |= store.claims_spoken_of()
-    gathered.statements += [s for s in store.statements_for_claims(claims, kind_of_claim, rules_digest)
-                            if s.path in keep]
+    evidence = store.statements_for_claims(claims, kind_of_claim, rules_digest)
+    gathered.statements += [gathered.shared.statement(s, by_path[s.path]) for s in evidence if s.path in by_path]
 
 
 def _texts(articles: tuple[ArticleInfo, ...]) -> Mapping[str, str]:

@@ -151,12 +151,12 @@ def test_every_rule_key_and_kind_is_documented() -> None:
 
 def test_terminal_colour_output_highlights_the_matched_words() -> None:
     from factcheck.engine import check
-    from factcheck.formatters import Options, terminal
+    from factcheck.formatters import Options, terminal, to_text
     from factcheck.rules import load_rules
 
     report = check([ROOT / "corpus"], load_rules(ROOT / "rules"))
-    coloured = terminal.render(report, Options(color=True, width=120))
-    plain = terminal.render(report, Options(color=False, width=120))
+    coloured = to_text(terminal.write, report, Options(color=True, width=120))
+    plain = to_text(terminal.write, report, Options(color=False, width=120))
     assert "\x1b[" in coloured and "\x1b[" not in plain
     assert "\x1b[1;4;33mlate Wednesday\x1b[0m" in coloured
 

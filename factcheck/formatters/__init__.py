@@ -1,12 +1,16 @@
-"""Formatters: each turns a Report into text, with the same interface, so a new output format is one module.
+"""Formatters: each writes a Report as text to an output, with the same interface, so a new output format is one
+module.
 
-They only read the records; every value, status and explanation was decided by the library before them.
+A formatter writes piece by piece (a finding, a statement at a time) instead of building the whole document first:
+a report of a hundred thousand articles is then never held twice, as records and as text. They only read the
+records; every value, status and explanation was decided by the library before them.
 """
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Protocol
 
 from factcheck.findings import Report
 
@@ -18,13 +22,26 @@ class Options:
     rules: str = ""
 
 
-Formatter = Callable[[Report, Options], str]
+class Output(Protocol):
+    """Where a formatter writes: a text file, standard output, a StringIO."""
+
+    def write(self, text: str, /) -> object: ...
+
+
+Formatter = Callable[[Report, Options, Output], None]
+
+
+def to_text(formatter: Formatter, report: Report, options: Options) -> str:
+    """What a formatter writes, as one string (for tests and for showing one finding at a time)."""
+    buffer = io.StringIO()
+    formatter(report, options, buffer)
+    return buffer.getvalue()
 
 
 def registry() -> dict[str, Formatter]:
     from factcheck.formatters import github, html, json_report, junit, markdown, sarif, terminal
 
-    formatters: dict[str, Formatter] = {"terminal": terminal.render, "json": json_report.render,
-                                        "sarif": sarif.render, "github": github.render, "junit": junit.render,
-                                        "markdown": markdown.render, "html": html.render}
+    formatters: dict[str, Formatter] = {"terminal": terminal.write, "json": json_report.write,
+                                        "sarif": sarif.write, "github": github.write, "junit": junit.write,
+                                        "markdown": markdown.write, "html": html.write}
     return formatters

@@ -5,7 +5,7 @@ in the message %, CR and LF; in properties also : and ,. Columns are UTF-16 code
 from __future__ import annotations
 
 from factcheck.findings import Report
-from factcheck.formatters import Options
+from factcheck.formatters import Options, Output
 from factcheck.formatters.locations import finding_message, value_text
 
 
@@ -17,8 +17,7 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(report: Report, options: Options) -> str:
-    lines = []
+def write(report: Report, options: Options, out: Output) -> None:
     for finding in report.findings:
         anchor = finding.anchor
         if finding.status == "consistent" or anchor is None:
@@ -30,8 +29,8 @@ def render(report: Report, options: Options) -> str:
         properties = ",".join(f"{key}={escape_property(str(value))}" for key, value in (
             ("file", anchor.path), ("line", anchor.line), ("col", anchor.utf16_column),
             ("endLine", anchor.end_line), ("endColumn", anchor.utf16_end_column), ("title", finding.title)))
-        lines.append(f"::{command} {properties}::{escape_data(message)}")
+        out.write(f"::{command} {properties}::{escape_data(message)}\n")
     for skipped in report.skipped:
-        lines.append(f"::warning file={escape_property(skipped.path)},title=skipped::{escape_data(skipped.reason)}")
-    lines += [f"::notice title=factcheck note::{escape_data(note)}" for note in report.warnings]
-    return "".join(line + "\n" for line in lines)
+        out.write(f"::warning file={escape_property(skipped.path)},title=skipped::{escape_data(skipped.reason)}\n")
+    for note in report.warnings:
+        out.write(f"::notice title=factcheck note::{escape_data(note)}\n")

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 from html import escape
+from typing import Iterator
 
 from factcheck.findings import Finding, Report, Statement
-from factcheck.formatters import Options
+from factcheck.formatters import Options, Output
 from factcheck.formatters.locations import value_text
 
 _STYLE = """
@@ -175,12 +176,12 @@ def _card(finding: Finding, number: int) -> str:
             f"<table>{values}</table>{figure}<ol>{statements}</ol>{decision}</article>")
 
 
-def _article_text(report: Report) -> str:
+def _article_texts(report: Report) -> Iterator[str]:
+    """Each article's section: its full text with its statements marked and anchored."""
     marks: dict[str, list[Statement]] = {}
     for finding in report.findings:
         for statement in finding.statements:
             marks.setdefault(statement.article, []).append(statement)
-    sections = []
     for article in report.articles:
         text = report.texts.get(article.id)
         if text is None:
@@ -194,30 +195,33 @@ def _article_text(report: Report) -> str:
                        f"{escape(text[statement.start:statement.end])}</mark>")
             cursor = statement.end
         out.append(escape(text[cursor:]))
-        sections.append(f'<section class="article" id="article-{escape(article.id)}"><h2>{escape(article.id)}</h2>'
-                        f'<p><code>{escape(article.path)}</code> · published {article.published}</p>'
-                        f'<div class="article-text">{"".join(out)}</div></section>')
-    return "".join(sections)
+        yield (f'<section class="article" id="article-{escape(article.id)}"><h2>{escape(article.id)}</h2>'
+               f'<p><code>{escape(article.path)}</code> · published {article.published}</p>'
+               f'<div class="article-text">{"".join(out)}</div></section>')
 
 
-def render(report: Report, options: Options) -> str:
+def write(report: Report, options: Options, out: Output) -> None:
+    """The page, written a card and an article at a time."""
     counts = {status: sum(f.status == status for f in report.findings) for status in ("conflict", "warning", "consistent")}
     summary = (f'<p class="summary"><span>{len(report.articles)} article(s)</span>'
                f"<span>{counts['conflict']} conflict(s)</span><span>{counts['warning']} warning(s)</span>"
                f"<span>{counts['consistent']} consistent</span>"
                + (f"<span>{len(report.skipped)} skipped</span>" if report.skipped else "") + "</p>")
-    cards = "".join(_card(finding, number) for number, finding in enumerate(report.findings))
-    input_notes = ""
+    out.write("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+              "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+              "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+              "img-src data:\">"
+              f"<title>factcheck report</title><style>{_STYLE}</style></head><body>"
+              f'<header><h1>factcheck report</h1>{summary}</header><main><section id="findings">')
+    for number, finding in enumerate(report.findings):
+        out.write(_card(finding, number))
+    out.write("</section>")
     if report.skipped:
-        input_notes = "<h2>Skipped inputs</h2><ul>" + "".join(
-            f"<li><code>{escape(s.path)}</code>: {escape(s.reason)}</li>" for s in report.skipped) + "</ul>"
+        out.write("<h2>Skipped inputs</h2><ul>" + "".join(
+            f"<li><code>{escape(s.path)}</code>: {escape(s.reason)}</li>" for s in report.skipped) + "</ul>")
     if report.warnings:
-        input_notes += "<h2>Notes</h2><ul>" + "".join(f"<li>{escape(note)}</li>" for note in report.warnings) + "</ul>"
-    return ("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
-            "img-src data:\">"
-            f"<title>factcheck report</title><style>{_STYLE}</style></head><body>"
-            f"<header><h1>factcheck report</h1>{summary}</header><main>"
-            f'<section id="findings">{cards}</section>{input_notes}'
-            f'<h2 id="articles">Articles</h2>{_article_text(report)}</main></body></html>\n')
+        out.write("<h2>Notes</h2><ul>" + "".join(f"<li>{escape(note)}</li>" for note in report.warnings) + "</ul>")
+    out.write('<h2 id="articles">Articles</h2>')
+    for section in _article_texts(report):
+        out.write(section)
+    out.write("</main></body></html>\n")

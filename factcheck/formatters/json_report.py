@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from factcheck.findings import Finding, Report, Statement
-from factcheck.formatters import Options
+from factcheck.formatters import Options, Output
+from factcheck.formatters.json_stream import Items, write_json
 
 SCHEMA = "factcheck.report/1"
 
@@ -26,29 +26,28 @@ def statement_json(item: Statement) -> dict[str, Any]:
     }
 
 
-def finding_json(finding: Finding) -> dict[str, Any]:
+def _finding(finding: Finding, statements: list[dict[str, Any]] | Items) -> dict[str, Any]:
     return {
         "claim": finding.claim, "title": finding.title, "kind": finding.kind, "status": finding.status,
         "message": finding.message,
         "values": [{"value": list(g.value) if isinstance(g.value, tuple) else g.value, "articles": list(g.articles)}
                    for g in finding.values],
-        "statements": [statement_json(s) for s in finding.statements],
+        "statements": statements,
         "decision": ({"verdict": finding.decision.verdict, "reviewer": finding.decision.reviewer,
                       "date": finding.decision.date, "note": finding.decision.note} if finding.decision else None),
     }
 
 
-def report_json(report: Report) -> dict[str, Any]:
-    return {
+def write(report: Report, options: Options, out: Output) -> None:
+    """The report, written finding by finding and statement by statement."""
+    write_json({
         "schema": SCHEMA,
-        "articles": [{"id": a.id, "path": a.path, "published": a.published.isoformat()} for a in report.articles],
-        "findings": [finding_json(f) for f in report.findings],
-        "skipped": [{"path": s.path, "reason": s.reason} for s in report.skipped],
+        "articles": Items({"id": a.id, "path": a.path, "published": a.published.isoformat()}
+                          for a in report.articles),
+        "findings": Items(_finding(f, Items(statement_json(s) for s in f.statements)) for f in report.findings),
+        "skipped": Items({"path": s.path, "reason": s.reason} for s in report.skipped),
         "warnings": list(report.warnings),
         "new_articles": list(report.new_articles),
         "baseline_gone": list(report.baseline_gone),
-    }
-
-
-def render(report: Report, options: Options) -> str:
-    return json.dumps(report_json(report), ensure_ascii=False, indent=2) + "\n"
+    }, out)
+    out.write("\n")

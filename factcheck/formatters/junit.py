@@ -4,10 +4,11 @@ message as output) and one skipped test case per input that could not be read.""
 from __future__ import annotations
 
 import re
+from typing import Iterator
 from xml.etree import ElementTree as ET
 
 from factcheck.findings import Report
-from factcheck.formatters import Options
+from factcheck.formatters import Options, Output
 from factcheck.formatters.locations import value_text
 
 
@@ -19,30 +20,42 @@ def _xml_text(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
-def render(report: Report, options: Options) -> str:
-    suite = ET.Element("testsuite", name="factcheck")
-    failures = 0
+def _cases(report: Report) -> Iterator[ET.Element]:
     for finding in report.findings:
-        case = ET.SubElement(suite, "testcase", classname=f"factcheck.{finding.kind}", name=finding.title,
-                             file=finding.anchor.path if finding.anchor else "")
+        case = ET.Element("testcase", classname=f"factcheck.{finding.kind}", name=finding.title,
+                          file=finding.anchor.path if finding.anchor else "")
         details = "\n".join(f"{s.path}:{s.line}:{s.column}: {value_text(s.value)}: {s.quote}"
                             for s in finding.statements)
         if finding.status == "conflict":
-            failures += 1
             failure = ET.SubElement(case, "failure", message=finding.message, type="conflict")
             failure.text = details
         else:
             out = ET.SubElement(case, "system-out")
             out.text = f"{finding.status}: {finding.message}\n{details}"
+        yield case
     for skipped in report.skipped:
-        case = ET.SubElement(suite, "testcase", classname="factcheck.input", name=skipped.path)
+        case = ET.Element("testcase", classname="factcheck.input", name=skipped.path)
         ET.SubElement(case, "skipped", message=skipped.reason)
+        yield case
     if report.warnings:
-        ET.SubElement(suite, "system-out").text = "\n".join(f"note: {note}" for note in report.warnings)
-    suite.set("tests", str(len(report.findings) + len(report.skipped)))
-    suite.set("failures", str(failures))
-    suite.set("skipped", str(len(report.skipped)))
-    suites = ET.Element("testsuites")
-    suites.append(suite)
-    ET.indent(suites)
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + _xml_text(ET.tostring(suites, encoding="unicode")) + "\n"
+        notes = ET.Element("system-out")
+        notes.text = "\n".join(f"note: {note}" for note in report.warnings)
+        yield notes
+
+
+def write(report: Report, options: Options, out: Output) -> None:
+    """The document, written a test case at a time, indented as ElementTree indents a whole tree."""
+    suite = ET.tostring(ET.Element("testsuite", {
+        "name": "factcheck", "tests": str(len(report.findings) + len(report.skipped)),
+        "failures": str(sum(f.status == "conflict" for f in report.findings)),
+        "skipped": str(len(report.skipped))}), encoding="unicode")
+    out.write('<?xml version="1.0" encoding="utf-8"?>\n<testsuites>\n  ')
+    empty = True
+    for element in _cases(report):
+        if empty:
+            out.write(suite.removesuffix(" />") + ">")  # the opening tag of the suite
+            empty = False
+        ET.indent(element, level=2)
+        out.write("\n    " + _xml_text(ET.tostring(element, encoding="unicode")))
+    out.write(suite if empty else "\n  </testsuite>")
+    out.write("\n</testsuites>\n")

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 from factcheck.findings import Report, Statement
-from factcheck.formatters import Options
+from factcheck.formatters import Options, Output
 from factcheck.formatters.locations import value_text
 
 _ICON = {"conflict": "❌ conflict", "warning": "⚠️ warning", "consistent": "✅ consistent"}
@@ -37,34 +38,35 @@ def _quote(statement: Statement) -> str:
            f"{_text(statement.explanation)}\n"
 
 
-def render(report: Report, options: Options) -> str:
+def write(report: Report, options: Options, out: Output) -> None:
+    for line in _lines(report):
+        out.write(line + "\n")
+
+
+def _lines(report: Report) -> Iterator[str]:
+    """The document's lines, as they come (one may hold line breaks of its own)."""
     counts = {status: sum(f.status == status for f in report.findings) for status in _ICON}
-    out = [f"## factcheck: {counts['conflict']} conflict(s), {counts['warning']} warning(s), "
-           f"{counts['consistent']} consistent\n",
-           f"{len(report.articles)} article(s) checked" + (f", {len(report.skipped)} skipped" if report.skipped else "")
+    yield (f"## factcheck: {counts['conflict']} conflict(s), {counts['warning']} warning(s), "
+           f"{counts['consistent']} consistent\n")
+    yield (f"{len(report.articles)} article(s) checked" + (f", {len(report.skipped)} skipped" if report.skipped else "")
            + (f"; findings of the new article(s): {', '.join(report.new_articles)}" if report.new_articles else "")
-           + ".\n"]
+           + ".\n")
     if report.findings:
-        out.append("| status | claim | values (sources) |\n|---|---|---|")
+        yield "| status | claim | values (sources) |\n|---|---|---|"
         for finding in report.findings:
             values = "; ".join(f"{value_text(g.value)} ({', '.join(g.articles)})" for g in finding.values)
-            out.append(f"| {_ICON[finding.status]} | {_text(finding.title)} | {_text(values)} |")
-        out.append("")
+            yield f"| {_ICON[finding.status]} | {_text(finding.title)} | {_text(values)} |"
+        yield ""
     for finding in report.findings:
         if finding.status == "consistent":
             continue
-        out.append(f"### {_ICON[finding.status]}: {_text(finding.title)}\n\n{_text(finding.message)}\n")
-        out += [_quote(s) for s in finding.statements]
-    if report.skipped:
-        out.append("### Skipped inputs\n")
-        out += [f"- {_code(s.path)}: {_text(s.reason)}" for s in report.skipped]
-        out.append("")
-    if report.warnings:
-        out.append("### Notes\n")
-        out += [f"- {_text(note)}" for note in report.warnings]
-        out.append("")
-    if report.baseline_gone:
-        out.append("### Baseline entries that no longer occur\n")
-        out += [f"- {_text(entry)}" for entry in report.baseline_gone]
-        out.append("")
-    return "\n".join(out) + "\n"
+        yield f"### {_ICON[finding.status]}: {_text(finding.title)}\n\n{_text(finding.message)}\n"
+        yield from (_quote(s) for s in finding.statements)
+    for heading, lines in (("Skipped inputs", [f"- {_code(s.path)}: {_text(s.reason)}" for s in report.skipped]),
+                           ("Notes", [f"- {_text(note)}" for note in report.warnings]),
+                           ("Baseline entries that no longer occur",
+                            [f"- {_text(entry)}" for entry in report.baseline_gone])):
+        if lines:
+            yield f"### {heading}\n"
+            yield from lines
+            yield ""

@@ -4,15 +4,16 @@ Columns are UTF-16 code units, the SARIF default."""
 
 from __future__ import annotations
 
-import json
+import itertools
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from factcheck import __version__
 from factcheck.baseline import fingerprint
-from factcheck.findings import Report, Statement
-from factcheck.formatters import Options
+from factcheck.findings import Finding, Report, Statement
+from factcheck.formatters import Options, Output
+from factcheck.formatters.json_stream import Items, write_json
 from factcheck.formatters.locations import LEVELS, finding_message, statement_message
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -47,31 +48,34 @@ def _location(statement: Statement, identifier: int | None = None) -> dict[str, 
     return location
 
 
-def render(report: Report, options: Options) -> str:
+def _result(finding: Finding, anchor: Statement) -> dict[str, Any]:
+    related = (s for s in finding.statements if s is not anchor)
+    return {
+        "ruleId": finding.claim,
+        "level": LEVELS[finding.status],
+        "message": {"text": finding_message(finding)},
+        "locations": [_location(anchor)],
+        "relatedLocations": Items(_location(s, number) for number, s in enumerate(related, 1)),
+        "partialFingerprints": {"factcheckFinding/v1": fingerprint(finding)},
+        "properties": {"status": finding.status, "title": finding.title},
+    }
+
+
+def write(report: Report, options: Options, out: Output) -> None:
+    """The log, written a result at a time; the rules, which come first, are read off the findings before."""
+    reported = [(finding, anchor) for finding in report.findings
+                if finding.status != "consistent" and (anchor := finding.anchor) is not None]
     rules: dict[str, dict[str, Any]] = {}
-    results = []
-    for finding in report.findings:
-        anchor = finding.anchor
-        if finding.status == "consistent" or anchor is None:
-            continue
+    for finding, _ in reported:
         rules.setdefault(finding.claim, {"id": finding.claim, "name": finding.claim,
                                          "shortDescription": {"text": finding.title.split(": ")[0]},
                                          "properties": {"kind": finding.kind}})
-        related = [s for s in finding.statements if s is not anchor]
-        results.append({
-            "ruleId": finding.claim,
-            "level": LEVELS[finding.status],
-            "message": {"text": finding_message(finding)},
-            "locations": [_location(anchor)],
-            "relatedLocations": [_location(s, number) for number, s in enumerate(related, 1)],
-            "partialFingerprints": {"factcheckFinding/v1": fingerprint(finding)},
-            "properties": {"status": finding.status, "title": finding.title},
-        })
-    notifications = [{"level": "warning", "message": {"text": f"skipped: {s.reason}"},
-                      "locations": [{"physicalLocation": {"artifactLocation": artifact_location(s.path)}}]}
-                     for s in report.skipped]
-    notifications += [{"level": "note", "message": {"text": warning}} for warning in report.warnings]
-    sarif = {
+    notifications = Items(itertools.chain(
+        ({"level": "warning", "message": {"text": f"skipped: {s.reason}"},
+          "locations": [{"physicalLocation": {"artifactLocation": artifact_location(s.path)}}]}
+         for s in report.skipped),
+        ({"level": "note", "message": {"text": warning}} for warning in report.warnings)))
+    write_json({
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
@@ -81,7 +85,7 @@ def render(report: Report, options: Options) -> str:
             "columnKind": "utf16CodeUnits",
             "invocations": [{"executionSuccessful": not report.internal_errors,
                              "toolExecutionNotifications": notifications}],
-            "results": results,
+            "results": Items(_result(finding, anchor) for finding, anchor in reported),
         }],
-    }
-    return json.dumps(sarif, ensure_ascii=False, indent=2) + "\n"
+    }, out)
+    out.write("\n")

@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.text import Text
 
 from factcheck.findings import Finding, Report, Statement
-from factcheck.formatters import Options
+from factcheck.formatters import Options, Output
 
 _STATUS_STYLE = {"conflict": "bold red", "warning": "bold yellow", "consistent": "green"}
 
@@ -76,8 +76,15 @@ def _finding(console: Console, finding: Finding) -> None:
     console.print()
 
 
-def render(report: Report, options: Options) -> str:
+def write(report: Report, options: Options, out: Output) -> None:
+    """Rich lays the report out in a buffer, which is passed on to `out` and emptied after each finding."""
     buffer = io.StringIO()
+
+    def pass_on() -> None:
+        out.write(buffer.getvalue())
+        buffer.seek(0)
+        buffer.truncate()
+
     console = Console(file=buffer, force_terminal=options.color, color_system="standard" if options.color else None,
                       width=options.width, highlight=False, emoji=False)
     counts = {status: sum(f.status == status for f in report.findings) for status in _STATUS_STYLE}
@@ -99,6 +106,7 @@ def render(report: Report, options: Options) -> str:
     for finding in report.findings:
         if finding.status != "consistent":
             _finding(console, finding)
+            pass_on()
     consistent = [f for f in report.findings if f.status == "consistent"]
     if consistent:
         console.print(Text("CONSISTENT", style=_STATUS_STYLE["consistent"]))
@@ -111,7 +119,7 @@ def render(report: Report, options: Options) -> str:
     _section(console, "SKIPPED", [f"{skipped.path}: {skipped.reason}" for skipped in report.skipped])
     _section(console, "IN THE BASELINE, NO LONGER FOUND", list(report.baseline_gone))
     _section(console, "NOTES", list(report.warnings))
-    return buffer.getvalue()
+    pass_on()
 
 
 def _section(console: Console, heading: str, lines: list[str]) -> None:
