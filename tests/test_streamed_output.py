@@ -76,6 +76,9 @@ def test_an_empty_report_is_still_a_complete_document(tmp_path: Path) -> None:
     lambda: {"a": Items(iter([1, "two\nlines", {"x": Items({"deep": [None, 1.5, "é"]} for _ in range(2))}]))},
     lambda: [Items([{}, [], ""]), {"k": Items([Items([])])}],
     lambda: Items(["\u2028", "\x1b[31m"]),
+    # flat records, written without json.dumps's indenting encoder
+    lambda: {"articles": Items([{"id": 'a"b', "n": 1, "f": 2.5, "t": True, "z": None}, {"é": "\u2028\n"}, {}])},
+    lambda: Items([Items([{"deep": 1e100, "k": -0.0}])]),
 ])
 def test_streamed_json_is_json_dumps_text(make: Callable[[], object]) -> None:
     def plain(item: object) -> object:

@@ -45,6 +45,18 @@ def write_json(value: Any, out: Output, level: int = 0) -> None:
             write_json(item, out, level + 1)
             separator = ",\n"
         out.write("\n" + pad + "}")
+    elif isinstance(value, dict) and value and all(type(item) in _SCALARS for item in value.values()):
+        # A flat record (an article of an archive's hundred thousand): written here, each scalar by the C encoder,
+        # since json.dumps with an indent encodes in Python.
+        out.write("{\n" + ",\n".join(f"{pad}  {_scalar(key)}: {_scalar(item)}" for key, item in value.items())
+                  + "\n" + pad + "}")
     else:
         # Every line break json.dumps writes is its own (one in a string is escaped), so indenting is a replace.
         out.write(json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + pad))
+
+
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def _scalar(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
