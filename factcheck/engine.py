@@ -263,9 +263,10 @@ def check(inputs: list[Path], rules: RuleSet, *, default_published: dt.date | No
         findings, gone = without_baseline(findings, baseline)
     new_ids: tuple[str, ...] = ()
     if new is not None:
-        new_names = {os.path.basename(p) for p in new_paths}
-        new_ids = tuple(sorted(a.id for a in gathered.articles
-                               if os.path.basename(a.path) in new_names and _is_one_of(a.path, new_paths)))
+        # Told by the end of the path first (one C call per article of an archive), by the whole path after.
+        endings = tuple({os.path.basename(p) for p in new_paths})
+        new_ids = tuple(sorted(a.id for a in gathered.articles if a.path.endswith(endings)
+                               and os.path.basename(a.path) in endings and _is_one_of(a.path, new_paths)))
         findings = focus_on_new(findings, set(new_ids), registry())
     spoken = {s.claim for s in gathered.statements} | gathered.claims_spoken_of
     silent = sorted(c.id for c in rules.claims if c.id not in spoken and c.kind != "spelling")
@@ -291,7 +292,7 @@ def _gather_new_against_store(inputs: list[Path], new_paths: set[str], rules: Ru
     store.forget(p for p in stale if p not in present)
     roots = _Roots.of(inputs)
     published = [a for a in store.articles() if roots.hold(a.path) and a.path not in new_paths]
-    by_path = {info.path: gathered.shared.article(info) for info in published}
+    by_path = {info.path: info for info in published}  # the store gives each date once already
     for info in by_path.values():
         gathered.ids[info.id] = info.path
         gathered.articles.append(info)

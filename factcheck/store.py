@@ -60,6 +60,7 @@ class StoreError(Exception):
 
 
 @functools.cache
+@functools.cache  # the code does not change while it runs
 def engine_version() -> str:
     """The package version and a digest of its code and language data: statements read by other code are stale."""
     digest = hashlib.sha256()
@@ -166,7 +167,10 @@ class Store:
 
     def articles(self) -> list[ArticleInfo]:
         rows = self._query("SELECT id, path, published, body_start FROM articles ORDER BY path")
-        return [ArticleInfo(id_, path, dt.date.fromisoformat(published), body_start)
+        dates: dict[str, dt.date] = {}  # an archive has a few thousand days: one date object each
+        return [ArticleInfo(id_, path, dates.get(published) or dates.setdefault(published,
+                                                                               dt.date.fromisoformat(published)),
+                            body_start)
                 for id_, path, published, body_start in rows]
 
     def warnings_by_path(self, paths: set[str]) -> dict[str, tuple[str, ...]]:

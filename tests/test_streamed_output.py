@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from factcheck import formatters
 from factcheck.cli import main
-from factcheck.formatters.json_stream import Items, write_json
+from factcheck.formatters.json_stream import Items, Records, write_json
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -79,11 +79,15 @@ def test_an_empty_report_is_still_a_complete_document(tmp_path: Path) -> None:
     # flat records, written without json.dumps's indenting encoder
     lambda: {"articles": Items([{"id": 'a"b', "n": 1, "f": 2.5, "t": True, "z": None}, {"é": "\u2028\n"}, {}])},
     lambda: Items([Items([{"deep": 1e100, "k": -0.0}])]),
+    lambda: {"articles": Records(("id", "path"), iter([('a"1', "p\\é"), ("b", None)])), "after": 1},
+    lambda: [Records(("id",), iter([]))],
 ])
 def test_streamed_json_is_json_dumps_text(make: Callable[[], object]) -> None:
     def plain(item: object) -> object:
         if isinstance(item, Items):
             item = list(item.items)
+        if isinstance(item, Records):
+            item = [dict(zip(item.keys, row)) for row in item.rows]
         if isinstance(item, dict):
             return {key: plain(v) for key, v in item.items()}
         if isinstance(item, list):

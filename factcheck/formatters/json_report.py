@@ -6,7 +6,7 @@ from typing import Any
 
 from factcheck.findings import Finding, Report, Statement
 from factcheck.formatters import Options, Output
-from factcheck.formatters.json_stream import Items, write_json
+from factcheck.formatters.json_stream import Items, Records, write_json
 
 SCHEMA = "factcheck.report/1"
 
@@ -42,8 +42,8 @@ def write(report: Report, options: Options, out: Output) -> None:
     """The report, written finding by finding and statement by statement."""
     write_json({
         "schema": SCHEMA,
-        "articles": Items({"id": a.id, "path": a.path, "published": a.published.isoformat()}
-                          for a in report.articles),
+        "articles": Records(("id", "path", "published"),
+                            ((a.id, a.path, a.published.isoformat()) for a in report.articles)),
         "findings": Items(_finding(f, Items(statement_json(s) for s in f.statements)) for f in report.findings),
         "skipped": Items({"path": s.path, "reason": s.reason} for s in report.skipped),
         "warnings": list(report.warnings),
