@@ -59,6 +59,8 @@ class RuleSet:
     # "" the stories of no entity.
     _story_claims: tuple[tuple[frozenset[str], tuple[int, ...]], ...] = field(init=False, compare=False, repr=False)
     _stories_of: Mapping[str, tuple[int, ...]] = field(init=False, compare=False, repr=False)
+    # Per place, its aliases that are proper names as the rule file writes them, folded ("Kyiv", "Vezad City").
+    proper_aliases: Mapping[str, frozenset[str]] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "names", NameIndex.of(self.entities.values()))
@@ -73,11 +75,14 @@ class RuleSet:
                 stories_of.setdefault(entity, []).append(number)
         object.__setattr__(self, "_story_claims", story_claims)
         object.__setattr__(self, "_stories_of", MappingProxyType({k: tuple(v) for k, v in stories_of.items()}))
+        object.__setattr__(self, "proper_aliases", MappingProxyType({
+            e.id: frozenset(fold_name(a) for a in e.aliases if _is_proper_name(a))
+            for e in self.entities.values() if e.kind == "place"}))
 
     def claims_told(self, named: Mapping[str, frozenset[str]], misspelt: set[str]) -> list[Claim]:
-        """The claims of the stories an article tells, given the entities it names (with the proper names it names
-        each by) and those it misspells, in the order of `claims`. Only the stories of the entities it names can be
-        told, and those of no entity."""
+        """The claims of the stories an article tells, in the order of `claims`, given the entities it names (each
+        with the names it was named by, see `tells_story`) and those it misspells. Only the stories of the entities
+        it names can be told, and those of no entity."""
         candidates = {n for entity in (*named, "") for n in self._stories_of.get(entity, ())}
         positions = sorted(position for n in candidates if tells_story(named, misspelt, self._story_claims[n][0])
                            for position in self._story_claims[n][1])
@@ -88,15 +93,34 @@ class RuleSet:
 
 
 def tells_story(named: Mapping[str, frozenset[str]], misspelt: set[str], story: frozenset[str]) -> bool:
-    """Whether an article is about a rule file's story: it names two of the story's entities (one, if the story has
-    only one), at least one spelt right, or one place of it by two different proper names (a region and a town).
-    An archive holds many stories, and a figure or a day from another one (another quake's toll, another visit's
-    Tuesday) must not be read as this one's; one shared name (a capital) is not enough. A misspelt name counts as
-    the second, so that the misspelling itself is still found. `named` holds, for each entity named, the proper
-    names a place was named by (folded; none for people)."""
+    """Whether an article is about a rule file's story: it names the story twice, by two different names of its
+    people and places (once, if the story has only one entity), at least one spelt right. An archive holds many
+    stories, and a figure or a day from another one (another quake's toll, another visit's Tuesday) must not be read
+    as this one's; one shared name (a capital) is not enough, even where it names two of the story's entities (a
+    city, and its country by alias). A misspelt name counts as the second, so that the misspelling itself is still
+    found.
+
+    `named` holds, for each entity named, the names it was named by: a person is one name however written ("the
+    envoy's full name and surname"), a place one per proper name (a province, and its town by alias)."""
     exact = story.intersection(named)
     if not (exact or not story):
         return False
-    if len(exact | (misspelt & story)) >= min(2, len(story)):
-        return True
-    return len({form for entity in exact for form in named[entity]}) >= 2
+    names = {name for entity in exact for name in named[entity]} | {person_name(e) for e in misspelt & story}
+    return len(names) >= min(2, len(story))
+
+
+def person_name(entity_id: str) -> str:
+    """The one name a person counts as in `tells_story`, however the article writes it."""
+    return f"#{entity_id}"
+
+
+def fold_name(text: str) -> str:
+    """A name as `tells_story` compares it: spaces and apostrophes made one, case folded."""
+    return " ".join(text.replace("’", "'").split()).casefold()
+
+
+def _is_proper_name(alias: str) -> bool:
+    """An alias written as a proper name ("Vezad City", "Kyiv") names a place as its name does. Other aliases are
+    often descriptions any story has ("the disaster zone", "the capital"), so they do not decide which story an
+    article tells."""
+    return all(word[:1].isupper() for word in alias.split())

@@ -19,9 +19,10 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
 from factcheck.article import DEFAULT_MAX_SIZE, Article, ArticleError, ArticleInfo, article_from_bytes, read_bytes
-from factcheck.claims import RuleSet
+from factcheck.claims import Claim, RuleSet, fold_name, person_name
 from factcheck.codec import decode_statement, encode_statement
 from factcheck.findings import Statement
+from factcheck.names import Mention
 from factcheck.kinds import registry
 from factcheck.reading import mentions_in, read
 from factcheck.rules import load_rule_files
@@ -69,17 +70,7 @@ def extract(article: Article, rules: RuleSet) -> list[Statement]:
     capitalised words."""
     kinds = registry()
     mentions = mentions_in(article, rules)
-    # Each entity named, and for places the proper names they are named by (a person named in full and by surname
-    # is still one name).
-    named: dict[str, set[str]] = {}
-    for mention in mentions:
-        place = rules.entity_kinds.get(mention.entity) == "place"
-        if mention.how == "name" or (mention.how == "alias" and place and _is_proper_name(mention.text)):
-            forms = named.setdefault(mention.entity, set())
-            if place:
-                forms.add(" ".join(mention.text.split()).casefold())
-    misspelt = {m.entity for m in mentions if m.how == "near miss"}
-    claims = rules.claims_told({entity: frozenset(forms) for entity, forms in named.items()}, misspelt)
+    claims = claims_told(mentions, rules)
     if not claims:
         return []
     reading = read(article, rules, mentions)
@@ -92,11 +83,19 @@ def extract(article: Article, rules: RuleSet) -> list[Statement]:
     return statements
 
 
-def _is_proper_name(text: str) -> bool:
-    """An alias that is a proper name ("Vezad City", "Kyiv") names a place as its name does. Other aliases are
-    often titles or descriptions any story has ("the interior minister", "the disaster zone"), so they do not
-    decide which story an article tells."""
-    return all(word[0].isupper() for word in text.split())
+def claims_told(mentions: list[Mention], rules: RuleSet) -> list[Claim]:
+    """The claims of the stories an article with these mentions tells (see `claims.tells_story`). Not by a person's
+    alias nor a place's descriptive one: those are often titles and words any story has ("the interior minister",
+    "the capital")."""
+    named: dict[str, set[str]] = {}
+    for mention in mentions:
+        place = rules.entity_kinds.get(mention.entity) == "place"
+        if mention.how == "name" or (mention.how == "alias" and place
+                                     and fold_name(mention.text) in rules.proper_aliases.get(mention.entity, ())):
+            named.setdefault(mention.entity, set()).add(fold_name(mention.text) if place
+                                                        else person_name(mention.entity))
+    misspelt = {m.entity for m in mentions if m.how == "near miss"}
+    return rules.claims_told({entity: frozenset(forms) for entity, forms in named.items()}, misspelt)
 
 
 def extract_file(path: str, rules: RuleSet, options: ReadOptions) -> Extraction:

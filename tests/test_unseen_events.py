@@ -4,10 +4,12 @@ found alone: in every conflict the odd one out is the planted article."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
+from factcheck.article import parse_article
 from factcheck.engine import check
 from factcheck.findings import Finding, Report
 from factcheck.rules import load_rules
@@ -108,10 +110,51 @@ def test_stories_in_one_archive_do_not_mix(tmp_path: Path) -> None:
     ({"quake": {"valdora quake"}}, {"mayor"}, True),  # the misspelt mayor is the second name: still found
     ({}, {"mayor", "minister"}, False),  # but not with nothing spelt right
     ({"town": {"ostrel", "ostrel city"}}, set(), True),  # one place by two proper names: a region and its town
+    ({"town": {"ostrel"}, "quake": {"ostrel"}}, set(), False),  # one name of two entities is still one name
 ])
-def test_an_article_tells_a_story_when_it_names_two_of_its_entities(named, misspelt, told) -> None:
+def test_an_article_tells_a_story_when_it_names_it_twice(named, misspelt, told) -> None:
     from factcheck.claims import tells_story
 
     named = {entity: frozenset(forms) for entity, forms in named.items()}
     assert tells_story(named, misspelt, frozenset({"quake", "town", "mayor", "minister"})) is told
-    assert tells_story({"quake": frozenset({"quake"})}, set(), frozenset({"quake"}))  # one entity needs that one  # a story of one entity needs that one
+    assert tells_story({"quake": frozenset({"quake"})}, set(), frozenset({"quake"}))  # one entity needs that one
+
+
+ROUTING_RULES = """
+[entities.valdora]
+kind = "place"
+name = "Valdora"
+aliases = ["Ostrel", "Port Ostrel", "capital", "the disaster zone"]
+
+[entities.ostrel]
+kind = "place"
+name = "Ostrel"
+
+[entities.marrow]
+kind = "person"
+name = "Ilse Marrow"
+aliases = ["Interior Minister"]
+
+[[claims]]
+id = "names"
+kind = "spelling"
+title = "Names"
+"""
+
+
+@pytest.mark.parametrize("text, told", [
+    ("A court in Ostrel jailed a blogger on Tuesday.", False),  # Ostrel's name and Valdora's alias: one name
+    ("Capital residents queued for water on Tuesday, the Interior Minister said.", False),  # descriptive aliases
+    ("Rescuers in Valdora reached Ostrel on Tuesday.", True),
+    ("Rescuers reached Port Ostrel and Ostrel on Tuesday.", True),  # Valdora by a proper alias, and Ostrel
+    ("Ilse Marrow visited Ostrel on Tuesday. Marrow said more aid would come.", True),
+    ("Ilse Marrow said more aid would come.", False),  # a person named twice is one name
+])
+def test_which_story_an_article_tells_is_decided_by_its_proper_names(tmp_path: Path, text: str, told: bool) -> None:
+    from factcheck.extraction import claims_told
+    from factcheck.reading import mentions_in
+
+    (tmp_path / "story.toml").write_text(ROUTING_RULES, encoding="utf-8")
+    rules = load_rules(tmp_path)
+    article = parse_article(text, "a.txt", override_published=dt.date(2024, 3, 14))
+    assert bool(claims_told(mentions_in(article, rules), rules)) is told
