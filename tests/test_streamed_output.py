@@ -81,6 +81,7 @@ def test_an_empty_report_is_still_a_complete_document(tmp_path: Path) -> None:
     lambda: Items([Items([{"deep": 1e100, "k": -0.0}])]),
     lambda: {"articles": Records(("id", "path"), iter([('a"1', "p\\é"), ("b", None)])), "after": 1},
     lambda: [Records(("id",), iter([]))],
+    lambda: Items([{1: "x", "k": "é"}, {"s": type("Text", (str,), {})("é")}]),  # a key json.dumps turns to text
 ])
 def test_streamed_json_is_json_dumps_text(make: Callable[[], object]) -> None:
     def plain(item: object) -> object:

@@ -41,7 +41,8 @@ def _streams(value: Any) -> bool:
 def write_json(value: Any, out: Output, level: int = 0) -> None:
     """`value` as json.dumps writes it with an indent of 2, as if it began `level` indents deep."""
     pad = "  " * level
-    if type(value) is dict and value and all(type(item) in _SCALARS for item in value.values()):
+    if (type(value) is dict and value and all(type(key) is str for key in value)
+            and all(type(item) in _SCALARS for item in value.values())):
         # A flat record (an article of an archive's hundred thousand): written here, since json.dumps with an
         # indent encodes in Python.
         out.write("{\n" + ",\n".join(f"{pad}  {_scalar(key)}: {_scalar(item)}" for key, item in value.items())
@@ -73,7 +74,7 @@ _CONSTANTS = {None: "null", True: "true", False: "false"}
 
 def _scalar(value: Any) -> str:
     """A string, number, boolean or null as json.dumps(ensure_ascii=False) writes it."""
-    if type(value) is str:
+    if isinstance(value, str):
         return encode_basestring(value)
     if type(value) is int:
         return int.__repr__(value)
