@@ -212,7 +212,7 @@ class _Context:
     recent_narrative: dt.date | None = None  # the narrative day if the last few sentences set it, for weekday names
     last_quarter: str | None = None  # the last quarter the text named (2023-Q3), the period an earnings story is about
     last_year: int | None = None  # the year of the last date the text named, for "the following year"
-    named_days: frozenset[dt.date] = frozenset()  # the days the text named before, for weekday names
+    named_days: Collection[dt.date] = ()  # the days the text named before, for weekday names
 
     def group(self, name: str) -> str | None:
         try:
@@ -528,7 +528,9 @@ def resolve_weekday(weekday: int, relative: str | None, tense: clauses.Tense, pu
         return published - dt.timedelta(7 - forward), f"weekday, back from publication date {published} ({why})", published
     # A report told from another week may still come back to its main day by weekday: "on 18 March" in the lead,
     # the days before it told after, then "on Saturday" is the 18th again, the day of the publication's week the
-    # text has named, not the Saturday nearest the last date told.
+    # text has named, not the Saturday nearest the last date told. A story that really moved to the week before
+    # and names no day of its own there reads the other way ("a week earlier, on 12 March, ...; on Saturday ...");
+    # news mostly names such days, while it calls the days of its own week by their weekday.
     back = published - dt.timedelta((7 - forward) % 7)
     if tense != "future" and back in named:
         return back, f"weekday, back from publication date {published}, a day the text named before", published
@@ -794,7 +796,7 @@ def tag(text: str, published: dt.date, start: int = 0, end: int | None = None,
             recent = narratives[story] if number - set_in[story] <= tagger.weekday_reach_sentences else None
             ctx = _Context(match, published, narratives[story], narratives[other], tense, tagger.vocabulary,
                            tagger.reported_speech_before.search(text, sentence.start, m_start) is not None, recent,
-                           last_quarter, last_year, frozenset(named_days))
+                           last_quarter, last_year, named_days)
             resolver = _RESOLVERS.get(rule.resolve)
             value = resolver(ctx) if resolver else _RESOLVERS_WITH_RULE[rule.resolve](ctx, rule)
             if value is None:
