@@ -108,11 +108,25 @@ def _emit_written(write: Callable[[formatters.Output], None], output: Path | Non
         write(echo)
         echo.flush()
         return
+    if output.exists() and not output.is_file():  # a device or a pipe (/dev/stdout) is written as it is
+        try:
+            with output.open("w", encoding="utf-8") as stream:
+                write(stream)
+        except OSError as error:
+            _fail(f"cannot write {output}: {error.strerror or error}")
+        return
+    # Written beside it and renamed over it once complete: a report that fails half-way leaves the last one whole.
+    partial = output.with_name(f".{output.name}.partial")
     try:
-        with output.open("w", encoding="utf-8") as file:
+        with partial.open("w", encoding="utf-8") as file:
             write(file)
+        os.replace(partial, output)
     except OSError as error:
+        partial.unlink(missing_ok=True)
         _fail(f"cannot write {output}: {error.strerror or error}")
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
 
 
 def _emit(text: str, output: Path | None) -> None:

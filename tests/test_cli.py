@@ -76,6 +76,23 @@ def test_output_file(runner: CliRunner, tmp_path: Path) -> None:
     assert json.loads(out.read_text())["schema"] == "factcheck.report/1"
 
 
+def test_a_report_that_fails_half_way_leaves_the_last_one_whole(runner: CliRunner, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "report.json"
+    out.write_text("the last report\n")
+
+    def disk_full(report, options, stream) -> None:
+        stream.write("{")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("factcheck.formatters.json_report.write", disk_full)
+    result = run(runner, "check", str(ROOT / "corpus"), "--rules", str(ROOT / "rules"), "--format", "json",
+                 "-o", str(out))
+    assert result.exit_code == 2 and "cannot write" in result.output and "No space left" in result.output
+    assert out.read_text() == "the last report\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]  # nothing half-written left beside it
+
+
 def test_invalid_rules_exit_2_with_located_errors(runner: CliRunner, tmp_path: Path) -> None:
     (tmp_path / "bad.toml").write_text('[[claims]]\nid = "x"\nkind = "dat"\n\n[[claims]]\nid = "y"\nkind = "date"\n'
                                        'who = "nobody"\nevent = "meeting"\nwhn = 3\n')
