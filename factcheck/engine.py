@@ -292,7 +292,7 @@ def _gather_new_against_store(inputs: list[Path], new_paths: set[str], rules: Ru
     store.forget(p for p in stale if p not in present)
     roots = _Roots.of(inputs)
     published = [a for a in store.articles() if roots.hold(a.path) and a.path not in new_paths]
-    by_path = {info.path: info for info in published}  # the store gives each date once already
+    by_path = {info.path: info for info in published}  # each statement takes its article's record
     for info in by_path.values():
         gathered.ids[info.id] = info.path
         gathered.articles.append(info)

@@ -60,7 +60,6 @@ class StoreError(Exception):
 
 
 @functools.cache
-@functools.cache  # the code does not change while it runs
 def engine_version() -> str:
     """The package version and a digest of its code and language data: statements read by other code are stale."""
     digest = hashlib.sha256()
