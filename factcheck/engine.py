@@ -146,12 +146,15 @@ def _unchanged(paths: list[str], store: Store, rules_hash: str) -> set[str]:
     return unchanged
 
 
-def _from_store(paths: list[str], store: Store, kind_of_claim: Mapping[str, str]) -> dict[str, Extraction]:
+def _from_store(paths: list[str], store: Store, kind_of_claim: Mapping[str, str],
+                shared: Shared) -> dict[str, Extraction]:
+    """The stored extractions of these files, each statement made of shared values as it is decoded: an archive's
+    statements are never all held in their decoded copies."""
     wanted = set(paths)
     by_path = {a.path: a for a in store.articles() if a.path in wanted}
     statements: dict[str, list[Statement]] = {path: [] for path in by_path}
     for item in store.statements_of(wanted, kind_of_claim):
-        statements[item.path].append(item)
+        statements[item.path].append(shared.statement(item, by_path[item.path]))
     warnings = store.warnings_by_path(wanted)
     return {path: Extraction(path, info, tuple(statements[path]), warnings.get(path, ()))
             for path, info in by_path.items()}
@@ -251,10 +254,10 @@ def check(inputs: list[Path], rules: RuleSet, *, default_published: dt.date | No
         cached: dict[str, Extraction] = {}
         if store is not None:
             unchanged = _unchanged([p for p in paths if p not in new_paths], store, rules_digest)
-            cached = _from_store(sorted(unchanged), store, kind_of_claim)
+            cached = _from_store(sorted(unchanged), store, kind_of_claim, gathered.shared)
         fresh = _saving(run([p for p in paths if p not in cached], rules, options), store, rules_digest, new_paths)
         for path in paths:
-            gathered.add(cached[path] if path in cached else next(fresh))
+            gathered.add(cached.pop(path) if path in cached else next(fresh))
         for _ in fresh:  # let the last batch be saved
             pass
     findings = compare(rules, gathered.statements, map_claims) if gathered.articles else []
