@@ -59,7 +59,7 @@ class RuleSet:
     # "" the stories of no entity.
     _story_claims: tuple[tuple[frozenset[str], tuple[int, ...]], ...] = field(init=False, compare=False, repr=False)
     _stories_of: Mapping[str, tuple[int, ...]] = field(init=False, compare=False, repr=False)
-    # Per place, its aliases that are proper names as the rule file writes them, folded ("Kyiv", "Vezad City").
+    # Per place, its aliases that are proper names as the rule file writes them, folded ("Port Ostrel", "Vezad City").
     proper_aliases: Mapping[str, frozenset[str]] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -120,7 +120,7 @@ def fold_name(text: str) -> str:
 
 
 def _is_proper_name(alias: str) -> bool:
-    """An alias written as a proper name ("Vezad City", "Kyiv") names a place as its name does. Other aliases are
+    """An alias written as a proper name ("Vezad City", "Port Ostrel") names a place as its name does. Other aliases are
     often descriptions any story has ("the disaster zone", "the capital"), so they do not decide which story an
     article tells."""
     return all(word[:1].isupper() for word in alias.split())
