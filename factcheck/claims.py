@@ -59,7 +59,7 @@ class RuleSet:
     # "" the stories of no entity.
     _story_claims: tuple[tuple[frozenset[str], tuple[int, ...]], ...] = field(init=False, compare=False, repr=False)
     _stories_of: Mapping[str, tuple[int, ...]] = field(init=False, compare=False, repr=False)
-    # Per place, its aliases that are proper names as the rule file writes them, folded ("Port Ostrel", "Vezad City").
+    # Per place, its aliases that the rule file writes as proper names ("Port Ostrel", "Vezad City"), folded.
     proper_aliases: Mapping[str, frozenset[str]] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -100,8 +100,8 @@ def tells_story(named: Mapping[str, frozenset[str]], misspelt: set[str], story: 
     city, and its country by alias). A misspelt name counts as the second, so that the misspelling itself is still
     found.
 
-    `named` holds, for each entity named, the names it was named by: a person is one name however written ("the
-    envoy's full name and surname"), a place one per proper name (a province, and its town by alias)."""
+    `named` holds, for each entity named, the names it was named by: a person is one name, in full or by surname,
+    a place one per proper name (a province, and its town by alias)."""
     exact = story.intersection(named)
     if not (exact or not story):
         return False
@@ -120,7 +120,7 @@ def fold_name(text: str) -> str:
 
 
 def _is_proper_name(alias: str) -> bool:
-    """An alias written as a proper name ("Vezad City", "Port Ostrel") names a place as its name does. Other aliases are
-    often descriptions any story has ("the disaster zone", "the capital"), so they do not decide which story an
-    article tells."""
+    """An alias written as a proper name ("Vezad City", "Port Ostrel") names a place as its name does. Other
+    aliases are often descriptions any story has ("the disaster zone", "the capital"), so they do not decide which
+    story an article tells."""
     return all(word[:1].isupper() for word in alias.split())
