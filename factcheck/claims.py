@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Literal, Mapping
+from typing import AbstractSet, Any, Literal, Mapping
 
 from factcheck.names import Entity, NameIndex
 
@@ -79,7 +79,7 @@ class RuleSet:
             e.id: frozenset(fold_name(a) for a in e.aliases if _is_proper_name(a))
             for e in self.entities.values() if e.kind == "place"}))
 
-    def claims_told(self, named: Mapping[str, frozenset[str]], misspelt: set[str]) -> list[Claim]:
+    def claims_told(self, named: Mapping[str, AbstractSet[str]], misspelt: set[str]) -> list[Claim]:
         """The claims of the stories an article tells, in the order of `claims`, given the entities it names (each
         with the names it was named by, see `tells_story`) and those it misspells. Only the stories of the entities
         it names can be told, and those of no entity."""
@@ -92,7 +92,7 @@ class RuleSet:
         return self.entities.get(entity_id) if entity_id else None
 
 
-def tells_story(named: Mapping[str, frozenset[str]], misspelt: set[str], story: frozenset[str]) -> bool:
+def tells_story(named: Mapping[str, AbstractSet[str]], misspelt: set[str], story: frozenset[str]) -> bool:
     """Whether an article is about a rule file's story: it names the story twice, by two different names of its
     people and places (once, if the story has only one entity), at least one spelt right. An archive holds many
     stories, and a figure or a day from another one (another quake's toll, another visit's Tuesday) must not be read

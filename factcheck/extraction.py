@@ -89,13 +89,14 @@ def claims_told(mentions: list[Mention], rules: RuleSet) -> list[Claim]:
     "the capital")."""
     named: dict[str, set[str]] = {}
     for mention in mentions:
-        place = rules.entity_kinds.get(mention.entity) == "place"
-        if mention.how == "name" or (mention.how == "alias" and place
-                                     and fold_name(mention.text) in rules.proper_aliases.get(mention.entity, ())):
-            named.setdefault(mention.entity, set()).add(fold_name(mention.text) if place
-                                                        else person_name(mention.entity))
+        if rules.entity_kinds.get(mention.entity) == "place":
+            name = fold_name(mention.text)
+            if mention.how == "name" or (mention.how == "alias" and name in rules.proper_aliases[mention.entity]):
+                named.setdefault(mention.entity, set()).add(name)
+        elif mention.how == "name":
+            named.setdefault(mention.entity, set()).add(person_name(mention.entity))
     misspelt = {m.entity for m in mentions if m.how == "near miss"}
-    return rules.claims_told({entity: frozenset(forms) for entity, forms in named.items()}, misspelt)
+    return rules.claims_told(named, misspelt)
 
 
 def extract_file(path: str, rules: RuleSet, options: ReadOptions) -> Extraction:
