@@ -268,8 +268,8 @@ def check(inputs: list[Path], rules: RuleSet, *, default_published: dt.date | No
     if new is not None:
         # Told by the end of the path first (one C call per article of an archive), by the whole path after.
         endings = tuple({os.path.basename(p) for p in new_paths})
-        new_ids = tuple(sorted(a.id for a in gathered.articles if a.path.endswith(endings)
-                               and os.path.basename(a.path) in endings and _is_one_of(a.path, new_paths)))
+        new_ids = tuple(sorted(a.id for a in gathered.articles
+                               if a.path.endswith(endings) and _is_one_of(a.path, new_paths)))
         findings = focus_on_new(findings, set(new_ids), registry())
     spoken = {s.claim for s in gathered.statements} | gathered.claims_spoken_of
     silent = sorted(c.id for c in rules.claims if c.id not in spoken and c.kind != "spelling")

@@ -18,10 +18,10 @@ from factcheck import wordstarts
 
 MentionHow = Literal["name", "alias", "near miss"]
 
-# A capitalised word, with letters, combining marks, inner apostrophes and hyphens; a possessive is not part of it.
 # A word as an alias's first word is compared: ASCII letters and digits, whole (not inside a longer word).
 _ASCII_WORD = regex.compile(r"(?<![\w])[A-Za-z0-9]+(?![\w])")
 _FIRST_WORD = regex.compile(r"[A-Za-z0-9]+(?![\w])")
+# A capitalised word, with letters, combining marks, inner apostrophes and hyphens; a possessive is not part of it.
 _WORD = regex.compile(r"(?<![\w@#/.])\p{Lu}[\p{L}\p{M}]*(?:[-'’][\p{L}\p{M}]+)*")
 _POSSESSIVE = ("'s", "’s")
 _APOSTROPHE = regex.compile(r"\\?['’]")  # in an escaped alias: either apostrophe matches
