@@ -77,6 +77,7 @@ class _Gathered:
     internal_errors: list[str] = field(default_factory=list)
     ids: dict[str, str] = field(default_factory=dict)
     claims_spoken_of: set[str] = field(default_factory=set)  # beyond the statements gathered (check --new, store)
+    unlisted: int = 0  # stored articles that are evidence, never gathered (check --new with a store)
     shared: Shared = field(default_factory=Shared)
 
     def add(self, item: Extraction) -> None:
@@ -265,21 +266,27 @@ def check(inputs: list[Path], rules: RuleSet, *, default_published: dt.date | No
     if baseline is not None:
         findings, gone = without_baseline(findings, baseline)
     new_ids: tuple[str, ...] = ()
+    articles = gathered.articles
+    evidence_articles = 0
     if new is not None:
         # Told by the end of the path first (one C call per article of an archive), by the whole path after.
         endings = tuple({os.path.basename(p) for p in new_paths})
         new_ids = tuple(sorted(a.id for a in gathered.articles
                                if a.path.endswith(endings) and _is_one_of(a.path, new_paths)))
         findings = focus_on_new(findings, set(new_ids), registry())
+        # The rest of the corpus is evidence: counted, and listed only where a reported finding cites it.
+        cited = {s.article for finding in findings for s in finding.statements} | set(new_ids)
+        articles = [a for a in gathered.articles if a.id in cited]
+        evidence_articles = gathered.unlisted + len(gathered.articles) - len(new_ids)
     spoken = {s.claim for s in gathered.statements} | gathered.claims_spoken_of
     silent = sorted(c.id for c in rules.claims if c.id not in spoken and c.kind != "spelling")
     warnings = gathered.warnings
     if gathered.articles:
         warnings += [f"claim '{claim}' matched nothing in any article" for claim in silent]
-    articles = tuple(sorted(gathered.articles, key=lambda a: a.id))
-    return Report(articles, sort_findings(findings), tuple(sorted(gathered.skipped, key=lambda s: s.path)),
+    listed = tuple(sorted(articles, key=lambda a: a.id))
+    return Report(listed, sort_findings(findings), tuple(sorted(gathered.skipped, key=lambda s: s.path)),
                   tuple(warnings), tuple(gathered.internal_errors), new_ids, gone,
-                  _texts(articles) if keep_texts else MappingProxyType({}))
+                  _texts(listed) if keep_texts else MappingProxyType({}), evidence_articles)
 
 
 def _gather_new_against_store(inputs: list[Path], new_paths: set[str], rules: RuleSet, rules_digest: str,
@@ -294,16 +301,25 @@ def _gather_new_against_store(inputs: list[Path], new_paths: set[str], rules: Ru
         pass
     store.forget(p for p in stale if p not in present)
     roots = _Roots.of(inputs)
-    published = [a for a in store.articles() if roots.hold(a.path) and a.path not in new_paths]
-    by_path = {info.path: info for info in published}  # each statement takes its article's record
-    for info in by_path.values():
-        gathered.ids[info.id] = info.path
-        gathered.articles.append(info)
-    new_statements_start = len(gathered.statements)
-    for item in run(sorted(new_paths), rules, options):
+    fresh = list(run(sorted(new_paths), rules, options))
+    # A new article may not take the id of a published one; the store is asked for the new ids only.
+    taken = store.paths_of_ids(item.article.id for item in fresh if item.article is not None)
+    for id_, paths in taken.items():
+        held = [p for p in paths if p not in new_paths and roots.hold(p)]
+        if held:
+            gathered.ids[id_] = held[0]
+    for item in fresh:
         gathered.add(item)
-    claims = {s.claim for s in gathered.statements[new_statements_start:]}
+    claims = {s.claim for s in gathered.statements}
     gathered.claims_spoken_of |= store.claims_spoken_of()
+    # The published articles are counted, and only those with statements of these claims are gathered: an
+    # archive's hundred thousand records are never built for one new article.
+    published = sum(1 for path in store.paths() if path not in new_paths and roots.hold(path))
+    by_path = {info.path: info for info in store.articles_of_claims(claims, rules_digest)
+               if info.path not in new_paths and roots.hold(info.path)}
+    for info in by_path.values():
+        gathered.articles.append(gathered.shared.article(info))
+    gathered.unlisted = published - len(by_path)
     evidence = store.statements_for_claims(claims, kind_of_claim, rules_digest)
     gathered.statements += [gathered.shared.statement(s, by_path[s.path]) for s in evidence if s.path in by_path]
 

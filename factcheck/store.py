@@ -165,12 +165,30 @@ class Store:
         return {path: FileState(*state) for path, *state in rows}
 
     def articles(self) -> list[ArticleInfo]:
-        rows = self._query("SELECT id, path, published, body_start FROM articles ORDER BY path")
-        dates: dict[str, dt.date] = {}  # an archive has a few thousand days: one date object each
-        return [ArticleInfo(id_, path, dates.get(published) or dates.setdefault(published,
-                                                                               dt.date.fromisoformat(published)),
-                            body_start)
-                for id_, path, published, body_start in rows]
+        return _article_infos(self._query("SELECT id, path, published, body_start FROM articles ORDER BY path"))
+
+    def paths(self) -> list[str]:
+        return [path for (path,) in self._query("SELECT path FROM articles")]
+
+    def articles_of_claims(self, claims: Iterable[str], rules_hash: str) -> list[ArticleInfo]:
+        """The files with statements of some claims, read under these rules and this engine (the evidence that
+        `statements_for_claims` gives, by file)."""
+        wanted = sorted(set(claims))
+        marks = ",".join("?" * len(wanted))
+        return _article_infos(self._query(
+            f"SELECT id, path, published, body_start FROM articles WHERE rules_hash = ? AND engine = ? "
+            f"AND path IN (SELECT path FROM statements WHERE claim IN ({marks})) ORDER BY path",
+            [rules_hash, engine_version(), *wanted])) if wanted else []
+
+    def paths_of_ids(self, ids: Iterable[str]) -> dict[str, list[str]]:
+        """The files that hold articles of these ids."""
+        wanted = sorted(set(ids))
+        found: dict[str, list[str]] = {}
+        rows = self._query(f"SELECT id, path FROM articles WHERE id IN ({','.join('?' * len(wanted))}) "
+                           "ORDER BY path", wanted) if wanted else []
+        for id_, path in rows:
+            found.setdefault(id_, []).append(path)
+        return found
 
     def warnings_by_path(self, paths: set[str]) -> dict[str, tuple[str, ...]]:
         rows = self._query("SELECT path, warnings FROM articles WHERE warnings != '[]'")
@@ -240,6 +258,14 @@ class Store:
             self._query("DELETE FROM articles WHERE path = ?", (path,))
         self._query("COMMIT")
         return len(gone)
+
+
+def _article_infos(rows: Iterable[tuple[str, str, str, int]]) -> list[ArticleInfo]:
+    dates: dict[str, dt.date] = {}  # an archive has a few thousand days: one date object each
+    return [ArticleInfo(id_, path, dates.get(published) or dates.setdefault(published,
+                                                                           dt.date.fromisoformat(published)),
+                        body_start)
+            for id_, path, published, body_start in rows]
 
 
 def _check_header(path: Path) -> None:

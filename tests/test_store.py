@@ -61,6 +61,31 @@ def test_a_check_with_the_store_reports_what_a_check_without_it_does(newsroom: P
                                                                               "corpus/004_5411c03a7f8b04e4.txt")
 
 
+@pytest.mark.parametrize("store", ["--db=.factcheck/index.db", "--no-db"])
+def test_check_new_lists_the_new_article_and_the_evidence_it_is_checked_against(newsroom: Path, store: str) -> None:
+    run("index")
+    report = report_of(store, "--new", "corpus/004_5411c03a7f8b04e4.txt")
+    cited = {s["article"] for f in report["findings"] for s in f["statements"]}
+    assert cited == {"004_5411c03a7f8b04e4", "001_15ab6fc81d7eb95e", "002_5d6f030e8b6bd807", "003_45467038f124fd6d"}
+    # 000 gives only a bound, which no finding cites: it was evidence, counted and not listed.
+    assert [a["id"] for a in report["articles"]] == sorted(cited)
+    assert report["evidence_articles"] == 4
+    shown = run("check", store, "--new", "corpus/004_5411c03a7f8b04e4.txt").stdout
+    assert "1 new article(s) checked (4 other(s) as evidence)" in " ".join(shown.split())
+
+
+@pytest.mark.parametrize("store", ["--db=.factcheck/index.db", "--no-db"])
+def test_a_new_article_may_not_take_the_id_of_a_published_one(newsroom: Path, store: str) -> None:
+    run("index")
+    (newsroom / "drafts").mkdir()
+    draft = newsroom / "drafts" / "001_15ab6fc81d7eb95e.txt"
+    shutil.copy(newsroom / "corpus" / "004_5411c03a7f8b04e4.txt", draft)
+    result = run("check", "corpus", store, "--new", "drafts/001_15ab6fc81d7eb95e.txt")
+    assert result.exit_code == 2
+    assert "drafts/001_15ab6fc81d7eb95e.txt: duplicate article id '001_15ab6fc81d7eb95e' (already read from " \
+           "corpus/001_15ab6fc81d7eb95e.txt)" in " ".join(result.stderr.split())
+
+
 def test_only_new_and_changed_articles_are_read_again(newsroom: Path) -> None:
     assert "5 read now" in run("index").stderr
     assert "0 read now, 5 unchanged" in run("index").stderr

@@ -31,6 +31,13 @@ class Output(Protocol):
 Formatter = Callable[[Report, Options, Output], None]
 
 
+def articles_checked(report: Report) -> str:
+    """How many articles were checked, and with --new how many others were their evidence."""
+    if not report.new_articles:
+        return f"{len(report.articles)} article(s) checked"
+    return f"{len(report.new_articles)} new article(s) checked ({report.evidence_articles:,} other(s) as evidence)"
+
+
 def to_text(formatter: Formatter, report: Report, options: Options) -> str:
     """What a formatter writes, as one string (for tests and for showing one finding at a time)."""
     buffer = io.StringIO()

@@ -13,7 +13,7 @@ from html import escape
 from typing import Iterator
 
 from factcheck.findings import Finding, Report, Statement
-from factcheck.formatters import Options, Output
+from factcheck.formatters import Options, Output, articles_checked
 from factcheck.formatters.locations import value_text
 
 _STYLE = """
@@ -203,7 +203,7 @@ def _article_texts(report: Report) -> Iterator[str]:
 def write(report: Report, options: Options, out: Output) -> None:
     """The page, written a card and an article at a time."""
     counts = {status: sum(f.status == status for f in report.findings) for status in ("conflict", "warning", "consistent")}
-    summary = (f'<p class="summary"><span>{len(report.articles)} article(s)</span>'
+    summary = (f'<p class="summary"><span>{escape(articles_checked(report))}</span>'
                f"<span>{counts['conflict']} conflict(s)</span><span>{counts['warning']} warning(s)</span>"
                f"<span>{counts['consistent']} consistent</span>"
                + (f"<span>{len(report.skipped)} skipped</span>" if report.skipped else "") + "</p>")

@@ -48,6 +48,7 @@ def write(report: Report, options: Options, out: Output) -> None:
         "skipped": Items({"path": s.path, "reason": s.reason} for s in report.skipped),
         "warnings": list(report.warnings),
         "new_articles": list(report.new_articles),
+        "evidence_articles": report.evidence_articles,
         "baseline_gone": list(report.baseline_gone),
     }, out)
     out.write("\n")

@@ -6,7 +6,7 @@ import re
 from typing import Iterator
 
 from factcheck.findings import Report, Statement
-from factcheck.formatters import Options, Output
+from factcheck.formatters import Options, Output, articles_checked
 from factcheck.formatters.locations import value_text
 
 _ICON = {"conflict": "❌ conflict", "warning": "⚠️ warning", "consistent": "✅ consistent"}
@@ -48,7 +48,7 @@ def _lines(report: Report) -> Iterator[str]:
     counts = {status: sum(f.status == status for f in report.findings) for status in _ICON}
     yield (f"## factcheck: {counts['conflict']} conflict(s), {counts['warning']} warning(s), "
            f"{counts['consistent']} consistent\n")
-    yield (f"{len(report.articles)} article(s) checked" + (f", {len(report.skipped)} skipped" if report.skipped else "")
+    yield (articles_checked(report) + (f", {len(report.skipped)} skipped" if report.skipped else "")
            + (f"; findings of the new article(s): {', '.join(report.new_articles)}" if report.new_articles else "")
            + ".\n")
     if report.findings:

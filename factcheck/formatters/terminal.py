@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.text import Text
 
 from factcheck.findings import Finding, Report, Statement
-from factcheck.formatters import Options, Output
+from factcheck.formatters import Options, Output, articles_checked
 
 _STATUS_STYLE = {"conflict": "bold red", "warning": "bold yellow", "consistent": "green"}
 
@@ -88,7 +88,7 @@ def write(report: Report, options: Options, out: Output) -> None:
     console = Console(file=buffer, force_terminal=options.color, color_system="standard" if options.color else None,
                       width=options.width, highlight=False, emoji=False)
     counts = {status: sum(f.status == status for f in report.findings) for status in _STATUS_STYLE}
-    summary = Text(f"factcheck: {len(report.articles)} article(s) checked")
+    summary = Text(f"factcheck: {articles_checked(report)}")
     if options.rules:
         summary.append(f" against the rules in {options.rules}")
     summary.append(" — ")
