@@ -287,7 +287,7 @@ def new_options(function: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("--fail-on", type=click.Choice(["conflict", "warning", "never"]), default="conflict", show_default=True,
               help="Which findings make the exit status 1.")
 @reviews_option
-@click.option("--format", "output_format", type=click.Choice(sorted(formatters.registry())), default="terminal",
+@click.option("--format", "output_format", type=click.Choice(formatters.NAMES), default="terminal",
               show_default=True, help="Output format.")
 @output_option
 @scale_options
@@ -311,7 +311,7 @@ def check(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date | None, 
                      _execution(jobs, db, no_db, scheduler), keep_texts=output_format == "html")
     report = _with_reviews(report, reviews_path or _default_reviews(rules_dir))
     display = _display(output, output_format == "terminal")
-    write = formatters.registry()[output_format]
+    write = formatters.formatter(output_format)
     _emit_written(lambda out: write(report, formatters.Options(display.color, display.width, str(rules_dir)), out),
                   output)
     if report.internal_errors:
@@ -491,7 +491,7 @@ def review_command(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date
     for number, finding in enumerate(open_findings, 1):
         single = dataclasses.replace(report, findings=(finding,), skipped=(), warnings=())
         console.print(f"[bold]Finding {number} of {len(open_findings)}[/bold]")
-        shown = formatters.to_text(formatters.registry()["terminal"], single,
+        shown = formatters.to_text(formatters.formatter("terminal"), single,
                                    formatters.Options(console.is_terminal, console.width))
         console.print(shown.split("\n", 2)[2])
         verdict = Prompt.ask("Decision", choices=choices, default="skip", console=console)

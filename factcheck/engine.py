@@ -77,7 +77,6 @@ class _Gathered:
     internal_errors: list[str] = field(default_factory=list)
     ids: dict[str, str] = field(default_factory=dict)
     claims_spoken_of: set[str] = field(default_factory=set)  # beyond the statements gathered (check --new, store)
-    unlisted: int = 0  # stored articles that are evidence, never gathered (check --new with a store)
     shared: Shared = field(default_factory=Shared)
 
     def add(self, item: Extraction) -> None:
@@ -274,10 +273,12 @@ def check(inputs: list[Path], rules: RuleSet, *, default_published: dt.date | No
         new_ids = tuple(sorted(a.id for a in gathered.articles
                                if a.path.endswith(endings) and _is_one_of(a.path, new_paths)))
         findings = focus_on_new(findings, set(new_ids), registry())
-        # The rest of the corpus is evidence: counted, and listed only where a reported finding cites it.
+        # The evidence is the other articles that speak of the new articles' claims: counted, and listed only where
+        # a reported finding cites them.
+        told = {s.claim for s in gathered.statements if s.article in new_ids}
+        evidence_articles = len({s.article for s in gathered.statements if s.claim in told} - set(new_ids))
         cited = {s.article for finding in findings for s in finding.statements} | set(new_ids)
         articles = [a for a in gathered.articles if a.id in cited]
-        evidence_articles = gathered.unlisted + len(gathered.articles) - len(new_ids)
     spoken = {s.claim for s in gathered.statements} | gathered.claims_spoken_of
     silent = sorted(c.id for c in rules.claims if c.id not in spoken and c.kind != "spelling")
     warnings = gathered.warnings
@@ -312,14 +313,12 @@ def _gather_new_against_store(inputs: list[Path], new_paths: set[str], rules: Ru
         gathered.add(item)
     claims = {s.claim for s in gathered.statements}
     gathered.claims_spoken_of |= store.claims_spoken_of()
-    # The published articles are counted, and only those with statements of these claims are gathered: an
-    # archive's hundred thousand records are never built for one new article.
-    published = sum(1 for path in store.paths() if path not in new_paths and roots.hold(path))
+    # Only the published articles with statements of these claims are gathered: an archive's hundred thousand
+    # records are never built for one new article.
     by_path = {info.path: info for info in store.articles_of_claims(claims, rules_digest)
                if info.path not in new_paths and roots.hold(info.path)}
     for info in by_path.values():
         gathered.articles.append(gathered.shared.article(info))
-    gathered.unlisted = published - len(by_path)
     evidence = store.statements_for_claims(claims, kind_of_claim, rules_digest)
     gathered.statements += [gathered.shared.statement(s, by_path[s.path]) for s in evidence if s.path in by_path]
 

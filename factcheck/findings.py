@@ -92,7 +92,7 @@ class Report:
     new_articles: tuple[str, ...] = ()  # with check --new: the articles whose findings are reported
     baseline_gone: tuple[str, ...] = ()  # with --baseline: recorded findings that no longer occur
     texts: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # by article id, when asked for
-    evidence_articles: int = 0  # with check --new: the other articles, evidence (in `articles` when a finding cites one)
+    evidence_articles: int = 0  # with check --new: the other articles that speak of the new ones' claims
 
     @property
     def conflicts(self) -> int:

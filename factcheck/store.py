@@ -51,6 +51,10 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX statements_by_claim ON statements(claim);
     CREATE INDEX statements_by_path ON statements(path);
     """,
+    # Version 3: articles by id (a new article may not take a published one's id: check --new asks for its id).
+    """
+    CREATE INDEX articles_by_id ON articles(id);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -166,9 +170,6 @@ class Store:
 
     def articles(self) -> list[ArticleInfo]:
         return _article_infos(self._query("SELECT id, path, published, body_start FROM articles ORDER BY path"))
-
-    def paths(self) -> list[str]:
-        return [path for (path,) in self._query("SELECT path FROM articles")]
 
     def articles_of_claims(self, claims: Iterable[str], rules_hash: str) -> list[ArticleInfo]:
         """The files with statements of some claims, read under these rules and this engine (the evidence that

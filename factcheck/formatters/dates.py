@@ -11,10 +11,6 @@ import io
 import json
 from typing import Any, Callable
 
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
-
 from factcheck.datelist import DateList
 from factcheck.formatters import Options
 
@@ -33,6 +29,11 @@ def render_json(dates: DateList, options: Options) -> str:
 
 
 def render_table(dates: DateList, options: Options) -> str:
+    # rich is imported when a table is drawn: every command imports this module, and a JSON run never needs rich.
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=options.color, color_system="standard" if options.color else None,
                       width=options.width, highlight=False, emoji=False)

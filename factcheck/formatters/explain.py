@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import io
 
-from rich.console import Console
-from rich.text import Text
-
 from factcheck.explain import SentenceTrace
 from factcheck.formatters import Options
 
@@ -16,6 +13,10 @@ def _value(value: object) -> str:
 
 
 def render_explanation(path: str, traces: tuple[SentenceTrace, ...], options: Options) -> str:
+    # rich is imported when an explanation is drawn: every command imports this module, and a check never needs it.
+    from rich.console import Console
+    from rich.text import Text
+
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=options.color, color_system="standard" if options.color else None,
                       width=options.width, highlight=False, emoji=False)
