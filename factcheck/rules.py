@@ -17,7 +17,7 @@ from typing import Any, Mapping
 
 import regex
 
-from factcheck import events
+from factcheck import events, sanity
 from factcheck.claims import Claim, Example, KeySpec, RuleSet
 from factcheck.kinds import registry
 from factcheck.names import Entity
@@ -337,6 +337,10 @@ def _build_claim(pending: _Pending, entities: dict[str, Entity], seen: dict[str,
     if not ok:
         return None
     claim_id = str(raw["id"])
+    if claim_id == sanity.CLAIM:
+        errors.append(RuleError(path, *locate.key("id", line), f"claim id '{claim_id}' is reserved for the built-in "
+                                                               "date sanity checks; choose another"))
+        return None
     if claim_id in seen:
         errors.append(RuleError(path, *locate.key("id", line), f"duplicate claim id '{claim_id}' "
                                                                f"(first defined at {seen[claim_id]})"))
