@@ -144,6 +144,8 @@ def _type_error(value: Any, spec: KeySpec, entities: Mapping[str, Any]) -> str |
     if missing:
         return f"no entity '{missing[0]}' is defined{_did_you_mean(missing[0], entities)}"
     text = str(value)
+    if spec.choices and text not in spec.choices:
+        return f"unknown value '{text}'{_did_you_mean(text, spec.choices, 0.75)}; known: {', '.join(spec.choices)}"
     if spec.type == "event" and text not in events.event_names():
         return f"unknown event kind '{text}'{_did_you_mean(text, events.event_names(), 0.75)}; " \
                f"known: {', '.join(events.event_names())}"
