@@ -1,4 +1,5 @@
-"""Elapsed claims: counts of days, weeks and months since the day a rule gives, checked against the day they speak of."""
+"""Elapsed claims: counts of days, weeks and months since the day a rule gives, checked against the day they speak
+of."""
 
 from __future__ import annotations
 
@@ -88,7 +89,8 @@ def test_a_count_beyond_the_tolerance_is_a_conflict_and_a_dated_one_counts_to_it
     assert status == 1
     conflict = next(f for f in findings if f["status"] == "conflict")
     assert conflict["statements"][0]["article"] == "late"
-    assert "expected day 25" in conflict["message"] and "11 day(s) off, beyond the tolerance of 1" in conflict["message"]
+    assert "expected day 25" in conflict["message"]
+    assert "11 day(s) off, beyond the tolerance of 1" in conflict["message"]
     consistent = next(f for f in findings if f["status"] == "consistent")
     assert [(s["article"], s["value"]) for s in consistent["statements"]] == [("dated", "day 10")]
 
