@@ -21,6 +21,7 @@ class KeySpec:
     help: str
     required: bool = False
     default: Any = None
+    choices: tuple[str, ...] = ()  # the values a string may take, if only a few may
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ import json
 from types import MappingProxyType
 from typing import Any, Mapping
 
+from factcheck import sanity
 from factcheck.findings import Statement
 from factcheck.kinds import registry
 
@@ -52,9 +53,10 @@ def encode_statement(item: Statement) -> str:
 
 
 def decode_statement(text: str, kind_of_claim: Mapping[str, str]) -> Statement:
-    """A statement back from its JSON; the kind of its claim says what its value record is."""
+    """A statement back from its JSON; the kind of its claim says what its value record is (the built-in date
+    sanity checks take none)."""
     raw = json.loads(text)
-    record_type = registry()[kind_of_claim[raw["claim"]]].data_type
+    record_type = None if raw["claim"] == sanity.CLAIM else registry()[kind_of_claim[raw["claim"]]].data_type
     fields = {name: _decode(value) for name, value in raw.items() if name not in ("extra", "data")}
     fields["extra"] = MappingProxyType({key: _decode(value) for key, value in raw["extra"].items()})
     fields["data"] = _decode(raw["data"], record_type)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck.article import DEFAULT_MAX_SIZE, Article, ArticleError, MissingDate, Skipped, discover, read_article
-from factcheck.temporal import Timex, tag, without_reference
+from factcheck.temporal import NoSuchDay, Timex, tag, without_reference
 from factcheck.text import Sentence, split_sentences
 
 
@@ -21,6 +21,7 @@ class FileDates:
     sentences: tuple[Sentence, ...]
     timexes: tuple[Timex, ...]
     reference_known: bool = True  # False: the file has no publication date
+    no_such_days: tuple[NoSuchDay, ...] = ()  # dates written out that the calendar does not have
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,8 +33,9 @@ class DateList:
 def read_dates(article: Article) -> FileDates:
     """The sentences of an article's body and its temporal expressions, resolved in narrative order."""
     sentences = split_sentences(article.text, article.body_start)
-    timexes = tag(article.text, article.published, article.body_start, sentences=sentences)
-    return FileDates(article, tuple(sentences), tuple(timexes))
+    no_such_days: list[NoSuchDay] = []
+    timexes = tag(article.text, article.published, article.body_start, sentences=sentences, no_such_days=no_such_days)
+    return FileDates(article, tuple(sentences), tuple(timexes), no_such_days=tuple(no_such_days))
 
 
 # A stand-in reference for files without a date; the values it would decide are then written as unknown (XXXX).

@@ -15,6 +15,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from factcheck.article import (DEFAULT_MAX_SIZE, ArticleError, ArticleInfo, Skipped, decode, discover,
                                parse_article)
+from factcheck import sanity
 from factcheck.baseline import without_baseline
 from factcheck.claims import Claim, Example, RuleSet
 from factcheck.extraction import Extraction, ReadOptions, extract_in_process, extract_in_processes
@@ -37,13 +38,14 @@ def compare_claim(claim: Claim, statements: list[Statement]) -> list[Finding]:
 
 
 def compare(rules: RuleSet, statements: list[Statement], map_claims: ClaimMapper = map) -> list[Finding]:
-    """The findings of every claim from the statements of all articles; a claim no article speaks of is left out."""
+    """The findings of every claim from the statements of all articles, and of the doubtful dates (sanity.py); a claim
+    no article speaks of is left out."""
     by_claim: dict[str, list[Statement]] = {}
     for item in statements:
         by_claim.setdefault(item.claim, []).append(item)
     spoken_of = [claim for claim in rules.claims if claim.id in by_claim or claim.kind == "spelling"]
     results = map_claims(compare_claim, spoken_of, [by_claim.get(claim.id, []) for claim in spoken_of])
-    return [finding for findings in results for finding in findings]
+    return [finding for findings in results for finding in findings] + sanity.compare(by_claim.get(sanity.CLAIM, []))
 
 
 # Runs the map step over files, yielding one extraction per file in their order (see extraction.py).

@@ -47,7 +47,7 @@ def explain(article: Article, rules: RuleSet, claim_id: str | None = None) -> tu
     for index, sentence in enumerate(reading.sentences):
         cues = []
         for claim in claims:
-            if claim.get("event"):
+            if claim.get("event") and registry()[claim.kind].keys["event"].type == "event":
                 kind = events.event_kind(claim.get("event"), tuple(claim.get("cues") or ()))
                 words = tuple(t.text for t in reading.triggers(kind, index))
                 if words:

@@ -19,8 +19,10 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
 from factcheck.article import DEFAULT_MAX_SIZE, Article, ArticleError, ArticleInfo, article_from_bytes, read_bytes
+from factcheck import sanity
 from factcheck.claims import Claim, RuleSet, fold_name, person_name
 from factcheck.codec import decode_statement, encode_statement
+from factcheck.datelist import read_dates
 from factcheck.findings import Statement
 from factcheck.names import Mention
 from factcheck.kinds import registry
@@ -65,16 +67,18 @@ class Extraction:
 
 
 def extract(article: Article, rules: RuleSet) -> list[Statement]:
-    """Every statement one article makes about the claims of the rules whose story it tells. Which stories it tells
-    is decided by names alone, before anything else is read: an article that tells none costs a pass over its
-    capitalised words."""
+    """Every statement one article makes about the claims of the rules whose story it tells, and the doubtful dates
+    it writes (sanity.py). Which stories it tells is decided by names alone, before anything else is read: an
+    article that tells none costs a pass over its capitalised words, and its dates are read only if it may hold a
+    doubtful one."""
     kinds = registry()
     mentions = mentions_in(article, rules)
     claims = claims_told(mentions, rules)
+    dates = read_dates(article) if claims or sanity.worth_a_look(article) else None
+    statements: list[Statement] = sanity.check_dates(dates) if dates is not None else []
     if not claims:
-        return []
-    reading = read(article, rules, mentions)
-    statements: list[Statement] = []
+        return statements
+    reading = read(article, rules, mentions, dates)
     for claim in claims:
         try:
             statements += kinds[claim.kind].extract(reading, claim, rules)

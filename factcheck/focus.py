@@ -8,8 +8,13 @@ on the new statement, with the published ones it disagrees with beside it.
 
 from __future__ import annotations
 
+from factcheck import sanity
 from factcheck.findings import Finding, Statement, Status, group_values, sort_statements
 from factcheck.kinds import Kind
+
+# Kinds whose findings judge each article on its own (a misspelling, a doubtful date, a count of days against the
+# rule's reference date): what a new article does wrong there is its own, whatever the published ones say.
+_JUDGED_ALONE = ("spelling", "elapsed", sanity.KIND)
 
 
 def _consensus(published: list[Statement]) -> list[Statement]:
@@ -25,16 +30,18 @@ def _consensus(published: list[Statement]) -> list[Statement]:
 def focus_on_new(findings: list[Finding], new: set[str], kinds: dict[str, Kind]) -> list[Finding]:
     focused: list[Finding] = []
     for finding in findings:
-        kind = kinds[finding.kind]
         mine = [s for s in finding.statements if s.article in new]
         if not mine:
             continue
-        if finding.kind == "spelling":  # a misspelling in a new article is the new article's own
+        if finding.kind in _JUDGED_ALONE:
+            if finding.status == "consistent":
+                continue
             for article in sorted({s.article for s in mine}):
-                misspelt = sort_statements([s for s in mine if s.article == article])
+                own = sort_statements([s for s in mine if s.article == article])
                 focused.append(Finding(finding.claim, finding.title, finding.kind, finding.status, finding.message,
-                                       misspelt, group_values(misspelt), article))
+                                       own, group_values(own), article))
             continue
+        kind = kinds[finding.kind]
         published = [s for s in finding.statements if s.article not in new]
         against = _consensus(published)
         for article in sorted({s.article for s in mine}):

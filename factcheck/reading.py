@@ -8,7 +8,7 @@ from types import MappingProxyType
 from typing import Mapping
 
 from factcheck import clauses, events, wordstarts
-from factcheck.datelist import read_dates
+from factcheck.datelist import FileDates, read_dates
 from factcheck.article import Article
 from factcheck.claims import RuleSet
 from factcheck.clauses import Segment
@@ -102,10 +102,12 @@ def mentions_in(article: Article, rules: RuleSet) -> list[Mention]:
     return find_mentions(article.text, rules.names, article.body_start, words=wordstarts.Words.of(article.text))
 
 
-def read(article: Article, rules: RuleSet, mentions: list[Mention] | None = None) -> Reading:
-    """The article read for all claims; `mentions` are its `mentions_in`, if they are at hand."""
+def read(article: Article, rules: RuleSet, mentions: list[Mention] | None = None,
+         dates: FileDates | None = None) -> Reading:
+    """The article read for all claims; `mentions` are its `mentions_in` and `dates` its `read_dates`, if they are at
+    hand."""
     text = article.text
-    dates = read_dates(article)  # the same reading `factcheck dates` shows
+    dates = read_dates(article) if dates is None else dates  # the same reading `factcheck dates` shows
     sentences, timexes = list(dates.sentences), dates.timexes
     starts = [s.start for s in sentences]
     per_sentence_timexes: list[list[Timex]] = [[] for _ in sentences]

@@ -17,7 +17,7 @@ from typing import Any, Mapping
 
 import regex
 
-from factcheck import events
+from factcheck import events, sanity
 from factcheck.claims import Claim, Example, KeySpec, RuleSet
 from factcheck.kinds import registry
 from factcheck.names import Entity
@@ -144,6 +144,8 @@ def _type_error(value: Any, spec: KeySpec, entities: Mapping[str, Any]) -> str |
     if missing:
         return f"no entity '{missing[0]}' is defined{_did_you_mean(missing[0], entities)}"
     text = str(value)
+    if spec.choices and text not in spec.choices:
+        return f"unknown value '{text}'{_did_you_mean(text, spec.choices, 0.75)}; known: {', '.join(spec.choices)}"
     if spec.type == "event" and text not in events.event_names():
         return f"unknown event kind '{text}'{_did_you_mean(text, events.event_names(), 0.75)}; " \
                f"known: {', '.join(events.event_names())}"
@@ -337,6 +339,10 @@ def _build_claim(pending: _Pending, entities: dict[str, Entity], seen: dict[str,
     if not ok:
         return None
     claim_id = str(raw["id"])
+    if claim_id == sanity.CLAIM:
+        errors.append(RuleError(path, *locate.key("id", line), f"claim id '{claim_id}' is reserved for the built-in "
+                                                               "date sanity checks; choose another"))
+        return None
     if claim_id in seen:
         errors.append(RuleError(path, *locate.key("id", line), f"duplicate claim id '{claim_id}' "
                                                                f"(first defined at {seen[claim_id]})"))

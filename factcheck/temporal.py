@@ -13,6 +13,7 @@ future-tense "later that day" from the last day of the second, whatever was ment
 from __future__ import annotations
 
 import bisect
+import calendar
 import datetime as dt
 import functools
 from dataclasses import dataclass
@@ -46,6 +47,16 @@ class Timex:
         """The calendar day of a value that names one (2023-03-14, 2023-03-14TMO), else None."""
         match = DAY_VALUE.match(self.value)
         return dt.date(*map(int, match.groups())) if match else None
+
+
+@dataclass(frozen=True, slots=True)
+class NoSuchDay:
+    """A date the tagger found written out but could not resolve, because the calendar has no such day."""
+
+    start: int
+    end: int
+    text: str
+    why: str
 
 
 _PERIOD = regex.compile(r"\A(?P<year>\d{4})(?:-(?:(?P<month>\d{2})(?:-(?P<day>\d{2}))?|W(?P<week>\d{2})|Q(?P<quarter>[1-4])))?")
@@ -758,8 +769,9 @@ def without_reference(timex: Timex) -> Timex:
 
 
 def tag(text: str, published: dt.date, start: int = 0, end: int | None = None,
-        sentences: list[Sentence] | None = None) -> list[Timex]:
-    """Every temporal expression of text[start:end], in order, resolved with narrative time."""
+        sentences: list[Sentence] | None = None, no_such_days: list[NoSuchDay] | None = None) -> list[Timex]:
+    """Every temporal expression of text[start:end], in order, resolved with narrative time. Dates the calendar
+    does not have ("February 30") are no timexes; `no_such_days`, if given, collects them."""
     end = len(text) if end is None else end
     sentences = split_sentences(text, start, end) if sentences is None else sentences
     tagger = _tagger()
@@ -800,6 +812,8 @@ def tag(text: str, published: dt.date, start: int = 0, end: int | None = None,
             resolver = _RESOLVERS.get(rule.resolve)
             value = resolver(ctx) if resolver else _RESOLVERS_WITH_RULE[rule.resolve](ctx, rule)
             if value is None:
+                if no_such_days is not None and (why := _why_no_such_day(ctx, rule)) is not None:
+                    no_such_days.append(NoSuchDay(m_start, m_end, match.group(), why))
                 continue
             timex = _with_modifiers(text, sentence, m_start, m_end, rule.name, value)
             timexes.append(timex)
@@ -819,6 +833,25 @@ def tag(text: str, published: dt.date, start: int = 0, end: int | None = None,
                     narratives["future"], set_in["future"] = day, number
         timexes[first:] = _compose(text, timexes[first:])
     return timexes
+
+
+def _why_no_such_day(ctx: _Context, rule: _Rule) -> str | None:
+    """Why a date written with its day resolved to nothing, if the reason is the calendar; else None."""
+    if rule.resolve == "explicit_date":
+        month, day, year = ctx.lookup("MONTH"), int(ctx.required("day").rstrip("stndrh")), ctx.group("year")
+    elif rule.resolve == "iso_date":
+        year, month_text, day_text = ctx.match.group()[:10].split("-")
+        month, day = int(month_text), int(day_text)
+    else:
+        return None
+    longest = calendar.monthrange(2000, month)[1]  # a leap year: the most days the month ever has
+    if day > longest:
+        return f"{calendar.month_name[month]} has {longest} days, not {day}"
+    if month == 2 and day == 29:
+        if year is not None:
+            return f"{year} is not a leap year, so it has no February 29"
+        return f"no year near the publication date {ctx.published} is a leap year, so none has a February 29"
+    return None
 
 
 _CLOCK = regex.compile(r"T(\d\d:\d\d)\Z")

@@ -1,0 +1,250 @@
+"""Elapsed claims: how long something has gone on, against the day the rule says it began ("day 58 of the war",
+"the war enters its third month", "two months into the invasion").
+
+The reference day is day 1. Each statement is a range of day numbers the words allow ("its third month": the days
+of that calendar month counted from the reference), as of the date of its clause or else the publication date, and
+it is checked on its own against the day number that date has. A report published the next morning may count the
+day before, so the rule's tolerance (in days) makes a near miss a warning; a miss beyond it is a conflict.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import math
+from dataclasses import dataclass
+
+import regex
+
+from factcheck import clauses, language
+from factcheck.claims import Claim, KeySpec, RuleSet
+from factcheck.counts import read_counts
+from factcheck.findings import Finding, Statement, Status, group_values, sort_statements, statement
+from factcheck.kinds import CUES_KEY, Kind, once_each
+from factcheck.reading import Reading
+from factcheck.trace import UNHEARD, Notes
+
+# News rounds an amount of weeks or months ("two months into the war" a few days either side of the mark): a bare
+# figure of those units stands for half a unit either way. Days are counted exactly.
+_ROUNDING = 0.5
+_DAYS_PER_MONTH = 30.44  # for the fraction of a month a rounded amount reaches into
+
+
+@dataclass(frozen=True, slots=True)
+class ElapsedValue:
+    """The day numbers a statement allows (day 1: the reference day; `high` None: no upper end), the day it speaks
+    as of, the reference day and the rule's tolerance in days."""
+
+    low: int
+    high: int | None
+    as_of: dt.date
+    since: dt.date
+    tolerance: int
+
+    @property
+    def expected(self) -> int:
+        return (self.as_of - self.since).days + 1
+
+    @property
+    def miss(self) -> int:
+        """How many days the expected day number lies outside the range the words allow (0: inside)."""
+        if self.expected < self.low:
+            return self.low - self.expected
+        if self.high is not None and self.expected > self.high:
+            return self.expected - self.high
+        return 0
+
+    @property
+    def status(self) -> Status:
+        return "consistent" if self.miss == 0 else "warning" if self.miss <= self.tolerance else "conflict"
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    position: regex.Pattern[str]
+    amount: regex.Pattern[str]
+    reference_after: regex.Pattern[str]
+    reference_before: regex.Pattern[str]
+    not_until_now: regex.Pattern[str]
+
+
+def _alternation(words: object) -> str:
+    return "|".join(sorted((str(w).replace(" ", r"\s+") for w in words), key=len, reverse=True))
+
+
+@functools.cache
+def _ordinals() -> dict[str, int]:
+    data = language.load("elapsed")["ordinals"]
+    tens = {w: v for w, v in language.load("counts")["numbers"].items() if 20 <= v <= 90 and v % 10 == 0}
+    compounds = {f"{ten}-{word}": value + number for ten, value in tens.items()
+                 for word, number in data.items() if number < 10}
+    return {**data, **compounds}
+
+
+@functools.cache
+def _patterns(event: str, cues: tuple[str, ...]) -> _Patterns:
+    data = language.load("elapsed")
+    words = [*data["references"][event], *cues]
+    reference = rf"(?<![\w-])(?:{'|'.join(sorted(words, key=len, reverse=True))})"
+    ordinal = rf"[0-9]{{1,4}}(?:st|nd|rd|th)|{_alternation(_ordinals())}"
+    unit = _alternation(data["units"])
+
+    def compiled(name: str) -> regex.Pattern[str]:
+        source = data["patterns"][name].replace("{REFERENCE}", reference).replace("{ORDINAL}", ordinal)
+        return regex.compile(source.replace("{UNIT}", unit), regex.I)
+
+    return _Patterns(compiled("position"), compiled("amount_after_figure"), compiled("reference_after"),
+                     compiled("reference_before"), compiled("not_until_now"))
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` calendar months on, or the month's last day where it has no such day."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for last in range(day.day, 27, -1):
+        try:
+            return dt.date(year, month, last)
+        except ValueError:
+            continue
+    return dt.date(year, month, day.day)
+
+
+def _elapsed_days(since: dt.date, amount: float, unit: str) -> int:
+    """Whole days from the reference day to the end of an amount of units ("2.5 months" from March 10)."""
+    spec = language.load("elapsed")["units"][unit]
+    if "days" in spec:
+        return round(amount * spec["days"])
+    months = amount * spec["months"]
+    whole = math.floor(months)
+    return (_add_months(since, whole) - since).days + round((months - whole) * _DAYS_PER_MONTH)
+
+
+def _unit_of(word: str) -> str:
+    return word.lower().rstrip("s")
+
+
+def _ordinal_value(word: str) -> int:
+    word = word.lower()
+    return int(word[:-2]) if word[0].isdigit() else _ordinals()[word]
+
+
+def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEARD) -> list[Statement]:
+    since = dt.date.fromisoformat(claim.get("since"))
+    tolerance = int(claim.get("tolerance_days"))
+    patterns = _patterns(claim.get("event"), tuple(claim.get("cues") or ()))
+    text, article = reading.text, reading.article
+    found: list[Statement] = []
+    for index, sentence in enumerate(reading.sentences):
+        segments = list(reading.segments[index])
+        candidates: list[tuple[int, int, int, int | None, str, str]] = []  # start, end, low, high, value, how
+        for match in patterns.position.finditer(text, sentence.start, sentence.end):
+            label_start = match.start("ordinal") if match["ordinal"] else match.start()
+            tied = (patterns.reference_after.match(text, match.end(), sentence.end) is not None
+                    or patterns.reference_before.search(text, max(sentence.start, label_start - 80),
+                                                        label_start) is not None)
+            if not tied:
+                notes.reject(index, claim.id, f"'{match.group()}' is tied to no word of the {claim.get('event')}")
+                continue
+            if match["number"]:
+                number = int(match["number"])
+                candidates.append((match.start(), match.end(), number, number, f"day {number}",
+                                   f"day {number}, day 1 being {since}"))
+                continue
+            number, unit = _ordinal_value(match["ordinal"]), _unit_of(match["unit"])
+            first = _elapsed_days(since, number - 1, unit) + 1
+            last = _elapsed_days(since, number, unit)
+            candidates.append((match.start("ordinal"), match.end(), first, last, f"{unit} {number}",
+                               f"{unit} {number} counted from {since}: days {first} to {last}"))
+        # A figure of time is a duration to the tagger ("two months"): only the figures of dates are left out.
+        dates = [(t.start, t.end) for t in reading.timexes[index] if t.type != "DURATION"]
+        for count in read_counts(text, sentence.start, sentence.end, dates):
+            amount = patterns.amount.match(text, count.end, sentence.end)
+            if amount is None:
+                continue
+            if patterns.not_until_now.search(text, max(sentence.start, count.start - 30), count.start) is not None:
+                notes.reject(index, claim.id, f"'{count.text} {amount['unit']}' is a stretch of the "
+                                              f"{claim.get('event')}, not the time until now")
+                continue
+            unit = _unit_of(amount["unit"])
+            rounding = 0.0 if "days" in language.load("elapsed")["units"][unit] else _ROUNDING
+            low = _elapsed_days(since, max(count.low - rounding, 0), unit) + 1
+            high = None if count.high is None else _elapsed_days(since, count.high + rounding, unit) + 1
+            plural = "" if count.value in ("1", "~1") else "s"
+            candidates.append((count.start, amount.end("unit"), low, high, f"{count.value} {unit}{plural}",
+                               f"{count.how}, in {unit}s since {since}: day {low} to "
+                               f"{'no upper end' if high is None else f'day {high}'}"))
+        for start, end, low, high, value, how in candidates:
+            segment = clauses.segment_at(segments, start)
+            dated = [t for t in reading.timexes[index]
+                     if t.day is not None and clauses.segment_at(segments, t.start) == segment]
+            # The clause's own tense: a plan elsewhere in the sentence ("will leave ..., as the war nears ...") does
+            # not move the count ahead.
+            tense = clauses.tense_near(text, segments[segment].start, segments[segment].end, start)
+            if not dated and tense == "future":
+                notes.reject(index, claim.id, f"'{text[start:end]}' looks ahead and gives no date to count to")
+                continue
+            as_of = dated[0].day if dated and dated[0].day is not None else article.published
+            as_of_how = f"as of {as_of} ({dated[0].text})" if dated else f"as of the publication date {as_of}"
+            data = ElapsedValue(low, high, as_of, since, tolerance)
+            explanation = (f"{text[start:end]} -> {value}: {how}; {as_of_how}, which is day {data.expected}: "
+                           f"{_verdict(data)}")
+            found.append(statement(claim.id, article, sentence, [(start, end)], value, explanation, data,
+                                   {"as_of": as_of.isoformat(), "expected": data.expected}))
+    return once_each(found, lambda a, b: a.value == b.value and a.data.as_of == b.data.as_of, reading, notes)
+
+
+def _verdict(data: ElapsedValue) -> str:
+    if data.miss == 0:
+        return "as expected"
+    side = "within" if data.miss <= data.tolerance else "beyond"
+    return f"{data.miss} day(s) off, {side} the tolerance of {data.tolerance}"
+
+
+def _incompatible(a: Statement, b: Statement) -> bool:
+    """Each statement is checked against the reference day: two can both hold only if both hit it."""
+    return a.data.miss > 0 or b.data.miss > 0
+
+
+def _explained(a: Statement, b: Statement) -> bool:
+    """Near misses, within the tolerance: a report of the next morning may count the day before."""
+    return a.data.status != "conflict" and b.data.status != "conflict"
+
+
+def compare(claim: Claim, statements: list[Statement]) -> list[Finding]:
+    """A finding for each statement that misses the day it speaks of, and one for those that hit it."""
+    ordered = sort_statements(statements)
+    findings = []
+    for item in ordered:
+        if item.data.miss == 0:
+            continue
+        message = (f"{item.value} of the {claim.get('event')} on {item.data.as_of} ({item.article}): expected day "
+                   f"{item.data.expected} (day 1 is {item.data.since}); {_verdict(item.data)}")
+        findings.append(Finding(claim.id, claim.title, claim.kind, item.data.status, message, (item,),
+                                group_values([item])))
+    hits = [item for item in ordered if item.data.miss == 0]
+    if hits:
+        listing = "; ".join(f"{s.value} on {s.data.as_of} ({s.article})" for s in hits)
+        findings.append(Finding(claim.id, claim.title, claim.kind, "consistent",
+                                f"as expected, counted from {hits[0].data.since}: {listing}", tuple(hits),
+                                group_values(hits)))
+    return findings
+
+
+KIND = Kind(
+    name="elapsed",
+    summary="how long something has gone on ('day 58 of the war'), against the day the rule says it began",
+    keys={
+        "event": KeySpec("string", "what the time is counted since, a vocabulary of language/elapsed.toml: "
+                                   + ", ".join(sorted(language.load("elapsed")["references"])), required=True,
+                         choices=tuple(sorted(language.load("elapsed")["references"]))),
+        "since": KeySpec("date", "the day it began, day 1 (YYYY-MM-DD)", required=True),
+        "tolerance_days": KeySpec("number", "how many days a statement may miss by and be a warning, not a conflict",
+                                  default=1),
+        "cues": CUES_KEY,
+    },
+    extract=extract,
+    compare=compare,
+    incompatible=_incompatible,
+    explained=_explained,
+    data_type=ElapsedValue,
+)

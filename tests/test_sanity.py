@@ -1,0 +1,107 @@
+"""Date sanity: impossible or implausible dates are warned about in every article, in every output, with evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from factcheck import sanity
+from factcheck.article import parse_article
+from factcheck.cli import main
+from factcheck.datelist import read_dates
+
+ROOT = Path(__file__).resolve().parent.parent
+UNSEEN = ROOT / "tests" / "data" / "unseen"
+NIGHT_ARTICLE = "004_5411c03a7f8b04e4"
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def sanity_findings(*args: str) -> list[dict]:
+    result = run("check", "--format", "json", *args)
+    assert result.exit_code in (0, 1), result.output
+    return [f for f in json.loads(result.stdout)["findings"] if f["claim"] == sanity.CLAIM]
+
+
+@pytest.mark.parametrize("check,example", sanity.examples(), ids=lambda item: str(item)[:50])
+def test_sanity_example(check: str, example: dict) -> None:
+    article = parse_article(example["text"], "example.txt",
+                            override_published=dt.date.fromisoformat(example["published"]))
+    flagged = sanity.check_dates(read_dates(article))
+    if example["flagged"]:
+        assert [s.data for s in flagged] == [check], [s.explanation for s in flagged]
+    else:
+        assert not flagged, [s.explanation for s in flagged]
+
+
+def test_the_night_of_two_days_apart_is_a_warning_with_its_evidence() -> None:
+    (finding,) = sanity_findings(str(ROOT / "corpus"), "--rules", str(ROOT / "rules"))
+    assert finding["status"] == "warning"
+    (evidence,) = finding["statements"]
+    assert evidence["article"] == NIGHT_ARTICLE
+    assert evidence["text"] == "the night of April 5 and 26"
+    assert "On the night of April 5 and 26, there were" in evidence["quote"]
+    assert (evidence["line"], evidence["column"]) == (21, 171)
+    assert "26 does not follow 2022-04-05" in evidence["explanation"]
+
+
+@pytest.mark.parametrize("corpus,rules", [(UNSEEN / "guterres", ROOT / "rules"),
+                                          (UNSEEN / "quake" / "corpus", UNSEEN / "quake" / "rules"),
+                                          (UNSEEN / "trip" / "corpus", UNSEEN / "trip" / "rules"),
+                                          (UNSEEN / "railcrash", ROOT / "docs" / "tutorial")])
+def test_right_dates_of_unseen_articles_are_not_doubted(corpus: Path, rules: Path) -> None:
+    assert sanity_findings(str(corpus), "--rules", str(rules)) == []
+
+
+def test_an_article_that_tells_no_story_of_the_rules_is_checked_too(tmp_path: Path) -> None:
+    (tmp_path / "gazette.txt").write_text(" date 2023-03-20 The harbour board met on Tuesday, March 15, 2023, and "
+                                          "again on February 30, a spokesman for the board said.\n")
+    findings = sanity_findings(str(tmp_path), "--rules", str(ROOT / "rules"))
+    assert sorted(f["statements"][0]["text"] for f in findings) == ["February 30", "Tuesday, March 15, 2023"]
+    weekday = next(f for f in findings if f["statements"][0]["text"].startswith("Tuesday"))
+    assert "2023-03-15 is a Wednesday" in weekday["message"]
+
+
+@pytest.mark.parametrize("output_format", ["terminal", "sarif", "github", "junit", "markdown", "html"])
+def test_every_format_shows_the_doubtful_date(output_format: str) -> None:
+    result = run("check", str(ROOT / "corpus"), "--rules", str(ROOT / "rules"), "--format", output_format)
+    assert result.exit_code == 1
+    assert "the night of April 5 and 26" in result.stdout
+    assert sanity.TITLES["night"] in " ".join(result.stdout.split()) or output_format in ("sarif", "github")
+
+
+@pytest.fixture()
+def newsroom(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    shutil.copytree(ROOT / "corpus", tmp_path / "corpus")
+    shutil.copytree(ROOT / "rules", tmp_path / "rules")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.mark.parametrize("store", ["--db=.factcheck/index.db", "--no-db"])
+def test_check_new_reports_a_doubtful_date_of_the_new_article_only(newsroom: Path, store: str) -> None:
+    assert run("index").exit_code == 0
+    assert [f["statements"][0]["article"] for f in sanity_findings(store, "--new", f"corpus/{NIGHT_ARTICLE}.txt")] \
+        == [NIGHT_ARTICLE]
+    assert sanity_findings(store, "--new", "corpus/001_15ab6fc81d7eb95e.txt") == []
+
+
+def test_the_store_gives_back_the_doubtful_date(newsroom: Path) -> None:
+    plain = sanity_findings("--no-db")
+    assert run("index").exit_code == 0
+    assert sanity_findings() == plain and plain
+
+
+def test_no_rule_may_take_the_built_in_claim_id(tmp_path: Path) -> None:
+    (tmp_path / "rules.toml").write_text(
+        '[entities.ann]\nname = "Ann Vell"\n\n[[claims]]\nid = "date-sanity"\nkind = "spelling"\n')
+    result = run("rules", "check", str(tmp_path))
+    assert result.exit_code == 2
+    assert "reserved" in result.output
