@@ -141,9 +141,6 @@ _Parse = Role | Literal["not current"] | None
 def _office_at_end(tokens: list[_Token], vocabulary: _Vocabulary) -> tuple[str, int, str] | None:
     """The office the tokens end with, how many tokens it takes, and a rank written into it ("vice-president")."""
     for size in range(min(vocabulary.longest_office, len(tokens)), 0, -1):
-        words = tuple(vocabulary.spellings.get(t.folded, t.folded) for t in tokens[-size:])
-        if words in vocabulary.offices:
-            return vocabulary.offices[words], size, ""
         written = tuple(t.folded for t in tokens[-size:])
         if written in vocabulary.offices:
             return vocabulary.offices[written], size, ""
@@ -262,7 +259,7 @@ def _after(text: str, mention_end: int, end: int) -> RoleReading | None:
         return None
     phrase: list[_Token] = []
     for token in tokens[1:]:
-        if token.folded in vocabulary.ends and phrase:
+        if token.folded in vocabulary.ends:
             break
         phrase.append(token)
         if len(phrase) > _REACH + 5:
