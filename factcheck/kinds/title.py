@@ -1,0 +1,167 @@
+"""Title claims: a person's role or office as the articles state it ("Valdoran Interior Minister Ilse Marrow",
+"Marrow, Valdora's interior minister"), against the roles the rule accepts for them.
+
+A role is read where it is attached to a mention of the person (titles.py), or where an alias of the rules that
+names an office mentions them. Roles compare by office, rank and field, whatever the case and wording
+("Valdoran Interior Minister" is "Valdora's interior minister"); a role that leaves out its field ("the minister")
+is the same office, one with another rank ("deputy minister") or field ("defence minister") is not; whose office it
+is counts only where both name a place of the story, and then they must agree. A role outside the accepted ones is
+a conflict with the sources that give an accepted one; read only behind a comma, where it may begin another clause,
+it is a warning.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from factcheck import decide
+from factcheck.claims import Claim, KeySpec, RuleSet
+from factcheck.findings import Finding, Statement, group_values, sort_statements, statement
+from factcheck.kinds import Kind, once_each
+from factcheck.names import Entity
+from factcheck.reading import Reading
+from factcheck.titles import Role, RoleReading, alias_role, parse_role, read_roles, same_place
+from factcheck.trace import UNHEARD, Notes
+
+
+@dataclass(frozen=True, slots=True)
+class TitleValue:
+    office: str
+    ranks: tuple[str, ...]  # sorted, as the fields and places
+    fields: tuple[str, ...]
+    places: tuple[str, ...]  # the places of the story the role names as whose office it is, by entity id
+    accepted: bool
+    firm: bool  # read where only a role can stand, not behind a comma
+
+
+def _same_office(a: TitleValue, b: TitleValue) -> bool:
+    fields_a, fields_b = set(a.fields), set(b.fields)
+    return (a.office == b.office and a.ranks == b.ranks and (fields_a <= fields_b or fields_b <= fields_a)
+            and (not a.places or not b.places or bool(set(a.places) & set(b.places))))
+
+
+def _places(role: Role, places: list[Entity]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The story's places a role's qualifiers name (by id), and the qualifiers as a report shows them: a place by its
+    name, anything else as written."""
+    ids: set[str] = set()
+    shown: list[str] = []
+    for qualifier in role.qualifiers:
+        named = [p for p in places
+                 if any(qualifier.casefold() == form.casefold() for form in (p.name, *p.variants, *p.aliases))
+                 or any(same_place(qualifier, form) for form in p.spellings)]
+        ids.update(p.id for p in named)
+        shown.append(named[0].name if len(named) == 1 else qualifier)
+    return tuple(sorted(ids)), tuple(dict.fromkeys(shown))
+
+
+def _value(role: Role, places: list[Entity], accepted: list[TitleValue] | None, firm: bool) -> tuple[str, TitleValue]:
+    ids, shown = _places(role, places)
+    value = TitleValue(role.office, tuple(sorted(role.ranks)), tuple(sorted(role.fields)), ids, True, firm)
+    if accepted is not None:
+        value = TitleValue(value.office, value.ranks, value.fields, ids,
+                           any(_same_office(value, a) for a in accepted), firm)
+    return role.describe(shown), value
+
+
+def _story_places(claim: Claim, rules: RuleSet) -> list[Entity]:
+    story = rules.stories.get(claim.id) or frozenset(rules.entities)
+    return [rules.entities[e] for e in sorted(story) if e in rules.entities and rules.entities[e].kind == "place"]
+
+
+def accepted_roles(claim: Claim, rules: RuleSet) -> list[tuple[str, Role]]:
+    """The roles the claim accepts, as written: its `accepted` ones, and its person's aliases that name an office
+    (the rules already say they refer to the person)."""
+    entity = rules.entities[claim.get("who")]
+    written = [*claim.get("accepted"), *entity.aliases]
+    roles = [(text, parse_role(text)) for text in dict.fromkeys(written)]
+    return [(text, role) for text, role in roles if role is not None]
+
+
+def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEARD) -> list[Statement]:
+    who = claim.get("who")
+    entity = rules.entities[who]
+    places = _story_places(claim, rules)
+    accepted_written = accepted_roles(claim, rules)
+    accepted = [_value(role, places, None, True)[1] for _, role in accepted_written]
+    listed = ", ".join(text for text in claim.get("accepted"))
+    text = reading.text
+    found: list[Statement] = []
+    for index, sentence in enumerate(reading.sentences):
+        for mention in reading.mentions_of(who, index):
+            readings: list[RoleReading]
+            if mention.how == "alias":
+                alias = alias_role(text, sentence.start, mention.start, mention.end)
+                readings = [alias] if alias is not None else []
+            else:
+                readings = read_roles(text, sentence.start, sentence.end, mention.start, mention.end)
+            for role_reading in readings:
+                phrase = text[role_reading.start:role_reading.end]
+                if role_reading.role is None:
+                    notes.reject(index, claim.id, f"'{phrase}' of '{mention.text}': {role_reading.why_not}")
+                    continue
+                firm = role_reading.how != "before the name, behind a comma"
+                value, data = _value(role_reading.role, places, accepted, firm)
+                where = ("an alias of the rules" if mention.how == "alias"
+                         else f"{role_reading.how} '{mention.text}'")
+                verdict = (f"a role the rules accept for {entity.name}" if data.accepted
+                           else f"not among the roles the rules accept for {entity.name} ({listed})")
+                caution = "" if firm else "; read behind a comma, where a clause may end"
+                explanation = f"'{phrase}', {where} -> {value}: {verdict}{caution}"
+                spans = [(role_reading.start, role_reading.end), (mention.start, mention.end)]
+                found.append(statement(claim.id, reading.article, sentence, spans, value, explanation, data,
+                                       {"who": entity.name, "accepted": listed}))
+    return once_each(found, lambda a, b: a.value == b.value, reading, notes)
+
+
+def _incompatible(a: Statement, b: Statement) -> bool:
+    """A role outside the accepted ones against any other office; two accepted roles are both right."""
+    return (not a.data.accepted or not b.data.accepted) and not _same_office(a.data, b.data)
+
+
+def _explained(a: Statement, b: Statement) -> bool:
+    """A role read behind a comma may begin another clause ("after meeting the minister, Ilse Marrow said")."""
+    return not (a.data.firm and b.data.firm)
+
+
+def _sources(statements: list[Statement]) -> str:
+    return "; ".join(f"'{g.value}' ({', '.join(g.articles)})" for g in group_values(statements))
+
+
+def compare(claim: Claim, statements: list[Statement]) -> list[Finding]:
+    ordered = sort_statements(statements)
+    if not ordered:
+        return [Finding(claim.id, claim.title, claim.kind, "consistent", "no role read", ())]
+    who = ordered[0].extra["who"]
+    unexplained, explained = decide.disagreements(ordered, _incompatible, _explained)
+    outside = [s for s in ordered if not s.data.accepted]
+    inside = [s for s in ordered if s.data.accepted]
+    status = decide.status_of(unexplained, explained)
+    if outside and status == "consistent":
+        status = "warning"  # a role the rules do not accept, which no other source contradicts
+    if not outside:
+        message = f"every role read for {who} is one the rules accept: {_sources(list(ordered))}"
+    elif not inside:
+        message = (f"{who} is called {_sources(outside)}, not among the roles the rules accept "
+                   f"({ordered[0].extra['accepted']}); no source gives an accepted one")
+    else:
+        message = f"{who} is called {_sources(outside)} where other sources say {_sources(inside)}"
+        if status == "warning":
+            message += "; read behind a comma, the role may begin another clause"
+    return [Finding(claim.id, claim.title, claim.kind, status, message, ordered, group_values(ordered))]
+
+
+KIND = Kind(
+    name="title",
+    summary="a person's role or office as the articles state it, against the roles the rules accept",
+    keys={
+        "who": KeySpec("entity", "the person whose role is read", required=True),
+        "accepted": KeySpec("strings", "the roles the person holds, as news writes them (foreign minister, top "
+                                       "diplomat); the person's aliases that name an office are accepted too",
+                            required=True),
+    },
+    extract=extract,
+    compare=compare,
+    incompatible=_incompatible,
+    explained=_explained,
+    data_type=TitleValue,
+)

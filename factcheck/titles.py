@@ -1,0 +1,322 @@
+"""The role reader: a person's office as the text attaches it to their name ("Valdoran Interior Minister Ilse
+Marrow", "Marrow, Valdora's interior minister, said"). The vocabularies are in language/titles.toml.
+
+A role is read only where it stands against the name: right before it, or after it between commas. A role phrase
+followed by more words ("Marrow, the interior minister said") belongs to another clause, one before another name
+("Marrow met Lesovian President Teodor Valisch") to that name.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import regex
+
+from factcheck import language
+
+# An acronym with dots ("U.N."), a word with inner hyphens or apostrophes and an optional possessive, or one sign.
+_TOKEN = regex.compile(r"(?:\p{Lu}\.){2,}|[\p{L}\p{M}\d]+(?:[-'’][\p{L}\p{M}\d]+)*(?:['’]s?(?![\p{L}\p{M}]))?"
+                       r"|[^\s\p{L}\p{M}\d]")
+_POSSESSIVE = regex.compile(r"['’]s?\Z")
+# How many words a role before a name may have: "the Ostrel League's First Deputy Foreign Minister".
+_REACH = 9
+
+How = Literal["before the name", "before the name, behind a comma", "after the name", "as an alias"]
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """An office as a text writes it, normalised: 'deputy foreign minister' of 'Valdora'."""
+
+    office: str
+    ranks: tuple[str, ...] = ()  # in the order written
+    fields: tuple[str, ...] = ()
+    qualifiers: tuple[str, ...] = ()  # whose office, as written: "Valdora", "Valdoran", "OL", "Ostrel League"
+
+    @property
+    def words(self) -> str:
+        return " ".join((*self.ranks, *self.fields, self.office))
+
+    def describe(self, qualifiers: tuple[str, ...] | None = None) -> str:
+        shown = self.qualifiers if qualifiers is None else qualifiers
+        return f"{self.words} ({', '.join(shown)})" if shown else self.words
+
+
+@dataclass(frozen=True, slots=True)
+class RoleReading:
+    role: Role | None  # None: a role the person does not hold now ("former minister")
+    start: int
+    end: int
+    how: How
+    why_not: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def folded(self) -> str:
+        return _POSSESSIVE.sub("", self.text).casefold() if self.possessive else self.text.casefold()
+
+    @property
+    def possessive(self) -> bool:
+        """'Valdora's', or 'Marrows'' after an s."""
+        return len(self.text) > 2 and _POSSESSIVE.search(self.text) is not None
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def bare(self) -> str:
+        """The word without its possessive; an acronym without its dots."""
+        word = _POSSESSIVE.sub("", self.text) if self.possessive else self.text
+        return word.replace(".", "") if _is_acronym(word) else word
+
+
+def _is_acronym(word: str) -> bool:
+    letters = word.replace(".", "")
+    return len(letters) >= 2 and letters.isupper() and letters.isalpha()
+
+
+@dataclass(frozen=True, slots=True)
+class _Vocabulary:
+    offices: dict[tuple[str, ...], str]  # words of a form -> normalised office
+    longest_office: int
+    ranks: frozenset[str]
+    fields: frozenset[str]
+    spellings: dict[str, str]
+    not_current: frozenset[str]
+    not_current_affixes: tuple[tuple[str, ...], tuple[str, ...]]  # prefixes, suffixes
+    determiners: frozenset[str]
+    not_in_titles: frozenset[str]
+    ends: frozenset[str]
+    of: frozenset[str]
+    unknown_before_office: int
+    adjective_endings: tuple[str, ...]
+    place_endings: tuple[str, ...]
+
+
+@functools.cache
+def _vocabulary() -> _Vocabulary:
+    data = language.load("titles")
+    offices = {tuple(form.casefold().split()): office for office, forms in data["offices"].items() for form in forms}
+    words = data["words"]
+    return _Vocabulary(offices, max(len(form) for form in offices), frozenset(words["ranks"]),
+                       frozenset(words["fields"]), dict(words["spellings"]), frozenset(words["not_current"]),
+                       (tuple(words["not_current_prefixes"]), tuple(words["not_current_suffixes"])),
+                       frozenset(words["determiners"]), frozenset(words["not_in_titles"]), frozenset(words["ends"]),
+                       frozenset(words["of"]), words["unknown_before_office"],
+                       tuple(data["demonyms"]["adjective_endings"]), tuple(data["demonyms"]["place_endings"]))
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Token]:
+    return [_Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def _current_part(token: _Token, vocabulary: _Vocabulary) -> _Token | None:
+    """The token without a mark that the role is not the person's now ("ex-president" -> "president"), the token
+    itself when it has none, or None for a word that is only such a mark ("former")."""
+    folded = token.folded
+    if folded in vocabulary.not_current:
+        return None
+    prefixes, suffixes = vocabulary.not_current_affixes
+    for prefix in prefixes:
+        if folded.startswith(prefix):
+            return _Token(token.text[len(prefix):], token.start + len(prefix), token.end)
+    for suffix in suffixes:
+        if folded.endswith(suffix):
+            return _Token(token.text[:-len(suffix)], token.start, token.end - len(suffix))
+    return token
+
+
+_Parse = Role | Literal["not current"] | None
+
+
+def _office_at_end(tokens: list[_Token], vocabulary: _Vocabulary) -> tuple[str, int, str] | None:
+    """The office the tokens end with, how many tokens it takes, and a rank written into it ("vice-president")."""
+    for size in range(min(vocabulary.longest_office, len(tokens)), 0, -1):
+        written = tuple(t.folded for t in tokens[-size:])
+        if written in vocabulary.offices:
+            return vocabulary.offices[written], size, ""
+    rank, _, rest = tokens[-1].folded.partition("-")
+    if rank in vocabulary.ranks and (rest,) in vocabulary.offices:
+        return vocabulary.offices[(rest,)], 1, rank
+    return None
+
+
+def _parse(tokens: list[_Token], appositive: bool) -> _Parse:
+    """A whole role phrase, or None when the tokens are not one. Before a name (`appositive` false) every word must
+    be a word of titles; after a name, between commas, a few other words may describe the person."""
+    vocabulary = _vocabulary()
+    if not tokens:
+        return None
+    current = [part for t in tokens if (part := _current_part(t, vocabulary)) is not None]
+    if current != tokens:
+        # "former interior minister", "ex-president": a role, but not the person's now; anything else is no role.
+        return "not current" if isinstance(_parse(current, appositive), Role) else None
+    body, tail_qualifiers, tail_fields = _whose(tokens, appositive, vocabulary)
+    office = _office_at_end(body, vocabulary)
+    if office is None:
+        return None
+    name, size, written_rank = office
+    ranks: list[str] = []
+    fields: list[str] = []
+    qualifiers: list[str] = []
+    run: list[str] = []  # consecutive capitalised words of a name: "Ostrel League"
+    unknown = 0
+    for position, token in enumerate(body[:-size]):
+        folded = vocabulary.spellings.get(token.folded, token.folded)
+        if position == 0 and folded in vocabulary.determiners:
+            continue
+        if not token.text[:1].isalnum() or folded in vocabulary.not_in_titles or folded in vocabulary.determiners:
+            return None
+        known = folded in vocabulary.ranks or folded in vocabulary.fields or (folded,) in vocabulary.offices
+        if token.capitalised and (_is_acronym(token.bare) or not known):
+            run.append(token.bare)
+            if token.possessive:  # "the Ostrel League's": the name ends there
+                qualifiers.append(" ".join(run))
+                run = []
+            continue
+        if run:
+            qualifiers.append(" ".join(run))
+            run = []
+        if token.possessive:  # "the country's": whose office, but no name to read
+            continue
+        if folded in vocabulary.ranks:
+            ranks.append(folded)
+        elif known:
+            fields.append(folded)
+        elif appositive and not token.capitalised and unknown < vocabulary.unknown_before_office:
+            unknown += 1  # "Marrow, Valdora's long-serving interior minister": a description, not the office
+        else:
+            return None
+    if run:
+        qualifiers.append(" ".join(run))
+    if written_rank:
+        ranks.append(written_rank)
+    return Role(name, tuple(ranks), tuple((*fields, *tail_fields)), tuple(dict.fromkeys((*qualifiers,
+                                                                                           *tail_qualifiers))))
+
+
+def _whose(tokens: list[_Token], appositive: bool,
+           vocabulary: _Vocabulary) -> tuple[list[_Token], tuple[str, ...], tuple[str, ...]]:
+    """The tokens up to the office, and what "of/to/for ..." after it says: whose office it is ("of the Ostrel
+    League"), or, in lower case after a name, what it is of ("for humanitarian affairs")."""
+    for position, token in enumerate(tokens):
+        if position == 0 or token.folded not in vocabulary.of or _office_at_end(tokens[:position], vocabulary) is None:
+            continue
+        after = tokens[position + 1:]
+        if after and after[0].folded in vocabulary.determiners:
+            after = after[1:]
+        if not after or len(after) > 5 or not all(t.text[:1].isalnum() for t in after):
+            continue
+        # A name, or another office ("spokesman for the secretary-general"): whose office it is.
+        if all(t.capitalised for t in after if t.folded not in ("of", "and", "the")) or \
+                (appositive and _office_at_end(after, vocabulary) is not None):
+            return tokens[:position], (" ".join(t.bare for t in after),), ()
+        if appositive and not any(t.capitalised for t in after):
+            return tokens[:position], (), tuple(vocabulary.spellings.get(t.folded, t.folded) for t in after
+                                                if t.folded not in ("of", "and", "the"))
+    return tokens, (), ()
+
+
+@functools.cache
+def parse_role(phrase: str) -> Role | None:
+    """A role as a rule file writes it ("Valdoran interior minister", "top diplomat"), or None if it names no
+    office."""
+    parsed = _parse(_tokens(phrase, 0, len(phrase)), appositive=True)
+    return parsed if isinstance(parsed, Role) else None
+
+
+def _before(text: str, start: int, mention_start: int, full_name: bool) -> RoleReading | None:
+    tokens = _tokens(text, start, mention_start)[-(_REACH + 1):]
+    comma = bool(tokens) and tokens[-1].text == ","
+    if comma:
+        if not full_name:  # "after meeting the minister, Marrow said": a clause before the subject
+            return None
+        tokens = tokens[:-1]
+    how: How = "before the name, behind a comma" if comma else "before the name"
+    for first in range(len(tokens)):  # the longest role phrase that ends at the name
+        parsed = _parse(tokens[first:], appositive=False)
+        if parsed == "not current":
+            return RoleReading(None, tokens[first].start, tokens[-1].end, how, "a role the person no longer or "
+                                                                              "not yet holds")
+        if isinstance(parsed, Role):
+            return RoleReading(parsed, tokens[first].start, tokens[-1].end, how)
+    return None
+
+
+def _after(text: str, mention_end: int, end: int) -> RoleReading | None:
+    vocabulary = _vocabulary()
+    tokens = _tokens(text, mention_end, end)
+    if not tokens or tokens[0].text != ",":
+        return None
+    phrase: list[_Token] = []
+    for token in tokens[1:]:
+        if token.folded in vocabulary.ends:
+            break
+        phrase.append(token)
+        if len(phrase) > _REACH + 5:
+            return None
+    parsed = _parse(phrase, appositive=True)
+    if parsed is None:
+        return None
+    how: How = "after the name"
+    if parsed == "not current":
+        return RoleReading(None, phrase[0].start, phrase[-1].end, how, "a role the person no longer or not yet holds")
+    return RoleReading(parsed, phrase[0].start, phrase[-1].end, how)
+
+
+def read_roles(text: str, start: int, end: int, mention_start: int, mention_end: int) -> list[RoleReading]:
+    """The roles attached to the name at text[mention_start:mention_end], in its sentence text[start:end]: the one
+    before it and the one after it."""
+    full_name = len(text[mention_start:mention_end].split()) > 1
+    found = [_before(text, start, mention_start, full_name), _after(text, mention_end, end)]
+    return [reading for reading in found if reading is not None]
+
+
+def alias_role(text: str, start: int, alias_start: int, alias_end: int) -> RoleReading | None:
+    """The role an alias of a person states ("the Valdoran interior minister said"), unless it stands before
+    another name ("Valdoran Interior Minister Teodor Valisch") or is no longer theirs ("former ...")."""
+    vocabulary = _vocabulary()
+    after = _tokens(text, alias_end, min(len(text), alias_end + 40))
+    if after and after[0].capitalised and after[0].text[:1].isalpha():
+        return None
+    role = parse_role(text[alias_start:alias_end])
+    if role is None:
+        return None
+    before = _tokens(text, start, alias_start)[-2:]
+    if before and before[-1].folded in vocabulary.ranks:  # "the deputy secretary-general": another office
+        return None
+    if any(_current_part(t, vocabulary) != t for t in before):
+        return RoleReading(None, alias_start, alias_end, "as an alias", "a role the person no longer holds")
+    return RoleReading(role, alias_start, alias_end, "as an alias")
+
+
+def _stems(word: str, endings: tuple[str, ...]) -> set[str]:
+    folded = word.casefold()
+    return {folded} | {folded[:-len(e)] for e in endings if folded.endswith(e) and len(folded) - len(e) >= 3}
+
+
+def same_place(word: str, place: str) -> bool:
+    """Whether a qualifier names a place: its name ("Valdora"), or its adjective ("Valdoran")."""
+    vocabulary = _vocabulary()
+    if word.casefold() == place.casefold():
+        return True
+    if " " in word or " " in place:
+        return False
+    return bool(_stems(word, vocabulary.adjective_endings) & _stems(place, vocabulary.place_endings))
+
+
+def demonym_examples() -> list[dict[str, Any]]:
+    return list(language.load("titles")["demonyms"]["examples"])
+
+
+def examples() -> list[dict[str, Any]]:
+    return list(language.load("titles")["examples"])

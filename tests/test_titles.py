@@ -1,0 +1,166 @@
+"""Title claims: a person's role as the articles state it, against the roles the rules accept for them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from factcheck import titles
+from factcheck.article import load_corpus
+from factcheck.cli import main
+from factcheck.codec import decode_statement, encode_statement
+from factcheck.extraction import extract
+from factcheck.rules import load_rules
+
+RULES = """
+[entities.marrow]
+kind = "person"
+name = "Ilse Marrow"
+variants = ["Marrow"]
+aliases = ["Valdoran Interior Minister"]
+
+[entities.valisch]
+kind = "person"
+name = "Teodor Valisch"
+variants = ["Valisch"]
+
+[entities.valdora]
+kind = "place"
+name = "Valdora"
+
+[entities.lesovia]
+kind = "place"
+name = "Lesovia"
+
+[[claims]]
+id = "marrow-title"
+kind = "title"
+title = "Marrow's office"
+who = "marrow"
+accepted = ["Valdoran interior minister", "Valdora's chief of police"]
+examples = [
+  { text = "Interior Minister Ilse Marrow opened the bridge.", published = "2024-03-14", value = "interior minister" },
+  { text = "Marrow met Lesovian President Teodor Valisch.", published = "2024-03-14", expect = "nothing" },
+]
+"""
+
+AGREEING = {
+    "a.txt": "Valdoran Interior Minister Ilse Marrow met Teodor Valisch in Lesovia on Monday.",
+    "b.txt": "Ilse Marrow, Valdora's interior minister, thanked Teodor Valisch on Monday.",
+    "c.txt": "Teodor Valisch welcomed the minister, Ilse Marrow, and Lesovia's police chief on Monday.",
+}
+
+
+def _folder(tmp_path: Path, articles: dict[str, str]) -> tuple[Path, Path]:
+    rules, corpus = tmp_path / "rules", tmp_path / "corpus"
+    rules.mkdir()
+    corpus.mkdir()
+    (rules / "story.toml").write_text(RULES, encoding="utf-8")
+    for name, text in articles.items():
+        (corpus / name).write_text(f" date 2024-03-14 {text}\n", encoding="utf-8")
+    return corpus, rules
+
+
+def _check(tmp_path: Path, articles: dict[str, str], *options: str) -> tuple[Result, dict]:
+    corpus, rules = _folder(tmp_path, articles)
+    result = CliRunner().invoke(main, ["check", str(corpus), "--rules", str(rules), "--format", "json", "--no-db",
+                                       *options])
+    report = json.loads(result.stdout)
+    return result, next(f for f in report["findings"] if f["claim"] == "marrow-title")
+
+
+@pytest.mark.parametrize("example", titles.examples(), ids=lambda ex: ex["text"][:40])
+def test_role_example(example: dict) -> None:
+    text, name = example["text"], example["name"]
+    start = text.index(name)
+    read = [r for r in titles.read_roles(text, 0, len(text), start, start + len(name)) if r.role is not None]
+    if example["role"] == "nothing":
+        assert not read, [r.role for r in read]
+    else:
+        assert [(r.role.describe(), r.how) for r in read if r.role] == [(example["role"], example["how"])]
+
+
+@pytest.mark.parametrize("example", titles.demonym_examples(), ids=lambda ex: f"{ex['adjective']}-{ex['place']}")
+def test_a_countrys_adjective_names_it(example: dict) -> None:
+    assert titles.same_place(example["adjective"], example["place"]) is example["same"]
+
+
+def test_roles_written_differently_that_agree_are_consistent(tmp_path: Path) -> None:
+    result, finding = _check(tmp_path, AGREEING)
+    assert result.exit_code == 0
+    assert finding["status"] == "consistent"
+    values = {s["article"]: s["value"] for s in finding["statements"]}
+    assert values == {"a": "interior minister (Valdora)", "b": "interior minister (Valdora)", "c": "minister"}
+
+
+def test_another_office_for_the_same_person_is_a_conflict_citing_the_accepted_roles(tmp_path: Path) -> None:
+    wrong = "Lesovia's envoy met Valdoran Defence Minister Ilse Marrow and Teodor Valisch on Tuesday."
+    result, finding = _check(tmp_path, {**AGREEING, "d.txt": wrong})
+    assert result.exit_code == 1
+    assert finding["status"] == "conflict"
+    assert "'defence minister (Valdora)' (d)" in finding["message"]
+    assert "'interior minister (Valdora)' (a, b)" in finding["message"]
+    (statement,) = [s for s in finding["statements"] if s["article"] == "d"]
+    assert statement["text"] == "Valdoran Defence Minister Ilse Marrow"
+    assert "not among the roles the rules accept" in statement["explanation"]
+
+
+@pytest.mark.parametrize("wrong", [
+    "Lesovian Interior Minister Ilse Marrow met Teodor Valisch on Tuesday.",  # another country's minister
+    "Deputy Interior Minister Ilse Marrow met Teodor Valisch on Tuesday.",  # another rank
+    "Ilse Marrow, Valdora's president, met Teodor Valisch on Tuesday.",  # another office
+])
+def test_a_role_that_differs_in_country_rank_or_office_is_another_role(tmp_path: Path, wrong: str) -> None:
+    _, finding = _check(tmp_path, {**AGREEING, "d.txt": wrong})
+    assert finding["status"] == "conflict"
+    assert [s["article"] for s in finding["statements"] if "not among" in s["explanation"]] == ["d"]
+
+
+def test_a_role_read_only_behind_a_comma_is_a_warning(tmp_path: Path) -> None:
+    fuzzy = "After meeting the defence minister, Ilse Marrow flew to Lesovia to see Teodor Valisch."
+    _, finding = _check(tmp_path, {**AGREEING, "d.txt": fuzzy})
+    assert finding["status"] == "warning"
+    assert "behind a comma" in finding["message"]
+
+
+def test_roles_of_other_people_and_former_roles_are_not_read(tmp_path: Path) -> None:
+    others = {
+        "d.txt": "Ilse Marrow met Lesovian President Teodor Valisch on Tuesday.",
+        "e.txt": "Ilse Marrow hosted Teodor Valisch, Lesovia's defence minister, on Tuesday.",
+        "f.txt": "Former Valdoran Foreign Minister Ilse Marrow met Teodor Valisch on Tuesday.",
+        "g.txt": "The talks were hosted by Ilse Marrow, the Lesovian president said of Teodor Valisch.",
+    }
+    _, finding = _check(tmp_path, {**AGREEING, **others})
+    assert finding["status"] == "consistent"
+    assert {s["article"] for s in finding["statements"]} == {"a", "b", "c"}
+
+
+def test_a_new_articles_other_role_is_reported_against_the_published_ones(tmp_path: Path) -> None:
+    wrong = "Valdoran Foreign Minister Ilse Marrow met Teodor Valisch on Tuesday."
+    result, finding = _check(tmp_path, {**AGREEING, "d.txt": wrong}, "--new", str(tmp_path / "corpus" / "d.txt"))
+    assert result.exit_code == 1
+    assert finding["status"] == "conflict"
+    assert finding["statements"][0]["article"] == "d"
+    assert "d says foreign minister (Valdora)" in finding["message"]
+
+
+def test_title_statements_come_back_from_the_store_as_they_were(tmp_path: Path) -> None:
+    corpus, rules = _folder(tmp_path, AGREEING)
+    rule_set = load_rules(rules)
+    kinds = {claim.id: claim.kind for claim in rule_set.claims}
+    statements = [s for article in load_corpus([corpus])[0] for s in extract(article, rule_set)
+                  if s.claim == "marrow-title"]
+    assert len(statements) == 3
+    assert [decode_statement(encode_statement(s), kinds) for s in statements] == statements
+
+
+def test_a_title_claim_needs_the_roles_it_accepts(tmp_path: Path) -> None:
+    corpus, rules = _folder(tmp_path, AGREEING)
+    (rules / "story.toml").write_text(RULES.replace('accepted = ["Valdoran interior minister", '
+                                                    '"Valdora\'s chief of police"]\n', ""), encoding="utf-8")
+    result = CliRunner().invoke(main, ["rules", "check", str(rules)])
+    assert result.exit_code == 2
+    assert "accepted" in result.output + result.stderr
