@@ -10,6 +10,7 @@ something the checks cannot see.
 from __future__ import annotations
 
 import bisect
+import calendar
 import datetime as dt
 import functools
 from dataclasses import dataclass
@@ -44,7 +45,13 @@ class _Patterns:
     first_before: regex.Pattern[str]
     weekday: regex.Pattern[str]  # a weekday name, in the tagger's vocabulary, as group `weekday`
     other_year_days: int
-    worth_a_look: regex.Pattern[str]  # what an article without a told story must contain to be read for these
+    # What an article without a told story must contain to be read for these checks (see `worth_a_look`).
+    any_night: regex.Pattern[str]
+    weekday_date: regex.Pattern[str]
+    late_day: regex.Pattern[str]  # 29, 30 or 31, where a month may lack it; the month is found beside it:
+    month_before: regex.Pattern[str]  # "April 31" (searched in the few characters before the day)
+    month_after: regex.Pattern[str]  # "31st of April" (matched right after it)
+    year_after: regex.Pattern[str]  # ", 2023" after "April 31"
 
 
 def _words(words: Any) -> str:
@@ -54,23 +61,69 @@ def _words(words: Any) -> str:
 @functools.cache
 def _patterns() -> _Patterns:
     data = language.load("sanity")
-    vocabulary = language.load("temporal")["vocabulary"]
+    temporal = language.load("temporal")
+    vocabulary = temporal["vocabulary"]
     weekdays, months = _words(vocabulary["WEEKDAY"]), _words(vocabulary["MONTH"])
+    day, year = temporal["patterns"]["DAY"], temporal["patterns"]["YEAR"]
     night = data["night"]
-    # A superset of what the checks can flag: a weekday right before a figure or a month, a night "of" or "between"
-    # days, a day number that some month lacks.
-    look = (rf"\b(?:{weekdays})\b\.?,?\s+(?:the\s+)?(?:[0-9]|(?:{months})\b)|\b(?:nights?|overnight)\s+(?:of|between|"
-            rf"from|on)\b|(?<![0-9])(?:29|30|31)(?:st|nd|rd|th)?\b")
+    # The tagger's weekday-and-date forms ("Tuesday, April 26", "Tuesday 26 April 2022"), and a day number from 29
+    # on beside a month or in an ISO date: the only places a flagged date can be.
+    weekday_date = (rf"\b(?P<weekday>{weekdays})\b\.?,?\s+(?:(?:the\s+)?(?P<day>{day})(?:\s+of)?\s+(?P<month>{months})\b"
+                    rf"|(?P<month>{months})\b\.?\s+(?P<day>{day})(?![0-9]))(?:,?\s+(?P<year>{year}))?")
+    # A day from 29 on is found first, by its figures, and its month beside it after: a scan for every month name
+    # costs more than the rest of these checks.
+    month_before = rf"(?:\b(?P<month>{months})\b\.?\s+|\b[0-9]{{4}}-[01][0-9]-)\Z"
+    month_after = rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{months})\b(?:,?\s+(?P<year>{year}))?"
     return _Patterns(regex.compile(night["night_before"], regex.I), regex.compile(night["second_after"], regex.I),
                      regex.compile(night["first_before"], regex.I),
                      regex.compile(rf"\b(?P<weekday>{weekdays})\b", regex.I), data["weekday"]["other_year_days"],
-                     regex.compile(look, regex.I))
+                     regex.compile(r"\b(?:nights?|overnight)\s+(?:of|between|from)\b", regex.I),
+                     regex.compile(weekday_date, regex.I), regex.compile(r"(?<![0-9])(?:29|30|31)(?![0-9])"),
+                     regex.compile(month_before, regex.I), regex.compile(month_after, regex.I),
+                     regex.compile(rf",?\s+(?P<year>{year})|", regex.I))
 
 
 def worth_a_look(article: Article) -> bool:
     """Whether an article whose dates nobody has read yet may hold a date these checks flag: most do not, and an
-    archive's articles that tell no story of the rules are then never tagged."""
-    return _patterns().worth_a_look.search(article.text, article.body_start) is not None
+    archive's articles that tell no story of the rules are then never tagged. A weekday with a date is worth it
+    only when it does not fall on that date in the year written or, without one, in the publication's year or a
+    neighbouring one within reach (as `_weekday` reads it); a day from 29 on only when its month may lack it."""
+    patterns, text, start = _patterns(), article.text, article.body_start
+    if patterns.any_night.search(text, start) is not None:
+        return True
+    vocabulary = language.load("temporal")["vocabulary"]
+    for late in patterns.late_day.finditer(text, start):
+        before = patterns.month_before.search(text, max(start, late.start() - 12), late.start())
+        beside = before or patterns.month_after.match(text, late.end())
+        if beside is None:
+            continue
+        if beside["month"] is None:  # an ISO date: rare enough to be read
+            return True
+        written = patterns.year_after.match(text, late.end()) if before else beside
+        month, year = vocabulary["MONTH"][beside["month"].lower()], int(written["year"] or article.published.year)
+        if int(late[0]) > calendar.monthrange(year, month)[1] or written["year"] is None and month == 2:
+            return True
+    for found in patterns.weekday_date.finditer(text, start):
+        month, day = vocabulary["MONTH"][found["month"].lower()], int(regex.match("[0-9]+", found["day"])[0])
+        weekday = vocabulary["WEEKDAY"][found["weekday"].lower()]
+        years = [int(found["year"])] if found["year"] else _years_within_reach(month, day, article.published)
+        if not any(_weekday_of(year, month, day) == weekday for year in years):
+            return True
+    return False
+
+
+def _years_within_reach(month: int, day: int, published: dt.date) -> list[int]:
+    reach = dt.timedelta(days=_patterns().other_year_days)
+    return [year for year in range(published.year - 1, published.year + 2)
+            if year == published.year or _is_day(year, month, day) and abs(dt.date(year, month, day) - published) <= reach]
+
+
+def _is_day(year: int, month: int, day: int) -> bool:
+    return day <= calendar.monthrange(year, month)[1]
+
+
+def _weekday_of(year: int, month: int, day: int) -> int | None:
+    return dt.date(year, month, day).weekday() if _is_day(year, month, day) else None
 
 
 def check_dates(dates: FileDates) -> list[Statement]:

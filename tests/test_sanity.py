@@ -37,8 +37,17 @@ def test_sanity_example(check: str, example: dict) -> None:
     flagged = sanity.check_dates(read_dates(article))
     if example["flagged"]:
         assert [s.data for s in flagged] == [check], [s.explanation for s in flagged]
+        assert sanity.worth_a_look(article)  # an article that tells no story must be read for it too
     else:
         assert not flagged, [s.explanation for s in flagged]
+
+
+@pytest.mark.parametrize("text", ["The vote is on Tuesday, March 14, 2023, and the count on March 31.",
+                                  "It closed on Friday, December 30, after 30 days of talks.",
+                                  "Results are due Monday 2 January; the night was quiet."])
+def test_an_article_with_right_dates_only_is_not_tagged_for_these_checks(text: str) -> None:
+    # Written on January 3, 2023: December 30 is last year's Friday, January 2 this year's Monday.
+    assert not sanity.worth_a_look(parse_article(text, "a.txt", override_published=dt.date(2023, 1, 3)))
 
 
 def test_the_night_of_two_days_apart_is_a_warning_with_its_evidence() -> None:
