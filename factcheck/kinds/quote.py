@@ -54,6 +54,7 @@ class _Language:
     after_speaker_first: regex.Pattern[str]
     after_verb_first: regex.Pattern[str]
     before: regex.Pattern[str]
+    colon: regex.Pattern[str]
     post: regex.Pattern[str]
     sources: regex.Pattern[str]
     pronouns: regex.Pattern[str]
@@ -87,7 +88,7 @@ def _language() -> _Language:
 
     return _Language(
         after_speaker_first=compose("after_speaker_first"), after_verb_first=compose("after_verb_first"),
-        before=compose("before"), post=compose("post"),
+        before=compose("before"), colon=compose("colon"), post=compose("post"),
         sources=regex.compile(r"\A" + alternatives("sources") + r"\Z", regex.I),
         pronouns=regex.compile(r"\b" + alternatives("pronouns") + r"\b", regex.I),
         before_an_object=folded("before_an_object"), determiners=folded("determiners"), breaks=folded("breaks"),
@@ -200,10 +201,15 @@ class _Reader:
     def possessive(self, who: _Who) -> bool:
         return _POSSESSIVE.match(self.text, who.end) is not None
 
+    def clause_start(self, who: _Who, floor: int) -> int:
+        """Where the clause a name stands in begins: after the last comma, colon, dash or bracket before it."""
+        openers = [m.end() for m in _CLAUSE_OPENER.finditer(self.text, max(floor, who.start - 300), who.start)]
+        return openers[-1] if openers else floor
+
     def behind_an_object_marker(self, who: _Who, floor: int) -> bool:
-        """'a spokesman for Brandt', 'appealed to Mr Brandt', 'urged Brandt': the first word before the name that
-        is neither capitalised nor a determiner makes it an object."""
-        for word in reversed(self.words(max(floor, who.start - 200), who.start)):
+        """'a spokesman for Brandt', 'appealed to Mr Brandt', 'urged Brandt': the first word before the name in
+        its clause that is neither capitalised nor a determiner makes it an object."""
+        for word in reversed(self.words(self.clause_start(who, floor), who.start)):
             if word[:1].isupper() or word.casefold() in self.lang.determiners:
                 continue
             return word.casefold() in self.lang.before_an_object
@@ -212,10 +218,8 @@ class _Reader:
     def heads_its_clause(self, who: _Who, floor: int) -> bool:
         """Whether a name opens its clause, as a subject does: only capitalised words, determiners and
         possessives stand between it and the clause's start ('On Monday, the country's Foreign Minister Brandt')."""
-        openers = [m.end() for m in _CLAUSE_OPENER.finditer(self.text, floor, who.start)]
-        start = openers[-1] if openers else floor
         return all(word[:1].isupper() or word.casefold() in self.lang.determiners or _POSSESSIVE.search(word)
-                   for word in self.words(start, who.start))
+                   for word in self.words(self.clause_start(who, floor), who.start))
 
     def candidates(self, start: int, end: int) -> list[_Who]:
         """People named and pronouns in a stretch, outside quotations, not possessives, in order."""
@@ -297,7 +301,7 @@ class _Reader:
     def before(self, index: int, floor: int, quote_start: int) -> _Attribution | None:
         match = self.lang.before.search(self.text, floor, quote_start)
         if match is None:
-            return None
+            return self.introduced(floor, quote_start)
         gap = match.span("gap")
         if match.group("source") is not None:
             verb = match.span("source")
@@ -323,6 +327,17 @@ class _Reader:
             return _Attribution(None, (verb,), f"'{phrase}' before the quotation has no subject the rules know")
         return self.given(subjects[-1], verb, f"'{self.text[subjects[-1].start:gap[1]].strip()}' before the "
                                               "quotation")
+
+    def introduced(self, floor: int, quote_start: int) -> _Attribution | None:
+        """'Brandt: "..."': a name that opens its clause, right before a colon that opens the quotation."""
+        colon = self.lang.colon.search(self.text, floor, quote_start)
+        if colon is None:
+            return None
+        named = [who for who in self.candidates(floor, colon.start()) if who.entity is not None]
+        if not named or self.text[named[-1].end:colon.start()].strip() or not self.heads_its_clause(named[-1], floor):
+            return None
+        phrase = self.text[named[-1].start:colon.start() + 1]
+        return self.given(named[-1], colon.span(), f"'{phrase}' before the quotation")
 
     def participle(self, index: int, floor: int, verb: tuple[int, int]) -> _Attribution:
         """'..., saying "..."' goes on from the sentence's subject, or from the quotation before it in the
@@ -397,11 +412,13 @@ class _Reader:
 
     def read_all(self) -> list[_Attribution | None]:
         attributions: list[_Attribution | None] = []
+        last = None  # the position of the last quotation attributed
         for position, span in enumerate(self.spans):
             attribution = self.attribute(position)
-            if attribution is None and position and (previous := attributions[-1]) is not None:
-                attribution = self.continued(position, position - 1, previous)
+            if attribution is None and last is not None:
+                attribution = self.continued(position, last, attributions[last])
             attributions.append(attribution)
+            last = position if attribution is not None else last
             if attribution is not None:
                 for offset in (span.start, span.end - 1, *(end - 1 for _, end in attribution.spans)):
                     self.said_in[self.reading.sentence_at(offset)] = (attribution.speaker, attribution.how)
@@ -439,19 +456,20 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEA
     text, article = reading.text, reading.article
     speakers = _speaker_ids(claim, rules)
     same_at, least = float(claim.get("similarity")), int(claim.get("min_words"))
-    spans = []
-    for span in _quotations(text, _paragraphs(reading)):
-        words = normalise(text[span.inner_start:span.inner_end])
-        if len(words.split()) >= least:
-            spans.append(span)
-        elif words:
-            notes.reject(reading.sentence_at(span.start), claim.id, f"'{text[span.start:span.end]}' is shorter than "
-                                                                    f"{least} words: a phrase in quotes, not a remark")
+    spans = _quotations(text, _paragraphs(reading))
     found: list[Statement] = []
     names = {entity_id: entity.name for entity_id, entity in rules.entities.items()}
+    # Every quotation is attributed, short ones too: a remark of two words ('"We'll see," Brandt said.') still says
+    # whom the quotation after it continues.
     for span, attribution in zip(spans, _Reader(reading, spans, names).read_all()):
         index = reading.sentence_at(span.start)
         quoted = text[span.inner_start:span.inner_end].strip()
+        words = normalise(quoted)
+        if len(words.split()) < least:
+            if words:
+                notes.reject(index, claim.id, f"'{text[span.start:span.end]}' is shorter than {least} words: a phrase "
+                                              "in quotes, not a remark")
+            continue
         if attribution is None:
             notes.reject(index, claim.id, f"'{_excerpt(quoted)}': no verb of saying attributes it, and it continues "
                                           "no attributed quotation")
@@ -460,7 +478,6 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEA
             whom = "no one the claim's speakers include" if attribution.speaker else "no one"
             notes.reject(index, claim.id, f"'{_excerpt(quoted)}' is given to {whom}: {attribution.how}")
             continue
-        words = normalise(quoted)
         name = rules.entities[attribution.speaker].name
         last = reading.sentence_at(max([span.end - 1, *(end - 1 for _, end in attribution.spans)]))
         first = reading.sentence_at(min([span.start, *(start for start, _ in attribution.spans)]))
