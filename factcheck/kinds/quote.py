@@ -121,7 +121,7 @@ class _Span:
 
 @dataclass(frozen=True, slots=True)
 class _Who:
-    """Someone named or pronoun written in the text as a candidate speaker."""
+    """A person named, or a pronoun, where a speaker may stand."""
 
     entity: str | None  # None for a pronoun
     start: int
@@ -518,28 +518,28 @@ def _incompatible(a: Statement, b: Statement) -> bool:
     return a.data.speaker != b.data.speaker and likeness(a.data.words, b.data.words) >= a.data.same_at
 
 
-def _explained(a: Statement, b: Statement) -> bool:
+def _uncertain(a: Quotation, b: Quotation) -> bool:
     """An attribution through a pronoun may be a misreading of whom it stands for: a warning, not a conflict."""
-    return a.data.by_pronoun or b.data.by_pronoun
+    return a.by_pronoun or b.by_pronoun
 
 
-def _related_pairs(statements: tuple[Statement, ...], least: float) -> list[tuple[int, int, float]]:
-    """Pairs of statements whose quotations share at least `least` of the shorter one's content. Only pairs that
-    share two words in a row, one of them a content word, can: those are found through an index of such pairs."""
+def _explained(a: Statement, b: Statement) -> bool:
+    return _uncertain(a.data, b.data)
+
+
+def _remarks(records: list[Quotation], least: float) -> list[list[Quotation]]:
+    """The records grouped by remark: the same words, or words alike by at least `least`, in the order they were
+    first given. Distinct words are compared only when they share two words in a row, one of them a content word
+    (no pair alike by `likeness` shares less), found through an index of such pairs."""
+    words = sorted({record.words for record in records})
     function_words = _language().function_words
     by_bigram: dict[tuple[str, str], list[int]] = {}
-    for position, item in enumerate(statements):
-        words = item.data.words.split()
-        for bigram in set(zip(words, words[1:])):
+    for position, text in enumerate(words):
+        split = text.split()
+        for bigram in set(zip(split, split[1:])):
             if not (bigram[0] in function_words and bigram[1] in function_words):
                 by_bigram.setdefault(bigram, []).append(position)
-    candidates = sorted({pair for members in by_bigram.values() for pair in combinations(members, 2)})
-    pairs = [(i, j, likeness(statements[i].data.words, statements[j].data.words)) for i, j in candidates]
-    return [(i, j, alike) for i, j, alike in pairs if alike >= least]
-
-
-def _groups(count: int, pairs: list[tuple[int, int, float]]) -> list[list[int]]:
-    parent = list(range(count))
+    parent = list(range(len(words)))
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -547,12 +547,14 @@ def _groups(count: int, pairs: list[tuple[int, int, float]]) -> list[list[int]]:
             i = parent[i]
         return i
 
-    for i, j, _ in pairs:
-        parent[max(root(i), root(j))] = min(root(i), root(j))
-    members: dict[int, list[int]] = {}
-    for i in range(count):
-        members.setdefault(root(i), []).append(i)
-    return sorted(members.values())
+    for i, j in sorted({pair for members in by_bigram.values() for pair in combinations(members, 2)}):
+        if root(i) != root(j) and likeness(words[i], words[j]) >= least:
+            parent[max(root(i), root(j))] = min(root(i), root(j))
+    position_of = {text: position for position, text in enumerate(words)}
+    groups: dict[int, list[Quotation]] = {}
+    for record in records:
+        groups.setdefault(root(position_of[record.words]), []).append(record)
+    return list(groups.values())
 
 
 def _listing(groups: tuple[ValueGroup, ...]) -> str:
@@ -562,35 +564,44 @@ def _listing(groups: tuple[ValueGroup, ...]) -> str:
 def compare(claim: Claim, statements: list[Statement]) -> list[Finding]:
     ordered = sort_statements(statements)
     same_at, reworded_at = float(claim.get("similarity")), float(claim.get("paraphrase"))
-    pairs = _related_pairs(ordered, min(same_at, reworded_at))
+    # Compared by distinct record: a remark the wires spread to a thousand articles is one record, not a thousand.
+    by_record: dict[Quotation, list[Statement]] = {}
+    for item in ordered:
+        by_record.setdefault(item.data, []).append(item)
     findings: list[Finding] = []
     shared_remarks = 0
-    for members in _groups(len(ordered), pairs):
-        group = [ordered[i] for i in members]
-        inside = [(ordered[i], ordered[j], alike) for i, j, alike in pairs if i in set(members)]
-        clashes = [(a, b) for a, b, alike in inside if a.data.speaker != b.data.speaker and alike >= same_at]
-        unexplained = [(a, b) for a, b in clashes if not _explained(a, b)]
-        uncertain = [(a, b) for a, b in clashes if _explained(a, b)]
-        reworded = [(a, b) for a, b, alike in inside
-                    if a.data.speaker == b.data.speaker and a.article != b.article and alike < same_at]
+    for group in _remarks(list(by_record), min(same_at, reworded_at)):
+        clashes, reworded = [], []
+        for a, b in combinations(group, 2):
+            alike = 1.0 if a.words == b.words else likeness(a.words, b.words)
+            articles = {s.article for s in (*by_record[a], *by_record[b])}
+            if a.speaker != b.speaker and alike >= same_at:
+                clashes.append((a, b))
+            elif a.speaker == b.speaker and reworded_at <= alike < same_at and len(articles) > 1:
+                reworded.append((a, b))
+        unexplained = [pair for pair in clashes if not _uncertain(*pair)]
+        uncertain = [pair for pair in clashes if _uncertain(*pair)]
+        remark = [s for record in group for s in by_record[record]]
         status = decide.status_of(unexplained, uncertain + reworded)
         if status == "consistent":
-            shared_remarks += len({s.article for s in group}) > 1
+            shared_remarks += len({s.article for s in remark}) > 1
             continue
         parts = []
         if clashes:
-            clashing = sort_statements([s for pair in clashes for s in pair])
+            clashing = sort_statements([s for pair in clashes for record in pair for s in by_record[record]])
             parts.append(f"the same words are given to different speakers: {_listing(group_values(clashing))}")
             pronouns = sorted({f"{s.value} in {s.article}" for s in clashing if s.data.by_pronoun})
             if pronouns and not unexplained:
                 parts.append(f"the attribution to {', '.join(pronouns)} rests on a pronoun, which may be misread")
-        for speaker in sorted({a.value for a, _ in reworded}):
-            sources = sorted({s.article for pair in reworded if pair[0].value == speaker for s in pair})
-            parts.append(f"{speaker}'s words differ between sources, as a paraphrase or another translation "
-                         f"would: {', '.join(sources)}")
-        shortest = min(group, key=lambda s: (len(s.data.words), s.article))
+        for speaker in sorted({a.speaker for a, _ in reworded}):
+            theirs = [s for pair in reworded if pair[0].speaker == speaker
+                      for record in pair for s in by_record[record]]
+            sources = ", ".join(sorted({s.article for s in theirs}))
+            parts.append(f"{theirs[0].value}'s words differ between sources, as a paraphrase or another translation "
+                         f"would: {sources}")
+        shortest = min(remark, key=lambda s: (len(s.data.words), s.article))
         findings.append(Finding(claim.id, f"{claim.title}: “{_excerpt(shortest.extra['quotation'], 8)}”",
-                                claim.kind, status, "; ".join(parts), sort_statements(group), group_values(group)))
+                                claim.kind, status, "; ".join(parts), sort_statements(remark), group_values(remark)))
     if not findings:
         speakers = len({s.value for s in ordered})
         sources = len({s.article for s in ordered})
