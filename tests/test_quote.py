@@ -88,6 +88,7 @@ def test_the_same_words_are_alike_whatever_their_punctuation_and_a_cut_quotation
     whole = normalise("We are extremely interested in a cease-fire — and in the safety of every civilian.")
     assert normalise("“WE are extremely interested in a ceasefire...”") in whole
     assert likeness(normalise("extremely interested in a ceasefire"), whole) == 1.0
+    assert likeness(whole, normalise("extremely interested in a ceasefire")) == 1.0
     reworded = normalise("We are very much interested in a ceasefire and the safety of civilians.")
     assert 0.5 <= likeness(reworded, whole) < 0.8
     other = normalise("We are not interested in talks with the other side at all.")

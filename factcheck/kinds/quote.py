@@ -497,12 +497,16 @@ def _repeated(a: Statement, b: Statement) -> bool:
 # ---------------------------------------------------------------------------------------------- comparison
 
 
-@functools.lru_cache(maxsize=1 << 16)
 def likeness(a: str, b: str) -> float:
     """How much of the shorter of two quotations the longer holds, in order: the share of its content words that
     stand in runs of two words or more found in the other. 1.0: the shorter is inside the longer, as a quotation
     cut short is; a paraphrase shares some runs; two remarks on one subject share little but short words."""
-    shorter, longer = sorted((a.split(), b.split()), key=len)
+    return _likeness(*sorted((a, b), key=lambda words: (len(words.split()), words)))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _likeness(a: str, b: str) -> float:
+    shorter, longer = a.split(), b.split()
     function_words = _language().function_words
     content = sum(word not in function_words for word in shorter)
     if not content:
