@@ -52,6 +52,6 @@ def once_each(found: list[Statement], same: Callable[[Statement, Statement], boo
 
 
 def registry() -> dict[str, Kind]:
-    from factcheck.kinds import count, date, sequence, spelling
+    from factcheck.kinds import count, date, presence, sequence, spelling
 
-    return {kind.KIND.name: kind.KIND for kind in (date, count, sequence, spelling)}
+    return {kind.KIND.name: kind.KIND for kind in (date, count, sequence, spelling, presence)}
