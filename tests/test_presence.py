@@ -157,9 +157,16 @@ def test_check_new_reports_the_new_articles_clash(tmp_path: Path, rules_dir: Pat
     "Tomas Reyko visited Port Ostrel and Essberg on Tuesday.",  # a journey through both, no day in one
     "Tomas Reyko met the Karvonia's ambassador on Tuesday.",  # a place named, but not where they met
     "Tomas Reyko did not visit Port Ostrel on Tuesday.",
+    "Reyko's trip comes after Blinken met Hana Velt in Port Ostrel on Tuesday.",  # a name the rules do not know
 ])
 def test_sentences_that_place_no_one(rules: RuleSet, text: str) -> None:
     assert values_for(rules, "whereabouts", text, "2024-05-08") == []
+
+
+def test_a_clause_joined_by_and_keeps_its_subject(rules: RuleSet) -> None:
+    text = "Tomas Reyko left Essberg on Monday, and held talks in Port Ostrel on Tuesday."
+    assert values_for(rules, "whereabouts", text, "2024-05-08") == ["lundmark@2024-05-06 (departure)",
+                                                                    "karvonia@2024-05-07"]
 
 
 def test_a_bound_places_no_one_and_the_movement_is_kept(rules: RuleSet) -> None:
@@ -186,13 +193,16 @@ def _cue_examples() -> list[tuple[str, str, bool]]:
     return [("venue", e["text"], e["venue"]) for e in data["venue"]["examples"]] + \
         [("leading", e["text"], e["venue"]) for e in data["venue"]["leading_examples"]] + \
         [("addressee", e["text"], e["addressee"]) for e in data["subject"]["examples"]] + \
+        [("shared", e["text"], e["shared"]) for e in data["subject"]["shared_examples"]] + \
+        [("unknown", e["text"], e["unknown"]) for e in data["subject"]["unknown_examples"]] + \
         [("towards", e["text"], e["towards"]) for e in data["departure"]["examples"]]
 
 
 @pytest.mark.parametrize("cue,text,expected", _cue_examples(), ids=lambda v: str(v)[:30])
 def test_language_data_examples(cue: str, text: str, expected: bool) -> None:
     test = {"venue": presence.is_venue, "leading": presence.leads_clause, "addressee": presence.is_addressee,
-            "towards": presence.is_destination}[cue]
+            "shared": presence.shares_subject, "towards": presence.is_destination,
+            "unknown": lambda text: presence.subject_named(text) is not None}[cue]
     assert test(text) is expected
 
 

@@ -85,6 +85,30 @@ def _addressee() -> regex.Pattern[str]:
     return regex.compile(data["addressee"].replace("{TELLING}", "|".join(data["telling"])), regex.I)
 
 
+@functools.cache
+def _shared_subject() -> regex.Pattern[str]:
+    data = language.load("presence")["subject"]
+    return regex.compile(data["shared_subject"].replace("{VERBS}", "|".join(data["verbs"])), regex.I)
+
+
+@functools.cache
+def _unknown_subject() -> regex.Pattern[str]:
+    data = language.load("presence")["subject"]
+    return regex.compile(data["unknown_subject"].replace("{VERBS}", "|".join(data["verbs"])))
+
+
+def subject_named(text_before: str) -> int | None:
+    """Where a capitalised name stands as the subject of the word this text leads to ("after Blinken had "), as an
+    offset into the text; None when there is none."""
+    match = _unknown_subject().search(text_before)
+    return None if match is None else match.start("name")
+
+
+def shares_subject(opening: str) -> bool:
+    """Whether a clause that opens so has the subject of the clause before it (", and then flew on")."""
+    return _shared_subject().match(opening) is not None
+
+
 def is_addressee(text_before: str) -> bool:
     """Whether a person named after this text is the one spoken to ("Brandt told the "): what follows is told to
     them, not done by them."""
@@ -146,10 +170,11 @@ def _sources(claim: Claim, rules: RuleSet, named: set[str]) -> list[_Source]:
     return sources
 
 
-def _trigger(reading: Reading, index: int, item: Statement, event: str) -> events.Trigger | None:
+def _trigger(reading: Reading, index: int, item: Statement, event: str,
+             cues: tuple[str, ...]) -> events.Trigger | None:
     """The event word a date statement was read from: the trigger its evidence highlights."""
-    return next((t for t in reading.triggers(events.event_kind(event), index) if (t.start, t.end) in item.highlights),
-                None)
+    return next((t for t in reading.triggers(events.event_kind(event, cues), index)
+                 if (t.start, t.end) in item.highlights), None)
 
 
 def _place_mentions(reading: Reading, index: int, item: Statement, place: str) -> list[Mention]:
@@ -171,11 +196,29 @@ def _acts(reading: Reading, index: int, mention: Mention, who: str) -> bool:
 
 
 def _clause_spans(reading: Reading, index: int, offset: int) -> list[tuple[int, int]]:
-    """The stretches of text of the clause an offset stands in (a main clause resumed after a parenthetical is one)."""
+    """The stretches of text of the clause an offset stands in (a main clause resumed after a parenthetical is one),
+    with the clauses before it whose subject it shares ("left the capital, and then flew on")."""
     segments = list(reading.segments[index])
     clauses = clause_of(segments)
-    own = clauses[segment_at(segments, offset)]
-    return [(s.start, s.end) for s, c in zip(segments, clauses) if c == own]
+    wanted = {clauses[segment_at(segments, offset)]}
+    first = min(wanted)
+    while first > 0 and shares_subject(reading.text[segments[first].start:segments[first].end]):
+        first = clauses[first - 1]
+        wanted.add(first)
+    return [(s.start, s.end) for s, c in zip(segments, clauses) if c in wanted]
+
+
+def _someone_else_acts(reading: Reading, index: int, trigger: events.Trigger, who: str) -> bool:
+    """Whether a name the rules do not know is the subject of the event's word ("Blinken met the president in
+    Norvik on Sunday"), and the person is not named after the word as the other party ("Blinken received
+    Castellano")."""
+    start = reading.sentences[index].start
+    offset = subject_named(reading.text[start:trigger.start])
+    if offset is None or any(m.start <= start + offset < m.end for m in reading.mentions[index]):
+        return False
+    spans = _clause_spans(reading, index, trigger.start)
+    return not any(m.entity == who and m.start >= trigger.end and any(a <= m.start < b for a, b in spans)
+                   for m in reading.mentions[index])
 
 
 def _takes_part(reading: Reading, index: int, trigger: events.Trigger, who: str) -> bool:
@@ -193,20 +236,18 @@ def _takes_part(reading: Reading, index: int, trigger: events.Trigger, who: str)
         if _acts(reading, index, before[-1], who):
             return True
         return any(settings.object_pronouns.search(text, max(a, trigger.end), b) for a, b in spans if b > trigger.end)
-    if any(settings.subject_pronouns.search(text, a, b) or settings.object_pronouns.search(text, a, b)
-           for a, b in spans):
-        return True
-    # No one named in the clause: the sentence is about the person (the date reading made sure), unless someone else
-    # is named nearer before it.
-    earlier = _people_before(reading, index, trigger.start)
-    return not earlier or _acts(reading, index, earlier[-1], who)
+    # No one of the rules named before the word in its clause: a pronoun there must carry the person, since a name
+    # the rules do not know may stand there ("Blinken met the president in Norvik on Sunday").
+    return any(settings.subject_pronouns.search(text, a, b) or settings.object_pronouns.search(text, a, b)
+               for a, b in spans)
 
 
 def _moves(reading: Reading, index: int, trigger: events.Trigger, who: str) -> bool:
     """Whether the person is the one who goes, visits or leaves. A relative clause's subject is the person before
     it ("Brandt, who flew to Norvik on Monday"); otherwise the nearest person named before the word in its clause
-    is, unless that one is whom the person meets ("Castellano is to meet Brandt during a visit to Norvik").
-    "Castellano said Brandt would visit Norvik" is Brandt's visit."""
+    is, unless that one is whom the person meets ("Castellano is to meet Brandt during a visit to Norvik"), or, when
+    no one of the rules is named there, a pronoun ("she flew to Norvik"; not "Blinken visited Norvik on Sunday",
+    a name the rules do not know). "Castellano said Brandt would visit Norvik" is Brandt's visit."""
     segments = list(reading.segments[index])
     opening = segments[segment_at(segments, trigger.start)]
     people = _people_before(reading, index, trigger.start)
@@ -215,7 +256,10 @@ def _moves(reading: Reading, index: int, trigger: events.Trigger, who: str) -> b
         return bool(antecedent) and _acts(reading, index, antecedent[-1], who)
     spans = _clause_spans(reading, index, trigger.start)
     in_clause = [m for m in people if any(a <= m.start < b for a, b in spans)]
-    if not in_clause or _acts(reading, index, in_clause[-1], who):
+    if not in_clause:
+        pronouns = events.settings().subject_pronouns
+        return any(pronouns.search(reading.text, a, min(b, trigger.start)) for a, b in spans if a < trigger.start)
+    if _acts(reading, index, in_clause[-1], who):
         return True
     ours = [m for m in in_clause if m.entity == who]
     met = reading.triggers(events.event_kind("meeting"), index)
@@ -228,13 +272,16 @@ def _how(reading: Reading, index: int, item: Statement, source: _Source, places:
     who = source.claim.get("who")
     person, place = rules.entities[who].name, rules.entities[source.place].name
     claim_id = source.claim.id
+    event = source.claim.get("event")
+    trigger = _trigger(reading, index, item, event, tuple(source.claim.get("cues") or ()))
+    if trigger is not None and _someone_else_acts(reading, index, trigger, who):
+        notes.reject(index, claim_id, f"'{trigger.text}': a name the rules do not know is its subject, not {person}")
+        return None
     if source.reading == _RULE:
         named = rules.entities[source.claim.get("place")].name
         within = "" if named == place else f", in {place}"
         return (f"the place: the rule's claim '{source.claim.id}' holds this {source.claim.get('event')} in "
                 f"{named}{within}")
-    event = source.claim.get("event")
-    trigger = _trigger(reading, index, item, event)
     mentions = _place_mentions(reading, index, item, source.place)
     if trigger is None or not mentions:  # a date carried over from the sentence before: its words are there
         return None
