@@ -60,9 +60,14 @@ def test_a_new_article_that_disagrees_is_one_error_on_its_own_line(repo: Path) -
     result = run("check", "--changed-since", "HEAD~1", "--format", "github", cwd=repo)
     assert result.exit_code == 1, result.output
     annotations = [line for line in result.output.splitlines() if line.startswith("::")]
-    assert len(annotations) == 1
-    assert annotations[0].startswith("::error file=corpus/new-wire.txt,line=3,col=14,")
-    assert "new-wire says 2022-04-28 where other sources say 2022-04-26" in annotations[0]
+    errors = [line for line in annotations if line.startswith("::error")]
+    assert len(errors) == 1
+    assert errors[0].startswith("::error file=corpus/new-wire.txt,line=3,col=14,")
+    assert "new-wire says 2022-04-28 where other sources say 2022-04-26" in errors[0]
+    # The same sentence puts the UN chief in Moscow on a day earlier plans put him in Kyiv: a warning, on its line.
+    (whereabouts,) = [line for line in annotations if "whereabouts" in line]
+    assert whereabouts.startswith("::warning file=corpus/new-wire.txt,line=3,")
+    assert "new-wire says russia@2022-04-28 where other sources say ukraine@2022-04-28" in whereabouts
 
 
 def test_a_new_article_that_agrees_passes(repo: Path) -> None:
@@ -82,7 +87,7 @@ def test_new_paths_and_uncommitted_articles(repo: Path) -> None:
         assert result.exit_code == 1
         report = json.loads(result.output)
         assert report["new_articles"] == ["draft"]
-        assert [f["claim"] for f in report["findings"]] == ["putin-meeting-date"]
+        assert [f["claim"] for f in report["findings"]] == ["putin-meeting-date", "whereabouts"]
 
 
 def test_changed_since_outside_git_or_with_a_bad_ref_is_a_clear_error(tmp_path: Path, repo: Path) -> None:
@@ -133,11 +138,11 @@ def test_github_escaping() -> None:
 def test_junit_and_markdown() -> None:
     junit = run("check", str(ROOT / "corpus"), "--rules", str(ROOT / "rules"), "--format", "junit")
     suite = ET.fromstring(junit.output).find("testsuite")
-    assert suite is not None and suite.get("failures") == "1"
+    assert suite is not None and suite.get("failures") == "2"
     failed = [case.get("name") for case in suite.iter("testcase") if case.find("failure") is not None]
-    assert failed == ["Day Guterres met Putin"]
+    assert failed == ["Day Guterres met Putin", "Where Guterres was, day by day: 2022-04-28"]
     markdown = run("check", str(ROOT / "corpus"), "--rules", str(ROOT / "rules"), "--format", "markdown").output
-    assert markdown.startswith("## factcheck: 1 conflict(s)")
+    assert markdown.startswith("## factcheck: 2 conflict(s)")
     assert "| ❌ conflict | Day Guterres met Putin |" in markdown
     assert "**Thursday, April 28**" in markdown or "**meeting with Putin, which is scheduled for Thursday, April 28**" \
         in markdown

@@ -52,6 +52,6 @@ def once_each(found: list[Statement], same: Callable[[Statement, Statement], boo
 
 
 def registry() -> dict[str, Kind]:
-    from factcheck.kinds import count, date, elapsed, quote, sequence, spelling, title
+    from factcheck.kinds import count, date, elapsed, presence, quote, sequence, spelling, title
 
-    return {kind.KIND.name: kind.KIND for kind in (date, count, sequence, spelling, elapsed, title, quote)}
+    return {kind.KIND.name: kind.KIND for kind in (date, count, sequence, spelling, elapsed, title, quote, presence)}
