@@ -57,7 +57,7 @@ def focus_on_new(findings: list[Finding], new: set[str], kinds: dict[str, Kind])
             mine_values = ", ".join(sorted({str(o.value) for o, _ in disagreeing}))
             message = f"{article} says {mine_values} where other sources say {values}"
             if status == "warning":
-                message += "; the schedule may have changed (a plan published before a report)"
+                message += f"; {kind.why_explained}"
             statements = (*sort_statements(own), *related)  # the new article's own first: it anchors the finding
             focused.append(Finding(finding.claim, finding.title, finding.kind, status, message, statements,
                                    group_values(list(statements)), article))

@@ -178,6 +178,17 @@ def test_check_new_reports_a_new_article_giving_a_published_remark_to_someone_el
     assert {s["article"] for s in finding["statements"]} == {"draft", "gazette", "herald"}
 
 
+def test_check_new_gives_the_pronoun_as_the_reason_of_its_warning(newsroom: Path) -> None:
+    _write(newsroom, "gazette", "2023-03-14", BASE)
+    _write(newsroom, "draft", "2023-03-15", "Lena Okafor arrived in Valdora on Monday.\n\n\"We are extremely "
+                                            "interested in a ceasefire that lets the fishing fleets go back to "
+                                            "sea,\" she said.")
+    code, report = _check(newsroom, "--new", str(newsroom / "corpus" / "draft.txt"))
+    (finding,) = _quote_findings(report)
+    assert code == 0 and finding["status"] == "warning"
+    assert "pronoun" in finding["message"] and "schedule" not in finding["message"]
+
+
 def test_quote_statements_come_back_from_the_store_as_they_were(newsroom: Path) -> None:
     _write(newsroom, "gazette", "2023-03-14", BASE)
     rules = load_rules(newsroom / "rules")

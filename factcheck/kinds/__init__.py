@@ -32,6 +32,7 @@ class Kind:
     # statements' `data` and `published` (decide.disagreements asks once per distinct pair of those).
     incompatible: Callable[[Statement, Statement], bool] = lambda a, b: False
     explained: Callable[[Statement, Statement], bool] = lambda a, b: False
+    why_explained: str = "the difference may be explained"  # what a warning of `explained` pairs says
     # The record type of a statement's `data`, when it is one (the codec rebuilds it from stored JSON).
     data_type: type | None = None
 

@@ -211,5 +211,6 @@ KIND = Kind(
     compare=compare,
     incompatible=_incompatible,
     explained=_explained,
+    why_explained="the bounds themselves do not contradict each other",
     data_type=CountValue,
 )

@@ -438,5 +438,6 @@ KIND = Kind(
     compare=compare,
     incompatible=_incompatible,
     explained=_schedule_changed,
+    why_explained="the schedule may have changed (a plan published before a report)",
     data_type=Presence,
 )

@@ -634,5 +634,6 @@ KIND = Kind(
     compare=compare,
     incompatible=_incompatible,
     explained=_explained,
+    why_explained="an attribution through a pronoun is less sure than one by name",
     data_type=Quotation,
 )

@@ -163,5 +163,6 @@ KIND = Kind(
     compare=compare,
     incompatible=_incompatible,
     explained=_explained,
+    why_explained="a role read behind a comma may belong to another clause",
     data_type=TitleValue,
 )
