@@ -227,6 +227,9 @@ def test_the_bundled_corpus_puts_the_putin_meeting_against_the_kyiv_visit() -> N
     values = {s["article"]: s["value"] for s in clashes[0]["statements"] if s["value"] == "russia@2022-04-28"}
     assert values == {"004_5411c03a7f8b04e4": "russia@2022-04-28"}
     assert "Russia (1 source: 004_5411c03a7f8b04e4)" in clashes[0]["message"]
+    # Both chains of evidence, each with every source that gives it.
+    assert "Ukraine (3 sources: 000_d3c4dca9e3661920, 001_15ab6fc81d7eb95e, 002_5d6f030e8b6bd807)" \
+        in clashes[0]["message"]
 
 
 def test_real_articles_of_the_trip_put_the_un_chief_nowhere_twice() -> None:

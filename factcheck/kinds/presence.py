@@ -377,7 +377,10 @@ def _where(statements: list[Statement]) -> str:
 
 def _clash(claim: Claim, day: dt.date, items: tuple[Statement, ...], pairs: list[tuple[Statement, Statement]],
            status: Status) -> Finding:
-    involved = list({id(s): s for pair in pairs for s in pair}.values())
+    # The pairs stand for their values (decide.py asks once per distinct value): every stay of a day in one of
+    # their places is cited, so that the message counts the sources as the values do.
+    places = {s.extra["place"] for pair in pairs for s in pair}
+    involved = [s for s in items if s.extra["place"] in places and not s.data.movement]
     person = items[0].extra["who"]
     message = (f"sources put {person} in two places on {day.isoformat()}, and none of these statements is a journey "
                f"that day: {_where(involved)}")
