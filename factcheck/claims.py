@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import AbstractSet, Any, Literal, Mapping
+from typing import AbstractSet, Any, Callable, Literal, Mapping
 
 from factcheck.names import Entity, NameIndex
 
@@ -22,6 +22,8 @@ class KeySpec:
     required: bool = False
     default: Any = None
     choices: tuple[str, ...] = ()  # the values a string may take, if only a few may
+    # What is wrong with each item of the value that its type cannot say (a role no office word ends), or None.
+    check: Callable[[str], str | None] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -143,6 +143,9 @@ def _type_error(value: Any, spec: KeySpec, entities: Mapping[str, Any]) -> str |
     missing = [name for name in references if name not in entities]
     if missing:
         return f"no entity '{missing[0]}' is defined{_did_you_mean(missing[0], entities)}"
+    wrong = next((problem for item in texts if spec.check is not None and (problem := spec.check(item))), None)
+    if wrong:
+        return wrong
     text = str(value)
     if spec.choices and text not in spec.choices:
         return f"unknown value '{text}'{_did_you_mean(text, spec.choices, 0.75)}; known: {', '.join(spec.choices)}"

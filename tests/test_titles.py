@@ -164,3 +164,12 @@ def test_a_title_claim_needs_the_roles_it_accepts(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["rules", "check", str(rules)])
     assert result.exit_code == 2
     assert "accepted" in result.output + result.stderr
+
+
+def test_an_accepted_role_that_names_no_office_is_an_error_not_silence(tmp_path: Path) -> None:
+    corpus, rules = _folder(tmp_path, AGREEING)
+    (rules / "story.toml").write_text(RULES.replace('"Valdora\'s chief of police"', '"Valdora\'s strongwoman"'),
+                                      encoding="utf-8")
+    result = CliRunner().invoke(main, ["rules", "check", str(rules)])
+    assert result.exit_code == 2
+    assert "'Valdora's strongwoman' names no office" in result.output + result.stderr

@@ -150,6 +150,14 @@ def compare(claim: Claim, statements: list[Statement]) -> list[Finding]:
     return [Finding(claim.id, claim.title, claim.kind, status, message, ordered, group_values(ordered))]
 
 
+def _unreadable_role(written: str) -> str | None:
+    """An accepted role that reads as no office would silently accept nothing: the rule author hears of it."""
+    if parse_role(written) is None:
+        return (f"'{written}' names no office factcheck knows (a role ends in an office word such as minister, "
+                "president, spokesperson: see factcheck/language/titles.toml)")
+    return None
+
+
 KIND = Kind(
     name="title",
     summary="a person's role or office as the articles state it, against the roles the rules accept",
@@ -157,7 +165,7 @@ KIND = Kind(
         "who": KeySpec("entity", "the person whose role is read", required=True),
         "accepted": KeySpec("strings", "the roles the person holds, as news writes them (foreign minister, top "
                                        "diplomat); the person's aliases that name an office are accepted too",
-                            required=True),
+                            required=True, check=_unreadable_role),
     },
     extract=extract,
     compare=compare,
