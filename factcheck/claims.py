@@ -24,6 +24,7 @@ class KeySpec:
     choices: tuple[str, ...] = ()  # the values a string may take, if only a few may
     # What is wrong with each item of the value that its type cannot say (a role no office word ends), or None.
     check: Callable[[str], str | None] | None = None
+    entity_kind: str | None = None  # the kind of entity an entity key must name (a title is a person's), if one
 
 
 @dataclass(frozen=True, slots=True)

@@ -143,6 +143,9 @@ def _type_error(value: Any, spec: KeySpec, entities: Mapping[str, Any]) -> str |
     missing = [name for name in references if name not in entities]
     if missing:
         return f"no entity '{missing[0]}' is defined{_did_you_mean(missing[0], entities)}"
+    other = [name for name in references if spec.entity_kind and entities[name].kind != spec.entity_kind]
+    if other:
+        return f"'{other[0]}' is a {entities[other[0]].kind}, not a {spec.entity_kind}"
     wrong = next((problem for item in texts if spec.check is not None and (problem := spec.check(item))), None)
     if wrong:
         return wrong

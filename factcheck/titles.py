@@ -9,6 +9,7 @@ followed by more words ("Marrow, the interior minister said") belongs to another
 from __future__ import annotations
 
 import functools
+import itertools
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -22,6 +23,10 @@ _TOKEN = regex.compile(r"(?:\p{Lu}\.){2,}|[\p{L}\p{M}\d]+(?:[-'’][\p{L}\p{M}\d
 _POSSESSIVE = regex.compile(r"['’]s?\Z")
 # How many words a role before a name may have: "the Ostrel League's First Deputy Foreign Minister".
 _REACH = 9
+# How far before a name its role is looked for, in characters: enough for _REACH long words. Only that much is
+# tokenised, so a long sentence with many mentions is read in time proportional to its length.
+_WINDOW = 300
+_SPACE = regex.compile(r"\s")
 
 How = Literal["before the name", "before the name, behind a comma", "after the name", "as an alias"]
 
@@ -89,7 +94,10 @@ class _Vocabulary:
     offices: dict[tuple[str, ...], str]  # words of a form -> normalised office
     longest_office: int
     ranks: frozenset[str]
+    ordinal_ranks: frozenset[str]
     fields: frozenset[str]
+    describing: frozenset[str]
+    honorifics: frozenset[str]
     spellings: dict[str, str]
     not_current: frozenset[str]
     not_current_affixes: tuple[tuple[str, ...], tuple[str, ...]]  # prefixes, suffixes
@@ -108,15 +116,27 @@ def _vocabulary() -> _Vocabulary:
     offices = {tuple(form.casefold().split()): office for office, forms in data["offices"].items() for form in forms}
     words = data["words"]
     return _Vocabulary(offices, max(len(form) for form in offices), frozenset(words["ranks"]),
-                       frozenset(words["fields"]), dict(words["spellings"]), frozenset(words["not_current"]),
+                       frozenset(words["ordinal_ranks"]), frozenset(words["fields"]), frozenset(words["describing"]),
+                       frozenset(words["honorifics"]), dict(words["spellings"]), frozenset(words["not_current"]),
                        (tuple(words["not_current_prefixes"]), tuple(words["not_current_suffixes"])),
                        frozenset(words["determiners"]), frozenset(words["not_in_titles"]), frozenset(words["ends"]),
                        frozenset(words["of"]), words["unknown_before_office"],
                        tuple(data["demonyms"]["adjective_endings"]), tuple(data["demonyms"]["place_endings"]))
 
 
-def _tokens(text: str, start: int, end: int) -> list[_Token]:
-    return [_Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+def _tokens(text: str, start: int, end: int, limit: int | None = None) -> list[_Token]:
+    """The tokens of text[start:end], only the first `limit` of them if given."""
+    return [_Token(m.group(), m.start(), m.end()) for m in itertools.islice(_TOKEN.finditer(text, start, end), limit)]
+
+
+def _tokens_before(text: str, start: int, end: int) -> list[_Token]:
+    """The tokens of text[start:end] that stand within _WINDOW characters of its end; a word the window cuts is
+    left out."""
+    begin = max(start, end - _WINDOW)
+    if begin > start:
+        space = _SPACE.search(text, begin, end)
+        begin = space.end() if space is not None else end
+    return _tokens(text, begin, end)
 
 
 def _current_part(token: _Token, vocabulary: _Vocabulary) -> _Token | None:
@@ -165,34 +185,54 @@ def _parse(tokens: list[_Token], appositive: bool) -> _Parse:
     if office is None:
         return None
     name, size, written_rank = office
+    words = body[:-size]
     ranks: list[str] = []
     fields: list[str] = []
     qualifiers: list[str] = []
     run: list[str] = []  # consecutive capitalised words of a name: "Ostrel League"
+    since: list[str] = []  # the words since the phrase began or since the last possessive
     unknown = 0
-    for position, token in enumerate(body[:-size]):
+    for position, token in enumerate(words):
         folded = vocabulary.spellings.get(token.folded, token.folded)
         if position == 0 and folded in vocabulary.determiners:
             continue
         if not token.text[:1].isalnum() or folded in vocabulary.not_in_titles or folded in vocabulary.determiners:
             return None
-        known = folded in vocabulary.ranks or folded in vocabulary.fields or (folded,) in vocabulary.offices
-        if token.capitalised and (_is_acronym(token.bare) or not known):
+        following = words[position + 1].folded if position + 1 < len(words) else None  # None: the office
+        # "First Deputy Minister", "First Secretary": a rank; "Valdora's first female president": a description.
+        rank = folded in vocabulary.ranks and (folded not in vocabulary.ordinal_ranks or following is None
+                                               or following in vocabulary.ranks)
+        ordinal = folded in vocabulary.ordinal_ranks and not rank
+        known = (rank or folded in vocabulary.fields or (folded,) in vocabulary.offices
+                 or folded in vocabulary.describing)
+        since.append(token.bare)
+        if token.capitalised and not known and not ordinal:  # known words in capitals are words: "DEPUTY"
             run.append(token.bare)
-            if token.possessive:  # "the Ostrel League's": the name ends there
+            if token.possessive:  # "the Ostrel League's", "President Teodor Valisch's": whose office it is
+                if unknown:  # "meeting Valdora's president": a phrase about someone else's office
+                    return None
                 qualifiers.append(" ".join(run))
-                run = []
+                run, ranks, fields, since = [], [], [], []
             continue
         if run:
             qualifiers.append(" ".join(run))
             run = []
-        if token.possessive:  # "the country's": whose office, but no name to read
-            continue
-        if folded in vocabulary.ranks:
+        if token.possessive and folded not in vocabulary.fields:
+            if unknown:
+                return None
+            if (folded,) in vocabulary.offices:  # "the interior minister's chief of staff": whose office it is
+                qualifiers.append(" ".join(since))
+                ranks, fields = [], []
+            since = []
+            continue  # "the country's": whose office, but no name to read
+        if rank:
             ranks.append(folded)
+        elif folded in vocabulary.describing:
+            continue  # "Outgoing President": the holder, not the office
         elif known:
             fields.append(folded)
-        elif appositive and not token.capitalised and unknown < vocabulary.unknown_before_office:
+        elif appositive and (not token.capitalised or ordinal) and position > 0 and \
+                unknown < vocabulary.unknown_before_office:
             unknown += 1  # "Marrow, Valdora's long-serving interior minister": a description, not the office
         else:
             return None
@@ -220,7 +260,8 @@ def _whose(tokens: list[_Token], appositive: bool,
         if all(t.capitalised for t in after if t.folded not in ("of", "and", "the")) or \
                 (appositive and _office_at_end(after, vocabulary) is not None):
             return tokens[:position], (" ".join(t.bare for t in after),), ()
-        if appositive and not any(t.capitalised for t in after):
+        # A field in words ("for humanitarian affairs"); "in the 1990s" is a time, and no field.
+        if appositive and not any(t.capitalised for t in after) and all(t.text[:1].isalpha() for t in after):
             return tokens[:position], (), tuple(vocabulary.spellings.get(t.folded, t.folded) for t in after
                                                 if t.folded not in ("of", "and", "the"))
     return tokens, (), ()
@@ -234,8 +275,23 @@ def parse_role(phrase: str) -> Role | None:
     return parsed if isinstance(parsed, Role) else None
 
 
+def _without_honorifics(tokens: list[_Token], vocabulary: _Vocabulary) -> list[_Token]:
+    """The tokens before a name without the honorifics and military ranks right before it ("Gen. Ilse Marrow",
+    "Lt. Col."), unless one ends an office ("Attorney General")."""
+    while tokens:
+        at = len(tokens) - 2 if tokens[-1].text == "." and len(tokens) > 1 else len(tokens) - 1
+        if tokens[at].folded not in vocabulary.honorifics:
+            break
+        office = _office_at_end(tokens[:at + 1], vocabulary)
+        if office is not None and office[1] > 1:
+            break
+        tokens = tokens[:at]
+    return tokens
+
+
 def _before(text: str, start: int, mention_start: int, full_name: bool) -> RoleReading | None:
-    tokens = _tokens(text, start, mention_start)[-(_REACH + 1):]
+    vocabulary = _vocabulary()
+    tokens = _without_honorifics(_tokens_before(text, start, mention_start), vocabulary)[-(_REACH + 1):]
     comma = bool(tokens) and tokens[-1].text == ","
     if comma:
         if not full_name:  # "after meeting the minister, Marrow said": a clause before the subject
@@ -254,7 +310,7 @@ def _before(text: str, start: int, mention_start: int, full_name: bool) -> RoleR
 
 def _after(text: str, mention_end: int, end: int) -> RoleReading | None:
     vocabulary = _vocabulary()
-    tokens = _tokens(text, mention_end, end)
+    tokens = _tokens(text, mention_end, end, limit=_REACH + 7)  # a comma, and one token more than a role may take
     if not tokens or tokens[0].text != ",":
         return None
     phrase: list[_Token] = []
@@ -291,7 +347,7 @@ def alias_role(text: str, start: int, alias_start: int, alias_end: int) -> RoleR
     role = parse_role(text[alias_start:alias_end])
     if role is None:
         return None
-    before = _tokens(text, start, alias_start)[-2:]
+    before = _tokens_before(text, start, alias_start)[-2:]
     if before and before[-1].folded in vocabulary.ranks:  # "the deputy secretary-general": another office
         return None
     if any(_current_part(t, vocabulary) != t for t in before):
@@ -299,19 +355,32 @@ def alias_role(text: str, start: int, alias_start: int, alias_end: int) -> RoleR
     return RoleReading(role, alias_start, alias_end, "as an alias")
 
 
-def _stems(word: str, endings: tuple[str, ...]) -> set[str]:
+def _stems(word: str, endings: tuple[str, ...]) -> dict[str, str]:
+    """Each stem the word leaves when one of the endings (or none, "") is cut, with that ending."""
     folded = word.casefold()
-    return {folded} | {folded[:-len(e)] for e in endings if folded.endswith(e) and len(folded) - len(e) >= 3}
+    return {folded: "", **{folded[:-len(e)]: e for e in endings if folded.endswith(e) and len(folded) - len(e) >= 3}}
+
+
+def place_stem(word: str, place: str) -> int:
+    """How closely a qualifier names a place: the length of the stem the two share ("Valdoran" and "Valdora" share
+    "valdora", "Valdoran" and "Valdor" only "valdor"), more for the place's name itself, 0 for none. A word that
+    already ends like an adjective is not a place's stem one or two letters short of it: "Korvian" is not
+    "Korviana"."""
+    vocabulary = _vocabulary()
+    if word.casefold() == place.casefold():
+        return len(word) + 1
+    if " " in word or " " in place:
+        return 0
+    adjectives, places = _stems(word, vocabulary.adjective_endings), _stems(place, vocabulary.place_endings)
+    looks_adjective = len(adjectives) > 1
+    shared = [stem for stem in adjectives.keys() & places.keys()
+              if not (looks_adjective and not adjectives[stem] and len(places[stem]) <= 2)]
+    return max(map(len, shared), default=0)
 
 
 def same_place(word: str, place: str) -> bool:
     """Whether a qualifier names a place: its name ("Valdora"), or its adjective ("Valdoran")."""
-    vocabulary = _vocabulary()
-    if word.casefold() == place.casefold():
-        return True
-    if " " in word or " " in place:
-        return False
-    return bool(_stems(word, vocabulary.adjective_endings) & _stems(place, vocabulary.place_endings))
+    return place_stem(word, place) > 0
 
 
 def demonym_examples() -> list[dict[str, Any]]:

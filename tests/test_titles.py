@@ -173,3 +173,98 @@ def test_an_accepted_role_that_names_no_office_is_an_error_not_silence(tmp_path:
     result = CliRunner().invoke(main, ["rules", "check", str(rules)])
     assert result.exit_code == 2
     assert "'Valdora's strongwoman' names no office" in result.output + result.stderr
+
+
+@pytest.mark.parametrize("other", [
+    "Ilse Marrow, meeting Lesovia's defence minister in Dravnik, spoke on Tuesday.",
+    "Ilse Marrow, speaking alongside Lesovia's president, spoke on Tuesday.",
+    "Ilse Marrow, welcoming Lesovia's president, spoke on Tuesday.",
+    "Ilse Marrow, like Lesovia's president, spoke on Tuesday.",
+    "Ilse Marrow, unlike Lesovia's president, spoke on Tuesday.",
+    "Ilse Marrow, citing Lesovia's president, spoke on Tuesday.",
+    "Ilse Marrow, alongside Lesovia's president, spoke on Tuesday.",
+])
+def test_another_persons_role_in_a_phrase_after_the_name_is_not_read(tmp_path: Path, other: str) -> None:
+    _, finding = _check(tmp_path, {**AGREEING, "d.txt": other})
+    assert finding["status"] == "consistent"
+    assert "d" not in {s["article"] for s in finding["statements"]}
+
+
+def test_first_describes_the_person_unless_it_ranks_an_office(tmp_path: Path) -> None:
+    first = "Ilse Marrow, Valdora's first female interior minister, opened the bridge on Tuesday."
+    _, finding = _check(tmp_path, {**AGREEING, "d.txt": first})
+    assert finding["status"] == "consistent"
+    assert [s["value"] for s in finding["statements"] if s["article"] == "d"] == ["interior minister (Valdora)"]
+
+
+@pytest.mark.parametrize("rank", ["General", "Gen.", "Lt. Col.", "Admiral"])
+def test_a_military_rank_before_the_name_is_no_office(tmp_path: Path, rank: str) -> None:
+    ranked = f"{rank} Ilse Marrow, Valdora's interior minister, met Teodor Valisch on Tuesday."
+    _, finding = _check(tmp_path, {**AGREEING, "d.txt": ranked})
+    assert finding["status"] == "consistent"
+    assert [s["value"] for s in finding["statements"] if s["article"] == "d"] == ["interior minister (Valdora)"]
+
+
+@pytest.mark.parametrize("past", [
+    "Ilse Marrow, once Lesovia's defence minister, met Teodor Valisch on Tuesday.",
+    "Ilse Marrow, formerly Lesovia's defence minister, met Teodor Valisch on Tuesday.",
+    "Ilse Marrow, previously Lesovia's defence minister, met Teodor Valisch on Tuesday.",
+    "Ilse Marrow, the ousted defence minister, met Teodor Valisch on Tuesday.",
+    "Deposed Defence Minister Ilse Marrow met Teodor Valisch on Tuesday.",
+    "Teodor Valisch remembered the late Defence Minister Ilse Marrow on Tuesday.",
+    "Ilse Marrow, Lesovia's defence minister in the 1990s, met Teodor Valisch on Tuesday.",
+])
+def test_a_role_the_person_held_once_is_not_their_office_now(tmp_path: Path, past: str) -> None:
+    _, finding = _check(tmp_path, {**AGREEING, "d.txt": past})
+    assert finding["status"] == "consistent"
+    assert "d" not in {s["article"] for s in finding["statements"]}
+
+
+def test_an_outgoing_holder_still_holds_the_office(tmp_path: Path) -> None:
+    outgoing = "Outgoing Valdoran Interior Minister Ilse Marrow met Teodor Valisch on Tuesday."
+    _, finding = _check(tmp_path, {**AGREEING, "d.txt": outgoing})
+    assert finding["status"] == "consistent"
+    assert [s["value"] for s in finding["statements"] if s["article"] == "d"] == ["interior minister (Valdora)"]
+
+
+def test_a_role_in_capitals_is_read_as_its_words(tmp_path: Path) -> None:
+    shouted = "VALDORAN DEPUTY INTERIOR MINISTER ILSE MARROW MET TEODOR VALISCH ON TUESDAY."
+    _, finding = _check(tmp_path, {**AGREEING, "d.txt": shouted})
+    assert finding["status"] == "conflict"
+    assert [s["value"] for s in finding["statements"] if s["article"] == "d"] == ["deputy interior minister (Valdora)"]
+
+
+def test_a_country_adjective_names_the_place_it_is_the_adjective_of(tmp_path: Path) -> None:
+    corpus, rules = _folder(tmp_path, {"a.txt": AGREEING["a.txt"]})
+    (rules / "story.toml").write_text(RULES + '\n[entities.valdor]\nkind = "place"\nname = "Valdor"\n',
+                                      encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(corpus), "--rules", str(rules), "--format", "json", "--no-db"])
+    finding = next(f for f in json.loads(result.stdout)["findings"] if f["claim"] == "marrow-title")
+    assert [s["value"] for s in finding["statements"]] == ["interior minister (Valdora)"]
+
+
+def test_the_person_of_a_title_claim_must_be_a_person(tmp_path: Path) -> None:
+    corpus, rules = _folder(tmp_path, AGREEING)
+    (rules / "story.toml").write_text(RULES.replace('who = "marrow"', 'who = "valdora"'), encoding="utf-8")
+    result = CliRunner().invoke(main, ["rules", "check", str(rules)])
+    assert result.exit_code == 2
+    assert "'valdora' is a place, not a person" in result.output + result.stderr
+
+
+def test_reading_roles_looks_only_near_each_mention(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long sentence with many mentions is read in time proportional to its length, not to its square."""
+    read: list[int] = []
+    pattern = titles._TOKEN
+
+    class Counting:
+        def finditer(self, text: str, start: int, end: int):  # type: ignore[no-untyped-def]
+            for match in pattern.finditer(text, start, end):
+                read.append(1)
+                yield match
+
+    monkeypatch.setattr(titles, "_TOKEN", Counting())
+    text = "Marrow met officials from many places and regions, " * 400 + "."
+    mentions = [m.start() for m in __import__("re").finditer("Marrow", text)]
+    for start in mentions:
+        titles.read_roles(text, 0, len(text), start, start + len("Marrow"))
+    assert len(read) < 100 * len(mentions)

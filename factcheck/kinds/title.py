@@ -20,7 +20,7 @@ from factcheck.findings import Finding, Statement, group_values, sort_statements
 from factcheck.kinds import Kind, once_each
 from factcheck.names import Entity
 from factcheck.reading import Reading
-from factcheck.titles import Role, RoleReading, alias_role, parse_role, read_roles, same_place
+from factcheck.titles import Role, RoleReading, alias_role, parse_role, place_stem, read_roles
 from factcheck.trace import UNHEARD, Notes
 
 
@@ -46,9 +46,13 @@ def _places(role: Role, places: list[Entity]) -> tuple[tuple[str, ...], tuple[st
     ids: set[str] = set()
     shown: list[str] = []
     for qualifier in role.qualifiers:
-        named = [p for p in places
-                 if any(qualifier.casefold() == form.casefold() for form in (p.name, *p.variants, *p.aliases))
-                 or any(same_place(qualifier, form) for form in p.spellings)]
+        # "Valdoran" names Valdora rather than Valdor when the story has both: the place it shares most letters with.
+        closeness = {p.id: max((place_stem(qualifier, form) for form in p.spellings), default=0) for p in places}
+        written = qualifier.casefold()
+        closeness.update({p.id: len(qualifier) + 1 for p in places
+                          if any(written == form.casefold() for form in (p.name, *p.variants, *p.aliases))})
+        best = max(closeness.values(), default=0)
+        named = [p for p in places if best and closeness[p.id] == best]
         ids.update(p.id for p in named)
         shown.append(named[0].name if len(named) == 1 else qualifier)
     return tuple(sorted(ids)), tuple(dict.fromkeys(shown))
@@ -162,7 +166,7 @@ KIND = Kind(
     name="title",
     summary="a person's role or office as the articles state it, against the roles the rules accept",
     keys={
-        "who": KeySpec("entity", "the person whose role is read", required=True),
+        "who": KeySpec("entity", "the person whose role is read", required=True, entity_kind="person"),
         "accepted": KeySpec("strings", "the roles the person holds, as news writes them (foreign minister, top "
                                        "diplomat); the person's aliases that name an office are accepted too",
                             required=True, check=_unreadable_role),
