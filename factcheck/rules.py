@@ -143,7 +143,8 @@ def _type_error(value: Any, spec: KeySpec, entities: Mapping[str, Any]) -> str |
     missing = [name for name in references if name not in entities]
     if missing:
         return f"no entity '{missing[0]}' is defined{_did_you_mean(missing[0], entities)}"
-    wrong = next((problem for item in texts if spec.check is not None and (problem := spec.check(item))), None)
+    items = list(value) if listed else [value]
+    wrong = next((problem for item in items if spec.check is not None and (problem := spec.check(item))), None)
     if wrong:
         return wrong
     text = str(value)
