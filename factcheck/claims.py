@@ -22,8 +22,9 @@ class KeySpec:
     required: bool = False
     default: Any = None
     choices: tuple[str, ...] = ()  # the values a string may take, if only a few may
-    # What is wrong with each item of the value that its type cannot say (a role no office word ends), or None.
-    check: Callable[[str], str | None] | None = None
+    # What is wrong with each item of the value (or the value itself, if not a list) that its type cannot say (a role
+    # no office word ends, a negative tolerance), or None.
+    check: Callable[[Any], str | None] | None = None
     entity_kind: str | None = None  # the kind of entity an entity key must name (a title is a person's), if one
 
 

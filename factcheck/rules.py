@@ -146,7 +146,8 @@ def _type_error(value: Any, spec: KeySpec, entities: Mapping[str, Any]) -> str |
     other = [name for name in references if spec.entity_kind and entities[name].kind != spec.entity_kind]
     if other:
         return f"'{other[0]}' is a {entities[other[0]].kind}, not a {spec.entity_kind}"
-    wrong = next((problem for item in texts if spec.check is not None and (problem := spec.check(item))), None)
+    items = list(value) if listed else [value]
+    wrong = next((problem for item in items if spec.check is not None and (problem := spec.check(item))), None)
     if wrong:
         return wrong
     text = str(value)

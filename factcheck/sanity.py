@@ -1,6 +1,6 @@
 """Date sanity: dates an article writes that cannot be right, whatever the rules say the story is.
 
-"The night of April 5 and 26" is no night; "Tuesday, April 27, 2022" names a Wednesday; "February 30" is no day.
+"The night of June 4 and 15" is no night; "Tuesday, March 15, 2023" names a Wednesday; "February 30" is no day.
 These checks run on every article read, told story or not, and reason from what the temporal tagger read (values and
 spans; language/sanity.toml says what they add). Each doubt is a statement of the built-in claim `date-sanity` with
 the words and the reason, and each becomes a warning of its own: the editor confirms, since a text may mean
@@ -45,6 +45,8 @@ class _Patterns:
     first_before: regex.Pattern[str]
     weekday: regex.Pattern[str]  # a weekday name, in the tagger's vocabulary, as group `weekday`
     other_year_days: int
+    range_after: regex.Pattern[str]  # a date in a range of days ("Sunday, June 10-11") ...
+    range_before: regex.Pattern[str]  # ... or of weekdays ("Saturday to Sunday, June 11"): which day is named?
     # What an article without a told story must contain to be read for these checks (see `worth_a_look`).
     any_night: regex.Pattern[str]
     weekday_date: regex.Pattern[str]
@@ -74,9 +76,12 @@ def _patterns() -> _Patterns:
     # costs more than the rest of these checks.
     month_before = rf"(?:\b(?P<month>{months})\b\.?\s+|\b[0-9]{{4}}-[01][0-9]-)\Z"
     month_after = rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{months})\b(?:,?\s+(?P<year>{year}))?"
-    return _Patterns(regex.compile(night["night_before"], regex.I), regex.compile(night["second_after"], regex.I),
+    second_after = night["second_after"].replace("{VERB}", _words(night["verbs_after"]))
+    return _Patterns(regex.compile(night["night_before"], regex.I), regex.compile(second_after, regex.I),
                      regex.compile(night["first_before"], regex.I),
                      regex.compile(rf"\b(?P<weekday>{weekdays})\b", regex.I), data["weekday"]["other_year_days"],
+                     regex.compile(data["weekday"]["range_after"], regex.I),
+                     regex.compile(data["weekday"]["range_before"].replace("{WEEKDAY}", weekdays), regex.I),
                      regex.compile(r"\b(?:nights?|overnight)\s+(?:of|between|from)\b", regex.I),
                      regex.compile(weekday_date, regex.I), regex.compile(r"(?<![0-9])(?:29|30|31)(?![0-9])"),
                      regex.compile(month_before, regex.I), regex.compile(month_after, regex.I),
@@ -134,7 +139,7 @@ def check_dates(dates: FileDates) -> list[Statement]:
     for timex in dates.timexes:
         if (night := _night(article.text, timex)) is not None:
             found.append(night)
-        if (weekday := _weekday(timex, article.published)) is not None:
+        if (weekday := _weekday(article.text, timex, article.published)) is not None:
             found.append(weekday)
     found += [(d.start, d.end, "calendar", f"'{d.text}': {d.why}") for d in dates.no_such_days]
     statements = []
@@ -174,18 +179,21 @@ def _night(text: str, timex: Timex) -> tuple[int, int, str, str] | None:
     return None
 
 
-def _weekday(timex: Timex, published: dt.date) -> tuple[int, int, str, str] | None:
+def _weekday(text: str, timex: Timex, published: dt.date) -> tuple[int, int, str, str] | None:
     """A weekday named with a date that falls on another weekday, in every year the date may be of."""
-    day = timex.day
+    day, patterns = timex.day, _patterns()
     if day is None or not _WEEKDAY_RULES.intersection(timex.rule.split("+")):
         return None
-    named = _patterns().weekday.search(timex.text)
+    if (patterns.range_after.match(text, timex.end) is not None
+            or patterns.range_before.search(text, max(0, timex.start - 20), timex.start) is not None):
+        return None
+    named = patterns.weekday.search(timex.text)
     if named is None:
         return None
     weekday = language.load("temporal")["vocabulary"]["WEEKDAY"][named["weekday"].lower()]
     years = {day.year}
     if timex.anchor is not None:  # the year came from the publication date: the text may mean a neighbouring one
-        reach = dt.timedelta(days=_patterns().other_year_days)
+        reach = dt.timedelta(days=patterns.other_year_days)
         years |= {year for year in range(published.year - 1, published.year + 2)
                   if (other := _same_day_in(day, year)) is not None and abs(other - published) <= reach}
     if any((other := _same_day_in(day, year)) is not None and other.weekday() == weekday for year in years):

@@ -72,9 +72,9 @@ def test_the_bundled_corpus_day_58_is_a_near_miss_and_the_third_month_is_right()
 
 
 def test_days_weeks_and_months_are_counted_from_day_one(harlen: Path) -> None:
-    write(harlen, "a", "2023-03-20", "On day 20 of the siege, food ran short.")
+    write(harlen, "a", "2023-03-20", "Day 20 of the siege: food is running short.")
     write(harlen, "b", "2023-03-20", "The siege, now in its third week, has cut the town off.")
-    write(harlen, "c", "2023-05-02", "More than two months into the siege, the mayor appealed for help.")
+    write(harlen, "c", "2023-05-02", "More than two months into the siege, the mayor is appealing for help.")
     write(harlen, "d", "2023-03-20", "The 20th day of the blockade passed quietly.")
     status, findings = report(harlen)
     assert status == 0
@@ -121,3 +121,63 @@ def test_the_rule_examples_of_an_elapsed_claim_run(harlen: Path) -> None:
     result = run("rules", "test", str(harlen / "rules"))
     assert result.exit_code == 0, result.output
     assert "2 passed, 0 failed" in result.output
+
+
+def examples_run(folder: Path, event: str, since: str, examples: list[str]) -> Result:
+    """`rules test` on one elapsed claim with these examples (TOML inline tables)."""
+    (folder / "rules.toml").write_text(
+        f'[[claims]]\nid = "elapsed"\nkind = "elapsed"\ntitle = "Time since it began"\nevent = "{event}"\n'
+        f'since = "{since}"\nexamples = [\n' + "".join(f"  {example},\n" for example in examples) + "]\n")
+    return run("rules", "test", str(folder))
+
+
+def test_weeks_are_rounded_half_a_week_either_way_and_days_are_counted_as_news_counts_them(harlen: Path) -> None:
+    write(harlen, "weeks", "2023-03-24", "Three weeks into the siege, the town is still cut off.")  # day 24
+    write(harlen, "days", "2023-04-09", "Forty days into the siege, the town is still cut off.")  # day 40
+    status, findings = report(harlen)
+    assert status == 0
+    assert [(f["status"], sorted(s["value"] for s in f["statements"])) for f in findings] \
+        == [("consistent", ["3 weeks", "40 days"])]
+
+
+def test_a_day_told_in_past_narration_is_not_a_count_as_of_publication(tmp_path: Path) -> None:
+    result = examples_run(tmp_path, "siege", "2023-03-01", [
+        '{ text = "On the second day of the siege, the bridge at Norvel fell.", published = "2023-09-01", '
+        'expect = "nothing" }',
+        '{ text = "On day 3 of the siege, the mayor refused to leave.", published = "2023-09-01", expect = "nothing" }',
+        '{ text = "In the first week of the blockade, thousands fled.", published = "2023-09-01", expect = "nothing" }',
+        '{ text = "Six months into the siege, the aid convoys stopped.", published = "2024-09-01", '
+        'expect = "nothing" }',
+        '{ text = "Two weeks after the siege began, the mayor fled.", published = "2023-09-01", expect = "nothing" }',
+        '{ text = "Two years after the 2021 siege, the walls were rebuilt.", published = "2023-09-01", '
+        'expect = "nothing" }',
+        '{ text = "Six months since the siege was lifted, Norvel is rebuilding.", published = "2024-06-01", '
+        'expect = "nothing" }',
+        # Narration cannot tell of a day still to come, and where the siege stands now is read as before.
+        '{ text = "On day 31 of the siege, food ran short.", published = "2023-03-20", value = "day 31" }',
+        '{ text = "As the siege entered day 20, food ran short.", published = "2023-03-20", value = "day 20" }',
+        '{ text = "Two months into the siege, the front has barely moved.", published = "2023-05-01", '
+        'value = "2 months" }',
+    ])
+    assert result.exit_code == 0, result.output
+    assert "10 passed, 0 failed" in result.output
+
+
+def test_a_position_of_something_else_and_a_stretch_within_a_war_are_not_the_war(tmp_path: Path) -> None:
+    result = examples_run(tmp_path, "war", "2023-03-01", [
+        '{ text = "The war games start on day 2 of the summit.", published = "2023-09-01", expect = "nothing" }',
+        '{ text = "Day 3 of the 2019 war is remembered as the worst.", published = "2023-09-01", expect = "nothing" }',
+        '{ text = "The offensive enters its fourth day.", published = "2023-09-01", expect = "nothing" }',
+        '{ text = "The occupation of Norvel enters its second week.", published = "2023-09-01", expect = "nothing" }',
+        '{ text = "The war enters its seventh month.", published = "2023-09-01", value = "month 7" }',
+    ])
+    assert result.exit_code == 0, result.output
+    assert "5 passed, 0 failed" in result.output
+
+
+@pytest.mark.parametrize("tolerance", ["-3", "1.5", "true"])
+def test_a_tolerance_that_is_no_whole_number_of_days_is_a_rule_error(harlen: Path, tolerance: str) -> None:
+    (harlen / "rules" / "harlen.toml").write_text(RULES.replace("tolerance_days = 1", f"tolerance_days = {tolerance}"))
+    result = run("rules", "check", str(harlen / "rules"))
+    assert result.exit_code == 2
+    assert "'tolerance_days': must be a whole number of days, 0 or more" in result.output
