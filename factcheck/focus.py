@@ -8,6 +8,8 @@ on the new statement, with the published ones it disagrees with beside it.
 
 from __future__ import annotations
 
+from typing import Mapping
+
 from factcheck import sanity
 from factcheck.findings import Finding, Statement, Status, group_values, sort_statements
 from factcheck.kinds import Kind
@@ -27,7 +29,7 @@ def _consensus(published: list[Statement]) -> list[Statement]:
     return [s for s in published if s.value in top]
 
 
-def focus_on_new(findings: list[Finding], new: set[str], kinds: dict[str, Kind]) -> list[Finding]:
+def focus_on_new(findings: list[Finding], new: set[str], kinds: Mapping[str, Kind]) -> list[Finding]:
     focused: list[Finding] = []
     for finding in findings:
         mine = [s for s in finding.statements if s.article in new]
