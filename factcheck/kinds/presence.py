@@ -98,7 +98,7 @@ def _unknown_subject() -> regex.Pattern[str]:
 
 
 def subject_named(text_before: str) -> int | None:
-    """Where a capitalised name stands as the subject of the word this text leads to ("after Blinken had "), as an
+    """Where a capitalised name stands as the subject of the word this text leads to ("after Dalgaard had "), as an
     offset into the text; None when there is none."""
     match = _unknown_subject().search(text_before)
     return None if match is None else match.start("name")
@@ -209,8 +209,8 @@ def _clause_spans(reading: Reading, index: int, offset: int) -> list[tuple[int, 
 
 
 def _someone_else_acts(reading: Reading, index: int, trigger: events.Trigger, who: str) -> bool:
-    """Whether a name the rules do not know is the subject of the event's word ("Blinken met the president in
-    Norvik on Sunday"), and the person is not named after the word as the other party ("Blinken received
+    """Whether a name the rules do not know is the subject of the event's word ("Dalgaard met the president in
+    Norvik on Sunday"), and the person is not named after the word as the other party ("Dalgaard received
     Castellano")."""
     start = reading.sentences[index].start
     offset = subject_named(reading.text[start:trigger.start])
@@ -237,7 +237,7 @@ def _takes_part(reading: Reading, index: int, trigger: events.Trigger, who: str)
             return True
         return any(settings.object_pronouns.search(text, max(a, trigger.end), b) for a, b in spans if b > trigger.end)
     # No one of the rules named before the word in its clause: a pronoun there must carry the person, since a name
-    # the rules do not know may stand there ("Blinken met the president in Norvik on Sunday").
+    # the rules do not know may stand there ("Dalgaard met the president in Norvik on Sunday").
     return any(settings.subject_pronouns.search(text, a, b) or settings.object_pronouns.search(text, a, b)
                for a, b in spans)
 
@@ -246,7 +246,7 @@ def _moves(reading: Reading, index: int, trigger: events.Trigger, who: str) -> b
     """Whether the person is the one who goes, visits or leaves. A relative clause's subject is the person before
     it ("Brandt, who flew to Norvik on Monday"); otherwise the nearest person named before the word in its clause
     is, unless that one is whom the person meets ("Castellano is to meet Brandt during a visit to Norvik"), or, when
-    no one of the rules is named there, a pronoun ("she flew to Norvik"; not "Blinken visited Norvik on Sunday",
+    no one of the rules is named there, a pronoun ("she flew to Norvik"; not "Dalgaard visited Norvik on Sunday",
     a name the rules do not know). "Castellano said Brandt would visit Norvik" is Brandt's visit."""
     segments = list(reading.segments[index])
     opening = segments[segment_at(segments, trigger.start)]
