@@ -37,6 +37,7 @@ _RULE, _ARRIVAL, _DEPARTURE, _VISIT, _MEETING = "rule", "arrival", "departure", 
 _MOVEMENTS = {"arrival": "arrival", "departure": "departure"}
 # A journey ("trip", "tour", "travel") names no place the person was on its day: such date claims are not used.
 _JOURNEY = "travel"
+_POSSESSIVE = regex.compile(r"['’]s\b|['’](?!\w)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,12 +67,45 @@ class _Source:
 
 @functools.cache
 def _pattern(table: str, key: str) -> regex.Pattern[str]:
-    return regex.compile(language.load("presence")[table][key], regex.I)
+    data = language.load("presence")[table]
+    pattern = data[key]
+    # A vocabulary of the table stands in its patterns as its name in capitals ({DATED}).
+    for name in (name for name in data if "{" + name.upper() + "}" in pattern):
+        pattern = pattern.replace("{" + name.upper() + "}", "|".join(data[name]))
+    return regex.compile(pattern, regex.I)
 
 
 def is_venue(text_before: str) -> bool:
-    """Whether a place named after this text is where an event happens ("talks with the chancellor in ")."""
-    return _pattern("venue", "located").search(text_before) is not None
+    """Whether a place named after this text is where an event happens ("talks with the chancellor in "), not the
+    topic of the talks ("talks about the crisis in ")."""
+    return (_pattern("venue", "located").search(text_before) is not None
+            and _pattern("venue", "topic").search(text_before) is None)
+
+
+def is_qualifier(text_after: str) -> bool:
+    """Whether a place named before this text qualifies the noun that follows ("the Valdoran embassy in ")."""
+    return _pattern("venue", "qualifier").match(text_after) is not None
+
+
+def is_remote(clause: str) -> bool:
+    """Whether a clause says its meeting or visit was held from afar ("by video link", "virtually")."""
+    return _pattern("remote", "contact").search(clause) is not None
+
+
+def is_cancelled(sentence: str) -> bool:
+    """Whether a sentence says a trip or a meeting was called off ("but cancelled the trip")."""
+    return _pattern("cancelled", "cancelled").search(sentence) is not None
+
+
+def is_governed(text_before: str) -> bool:
+    """Whether a person named after this text belongs to another's phrase ("an envoy sent by ")."""
+    return _pattern("subject", "governed").search(text_before) is not None
+
+
+def owns_event(between: str) -> bool:
+    """Whether a possessive name owns the event word this text leads to ("'s two-day " visit), not a noun that is
+    the subject of the word ("'s wife " visited)."""
+    return _pattern("subject", "owned_event").match(between) is not None
 
 
 def leads_clause(opening: str) -> bool:
@@ -120,13 +154,26 @@ def is_destination(between: str) -> bool:
     return _pattern("departure", "towards").search(between) is not None
 
 
-def _venue_of(text: str, clause_start: int, trigger: events.Trigger, mention: Mention) -> bool:
+def _located_after(text: str, trigger: events.Trigger, mention: Mention) -> bool:
+    before = text[trigger.end:mention.start]
+    qualifies = regex.search(r"\bthe\s+\Z", before, regex.I) is not None and is_qualifier(text[mention.end:])
+    return is_venue(before) and not qualifies
+
+
+def _venue_of(reading: Reading, index: int, clause_start: int, trigger: events.Trigger, mention: Mention) -> bool:
     """Whether a place is where a meeting happens: behind a preposition of place after the meeting's word ("met the
     king in Norvik"), or leading its clause ("In Norvik, she met the king"). One named before the word in another
-    way belongs to something else ("arrived in Norvik late Monday for talks with the king")."""
-    if mention.start >= trigger.end:
-        return is_venue(text[trigger.end:mention.start])
-    return leads_clause(text[clause_start:mention.start])
+    way belongs to something else ("arrived in Norvik late Monday for talks with the king"). A meeting has one
+    venue, the first place so named after its word: "talks in Norvik on Friday, and later at a lunch in Essberg"
+    was not held in Essberg."""
+    text = reading.text
+    if mention.start < trigger.end:
+        return leads_clause(text[clause_start:mention.start])
+    if not _located_after(text, trigger, mention):
+        return False
+    earlier = [m for m in reading.mentions[index] if reading.entity_kinds.get(m.entity) == "place"
+               and trigger.end <= m.start and m.end <= mention.start]
+    return not any(_located_after(text, trigger, m) for m in earlier)
 
 
 def _date_claim(claim: Claim, event: str, place: str | None = None, partner: str | None = None) -> Claim:
@@ -182,8 +229,14 @@ def _place_mentions(reading: Reading, index: int, item: Statement, place: str) -
 
 
 def _people_before(reading: Reading, index: int, offset: int) -> list[Mention]:
+    """The people named before an offset who may be the subject of the word there: not one named behind "by", "of",
+    "for" ("an envoy sent by Brandt"), nor a possessive unless it owns the word ("Brandt's visit", not "Brandt's
+    wife visited")."""
+    text, start = reading.text, reading.sentences[index].start
     return [m for m in reading.mentions[index]
-            if m.end <= offset and reading.entity_kinds.get(m.entity) == "person"]
+            if m.end <= offset and reading.entity_kinds.get(m.entity) == "person"
+            and not is_governed(text[max(start, m.start - 60):m.start])
+            and (_POSSESSIVE.match(text, m.end) is None or owns_event(text[m.end:offset]))]
 
 
 def _addressed(reading: Reading, index: int, mention: Mention) -> bool:
@@ -274,8 +327,17 @@ def _how(reading: Reading, index: int, item: Statement, source: _Source, places:
     claim_id = source.claim.id
     event = source.claim.get("event")
     trigger = _trigger(reading, index, item, event, tuple(source.claim.get("cues") or ()))
+    if is_cancelled(reading.sentences[index].text):
+        notes.reject(index, claim_id, f"the sentence says a trip or a meeting was called off: it places {person} "
+                                      "nowhere")
+        return None
     if trigger is not None and _someone_else_acts(reading, index, trigger, who):
         notes.reject(index, claim_id, f"'{trigger.text}': a name the rules do not know is its subject, not {person}")
+        return None
+    if trigger is not None and event in ("meeting", "visit") and any(
+            is_remote(reading.text[a:b]) for a, b in _clause_spans(reading, index, trigger.start)):
+        notes.reject(index, claim_id, f"'{trigger.text}' is held from afar (by video link, by phone, virtually): "
+                                      f"it places {person} nowhere")
         return None
     if source.reading == _RULE:
         named = rules.entities[source.claim.get("place")].name
@@ -286,15 +348,15 @@ def _how(reading: Reading, index: int, item: Statement, source: _Source, places:
     if trigger is None or not mentions:  # a date carried over from the sentence before: its words are there
         return None
     text = reading.text
-    start = reading.sentences[index].start
     if source.reading == _MEETING:
         # "talks with Valdora's envoy in Valdora City": the place behind a preposition of place is the venue.
         segments = list(reading.segments[index])
         clause_start = segments[segment_at(segments, trigger.start)].start
-        venues = [m for m in mentions if _venue_of(text, clause_start, trigger, m)]
+        venues = [m for m in mentions if _venue_of(reading, index, clause_start, trigger, m)]
         if not venues:
             notes.reject(index, claim_id, f"'{mentions[0].text}' is named near '{trigger.text}' but not as where "
-                                          "it happens ('in'/'at' after it, or leading its clause)")
+                                          "it happens ('in'/'at' after it and before any topic, the first such "
+                                          "place, or leading its clause)")
             return None
         mention = venues[0]
         if not _takes_part(reading, index, trigger, who):
