@@ -391,9 +391,15 @@ def _how(reading: Reading, index: int, item: Statement, source: _Source, places:
 def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEARD) -> list[Statement]:
     person, places = rules.entities[claim.get("who")].name, tuple(claim.get("places"))
     found: list[Statement] = []
-    named = {m.entity for mentions in reading.mentions for m in mentions}
-    for source in _sources(claim, rules, named):
-        for item in date_kind.extract(reading, source.claim, rules):
+    # Where each place is named: a statement the text reads (not a rule's) cites the place, so only those
+    # sentences are read, once per kind of event.
+    naming: dict[str, set[int]] = {}
+    for index, mentions in enumerate(reading.mentions):
+        for mention in mentions:
+            naming.setdefault(mention.entity, set()).add(index)
+    for source in _sources(claim, rules, set(naming)):
+        only = None if source.reading == _RULE else naming[source.place]
+        for item in date_kind.extract(reading, source.claim, rules, only=only):
             index = reading.sentence_at(item.start)
             days: date_kind.DateRange = item.data
             if days.earliest != days.latest or days.earliest is None:
