@@ -157,7 +157,7 @@ def test_check_new_reports_the_new_articles_clash(tmp_path: Path, rules_dir: Pat
     "Tomas Reyko visited Port Ostrel and Essberg on Tuesday.",  # a journey through both, no day in one
     "Tomas Reyko met the Karvonia's ambassador on Tuesday.",  # a place named, but not where they met
     "Tomas Reyko did not visit Port Ostrel on Tuesday.",
-    "Reyko's tour follows a week after Dalgaard met Hana Velt in Port Ostrel on Tuesday.",  # a name the rules do not know
+    "Reyko's tour follows a week after Dalgaard met Hana Velt in Port Ostrel on Tuesday.",  # an unknown name
     # The place is only what the talks are about.
     "Tomas Reyko held talks with business leaders on Tuesday about the crisis in Port Ostrel.",
     "Tomas Reyko met foreign envoys on Tuesday to discuss the fighting in Port Ostrel.",
