@@ -157,10 +157,40 @@ def test_check_new_reports_the_new_articles_clash(tmp_path: Path, rules_dir: Pat
     "Tomas Reyko visited Port Ostrel and Essberg on Tuesday.",  # a journey through both, no day in one
     "Tomas Reyko met the Karvonia's ambassador on Tuesday.",  # a place named, but not where they met
     "Tomas Reyko did not visit Port Ostrel on Tuesday.",
-    "Reyko's trip comes after Blinken met Hana Velt in Port Ostrel on Tuesday.",  # a name the rules do not know
+    "Reyko's tour follows a week after Dalgaard met Hana Velt in Port Ostrel on Tuesday.",  # an unknown name
+    # The place is only what the talks are about.
+    "Tomas Reyko held talks with business leaders on Tuesday about the crisis in Port Ostrel.",
+    "Tomas Reyko met foreign envoys on Tuesday to discuss the fighting in Port Ostrel.",
+    # Held from afar.
+    "Tomas Reyko held talks by video link with Hana Velt in Port Ostrel on Tuesday.",
+    "Tomas Reyko called Hana Velt on Tuesday and held talks with her in Port Ostrel by phone.",
+    "Tomas Reyko attended talks in Port Ostrel virtually on Tuesday.",
+    # Someone else is the subject: a possessive, a name behind "by", an appositive.
+    "Reyko's wife visited Port Ostrel on Tuesday.",
+    "Reyko's foreign minister held talks in Port Ostrel on Tuesday.",
+    "Hana Velt, Reyko's main rival, visited Port Ostrel on Tuesday.",
+    "Anna Lind, Reyko's main rival, met the mayor in Port Ostrel on Tuesday.",
+    "An envoy sent by Reyko met officials in Port Ostrel on Tuesday.",
+    # A trip called off.
+    "Tomas Reyko was to visit Port Ostrel on Tuesday but cancelled the trip because of the storm.",
+    "Tomas Reyko had been due to visit Port Ostrel on Tuesday, but the trip was called off.",
 ])
 def test_sentences_that_place_no_one(rules: RuleSet, text: str) -> None:
     assert values_for(rules, "whereabouts", text, "2024-05-08") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Tomas Reyko held talks in Essberg on Tuesday on the war in Port Ostrel.",  # the second place is the topic
+    "Tomas Reyko met exiles at the Karvonia embassy in Essberg on Tuesday.",  # the first qualifies the embassy
+    "Tomas Reyko joined the summit in Essberg on Tuesday, weeks after the flooding in Port Ostrel.",
+])
+def test_a_meeting_has_one_venue_the_place_it_is_held_in(rules: RuleSet, text: str) -> None:
+    assert values_for(rules, "whereabouts", text, "2024-05-08") == ["lundmark@2024-05-07"]
+
+
+def test_a_possessive_owns_its_visit(rules: RuleSet) -> None:
+    text = "Reyko's two-day visit to Port Ostrel began on Tuesday."
+    assert values_for(rules, "whereabouts", text, "2024-05-08") == ["karvonia@2024-05-07"]
 
 
 def test_a_clause_joined_by_and_keeps_its_subject(rules: RuleSet) -> None:
@@ -195,13 +225,20 @@ def _cue_examples() -> list[tuple[str, str, bool]]:
         [("addressee", e["text"], e["addressee"]) for e in data["subject"]["examples"]] + \
         [("shared", e["text"], e["shared"]) for e in data["subject"]["shared_examples"]] + \
         [("unknown", e["text"], e["unknown"]) for e in data["subject"]["unknown_examples"]] + \
-        [("towards", e["text"], e["towards"]) for e in data["departure"]["examples"]]
+        [("towards", e["text"], e["towards"]) for e in data["departure"]["examples"]] + \
+        [("qualifier", e["text"], e["qualifier"]) for e in data["venue"]["qualifier_examples"]] + \
+        [("remote", e["text"], e["remote"]) for e in data["remote"]["examples"]] + \
+        [("cancelled", e["text"], e["cancelled"]) for e in data["cancelled"]["examples"]] + \
+        [("governed", e["text"], e["governed"]) for e in data["subject"]["governed_examples"]] + \
+        [("owned", e["text"], e["owned"]) for e in data["subject"]["owned_examples"]]
 
 
 @pytest.mark.parametrize("cue,text,expected", _cue_examples(), ids=lambda v: str(v)[:30])
 def test_language_data_examples(cue: str, text: str, expected: bool) -> None:
     test = {"venue": presence.is_venue, "leading": presence.leads_clause, "addressee": presence.is_addressee,
             "shared": presence.shares_subject, "towards": presence.is_destination,
+            "qualifier": presence.is_qualifier, "remote": presence.is_remote, "cancelled": presence.is_cancelled,
+            "governed": presence.is_governed, "owned": presence.owns_event,
             "unknown": lambda text: presence.subject_named(text) is not None}[cue]
     assert test(text) is expected
 

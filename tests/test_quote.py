@@ -202,3 +202,44 @@ def test_the_claims_examples_run(newsroom: Path) -> None:
     result = CliRunner().invoke(main, ["rules", "test", str(newsroom / "rules")])
     assert result.exit_code == 0, result.output
     assert "2 passed, 0 failed" in result.output
+
+
+REMARK = "we are extremely interested in a ceasefire that lets the fishing fleets go back to sea"
+
+
+@pytest.mark.parametrize("courier", [
+    f"Okafor echoed Brandt's words, saying \"{REMARK}.\"",
+    f"\"{REMARK.capitalize()},\" Okafor said, repeating the chancellor's words from the day before.",
+    f"Okafor, quoting the summit declaration, said \"{REMARK}.\"",
+    f"\"{REMARK.capitalize()},\" Okafor said in a statement read out by her spokesman.",
+])
+def test_words_echoed_or_read_out_by_a_second_speaker_are_a_warning(newsroom: Path, courier: str) -> None:
+    _write(newsroom, "gazette", "2023-03-14", BASE)
+    _write(newsroom, "courier", "2023-03-15", f"Okafor met Brandt in Valdora. {courier}")
+    code, report = _check(newsroom)
+    (finding,) = _quote_findings(report)
+    assert code == 0 and finding["status"] == "warning"
+    assert "repeated or read out" in finding["message"]
+    courier_statement = next(s for s in finding["statements"] if s["article"] == "courier")
+    assert "may be repeated or read out" in courier_statement["explanation"]
+
+
+def test_words_a_speaker_quotes_in_single_quotes_are_not_theirs(newsroom: Path) -> None:
+    _write(newsroom, "gazette", "2023-03-14", BASE)
+    _write(newsroom, "courier", "2023-03-15", f"Okafor met Brandt in Valdora. \"When the chancellor told me "
+                                              f"'{REMARK}', I believed him,\" Okafor said.")
+    code, report = _check(newsroom)
+    (finding,) = _quote_findings(report)
+    assert code == 0 and finding["status"] == "consistent"
+
+
+def test_a_question_put_to_a_speaker_is_not_their_remark(newsroom: Path) -> None:
+    question = "will you resign if the fishing fleets cannot go back to sea next month?"
+    _write(newsroom, "gazette", "2023-03-14", f"Okafor met Brandt in Valdora on Monday. \"{question.capitalize()}\" "
+                                              "Okafor asked in parliament.")
+    _write(newsroom, "courier", "2023-03-15", f"Okafor met Brandt in Valdora on Monday. Asked \"{question}\", "
+                                              "Brandt said he would not.")
+    code, report = _check(newsroom)
+    assert code == 0
+    assert all(f["status"] == "consistent" for f in _quote_findings(report))
+    assert "Matthias Brandt" not in {s["value"] for f in _quote_findings(report) for s in f["statements"]}

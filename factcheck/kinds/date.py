@@ -10,6 +10,7 @@ the schedule may have changed.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 
 
@@ -167,12 +168,16 @@ def _continues_story(reading: Reading, index: int, who: str, partner: str | None
     return any(_NOMINAL.search(reading.text, max(start, t.start - 30), t.start) for t in triggers)
 
 
-def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEARD) -> list[Statement]:
+def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEARD, *,
+            only: Collection[int] | None = None) -> list[Statement]:
+    """The claim's statements; `only` the sentences of these indexes are read, when a caller knows no other can give
+    one (kinds/presence.py reads only the sentences that name a place)."""
     who, partner, place = claim.get("who"), claim.get("with"), claim.get("place")
     kind = events.event_kind(claim.get("event"), tuple(claim.get("cues") or ()))
     text, article = reading.text, reading.article
     found: list[Statement] = []
-    for index, sentence in enumerate(reading.sentences):
+    for index in range(len(reading.sentences)) if only is None else sorted(only):
+        sentence = reading.sentences[index]
         triggers = reading.triggers(kind, index)
         if not triggers:
             continue

@@ -37,6 +37,7 @@ _RULE, _ARRIVAL, _DEPARTURE, _VISIT, _MEETING = "rule", "arrival", "departure", 
 _MOVEMENTS = {"arrival": "arrival", "departure": "departure"}
 # A journey ("trip", "tour", "travel") names no place the person was on its day: such date claims are not used.
 _JOURNEY = "travel"
+_POSSESSIVE = regex.compile(r"['’]s\b|['’](?!\w)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,12 +67,45 @@ class _Source:
 
 @functools.cache
 def _pattern(table: str, key: str) -> regex.Pattern[str]:
-    return regex.compile(language.load("presence")[table][key], regex.I)
+    data = language.load("presence")[table]
+    pattern = data[key]
+    # A vocabulary of the table stands in its patterns as its name in capitals ({DATED}).
+    for name in (name for name in data if "{" + name.upper() + "}" in pattern):
+        pattern = pattern.replace("{" + name.upper() + "}", "|".join(data[name]))
+    return regex.compile(pattern, regex.I)
 
 
 def is_venue(text_before: str) -> bool:
-    """Whether a place named after this text is where an event happens ("talks with the chancellor in ")."""
-    return _pattern("venue", "located").search(text_before) is not None
+    """Whether a place named after this text is where an event happens ("talks with the chancellor in "), not the
+    topic of the talks ("talks about the crisis in ")."""
+    return (_pattern("venue", "located").search(text_before) is not None
+            and _pattern("venue", "topic").search(text_before) is None)
+
+
+def is_qualifier(text_after: str) -> bool:
+    """Whether a place named before this text qualifies the noun that follows ("the Valdoran embassy in ")."""
+    return _pattern("venue", "qualifier").match(text_after) is not None
+
+
+def is_remote(clause: str) -> bool:
+    """Whether a clause says its meeting or visit was held from afar ("by video link", "virtually")."""
+    return _pattern("remote", "contact").search(clause) is not None
+
+
+def is_cancelled(sentence: str) -> bool:
+    """Whether a sentence says a trip or a meeting was called off ("but cancelled the trip")."""
+    return _pattern("cancelled", "cancelled").search(sentence) is not None
+
+
+def is_governed(text_before: str) -> bool:
+    """Whether a person named after this text belongs to another's phrase ("an envoy sent by ")."""
+    return _pattern("subject", "governed").search(text_before) is not None
+
+
+def owns_event(between: str) -> bool:
+    """Whether a possessive name owns the event word this text leads to ("'s two-day " visit), not a noun that is
+    the subject of the word ("'s wife " visited)."""
+    return _pattern("subject", "owned_event").match(between) is not None
 
 
 def leads_clause(opening: str) -> bool:
@@ -98,7 +132,7 @@ def _unknown_subject() -> regex.Pattern[str]:
 
 
 def subject_named(text_before: str) -> int | None:
-    """Where a capitalised name stands as the subject of the word this text leads to ("after Blinken had "), as an
+    """Where a capitalised name stands as the subject of the word this text leads to ("after Dalgaard had "), as an
     offset into the text; None when there is none."""
     match = _unknown_subject().search(text_before)
     return None if match is None else match.start("name")
@@ -120,13 +154,26 @@ def is_destination(between: str) -> bool:
     return _pattern("departure", "towards").search(between) is not None
 
 
-def _venue_of(text: str, clause_start: int, trigger: events.Trigger, mention: Mention) -> bool:
+def _located_after(text: str, trigger: events.Trigger, mention: Mention) -> bool:
+    before = text[trigger.end:mention.start]
+    qualifies = regex.search(r"\bthe\s+\Z", before, regex.I) is not None and is_qualifier(text[mention.end:])
+    return is_venue(before) and not qualifies
+
+
+def _venue_of(reading: Reading, index: int, clause_start: int, trigger: events.Trigger, mention: Mention) -> bool:
     """Whether a place is where a meeting happens: behind a preposition of place after the meeting's word ("met the
     king in Norvik"), or leading its clause ("In Norvik, she met the king"). One named before the word in another
-    way belongs to something else ("arrived in Norvik late Monday for talks with the king")."""
-    if mention.start >= trigger.end:
-        return is_venue(text[trigger.end:mention.start])
-    return leads_clause(text[clause_start:mention.start])
+    way belongs to something else ("arrived in Norvik late Monday for talks with the king"). A meeting has one
+    venue, the first place so named after its word: "talks in Norvik on Friday, and later at a lunch in Essberg"
+    was not held in Essberg."""
+    text = reading.text
+    if mention.start < trigger.end:
+        return leads_clause(text[clause_start:mention.start])
+    if not _located_after(text, trigger, mention):
+        return False
+    earlier = [m for m in reading.mentions[index] if reading.entity_kinds.get(m.entity) == "place"
+               and trigger.end <= m.start and m.end <= mention.start]
+    return not any(_located_after(text, trigger, m) for m in earlier)
 
 
 def _date_claim(claim: Claim, event: str, place: str | None = None, partner: str | None = None) -> Claim:
@@ -182,8 +229,14 @@ def _place_mentions(reading: Reading, index: int, item: Statement, place: str) -
 
 
 def _people_before(reading: Reading, index: int, offset: int) -> list[Mention]:
+    """The people named before an offset who may be the subject of the word there: not one named behind "by", "of",
+    "for" ("an envoy sent by Brandt"), nor a possessive unless it owns the word ("Brandt's visit", not "Brandt's
+    wife visited")."""
+    text, start = reading.text, reading.sentences[index].start
     return [m for m in reading.mentions[index]
-            if m.end <= offset and reading.entity_kinds.get(m.entity) == "person"]
+            if m.end <= offset and reading.entity_kinds.get(m.entity) == "person"
+            and not is_governed(text[max(start, m.start - 60):m.start])
+            and (_POSSESSIVE.match(text, m.end) is None or owns_event(text[m.end:offset]))]
 
 
 def _addressed(reading: Reading, index: int, mention: Mention) -> bool:
@@ -209,8 +262,8 @@ def _clause_spans(reading: Reading, index: int, offset: int) -> list[tuple[int, 
 
 
 def _someone_else_acts(reading: Reading, index: int, trigger: events.Trigger, who: str) -> bool:
-    """Whether a name the rules do not know is the subject of the event's word ("Blinken met the president in
-    Norvik on Sunday"), and the person is not named after the word as the other party ("Blinken received
+    """Whether a name the rules do not know is the subject of the event's word ("Dalgaard met the president in
+    Norvik on Sunday"), and the person is not named after the word as the other party ("Dalgaard received
     Castellano")."""
     start = reading.sentences[index].start
     offset = subject_named(reading.text[start:trigger.start])
@@ -237,7 +290,7 @@ def _takes_part(reading: Reading, index: int, trigger: events.Trigger, who: str)
             return True
         return any(settings.object_pronouns.search(text, max(a, trigger.end), b) for a, b in spans if b > trigger.end)
     # No one of the rules named before the word in its clause: a pronoun there must carry the person, since a name
-    # the rules do not know may stand there ("Blinken met the president in Norvik on Sunday").
+    # the rules do not know may stand there ("Dalgaard met the president in Norvik on Sunday").
     return any(settings.subject_pronouns.search(text, a, b) or settings.object_pronouns.search(text, a, b)
                for a, b in spans)
 
@@ -246,7 +299,7 @@ def _moves(reading: Reading, index: int, trigger: events.Trigger, who: str) -> b
     """Whether the person is the one who goes, visits or leaves. A relative clause's subject is the person before
     it ("Brandt, who flew to Norvik on Monday"); otherwise the nearest person named before the word in its clause
     is, unless that one is whom the person meets ("Castellano is to meet Brandt during a visit to Norvik"), or, when
-    no one of the rules is named there, a pronoun ("she flew to Norvik"; not "Blinken visited Norvik on Sunday",
+    no one of the rules is named there, a pronoun ("she flew to Norvik"; not "Dalgaard visited Norvik on Sunday",
     a name the rules do not know). "Castellano said Brandt would visit Norvik" is Brandt's visit."""
     segments = list(reading.segments[index])
     opening = segments[segment_at(segments, trigger.start)]
@@ -274,8 +327,17 @@ def _how(reading: Reading, index: int, item: Statement, source: _Source, places:
     claim_id = source.claim.id
     event = source.claim.get("event")
     trigger = _trigger(reading, index, item, event, tuple(source.claim.get("cues") or ()))
+    if is_cancelled(reading.sentences[index].text):
+        notes.reject(index, claim_id, f"the sentence says a trip or a meeting was called off: it places {person} "
+                                      "nowhere")
+        return None
     if trigger is not None and _someone_else_acts(reading, index, trigger, who):
         notes.reject(index, claim_id, f"'{trigger.text}': a name the rules do not know is its subject, not {person}")
+        return None
+    if trigger is not None and event in ("meeting", "visit") and any(
+            is_remote(reading.text[a:b]) for a, b in _clause_spans(reading, index, trigger.start)):
+        notes.reject(index, claim_id, f"'{trigger.text}' is held from afar (by video link, by phone, virtually): "
+                                      f"it places {person} nowhere")
         return None
     if source.reading == _RULE:
         named = rules.entities[source.claim.get("place")].name
@@ -286,15 +348,15 @@ def _how(reading: Reading, index: int, item: Statement, source: _Source, places:
     if trigger is None or not mentions:  # a date carried over from the sentence before: its words are there
         return None
     text = reading.text
-    start = reading.sentences[index].start
     if source.reading == _MEETING:
         # "talks with Valdora's envoy in Valdora City": the place behind a preposition of place is the venue.
         segments = list(reading.segments[index])
         clause_start = segments[segment_at(segments, trigger.start)].start
-        venues = [m for m in mentions if _venue_of(text, clause_start, trigger, m)]
+        venues = [m for m in mentions if _venue_of(reading, index, clause_start, trigger, m)]
         if not venues:
             notes.reject(index, claim_id, f"'{mentions[0].text}' is named near '{trigger.text}' but not as where "
-                                          "it happens ('in'/'at' after it, or leading its clause)")
+                                          "it happens ('in'/'at' after it and before any topic, the first such "
+                                          "place, or leading its clause)")
             return None
         mention = venues[0]
         if not _takes_part(reading, index, trigger, who):
@@ -329,9 +391,15 @@ def _how(reading: Reading, index: int, item: Statement, source: _Source, places:
 def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEARD) -> list[Statement]:
     person, places = rules.entities[claim.get("who")].name, tuple(claim.get("places"))
     found: list[Statement] = []
-    named = {m.entity for mentions in reading.mentions for m in mentions}
-    for source in _sources(claim, rules, named):
-        for item in date_kind.extract(reading, source.claim, rules):
+    # Where each place is named: a statement the text reads (not a rule's) cites the place, so only those
+    # sentences are read, once per kind of event.
+    naming: dict[str, set[int]] = {}
+    for index, mentions in enumerate(reading.mentions):
+        for mention in mentions:
+            naming.setdefault(mention.entity, set()).add(index)
+    for source in _sources(claim, rules, set(naming)):
+        only = None if source.reading == _RULE else naming[source.place]
+        for item in date_kind.extract(reading, source.claim, rules, only=only):
             index = reading.sentence_at(item.start)
             days: date_kind.DateRange = item.data
             if days.earliest != days.latest or days.earliest is None:

@@ -37,6 +37,11 @@ _ADDRESS = regex.compile(r"https?://\S+|www\.\S+")
 _MARK = regex.compile(r'[“”"]')
 _CLAUSE_OPENER = regex.compile(r"[,;:(—–]")
 _POSSESSIVE = regex.compile(r"['’]s\b|['’](?!\w)")
+# Words in single quotes inside a quotation are someone else's, quoted by the speaker ("When he told me 'we will
+# stay', I believed him"): an apostrophe inside or at the end of a word ("don't", "the workers' union") opens none.
+_NESTED = regex.compile(r"(?<![\p{L}\p{N}])['‘](?=\p{L})[^'‘’\"“”]*?[\p{L}\p{N}.,!?]['’](?![\p{L}\p{N}])")
+# How many words of each quotation are compared: the cost of a comparison grows with the product of the lengths.
+_COMPARED_WORDS = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +51,7 @@ class Quotation:
     words: str  # case folded, without punctuation, one space between words
     speaker: str  # entity id
     by_pronoun: bool  # the speaker was read through a pronoun: less sure than a name
+    echoed: bool  # its sentence says the words are repeated or read out from someone or something else
     same_at: float  # the claim's `similarity`: how alike two quotations must be to be one remark
 
 
@@ -55,6 +61,8 @@ class _Language:
     after_verb_first: regex.Pattern[str]
     before: regex.Pattern[str]
     colon: regex.Pattern[str]
+    asked: regex.Pattern[str]
+    echo: regex.Pattern[str]
     post: regex.Pattern[str]
     sources: regex.Pattern[str]
     pronouns: regex.Pattern[str]
@@ -88,7 +96,8 @@ def _language() -> _Language:
 
     return _Language(
         after_speaker_first=compose("after_speaker_first"), after_verb_first=compose("after_verb_first"),
-        before=compose("before"), colon=compose("colon"), post=compose("post"),
+        before=compose("before"), colon=compose("colon"), post=compose("post"), asked=compose("asked"),
+        echo=regex.compile(r"\b" + alternatives("echoes") + r"\b", regex.I),
         sources=regex.compile(r"\A" + alternatives("sources") + r"\Z", regex.I),
         pronouns=regex.compile(r"\b" + alternatives("pronouns") + r"\b", regex.I),
         before_an_object=folded("before_an_object"), determiners=folded("determiners"), breaks=folded("breaks"),
@@ -245,15 +254,18 @@ class _Reader:
         if span.author is not None:
             return self.signed(span)
         reading = self.reading
-        close = reading.sentences[reading.sentence_at(max(span.end - 1, span.start))]
-        following = [s.start for s in self.spans[position + 1:] if s.start < close.end]
-        after = self.after(span.end, following[0] if following else close.end)
-        if after is not None:
-            return after
         index = reading.sentence_at(span.start)
         sentence = reading.sentences[index]
-        earlier = [s for s in self.spans[:position] if s.end > sentence.start]
-        floor = max([sentence.start, *(s.end for s in earlier)])
+        # The quotations are in order and do not overlap: the one before ends last of those before.
+        floor = max(sentence.start, self.spans[position - 1].end if position else sentence.start)
+        if (asked := self.lang.asked.search(self.text[floor:span.start])) is not None:
+            return _Attribution(None, (), f"'{asked.group().strip(' ,:')}' before it: a question put to the "
+                                          "speaker, not their words")
+        close = reading.sentences[reading.sentence_at(max(span.end - 1, span.start))]
+        following = position + 1 < len(self.spans) and self.spans[position + 1].start < close.end
+        after = self.after(span.end, self.spans[position + 1].start if following else close.end)
+        if after is not None:
+            return after
         return self.before(index, floor, span.start)
 
     def signed(self, span: _Span) -> _Attribution:
@@ -464,7 +476,7 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEA
     for span, attribution in zip(spans, _Reader(reading, spans, names).read_all()):
         index = reading.sentence_at(span.start)
         quoted = text[span.inner_start:span.inner_end].strip()
-        words = normalise(quoted)
+        words = normalise(_NESTED.sub(" ", quoted))
         if len(words.split()) < least:
             if words:
                 notes.reject(index, claim.id, f"'{text[span.start:span.end]}' is shorter than {least} words: a phrase "
@@ -484,10 +496,23 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEA
         start, end = reading.sentences[first].start, reading.sentences[last].end
         evidence = Sentence(start, end, text[start:end], reading.sentences[first].paragraph)
         explanation = f"“{_excerpt(quoted)}” ({len(words.split())} words) attributed to {name}: {attribution.how}"
+        echo = _echo(text, start, end, spans)
+        if echo:
+            explanation += f"; '{echo}' says the words may be repeated or read out from someone or something else"
+        record = Quotation(words, attribution.speaker, attribution.by_pronoun, bool(echo), same_at)
         found.append(statement(claim.id, article, evidence, [(span.start, span.end), *attribution.spans], name,
-                               explanation, Quotation(words, attribution.speaker, attribution.by_pronoun, same_at),
-                               {"quotation": quoted, "by_pronoun": attribution.by_pronoun}))
+                               explanation, record, {"quotation": quoted, "by_pronoun": attribution.by_pronoun}))
     return once_each(found, _repeated, reading, notes)
+
+
+def _echo(text: str, start: int, end: int, spans: list[_Span]) -> str:
+    """The first word of the evidence, outside its quotations, that says the words are echoed or read out
+    ("echoed", "quoting", "read out", "statement"); "" when there is none."""
+    inside = [(s.start, s.end) for s in spans if s.start < end and s.end > start]
+    for match in _language().echo.finditer(text, start, end):
+        if not any(a <= match.start() < b for a, b in inside):
+            return match.group()
+    return ""
 
 
 def _repeated(a: Statement, b: Statement) -> bool:
@@ -506,7 +531,7 @@ def likeness(a: str, b: str) -> float:
 
 @functools.lru_cache(maxsize=1 << 16)
 def _likeness(a: str, b: str) -> float:
-    shorter, longer = a.split(), b.split()
+    shorter, longer = a.split()[:_COMPARED_WORDS], b.split()[:_COMPARED_WORDS]
     function_words = _language().function_words
     content = sum(word not in function_words for word in shorter)
     if not content:
@@ -523,8 +548,9 @@ def _incompatible(a: Statement, b: Statement) -> bool:
 
 
 def _uncertain(a: Quotation, b: Quotation) -> bool:
-    """An attribution through a pronoun may be a misreading of whom it stands for: a warning, not a conflict."""
-    return a.by_pronoun or b.by_pronoun
+    """An attribution through a pronoun may be a misreading of whom it stands for, and words echoed or read out
+    may be said by two people: a warning, not a conflict."""
+    return a.by_pronoun or b.by_pronoun or a.echoed or b.echoed
 
 
 def _explained(a: Statement, b: Statement) -> bool:
@@ -597,6 +623,10 @@ def compare(claim: Claim, statements: list[Statement]) -> list[Finding]:
             pronouns = sorted({f"{s.value} in {s.article}" for s in clashing if s.data.by_pronoun})
             if pronouns and not unexplained:
                 parts.append(f"the attribution to {', '.join(pronouns)} rests on a pronoun, which may be misread")
+            echoes = sorted({f"{s.value} in {s.article}" for s in clashing if s.data.echoed})
+            if echoes and not unexplained:
+                parts.append(f"the sentence giving the words to {', '.join(echoes)} says they are repeated or read "
+                             "out (echoed, quoting, a statement), so more than one speaker may have said them")
         for speaker in sorted({a.speaker for a, _ in reworded}):
             theirs = [s for pair in reworded if pair[0].speaker == speaker
                       for record in pair for s in by_record[record]]
@@ -634,6 +664,7 @@ KIND = Kind(
     compare=compare,
     incompatible=_incompatible,
     explained=_explained,
-    why_explained="an attribution through a pronoun is less sure than one by name",
+    why_explained="an attribution through a pronoun is less sure than one by name, and words echoed or read out "
+                  "may be said by two people",
     data_type=Quotation,
 )
