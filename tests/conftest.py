@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import pytest
@@ -36,3 +37,12 @@ def statements_for(rules: RuleSet, claim_id: str, text: str, published: str) -> 
 
 def values_for(rules: RuleSet, claim_id: str, text: str, published: str) -> list[object]:
     return [s.value for s in statements_for(rules, claim_id, text, published)]
+
+
+@pytest.fixture()
+def newsroom(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A working folder with the bundled corpus and rules, as a newsroom repository has them."""
+    shutil.copytree(ROOT / "corpus", tmp_path / "corpus")
+    shutil.copytree(ROOT / "rules", tmp_path / "rules")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -84,14 +83,6 @@ def test_every_format_shows_the_doubtful_date(output_format: str) -> None:
     assert result.exit_code == 1
     assert "the night of April 5 and 26" in result.stdout
     assert sanity.TITLES["night"] in " ".join(result.stdout.split()) or output_format in ("sarif", "github")
-
-
-@pytest.fixture()
-def newsroom(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copytree(ROOT / "corpus", tmp_path / "corpus")
-    shutil.copytree(ROOT / "rules", tmp_path / "rules")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 @pytest.mark.parametrize("store", ["--db=.factcheck/index.db", "--no-db"])

@@ -21,15 +21,6 @@ ROOT = Path(__file__).resolve().parent.parent
 UNSEEN = ROOT / "tests" / "data" / "unseen"
 
 
-@pytest.fixture()
-def newsroom(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A working folder with the bundled corpus and rules, as a newsroom repository has them."""
-    shutil.copytree(ROOT / "corpus", tmp_path / "corpus")
-    shutil.copytree(ROOT / "rules", tmp_path / "rules")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 def run(*args: str) -> Result:
     return CliRunner().invoke(main, list(args), catch_exceptions=False)
 
