@@ -14,11 +14,6 @@ from factcheck import sanity
 from factcheck.findings import Finding, Statement, Status, group_values, sort_statements
 from factcheck.kinds import Kind
 
-# Kinds whose findings judge each article on its own (a misspelling, a doubtful date, a count of days against the
-# rule's reference date): what a new article does wrong there is its own, whatever the published ones say.
-_JUDGED_ALONE = ("spelling", "elapsed", sanity.KIND)
-
-
 def _consensus(published: list[Statement]) -> list[Statement]:
     """The statements of the value (or values, on a tie) most published articles give."""
     groups = group_values(published)
@@ -35,7 +30,8 @@ def focus_on_new(findings: list[Finding], new: set[str], kinds: Mapping[str, Kin
         mine = [s for s in finding.statements if s.article in new]
         if not mine:
             continue
-        if finding.kind in _JUDGED_ALONE:
+        # A doubtful date is its article's own, as are the findings of a kind that judges each article alone.
+        if finding.kind == sanity.KIND or kinds[finding.kind].judged_alone:
             if finding.status == "consistent":
                 continue
             for article in sorted({s.article for s in mine}):

@@ -34,6 +34,9 @@ class Kind:
     incompatible: Callable[[Statement, Statement], bool] = lambda a, b: False
     explained: Callable[[Statement, Statement], bool] = lambda a, b: False
     why_explained: str = "the difference may be explained"  # what a warning of `explained` pairs says
+    # Whether a finding judges each article on its own (a misspelling, a count of days against the rule's reference
+    # date): what a new article does wrong there is its own, whatever the published ones say (focus.py).
+    judged_alone: bool = False
     # The record type of a statement's `data`, when it is one (the codec rebuilds it from stored JSON).
     data_type: type | None = None
 

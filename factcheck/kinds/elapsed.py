@@ -228,16 +228,6 @@ def _verdict(data: ElapsedValue) -> str:
     return f"{data.miss} day(s) off, {side} the tolerance of {data.tolerance}"
 
 
-def _incompatible(a: Statement, b: Statement) -> bool:
-    """Each statement is checked against the reference day: two can both hold only if both hit it."""
-    return a.data.miss > 0 or b.data.miss > 0
-
-
-def _explained(a: Statement, b: Statement) -> bool:
-    """Near misses, within the tolerance: a report of the next morning may count the day before."""
-    return a.data.status != "conflict" and b.data.status != "conflict"
-
-
 def compare(claim: Claim, statements: list[Statement]) -> list[Finding]:
     """A finding for each statement that misses the day it speaks of, and one for those that hit it."""
     ordered = sort_statements(statements)
@@ -279,7 +269,6 @@ KIND = Kind(
     },
     extract=extract,
     compare=compare,
-    incompatible=_incompatible,
-    explained=_explained,
     data_type=ElapsedValue,
+    judged_alone=True,
 )

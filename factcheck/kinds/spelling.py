@@ -63,4 +63,5 @@ KIND = Kind(
     },
     extract=extract,
     compare=compare,
+    judged_alone=True,
 )
