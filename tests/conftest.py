@@ -1,12 +1,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from factcheck.article import parse_article
+from factcheck.cli import main
 from factcheck.claims import RuleSet
 from factcheck.findings import Statement
 from factcheck.kinds import registry
@@ -46,3 +49,9 @@ def newsroom(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(ROOT / "rules", tmp_path / "rules")
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+def check_json(*args: str) -> tuple[int, dict]:
+    """`factcheck check ARGS --format json`, as a user runs it: its exit status and its report."""
+    result = CliRunner().invoke(main, ["check", *args, "--format", "json"])
+    return result.exit_code, json.loads(result.stdout)

@@ -4,7 +4,6 @@ new article's clash. Made-up people and places, except where the bundled corpus 
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from factcheck.claims import RuleSet
 from factcheck.codec import decode_statement, encode_statement
 from factcheck.kinds import presence
 from factcheck.rules import load_rules
-from conftest import statements_for, values_for
+from conftest import check_json, statements_for, values_for
 
 ROOT = Path(__file__).resolve().parent.parent
 UNSEEN = Path(__file__).resolve().parent / "data" / "unseen"
@@ -97,8 +96,7 @@ def _corpus(folder: Path, articles: dict[str, tuple[str, str]]) -> Path:
 
 
 def _check(*args: str) -> tuple[int, dict]:
-    result = CliRunner().invoke(main, ["check", *args, "--format", "json"])
-    return result.exit_code, json.loads(result.output)
+    return check_json(*args)
 
 
 def _whereabouts(report: dict) -> list[dict]:

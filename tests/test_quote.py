@@ -6,7 +6,6 @@ articles."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 
 import pytest
@@ -23,6 +22,7 @@ from factcheck.kinds.quote import likeness, normalise
 from factcheck.names import Entity
 from factcheck.reading import read
 from factcheck.rules import load_rules
+from conftest import check_json
 
 RULES = """
 [entities.brandt]
@@ -108,9 +108,7 @@ def _write(newsroom: Path, name: str, date: str, body: str) -> None:
 
 
 def _check(newsroom: Path, *args: str) -> tuple[int, dict]:
-    result = CliRunner().invoke(main, ["check", str(newsroom / "corpus"), "--rules", str(newsroom / "rules"),
-                                       "--format", "json", "--no-db", *args])
-    return result.exit_code, json.loads(result.stdout)
+    return check_json(str(newsroom / "corpus"), "--rules", str(newsroom / "rules"), "--no-db", *args)
 
 
 def _quote_findings(report: dict) -> list[dict]:
