@@ -2,9 +2,9 @@
 
 For each N: articles per second for `factcheck index` and `factcheck check` (one job and two) with the archive's
 rules (every article tells one of their stories) and with the repository's bundled rules (no article tells their
-story), a check with the store warm, the latency of `check --new` of one article against the stored N, each run's peak memory, and the
-precision and recall of the conflicts injected into the corpus (benchmarks/synthetic.py); then the same corpus
-through the naive baseline (sentences with the rule's names, dateparser.search.search_dates) for comparison.
+story), a check with the store warm, the latency of `check --new` of one article against the stored N, each run's
+peak memory, and the precision and recall of the conflicts injected into the corpus (benchmarks/synthetic.py); then the
+same corpus through the naive baseline (sentences with the rule's names, dateparser.search.search_dates) for comparison.
 
 Every figure comes from running the command line as a user would, in a fresh process, so start-up and reading the
 rules are counted. Usage:

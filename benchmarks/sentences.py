@@ -31,10 +31,10 @@ import re
 import sys
 import time
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
-from typing import Callable
 
 HERE = Path(__file__).resolve().parent
 GOLD = HERE / "sentences_gold.toml"
@@ -65,7 +65,8 @@ def load_gold(path: Path = GOLD) -> list[Passage]:
         text, sentences = entry["text"], entry["sentences"]
         spans, lost = locate(text, sentences, fuzzy=False)
         covered = "".join(text[a:b] for a, b in spans)
-        if lost or "".join(covered.split()) != "".join(text.split()) or any(text[a:b] != s for (a, b), s in zip(spans, sentences)):
+        if lost or "".join(covered.split()) != "".join(text.split()) or any(
+                text[a:b] != s for (a, b), s in zip(spans, sentences, strict=False)):
             sys.exit(f"{path.name}: passage {number}: the gold sentences are not the exact, trimmed, in-order "
                      f"substrings of the text:\n  {text!r}")
         case = cases[number - 1] if len(cases) == len(data["passage"]) else ""
@@ -286,7 +287,7 @@ def render_table(header: list[str], rows: list[list[str]], right: set[int]) -> s
 
     def line(cells: list[str]) -> str:
         return "  ".join(cell.rjust(w) if i in right else cell.ljust(w)
-                         for i, (cell, w) in enumerate(zip(cells, widths))).rstrip()
+                         for i, (cell, w) in enumerate(zip(cells, widths, strict=False))).rstrip()
     rule = "  ".join("-" * w for w in widths)
     return "\n".join([line(header), rule, *map(line, rows)])
 

@@ -49,9 +49,10 @@ import json
 import random
 import re
 import sys
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any
 
 GROUP_SIZE = 1000  # files per corpus folder at most, so that no folder grows unwieldy at scale
 TRUTH_SCHEMA = "factcheck.synthetic-truth/1"
@@ -155,20 +156,28 @@ FIRST_NAMES: dict[str, dict[str, tuple[str, ...]]] = {
 
 # Surnames are invented from syllables in the manner of each pool, so that no real person is named.
 SURNAME_PARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
-    "slavic": (("Kor", "Vel", "Drav", "Mir", "Sok", "Bel", "Zar", "Petr", "Hrab", "Lub", "Ost", "Vran", "Stoj", "Grab", "Jov", "Kras", "Ned", "Rad", "Tom", "Blag"),
-               ("a", "o", "i", "e", ""), ("nov", "vić", "ski", "ček", "enko", "lić", "vski", "nik", "ovan", "etić", "ansky", "uk")),
-    "iberian": (("Val", "Cas", "Mon", "Tor", "Ben", "Sal", "Cor", "Ech", "Lar", "Quin", "Ose", "Bar", "Gal", "Mend", "Sor", "Ur", "Fig", "Ped"),
+    "slavic": (("Kor", "Vel", "Drav", "Mir", "Sok", "Bel", "Zar", "Petr", "Hrab", "Lub", "Ost", "Vran", "Stoj", "Grab",
+                "Jov", "Kras", "Ned", "Rad", "Tom", "Blag"),
+               ("a", "o", "i", "e", ""),
+               ("nov", "vić", "ski", "ček", "enko", "lić", "vski", "nik", "ovan", "etić", "ansky", "uk")),
+    "iberian": (("Val", "Cas", "Mon", "Tor", "Ben", "Sal", "Cor", "Ech", "Lar", "Quin", "Ose", "Bar", "Gal", "Mend",
+                 "Sor", "Ur", "Fig", "Ped"),
                 ("e", "a", "i", "o"), ("garay", "ñedo", "rrales", "dano", "villa", "tero", "mira", "zabal",
                                        "sanz", "ribe", "lmonte", "guez", "rreira", "steros")),
-    "eastasian": (("Ta", "Ka", "Mo", "Su", "Hi", "Na", "Yo", "Ri", "Sa", "Fu", "Ma", "Ku", "Shi", "O"), ("na", "ki", "ra", "shi", "mo", "ku", "ya", "to"),
+    "eastasian": (("Ta", "Ka", "Mo", "Su", "Hi", "Na", "Yo", "Ri", "Sa", "Fu", "Ma", "Ku", "Shi", "O"),
+                  ("na", "ki", "ra", "shi", "mo", "ku", "ya", "to"),
                   ("be", "da", "mura", "gawa", "ta", "oka", "zawa", "hara", "yama", "saki", "moto", "kawa")),
-    "westafrican": (("O", "A", "E", "Ade", "Olu", "Nwa", "Ogu", "Eze", "Aki"), ("ka", "lu", "de", "ba", "ye", "fo", "ko", "mu", "ri", "so"),
+    "westafrican": (("O", "A", "E", "Ade", "Olu", "Nwa", "Ogu", "Eze", "Aki"),
+                    ("ka", "lu", "de", "ba", "ye", "fo", "ko", "mu", "ri", "so"),
                     ("for", "mi", "nde", "kun", "wale", "dapo", "nye", "bisi", "chukwu")),
-    "nordic": (("Lind", "Berg", "Holm", "Strand", "Dahl", "Sand", "Vik", "Ek", "Fjell", "Moe", "Aas", "Nord", "Sol", "Hag", "Grun", "Tor", "Kvarn"), ("", "e"),
+    "nordic": (("Lind", "Berg", "Holm", "Strand", "Dahl", "Sand", "Vik", "Ek", "Fjell", "Moe", "Aas", "Nord", "Sol",
+                "Hag", "Grun", "Tor", "Kvarn"), ("", "e"),
                ("qvist", "gren", "ström", "lund", "mark", "by", "heim", "vold", "stad", "rud", "sæter", "nes", "haug")),
-    "levantine": (("Ma", "Ra", "Sa", "Ka", "Ha", "Na", "Ta", "Za", "Fa", "Ja", "Qa", "Ba"), ("sh", "z", "b", "d", "l", "rw", "kh", "tt", "hm", "ss"),
+    "levantine": (("Ma", "Ra", "Sa", "Ka", "Ha", "Na", "Ta", "Za", "Fa", "Ja", "Qa", "Ba"),
+                  ("sh", "z", "b", "d", "l", "rw", "kh", "tt", "hm", "ss"),
                   ("ari", "oumi", "adi", "awi", "ani", "ouni", "abi", "ali", "ouri", "amani", "edine")),
-    "southasian": (("Bha", "Cha", "Ra", "Su", "Na", "Ma", "Ka", "Pa", "Ja", "De", "Gu", "Va"), ("nd", "th", "sh", "v", "r", "dh", "l", "kr", "sw", "ml"),
+    "southasian": (("Bha", "Cha", "Ra", "Su", "Na", "Ma", "Ka", "Pa", "Ja", "De", "Gu", "Va"),
+                   ("nd", "th", "sh", "v", "r", "dh", "l", "kr", "sw", "ml"),
                    ("ekar", "ani", "ali", "ura", "wat", "iya", "esan", "ari", "anathan", "adkar", "ojia")),
 }
 
@@ -774,7 +783,7 @@ def make_trip(eid: str, rng: random.Random, names: NameBook, anchor: dt.date) ->
     leader_roles = [rng.choice(("President", "Prime Minister")) for _ in stops]
     meet_days, arrive_days = [], []
     day = anchor
-    for i in range(len(stops)):
+    for _ in stops:
         arrive = day
         meet = arrive + dt.timedelta(days=rng.choice((0, 0, 1)))
         arrive_days.append(arrive)
@@ -783,11 +792,11 @@ def make_trip(eid: str, rng: random.Random, names: NameBook, anchor: dt.date) ->
     people = {"visitor": visitor, "spokes": spokes, **{f"leader{i}": p for i, p in enumerate(leaders)}}
     roles = {"visitor": (f"{home.adjective} {role}", f"{home.adjective} {role.lower()}"), "spokes": (),
              **{f"leader{i}": (f"{c.adjective} {r}", f"{c.adjective} leader")
-                for i, (c, r) in enumerate(zip(stops, leader_roles))}}
+                for i, (c, r) in enumerate(zip(stops, leader_roles, strict=True))}}
     event = Event(eid, "trip", anchor, people, roles, {"home": home, **{f"stop{i}": c for i, c in enumerate(stops)}},
                   {"role": role, "meet_days": meet_days, "arrive_days": arrive_days, "leader_roles": leader_roles,
                    "org": org_name(rng)})
-    for i, (country, leader) in enumerate(zip(stops, leaders)):
+    for i, leader in enumerate(leaders):
         cid = f"{eid}-meeting-{slug(leader.last)}"
         event.facts[f"meet{i}"] = Fact(cid, "date", f"Day {visitor.last} met {leader.last}", iso(meet_days[i]))
     last = len(stops) - 1
@@ -1101,7 +1110,8 @@ def common_values(w: Writer) -> dict[str, Any]:
         "ATTR": w.attribution, "ORG": lambda: "the " + event.data["org"],
         "OLDYEAR": lambda: str(year - rng.randint(3, 40)), "NEXTYEAR": str(year + 1),
         "MONTH": lambda: rng.choice(MONTHS), "BIG": lambda: fmt_number(rng.randint(12, 95) * 100),
-        "SMALL": lambda: str(rng.randint(2, 60)), "HUNDREDS": lambda: fmt_number(rng.randint(2, 40) * 100), "PCT": lambda: f"{rng.randint(1, 9)}.{rng.randint(0, 9)}",
+        "SMALL": lambda: str(rng.randint(2, 60)), "HUNDREDS": lambda: fmt_number(rng.randint(2, 40) * 100),
+        "PCT": lambda: f"{rng.randint(1, 9)}.{rng.randint(0, 9)}",
         "OLDDATE": lambda: f"{rng.randint(1, 28)} {rng.choice(MONTHS)} {year - rng.randint(5, 30)}",
         # Another day, far from the event's, for unrelated plans ("the budget vote on ...").
         "OTHERDAY": lambda: (lambda d: f"{MONTHS[d.month - 1]} {d.day}")(
@@ -1497,7 +1507,7 @@ def generate(out_dir: Path, articles: int, events: int, seed: int = 0, conflict_
 
     shares = [articles // events + (1 if i < articles % events else 0) for i in range(events)]
     plans: list[Plan] = []
-    for event, share in zip(event_list, shares):
+    for event, share in zip(event_list, shares, strict=True):
         event_plans = plan_event_articles(event, share, rng, next_id)
         for position, plan in enumerate(event_plans):
             if share > GROUP_SIZE:
@@ -1505,7 +1515,7 @@ def generate(out_dir: Path, articles: int, events: int, seed: int = 0, conflict_
         plans += event_plans
     errors = inject(plans, event_list, round(conflict_rate * articles), rng)
 
-    corpus, rules_dir = out_dir / "corpus", out_dir / "rules"
+    rules_dir = out_dir / "rules"
     rules_dir.mkdir(parents=True, exist_ok=True)
     for event in event_list:
         (rules_dir / f"{event.id}.toml").write_text(event.data["rules_text"], encoding="utf-8")
@@ -1638,7 +1648,7 @@ def score(report_json: dict[str, Any], truth: Truth) -> dict[str, Any]:
         entry = by_kind.setdefault(kinds.get(claim, "?"), {"injected": 0, "found": 0, "false_flags": 0})
         entry["injected"] += 1
         entry["found"] += (article, claim) in found
-    for article, claim in sorted(flagged - injected):
+    for _, claim in sorted(flagged - injected):
         by_kind.setdefault(kinds.get(claim, "?"), {"injected": 0, "found": 0, "false_flags": 0})["false_flags"] += 1
     # Rules are global: every claim reads every article. A flag on an article of another event than the claim's is
     # a figure or day of one story read for another (see the report); counted apart so that the two causes of
@@ -1684,7 +1694,8 @@ def false_flags(report_json: dict[str, Any], truth: Truth) -> list[dict[str, Any
         for item in finding.get("statements", []):
             if (item["article"], finding["claim"]) in wrong:
                 rows.append({"article": item["article"], "path": item.get("path"), "claim": finding["claim"],
-                             "quote": item.get("quote"), "read": item.get("value"), "true": values.get(finding["claim"]),
+                             "quote": item.get("quote"), "read": item.get("value"),
+                             "true": values.get(finding["claim"]),
                              "modality": item.get("modality"), "as_of": item.get("as_of")})
     return rows
 

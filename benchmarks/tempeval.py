@@ -31,8 +31,9 @@ Baseline
 
 Throughput
     KB/s = bytes (UTF-8, 1 KB = 1000 bytes) of all stripped texts of a corpus / wall time to tag them all
-    (time.perf_counter); best of 7 runs for factcheck (the machine is shared: the best run is the one least disturbed), a single run for dateparser (slow). Parsing and scoring are
-    not timed. The "all" row divides the total bytes by the summed times.
+    (time.perf_counter); best of 7 runs for factcheck (the machine is shared: the best run is the one least
+    disturbed), a single run for dateparser (slow). Parsing and scoring are not timed. The "all" row divides the total
+    bytes by the summed times.
 """
 
 from __future__ import annotations
@@ -45,9 +46,9 @@ import time
 import warnings
 import xml.etree.ElementTree as ET
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_DATA = HERE.parents[1] / "shared" / "data" / "tempeval3"
@@ -302,7 +303,7 @@ def evaluate(system: System, documents: list[Document], corpus: str) -> Result:
     outputs, seconds = run_timed(system, documents)
     total = Score()
     result = Result(corpus, system.name, total, seconds, sum(len(d.text.encode("utf-8")) for d in documents))
-    for doc, found in zip(documents, outputs):
+    for doc, found in zip(documents, outputs, strict=True):
         alignment = align(doc.gold, found)
         total.add(score(alignment, len(doc.gold), len(found)))
         result.alignments.append((doc, alignment))
@@ -344,7 +345,8 @@ def render(rows: list[list[str]]) -> str:
     widths = [max(len(r[i]) for r in table) for i in range(len(header))]
     lines = []
     for r in table:
-        cells = [c.ljust(w) if i < 2 or c == "|" else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))]
+        cells = [c.ljust(w) if i < 2 or c == "|" else c.rjust(w)
+                 for i, (c, w) in enumerate(zip(r, widths, strict=False))]
         lines.append("  ".join(cells).rstrip())
         if r is header:
             lines.append("-" * len(lines[0]))

@@ -24,7 +24,8 @@ DEFAULT_MAX_SIZE = 20 * 1024 * 1024
 PLAUSIBLE_YEARS = (1800, 2200)
 
 _SEED_HEADER = regex.compile(r"\A\ufeff?[ \t]*date[ \t]+(?P<date>\S+)[ \t]*")
-_FRONT_MATTER = regex.compile(r"\A\ufeff?---[ \t]*(?:\r\n|\r|\n)(?P<body>.*?)(?:\r\n|\r|\n)---[ \t]*(?:\r\n|\r|\n|\Z)", regex.S)
+_FRONT_MATTER = regex.compile(r"\A\ufeff?---[ \t]*(?:\r\n|\r|\n)(?P<body>.*?)(?:\r\n|\r|\n)---[ \t]*(?:\r\n|\r|\n|\Z)",
+                              regex.S)
 _FRONT_MATTER_LINE = regex.compile(r"^[ \t]*(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*$", regex.M)
 _ISO_DATE = regex.compile(r"\A(\d{4})-(\d{2})-(\d{2})\Z")
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
@@ -105,7 +106,8 @@ def decode(data: bytes, name: str) -> tuple[str, tuple[str, ...]]:
             try:
                 return data[2:].decode(codec), (f"{name}: read as {codec.upper()} (byte-order mark)",)
             except UnicodeDecodeError:
-                raise ArticleError(f"starts with a {codec.upper()} byte-order mark but is not valid {codec.upper()}") from None
+                raise ArticleError(f"starts with a {codec.upper()} byte-order mark but is not valid "
+                                   f"{codec.upper()}") from None
     if b"\x00" in data:
         raise ArticleError("binary file (contains NUL bytes), not an article")
     try:
@@ -126,7 +128,8 @@ def parse_article(text: str, path: str, *, default_published: dt.date | None = N
     body_start = 0
     published: dt.date | None = None
     if (front := _FRONT_MATTER.match(text)) is not None:
-        metadata = {m["key"].lower(): m["value"].strip().strip("\"'") for m in _FRONT_MATTER_LINE.finditer(front["body"])}
+        metadata = {m["key"].lower(): m["value"].strip().strip("\"'")
+                    for m in _FRONT_MATTER_LINE.finditer(front["body"])}
         body_start = front.end()
         if "date" in metadata:
             published = parse_iso_date(metadata["date"][:10] if len(metadata["date"]) > 10 else metadata["date"])
@@ -220,7 +223,8 @@ def load_corpus(inputs: list[Path], *, default_published: dt.date | None = None,
             skipped.append(Skipped(str(path), str(error)))
             continue
         if article.id in seen:
-            skipped.append(Skipped(str(path), f"duplicate article id {article.id!r} (already read from {seen[article.id]})"))
+            skipped.append(Skipped(str(path), f"duplicate article id {article.id!r} "
+                                              f"(already read from {seen[article.id]})"))
             continue
         seen[article.id] = article.path
         articles.append(article)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import AbstractSet, Any, Callable, Literal, Mapping
+from typing import Any, Literal
 
 from factcheck.names import Entity, NameIndex
 

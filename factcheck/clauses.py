@@ -8,8 +8,9 @@ landing, and the meetings only before it.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable, Literal
+from typing import Literal
 
 import regex
 
@@ -127,7 +128,8 @@ def _close_parentheticals(text: str, result: list[Segment], inside: Callable[[in
             body_start = opening + 1 if opening == segment.start else segment.start
             comma = next((i for i in range(body_start, segment.end) if text[i] == "," and not inside(i)), -1)
             if comma > 0 and text[comma + 1:segment.end].strip():
-                closed += [Segment(segment.start, comma, segment.relation, segment.cue), Segment(comma, segment.end, "", ",")]
+                closed += [Segment(segment.start, comma, segment.relation, segment.cue),
+                           Segment(comma, segment.end, "", ",")]
                 continue
         closed.append(segment)
     return closed

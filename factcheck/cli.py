@@ -12,27 +12,30 @@ import functools
 import os
 import shutil
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Callable, Iterator, NoReturn
+from typing import Any, NoReturn
 
 import click
 
 from factcheck import __version__, formatters
 from factcheck.article import DEFAULT_MAX_SIZE, ArticleError, parse_iso_date, read_article
-from factcheck.datelist import list_dates
-from factcheck.explain import explain
-from factcheck.formatters import dates as date_formats
 from factcheck.baseline import BaselineError, baseline_json, read_baseline
 from factcheck.claims import RuleSet
+from factcheck.datelist import list_dates
 from factcheck.decide import exit_status
-from factcheck.engine import ClaimMapper, Runner, check as run_check, index as run_index, run_examples, runner_for
+from factcheck.engine import ClaimMapper, Runner, run_examples, runner_for
+from factcheck.engine import check as run_check
+from factcheck.engine import index as run_index
+from factcheck.explain import explain
 from factcheck.extraction import ReadOptions, RulePatternTooSlow
 from factcheck.findings import Decision, Report
-from factcheck.gitchanges import GitError, changed_articles
-from factcheck.reviews import VERDICTS, ReviewsError, apply_reviews, entry_for, load_reviews, save_reviews
+from factcheck.formatters import dates as date_formats
 from factcheck.formatters.examples import render_example_results
 from factcheck.formatters.explain import render_explanation
+from factcheck.gitchanges import GitError, changed_articles
 from factcheck.on_dask import DaskUnavailable, claim_mapper, connect, dask_runner
+from factcheck.reviews import VERDICTS, ReviewsError, apply_reviews, entry_for, load_reviews, save_reviews
 from factcheck.rules import validate
 from factcheck.store import DEFAULT_STORE, Store, StoreError
 
@@ -361,8 +364,8 @@ def index_command(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date 
 @main.command("baseline")
 @corpus_options
 @rules_option
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=Path(".factcheck-baseline.json"),
-              show_default=True, help="Where to write the baseline.")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              default=Path(".factcheck-baseline.json"), show_default=True, help="Where to write the baseline.")
 def baseline_command(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date | None, max_size: int,
                      output: Path) -> None:
     """Record today's conflicts and warnings, so that `check --baseline FILE` reports only new ones.

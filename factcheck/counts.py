@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 import regex
 
@@ -70,7 +71,8 @@ def _reader() -> _Reader:
                    data["totals"]["set_by"],
                    regex.compile(data["not_the_total"]["before"], regex.I),
                    regex.compile(data["not_the_total"]["after"], regex.I),
-                   regex.compile(data["not_the_total"]["clause"], regex.I), numbers, {k.lower(): v for k, v in data["scales"].items()},
+                   regex.compile(data["not_the_total"]["clause"], regex.I), numbers,
+                   {k.lower(): v for k, v in data["scales"].items()},
                    {k.lower(): v for k, v in data["vague"].items()}, qualifiers, data["after"]["symbol"],
                    data["rounding"]["max_share"])
 
@@ -221,7 +223,8 @@ def _interpret(reader: _Reader, match: regex.Match[str]) -> Count | None:
             reading = f"{_render(low)} to {_render(high)}"
         else:
             reading = f"above {_render(low)}, no upper limit" if table["symbol"] == ">" else f"{_render(low)} or more"
-        return Count(*span, low, high, f"{table['symbol']}{_render(number)}", f"'{qualifier}' {_render(number)}: {reading}")
+        return Count(*span, low, high, f"{table['symbol']}{_render(number)}",
+                     f"'{qualifier}' {_render(number)}: {reading}")
     if match["after"]:
         return Count(*span, number, None, f"{reader.after_symbol}{_render(number)}", f"{_render(number)} or more")
     half = min(unit / 2, number * reader.max_share) if unit > 1 else 0.0

@@ -7,8 +7,8 @@ before a later report: the schedule may have changed), which makes it a warning.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from itertools import product
-from typing import Callable
 
 from factcheck.findings import Report, Statement, Status
 

@@ -8,14 +8,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Callable, Iterable, Iterator, Mapping
+from typing import Any
 
-from factcheck.article import (DEFAULT_MAX_SIZE, ArticleError, ArticleInfo, Skipped, decode, discover,
-                               parse_article)
 from factcheck import sanity
+from factcheck.article import DEFAULT_MAX_SIZE, ArticleError, ArticleInfo, Skipped, decode, discover, parse_article
 from factcheck.baseline import without_baseline
 from factcheck.claims import Claim, Example, RuleSet
 from factcheck.extraction import Extraction, ReadOptions, extract_in_process, extract_in_processes
@@ -26,7 +26,6 @@ from factcheck.reading import read
 from factcheck.rules import rules_hash
 from factcheck.sharing import Shared
 from factcheck.store import Store, engine_version, file_stat
-
 
 # Maps a function over claims, as builtins.map does: here, or as tasks on a cluster (see on_dask.py).
 ClaimMapper = Callable[..., Iterable[list[Finding]]]
@@ -173,10 +172,11 @@ class IndexSummary:
     internal_errors: tuple[str, ...]
 
 
-def index(inputs: list[Path], rules: RuleSet, store: Store, *, options: ReadOptions = ReadOptions(),
+def index(inputs: list[Path], rules: RuleSet, store: Store, *, options: ReadOptions | None = None,
           runner: Runner = extract_in_process) -> IndexSummary:
     """Bring the store up to date with the articles the inputs name: read new and changed files, forget files under
     the inputs that are gone. The store keeps statements only; nothing is compared."""
+    options = options or ReadOptions()
     files, skipped = discover(inputs)
     paths = _unique(files)
     rules_digest = rules_hash(rules)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+
 import regex
 
 from factcheck import language, wordstarts

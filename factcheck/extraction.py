@@ -14,18 +14,19 @@ import concurrent.futures
 import datetime as dt
 import hashlib
 import itertools
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any
 
-from factcheck.article import DEFAULT_MAX_SIZE, Article, ArticleError, ArticleInfo, article_from_bytes, read_bytes
 from factcheck import sanity
+from factcheck.article import DEFAULT_MAX_SIZE, Article, ArticleError, ArticleInfo, article_from_bytes, read_bytes
 from factcheck.claims import Claim, RuleSet, fold_name, person_name
 from factcheck.codec import decode_statement, encode_statement
 from factcheck.datelist import read_dates
 from factcheck.findings import Statement
-from factcheck.names import Mention
 from factcheck.kinds import registry
+from factcheck.names import Mention
 from factcheck.reading import mentions_in, read
 from factcheck.rules import load_rule_files
 

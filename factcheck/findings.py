@@ -4,9 +4,10 @@ together). Formatters only read these records; every value, status and explanati
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Literal, Mapping
+from typing import Any, Literal
 
 from factcheck.article import Article, ArticleInfo, Skipped
 from factcheck.text import Sentence

@@ -8,11 +8,12 @@ on the new statement, with the published ones it disagrees with beside it.
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 from factcheck import sanity
 from factcheck.findings import Finding, Statement, Status, group_values, sort_statements
 from factcheck.kinds import Kind
+
 
 def _consensus(published: list[Statement]) -> list[Statement]:
     """The statements of the value (or values, on a tie) most published articles give."""

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import bisect
 import functools
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, Literal
+from typing import Literal
 
 import regex
 

@@ -7,8 +7,9 @@ paths as this process (a shared or replicated file system), as they read them th
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from factcheck.claims import RuleSet
 from factcheck.engine import Runner

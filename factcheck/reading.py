@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from types import MappingProxyType
-from typing import Mapping
 
 from factcheck import clauses, events, wordstarts
-from factcheck.datelist import FileDates, read_dates
 from factcheck.article import Article
 from factcheck.claims import RuleSet
 from factcheck.clauses import Segment
+from factcheck.datelist import FileDates, read_dates
 from factcheck.events import EventKind, Trigger
 from factcheck.names import Mention, find_mentions
 from factcheck.temporal import Timex
@@ -124,7 +123,7 @@ def read(article: Article, rules: RuleSet, mentions: list[Mention] | None = None
         article=article,
         sentences=tuple(sentences),
         segments=tuple(tuple(clauses.segments(text, s.start, s.end, tuple((t.start, t.end) for t in sentence_timexes)))
-                       for s, sentence_timexes in zip(sentences, per_sentence_timexes)),
+                       for s, sentence_timexes in zip(sentences, per_sentence_timexes, strict=True)),
         timexes=tuple(tuple(t) for t in per_sentence_timexes),
         mentions=tuple(tuple(m) for m in per_sentence_mentions),
         entity_kinds=rules.entity_kinds,

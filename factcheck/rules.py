@@ -10,10 +10,11 @@ import difflib
 import functools
 import hashlib
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 import regex
 
@@ -224,12 +225,14 @@ def _examples(raw: Any, path: str, locate: _Locator, line: int, errors: list[Rul
             errors.append(RuleError(path, *where, f"{label}: example {number}: 'published' must be a date YYYY-MM-DD"))
             continue
         if ("value" in item) == (item.get("expect") == "nothing"):
-            errors.append(RuleError(path, *where, f"{label}: example {number}: give either 'value' or expect = \"nothing\""))
+            errors.append(RuleError(path, *where, f"{label}: example {number}: give either 'value' or "
+                                                  f"expect = \"nothing\""))
             continue
         value = item.get("value")
         if value is not None and not (isinstance(value, str) or (isinstance(value, list)
                                                                   and all(isinstance(v, str) for v in value))):
-            errors.append(RuleError(path, *where, f"{label}: example {number}: 'value' must be a string as reports write it "
+            errors.append(RuleError(path, *where, f"{label}: example {number}: 'value' must be a string as reports "
+                                                  f"write it "
                                                   f"(\"2023-03-14\", \">1340\") or a list of names, not "
                                                   f"{type(value).__name__}"))
             continue
@@ -408,10 +411,7 @@ def validate(directory: Path) -> tuple[RuleSet | None, list[RuleError]]:
     name = str(directory)
     if not directory.exists():
         return None, [RuleError(name, 1, 1, "no such rules directory")]
-    if not directory.is_dir():
-        files = [directory]
-    else:
-        files = rule_files(directory)
+    files = rule_files(directory) if directory.is_dir() else [directory]
     if not files:
         return None, [RuleError(name, 1, 1, "no rule files (*.toml) in this directory")]
     return validate_files(files, name)

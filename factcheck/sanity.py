@@ -70,7 +70,8 @@ def _patterns() -> _Patterns:
     night = data["night"]
     # The tagger's weekday-and-date forms ("Tuesday, April 26", "Tuesday 26 April 2022"), and a day number from 29
     # on beside a month or in an ISO date: the only places a flagged date can be.
-    weekday_date = (rf"\b(?P<weekday>{weekdays})\b\.?,?\s+(?:(?:the\s+)?(?P<day>{day})(?:\s+of)?\s+(?P<month>{months})\b"
+    weekday_date = (rf"\b(?P<weekday>{weekdays})\b\.?,?\s+"
+                    rf"(?:(?:the\s+)?(?P<day>{day})(?:\s+of)?\s+(?P<month>{months})\b"
                     rf"|(?P<month>{months})\b\.?\s+(?P<day>{day})(?![0-9]))(?:,?\s+(?P<year>{year}))?")
     # A day from 29 on is found first, by its figures, and its month beside it after: a scan for every month name
     # costs more than the rest of these checks.
@@ -120,7 +121,8 @@ def worth_a_look(article: Article) -> bool:
 def _years_within_reach(month: int, day: int, published: dt.date) -> list[int]:
     reach = dt.timedelta(days=_patterns().other_year_days)
     return [year for year in range(published.year - 1, published.year + 2)
-            if year == published.year or _is_day(year, month, day) and abs(dt.date(year, month, day) - published) <= reach]
+            if year == published.year
+            or _is_day(year, month, day) and abs(dt.date(year, month, day) - published) <= reach]
 
 
 def _is_day(year: int, month: int, day: int) -> bool:

@@ -15,8 +15,9 @@ in Python).
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Hashable, Mapping
 from types import MappingProxyType
-from typing import Any, Hashable, Mapping
+from typing import Any
 
 from factcheck.article import ArticleInfo
 from factcheck.findings import Statement

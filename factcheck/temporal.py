@@ -16,8 +16,9 @@ import bisect
 import calendar
 import datetime as dt
 import functools
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from typing import Any, Callable, Collection
+from typing import Any
 
 import regex
 
@@ -59,7 +60,8 @@ class NoSuchDay:
     why: str
 
 
-_PERIOD = regex.compile(r"\A(?P<year>\d{4})(?:-(?:(?P<month>\d{2})(?:-(?P<day>\d{2}))?|W(?P<week>\d{2})|Q(?P<quarter>[1-4])))?")
+_PERIOD = regex.compile(
+    r"\A(?P<year>\d{4})(?:-(?:(?P<month>\d{2})(?:-(?P<day>\d{2}))?|W(?P<week>\d{2})|Q(?P<quarter>[1-4])))?")
 
 
 def period_end(value: str) -> dt.date | None:
@@ -206,7 +208,8 @@ def rule_examples() -> list[tuple[str, dict[str, Any]]]:
     """(rule name, example) pairs of every rule, and of the modifiers under the name "modifiers"."""
     data = language.load("temporal")
     pairs = [(rule["name"], example) for rule in data["rules"] for example in rule.get("examples", [])]
-    return pairs + [(section, example) for section in ("modifiers", "narrative") for example in data[section]["examples"]]
+    return pairs + [(section, example) for section in ("modifiers", "narrative")
+                    for example in data[section]["examples"]]
 
 
 @dataclass(slots=True)
@@ -521,7 +524,8 @@ def resolve_weekday(weekday: int, relative: str | None, tense: clauses.Tense, pu
         days = -((published.weekday() - weekday) % 7 or 7)
         return published + dt.timedelta(days), f"'last' weekday, back from publication date {published}", published
     if relative in ("next", "coming"):
-        return published + dt.timedelta(forward or 7), f"'next' weekday, forward from publication date {published}", published
+        return (published + dt.timedelta(forward or 7), f"'next' weekday, forward from publication date {published}",
+                published)
     if relative == "this":
         monday = published - dt.timedelta(published.weekday())
         return monday + dt.timedelta(weekday), f"'this' weekday, in the week of publication date {published}", published
@@ -536,7 +540,8 @@ def resolve_weekday(weekday: int, relative: str | None, tense: clauses.Tense, pu
             return (published + dt.timedelta(forward), f"weekday, forward from publication date {published} "
                     f"(future tense)", published)
         why = "past tense" if tense == "past" else "news reports what has happened"
-        return published - dt.timedelta(7 - forward), f"weekday, back from publication date {published} ({why})", published
+        return (published - dt.timedelta(7 - forward), f"weekday, back from publication date {published} ({why})",
+                published)
     # A report told from another week may still come back to its main day by weekday: "on 18 March" in the lead,
     # the days before it told after, then "on Saturday" is the 18th again, the day of the publication's week the
     # text has named, not the Saturday nearest the last date told. A story that really moved to the week before
@@ -615,7 +620,8 @@ def _offset(ctx: _Context, base: dt.date, sign: int, source: str) -> _Value | No
         ref = "PAST_REF" if sign < 0 else "FUTURE_REF"
         return _Value("DATE", ref, f"an unspecified number of units from the {source} {base}", base, _mod_word(ctx))
     value, granularity = _shift(base, sign * amount, unit)
-    return _Value("DATE", value, f"{amount} {granularity}(s) {'back' if sign < 0 else 'forward'} from the {source} {base}",
+    direction = "back" if sign < 0 else "forward"
+    return _Value("DATE", value, f"{amount} {granularity}(s) {direction} from the {source} {base}",
                   base, _mod_word(ctx))
 
 
@@ -694,7 +700,8 @@ def _vague(ctx: _Context, rule: _Rule) -> _Value:
 
 
 _RESOLVERS: dict[str, Callable[..., _Value | None]] = {
-    "explicit_date": _explicit_date, "iso_date": _iso_date, "month": _month, "year": _year, "decade": _decade, "season": _season,
+    "explicit_date": _explicit_date, "iso_date": _iso_date, "month": _month, "year": _year, "decade": _decade,
+    "season": _season,
     "quarter": _quarter, "the_quarter": _the_quarter, "year_earlier": _year_earlier, "weekday_set": _weekday_set,
     "spelled_year": _spelled_year, "clock_time": _clock_time, "time_word": _time_word, "weekday": _weekday,
     "offset_from_publication": _offset_from_publication,

@@ -13,8 +13,8 @@ import bisect
 import functools
 import re
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 import regex
 
@@ -107,7 +107,7 @@ def _top_level_parts(pattern: str) -> list[str] | None:
     if structure is None:
         return None
     cuts = [index for index, char, depth in structure if char == "|" and depth == 0]
-    return [pattern[a + 1:b] for a, b in zip([-1, *cuts], [*cuts, len(pattern)])]
+    return [pattern[a + 1:b] for a, b in zip([-1, *cuts], [*cuts, len(pattern)], strict=True)]
 
 
 def _group_end(pattern: str) -> int:

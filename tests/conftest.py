@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from factcheck.article import parse_article
-from factcheck.cli import main
 from factcheck.claims import RuleSet
+from factcheck.cli import main
 from factcheck.findings import Statement
 from factcheck.kinds import registry
 from factcheck.reading import read

@@ -56,7 +56,8 @@ def test_unusable_articles_say_why(tmp_path: Path, content: bytes, reason: str) 
 
 def test_a_default_publication_date_rescues_an_undated_article(tmp_path: Path) -> None:
     (tmp_path / "plain.txt").write_text("Just text.")
-    assert read_article(tmp_path / "plain.txt", default_published=dt.date(2022, 4, 26)).published == dt.date(2022, 4, 26)
+    article = read_article(tmp_path / "plain.txt", default_published=dt.date(2022, 4, 26))
+    assert article.published == dt.date(2022, 4, 26)
 
 
 def test_corpus_loading_loses_nothing(tmp_path: Path) -> None:

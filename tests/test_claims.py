@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
-
 import datetime as dt
 
+import pytest
 from conftest import statements_for, values_for
 
+from factcheck.claims import RuleSet
 from factcheck.engine import compare
 from factcheck.findings import Statement
-from factcheck.claims import RuleSet
 from factcheck.rules import load_rules
 
 # 2023-03-14 is a Tuesday.
@@ -71,7 +70,8 @@ def test_statements_said_twice_in_one_article_count_once(summit_rules) -> None:
 
 def test_counts_need_the_counted_noun_and_the_event_and_no_other_place(summit_rules) -> None:
     assert values_for(summit_rules, "flood-death-toll",
-                      "Nearly 2,800 people have been killed in Norvik since the rains began.", "2023-03-14") == ["<2800"]
+                      "Nearly 2,800 people have been killed in Norvik since the rains began.",
+                      "2023-03-14") == ["<2800"]
     assert values_for(summit_rules, "flood-death-toll",
                       "About 1,000 people have sought refuge in schools.", "2023-03-14") == []
     assert values_for(summit_rules, "flood-death-toll",
@@ -188,7 +188,8 @@ def test_an_article_that_contradicts_itself_is_named(summit_rules) -> None:
 
 
 def test_an_event_that_did_not_happen_states_no_date(summit_rules) -> None:
-    assert values_for(summit_rules, "brandt-meeting-date", "Castellano did not meet Brandt on Monday.", "2023-03-14") == []
+    text = "Castellano did not meet Brandt on Monday."
+    assert values_for(summit_rules, "brandt-meeting-date", text, "2023-03-14") == []
     assert values_for(summit_rules, "brandt-meeting-date",
                       "Castellano's meeting with Brandt on Friday was cancelled.", "2023-03-14") == []
 
@@ -206,7 +207,8 @@ def test_a_figure_belongs_to_the_event_word_nearest_it(summit_rules) -> None:
 
 def test_earlier_figures_and_parts_are_not_the_total(summit_rules) -> None:
     assert values_for(summit_rules, "flood-death-toll",
-                      "212 people have been killed in Norvik, up from 180 people a week earlier.", "2023-03-15") == ["212"]
+                      "212 people have been killed in Norvik, up from 180 people a week earlier.",
+                      "2023-03-15") == ["212"]
     assert values_for(summit_rules, "flood-death-toll",
                       "Floods killed 212 people, including 40 people in the capital.", "2023-03-15") == ["212"]
 
@@ -328,5 +330,6 @@ def test_death_tolls_as_news_words_them(quake_rules, text: str, value: str, as_o
 
 
 def test_an_arrival_does_not_take_the_date_of_what_happened_at_its_destination(summit_rules) -> None:
-    text = "On Tuesday, Brandt hosted Castellano for lunch in Valdora City. From Lisbon, Castellano flew on to Valdora City."
+    text = ("On Tuesday, Brandt hosted Castellano for lunch in Valdora City. "
+            "From Lisbon, Castellano flew on to Valdora City.")
     assert values_for(summit_rules, "valdora-arrival-date", text, "2023-03-17") == []

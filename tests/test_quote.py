@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import check_json
 
 from factcheck import language
 from factcheck.article import parse_article
@@ -22,7 +23,6 @@ from factcheck.kinds.quote import likeness, normalise
 from factcheck.names import Entity
 from factcheck.reading import read
 from factcheck.rules import load_rules
-from conftest import check_json
 
 RULES = """
 [entities.brandt]

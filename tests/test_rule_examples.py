@@ -27,4 +27,5 @@ def test_every_claim_has_a_positive_and_a_negative_example(directory: Path) -> N
 def test_rule_example(rules, claim, example) -> None:
     result = run_example(claim, example, rules)
     expected = "no statement" if example.value is None else example.value
-    assert result.passed, f"{claim.id}: {example.text!r}: expected {expected}, read {result.actual}: {result.explanations}"
+    assert result.passed, (f"{claim.id}: {example.text!r}: expected {expected}, read {result.actual}: "
+                           f"{result.explanations}")

@@ -23,7 +23,7 @@ def same_values(a: object, b: object) -> bool:
     if type(a) is not type(b):
         return False
     if isinstance(a, (tuple, list)):
-        return len(a) == len(b) and all(same_values(x, y) for x, y in zip(a, b))  # type: ignore[arg-type]
+        return len(a) == len(b) and all(same_values(x, y) for x, y in zip(a, b, strict=True))  # type: ignore[arg-type]
     if isinstance(a, float):
         return repr(a) == repr(b)
     return a == b
@@ -49,5 +49,5 @@ def test_values_that_are_equal_but_print_differently_are_not_shared() -> None:
     written = [json.dumps(statement_json(s)["low"]) for s in held]
     assert written == ["1", "1", "true", "0", "0", "1"]
     assert held[0].extra is held[5].extra and held[0].extra is not held[1].extra
-    assert all(same_values(s.extra["low"], extra["low"]) for s, extra in zip(held, extras))
+    assert all(same_values(s.extra["low"], extra["low"]) for s, extra in zip(held, extras, strict=True))
     assert shared.statement(base).extra is shared.statement(base).extra

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -88,7 +88,7 @@ def test_streamed_json_is_json_dumps_text(make: Callable[[], object]) -> None:
         if isinstance(item, Items):
             item = list(item.items)
         if isinstance(item, Records):
-            item = [dict(zip(item.keys, row)) for row in item.rows]
+            item = [dict(zip(item.keys, row, strict=True)) for row in item.rows]
         if isinstance(item, dict):
             return {key: plain(v) for key, v in item.items()}
         if isinstance(item, list):

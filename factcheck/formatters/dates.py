@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import io
 import json
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from factcheck.datelist import DateList
 from factcheck.formatters import Options

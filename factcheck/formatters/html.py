@@ -9,8 +9,8 @@ article and rule text is escaped: an article containing `<script>` shows it as t
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from html import escape
-from typing import Iterator
 
 from factcheck.findings import Finding, Report, Statement
 from factcheck.formatters import Options, Output, articles_checked
@@ -202,7 +202,8 @@ def _article_texts(report: Report) -> Iterator[str]:
 
 def write(report: Report, options: Options, out: Output) -> None:
     """The page, written a card and an article at a time."""
-    counts = {status: sum(f.status == status for f in report.findings) for status in ("conflict", "warning", "consistent")}
+    counts = {status: sum(f.status == status for f in report.findings)
+              for status in ("conflict", "warning", "consistent")}
     summary = (f'<p class="summary"><span>{escape(articles_checked(report))}</span>'
                f"<span>{counts['conflict']} conflict(s)</span><span>{counts['warning']} warning(s)</span>"
                f"<span>{counts['consistent']} consistent</span>"

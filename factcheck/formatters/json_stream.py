@@ -4,9 +4,10 @@ given as `Items` is written one item at a time, so that a report's findings neve
 from __future__ import annotations
 
 import json
-from json.encoder import encode_basestring  # type: ignore[attr-defined]  (json.dumps's own, in C)
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from json.encoder import encode_basestring  # type: ignore[attr-defined]  (json.dumps's own, in C)
+from typing import Any
 
 from factcheck.formatters import Output
 
@@ -88,6 +89,7 @@ def _write_records(records: Records, out: Output, pad: str) -> None:
     names = [f"{inner}{_scalar(key)}: " for key in records.keys]
     separator = "[\n" + pad + "  {\n"
     for row in records.rows:
-        out.write(separator + ",\n".join(name + _scalar(item) for name, item in zip(names, row)) + "\n" + pad + "  }")
+        fields = ",\n".join(name + _scalar(item) for name, item in zip(names, row, strict=True))
+        out.write(separator + fields + "\n" + pad + "  }")
         separator = ",\n" + pad + "  {\n"
     out.write("[]" if separator.startswith("[") else "\n" + pad + "]")

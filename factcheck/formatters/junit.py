@@ -4,13 +4,12 @@ message as output) and one skipped test case per input that could not be read.""
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 from xml.etree import ElementTree as ET
 
 from factcheck.findings import Report
 from factcheck.formatters import Options, Output
 from factcheck.formatters.locations import value_text
-
 
 # Characters XML 1.0 cannot hold (control characters an article may carry): shown as the replacement character.
 _NOT_XML = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from factcheck.findings import Report, Statement
 from factcheck.formatters import Options, Output, articles_checked

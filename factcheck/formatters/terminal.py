@@ -63,7 +63,8 @@ def _finding(console: Console, finding: Finding) -> None:
     console.print(Text("  " + finding.message))
     if finding.decision is not None:
         decided = f"  DECIDED: {finding.decision.verdict} by {finding.decision.reviewer} on {finding.decision.date}"
-        console.print(Text(decided + (f": {finding.decision.note}" if finding.decision.note else ""), style="bold green"))
+        note = f": {finding.decision.note}" if finding.decision.note else ""
+        console.print(Text(decided + note, style="bold green"))
     for group in finding.values:
         line = Text("    ")
         line.append(f"{_value(group.value)}  ".ljust(26), style="bold cyan")

@@ -4,8 +4,9 @@ from a reading of one article, and compares the statements of all articles into 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Iterator, Mapping
+from typing import TYPE_CHECKING
 
 from factcheck.claims import Claim, KeySpec
 from factcheck.findings import Finding, Statement

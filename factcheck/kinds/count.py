@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-
 from factcheck import decide, events
 from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.clauses import segment_at
@@ -20,7 +19,6 @@ from factcheck.kinds import CUES_KEY, Kind, once_each
 from factcheck.reading import Reading
 from factcheck.temporal import period_end
 from factcheck.trace import UNHEARD, Notes
-
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,6 @@ import datetime as dt
 from collections.abc import Collection
 from dataclasses import dataclass
 
-
 import regex
 
 from factcheck import decide, events
@@ -24,11 +23,10 @@ from factcheck.kinds import CUES_KEY, Kind, once_each
 from factcheck.names import Mention
 from factcheck.reading import Reading
 from factcheck.temporal import Timex
+from factcheck.trace import UNHEARD, Notes
 
 # An event word told as a noun: "a meeting", "the planned talks".
 _NOMINAL = regex.compile(r"\b(?:a|an|the|this|that)\s+(?:[\w-]+\s+)?\Z", regex.I)
-from factcheck.trace import UNHEARD, Notes
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,7 +288,8 @@ def compare(claim: Claim, statements: list[Statement]) -> list[Finding]:
                    f"published earlier ({', '.join(plans)}), so the schedule may have changed")
     else:
         listing = "; ".join(f"{g.value} ({_sources(g.articles)})" for g in values)
-        message = f"sources agree: {listing}" if len({s.article for s in ordered}) > 1 else f"one source only: {listing}"
+        several = len({s.article for s in ordered}) > 1
+        message = f"sources agree: {listing}" if several else f"one source only: {listing}"
     return [Finding(claim.id, claim.title, claim.kind, status, message, ordered, values)]
 
 

@@ -258,7 +258,7 @@ def _clause_spans(reading: Reading, index: int, offset: int) -> list[tuple[int, 
     while first > 0 and shares_subject(reading.text[segments[first].start:segments[first].end]):
         first = clauses[first - 1]
         wanted.add(first)
-    return [(s.start, s.end) for s, c in zip(segments, clauses) if c in wanted]
+    return [(s.start, s.end) for s, c in zip(segments, clauses, strict=True) if c in wanted]
 
 
 def _someone_else_acts(reading: Reading, index: int, trigger: events.Trigger, who: str) -> bool:

@@ -17,9 +17,9 @@ from __future__ import annotations
 import bisect
 import difflib
 import functools
+from collections.abc import Mapping
 from dataclasses import dataclass
-from itertools import combinations
-from typing import Mapping
+from itertools import combinations, pairwise
 
 import regex
 
@@ -473,7 +473,7 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEA
     names = {entity_id: entity.name for entity_id, entity in rules.entities.items()}
     # Every quotation is attributed, short ones too: a remark of two words ('"We'll see," Brandt said.') still says
     # whom the quotation after it continues.
-    for span, attribution in zip(spans, _Reader(reading, spans, names).read_all()):
+    for span, attribution in zip(spans, _Reader(reading, spans, names).read_all(), strict=True):
         index = reading.sentence_at(span.start)
         quoted = text[span.inner_start:span.inner_end].strip()
         words = normalise(_NESTED.sub(" ", quoted))
@@ -566,7 +566,7 @@ def _remarks(records: list[Quotation], least: float) -> list[list[Quotation]]:
     by_bigram: dict[tuple[str, str], list[int]] = {}
     for position, text in enumerate(words):
         split = text.split()
-        for bigram in set(zip(split, split[1:])):
+        for bigram in set(pairwise(split)):
             if not (bigram[0] in function_words and bigram[1] in function_words):
                 by_bigram.setdefault(bigram, []).append(position)
     parent = list(range(len(words)))

@@ -2,15 +2,15 @@
 
 In a sentence about the claim's subject travelling or meeting, each stop named near such a word is placed; the
 order of two stops named one after the other is decided by the last order cue between them ("from Lisbon to
-Valdora City", "in Port Elm after talks in Valdora City"). Orders contradict when one source puts A before B and another B
-before A.
+Valdora City", "in Port Elm after talks in Valdora City"). Orders contradict when one source puts A before B and
+another B before A.
 """
 
 from __future__ import annotations
 
 import functools
 from graphlib import CycleError, TopologicalSorter
-from itertools import combinations
+from itertools import combinations, pairwise
 
 import regex
 
@@ -21,6 +21,7 @@ from factcheck.kinds import CUES_KEY, Kind, once_each
 from factcheck.names import Mention
 from factcheck.reading import Reading
 from factcheck.trace import UNHEARD, Notes
+
 
 @functools.cache
 def _order_cues() -> tuple[tuple[regex.Pattern[str], regex.Pattern[str]], ...]:
@@ -85,7 +86,7 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEA
             if not collapsed or collapsed[-1].entity != mention.entity:
                 collapsed.append(mention)
         pairs: list[tuple[str, str]] = []
-        for first, second in zip(collapsed, collapsed[1:]):
+        for first, second in pairwise(collapsed):
             relation = _relation(text, first, second)
             if relation == "forward":
                 pairs.append((first.entity, second.entity))
@@ -99,7 +100,7 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEA
         value = tuple(names[entity_id] for entity_id in order)
         spans = [(m.start, m.end) for m in collapsed]
         explanation = "order read from " + "; ".join(
-            f"'{text[a.start:b.end]}'" for a, b in zip(collapsed, collapsed[1:]) if _relation(text, a, b))
+            f"'{text[a.start:b.end]}'" for a, b in pairwise(collapsed) if _relation(text, a, b))
         found.append(statement(claim.id, article, sentence, spans, value, explanation, value))
     return once_each(found, lambda a, b: a.value == b.value, reading, notes)
 
@@ -117,7 +118,7 @@ def compare(claim: Claim, statements: list[Statement]) -> list[Finding]:
     unexplained, explained = decide.disagreements(ordered, _incompatible)
     status = decide.status_of(unexplained, explained)
     sources = sorted({s.article for s in ordered})
-    merged = _order([pair for s in ordered for pair in zip(s.data, s.data[1:])])
+    merged = _order([pair for s in ordered for pair in pairwise(s.data)])
     if status == "conflict":
         pairs = "; ".join(f"{' -> '.join(a.value)} ({a.article}) vs {' -> '.join(b.value)} ({b.article})"
                           for a, b in unexplained)

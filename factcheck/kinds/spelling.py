@@ -43,7 +43,7 @@ def compare(claim: Claim, statements: list[Statement]) -> list[Finding]:
     for item in statements:
         by_entity.setdefault(item.data, []).append(item)
     findings = []
-    for entity_id, items in sorted(by_entity.items()):
+    for _, items in sorted(by_entity.items()):
         expected = items[0].extra["expected"]
         forms = "; ".join(f"'{g.value}' ({', '.join(g.articles)})" for g in group_values(items))
         findings.append(Finding(claim.id, f"{claim.title}: {expected}", claim.kind, "warning",
