@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from factcheck import formatters  # noqa: E402
 from factcheck.engine import check  # noqa: E402
 from factcheck.findings import Statement  # noqa: E402
-from factcheck.rules import validate  # noqa: E402
+from factcheck.rules.load import validate  # noqa: E402
 
 
 def deep_size(root: Any, seen: set[int]) -> int:

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Benchmark sentence splitters on wire-news text.
 
-Compares our splitter (factcheck.text.split_sentences) with the third-party splitters pysbd, syntok and sentencex
-on the hand-written gold set in sentences_gold.toml, and measures throughput on ~1 MB of news text.
+Compares our splitter (factcheck.readers.text.split_sentences) with the third-party splitters pysbd, syntok and
+sentencex on the hand-written gold set in sentences_gold.toml, and measures throughput on ~1 MB of news text.
 
     python benchmarks/sentences.py               # table + up to 5 wrong passages per splitter
     python benchmarks/sentences.py --errors 0    # list every wrong passage
@@ -132,7 +132,7 @@ class Splitter:
 
 
 def _load_factcheck():
-    from factcheck.text import split_sentences
+    from factcheck.readers.text import split_sentences
     return split_sentences
 
 

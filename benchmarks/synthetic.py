@@ -78,7 +78,7 @@ class ClaimTruth:
 
 @dataclass(frozen=True)
 class InjectedError:
-    article: str  # article id: the file stem, as factcheck.article makes it
+    article: str  # article id: the file stem, as factcheck.inputs.article makes it
     path: str  # relative to the output folder
     rules: str
     claim: str

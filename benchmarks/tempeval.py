@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark the temporal tagger on TempEval-3 (TBAQ-cleaned TimeBank and AQUAINT), scored as Task A.
 
-Compares factcheck.temporal.tag with a naive dateparser baseline (dateparser.search.search_dates) and prints
+Compares factcheck.readers.temporal.tag with a naive dateparser baseline (dateparser.search.search_dates) and prints
 HeidelTime's published figures beside them for reference.
 
     python benchmarks/tempeval.py                      # both corpora, both systems, table only
@@ -135,7 +135,7 @@ class System:
 
 
 def factcheck_system() -> System:
-    from factcheck.temporal import tag
+    from factcheck.readers.temporal import tag
 
     system = System("factcheck", lambda doc: [], 7)
 

@@ -19,10 +19,7 @@ from typing import Any, NoReturn
 import click
 
 from factcheck import __version__, formatters
-from factcheck.article import DEFAULT_MAX_SIZE, ArticleError, parse_iso_date, read_article
 from factcheck.baseline import BaselineError, baseline_json, read_baseline
-from factcheck.claims import RuleSet
-from factcheck.datelist import list_dates
 from factcheck.decide import exit_status
 from factcheck.engine import ClaimMapper, Runner, run_examples, runner_for
 from factcheck.engine import check as run_check
@@ -33,11 +30,14 @@ from factcheck.findings import Decision, Report
 from factcheck.formatters import dates as date_formats
 from factcheck.formatters.examples import render_example_results
 from factcheck.formatters.explain import render_explanation
-from factcheck.gitchanges import GitError, changed_articles
+from factcheck.inputs.article import DEFAULT_MAX_SIZE, ArticleError, parse_iso_date, read_article
+from factcheck.inputs.git import GitError, changed_articles
 from factcheck.on_dask import DaskUnavailable, claim_mapper, connect, dask_runner
+from factcheck.readers.dates import list_dates
 from factcheck.reviews import VERDICTS, ReviewsError, apply_reviews, entry_for, load_reviews, save_reviews
-from factcheck.rules import validate
-from factcheck.store import DEFAULT_STORE, Store, StoreError
+from factcheck.rules.load import validate
+from factcheck.rules.records import RuleSet
+from factcheck.store.database import DEFAULT_STORE, Store, StoreError
 
 EXIT_OK, EXIT_CONFLICT, EXIT_UNUSABLE = 0, 1, 2
 

@@ -14,18 +14,25 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from factcheck import sanity
-from factcheck.article import DEFAULT_MAX_SIZE, ArticleError, ArticleInfo, Skipped, decode, discover, parse_article
 from factcheck.baseline import without_baseline
-from factcheck.claims import Claim, Example, RuleSet
 from factcheck.extraction import Extraction, ReadOptions, extract_in_process, extract_in_processes
 from factcheck.findings import Finding, Report, Statement, sort_findings
 from factcheck.focus import focus_on_new
-from factcheck.kinds import registry
-from factcheck.reading import read
-from factcheck.rules import rules_hash
+from factcheck.inputs.article import (
+    DEFAULT_MAX_SIZE,
+    ArticleError,
+    ArticleInfo,
+    Skipped,
+    decode,
+    discover,
+    parse_article,
+)
+from factcheck.kinds import registry, sanity
+from factcheck.readers.reading import read
+from factcheck.rules.load import rules_hash
+from factcheck.rules.records import Claim, Example, RuleSet
 from factcheck.sharing import Shared
-from factcheck.store import Store, engine_version, file_stat
+from factcheck.store.database import Store, engine_version, file_stat
 
 # Maps a function over claims, as builtins.map does: here, or as tasks on a cluster (see on_dask.py).
 ClaimMapper = Callable[..., Iterable[list[Finding]]]

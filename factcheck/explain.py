@@ -8,16 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from factcheck import events
-from factcheck.article import Article
-from factcheck.claims import RuleSet
-from factcheck.counts import Count, read_counts
 from factcheck.findings import Statement
+from factcheck.inputs.article import Article
 from factcheck.kinds import registry
-from factcheck.names import Mention
-from factcheck.reading import read
-from factcheck.temporal import Timex
-from factcheck.text import Sentence
+from factcheck.readers import events
+from factcheck.readers.counts import Count, read_counts
+from factcheck.readers.names import Mention
+from factcheck.readers.reading import read
+from factcheck.readers.temporal import Timex
+from factcheck.readers.text import Sentence
+from factcheck.rules.records import RuleSet
 from factcheck.trace import Notes, Rejection
 
 

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Literal
 
-from factcheck.article import Article, ArticleInfo, Skipped
-from factcheck.text import Sentence
+from factcheck.inputs.article import Article, ArticleInfo, Skipped
+from factcheck.readers.text import Sentence
 
 Status = Literal["conflict", "warning", "consistent"]
 # A value as reports write it: a string ("2023-03-14", ">1340", "Castelano") or, for sequences, names in order.

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from factcheck import sanity
 from factcheck.findings import Finding, Statement, Status, group_values, sort_statements
-from factcheck.kinds import Kind
+from factcheck.kinds import Kind, sanity
 
 
 def _consensus(published: list[Statement]) -> list[Statement]:

@@ -19,8 +19,8 @@ from collections.abc import Hashable, Mapping
 from types import MappingProxyType
 from typing import Any
 
-from factcheck.article import ArticleInfo
 from factcheck.findings import Statement
+from factcheck.inputs.article import ArticleInfo
 
 # The extras of most statements that carry none.
 EMPTY: Mapping[str, Any] = MappingProxyType({})

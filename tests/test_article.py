@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.article import ArticleError, load_corpus, parse_article, read_article
+from factcheck.inputs.article import ArticleError, load_corpus, parse_article, read_article
 
 
 def test_seed_header_with_first_paragraph_on_the_same_line() -> None:

@@ -155,7 +155,7 @@ def test_every_command_is_documented_in_the_readme() -> None:
 
 def test_every_rule_key_and_kind_is_documented() -> None:
     from factcheck.kinds import registry
-    from factcheck.rules import CLAIM_KEYS, ENTITY_KEYS
+    from factcheck.rules.load import CLAIM_KEYS, ENTITY_KEYS
 
     doc = (ROOT / "docs" / "rules.md").read_text()
     for name, kind in registry().items():
@@ -169,7 +169,7 @@ def test_every_rule_key_and_kind_is_documented() -> None:
 def test_terminal_colour_output_highlights_the_matched_words() -> None:
     from factcheck.engine import check
     from factcheck.formatters import Options, terminal, to_text
-    from factcheck.rules import load_rules
+    from factcheck.rules.load import load_rules
 
     report = check([ROOT / "corpus"], load_rules(ROOT / "rules"))
     coloured = to_text(terminal.write, report, Options(color=True, width=120))
@@ -179,7 +179,7 @@ def test_terminal_colour_output_highlights_the_matched_words() -> None:
 
 
 def test_every_event_kind_is_documented() -> None:
-    from factcheck import events
+    from factcheck.readers import events
 
     doc = (ROOT / "docs" / "rules.md").read_text()
     for name in events.event_names():

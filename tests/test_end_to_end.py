@@ -8,7 +8,7 @@ import pytest
 
 from factcheck.engine import check
 from factcheck.findings import Finding, Report
-from factcheck.rules import load_rules
+from factcheck.rules.load import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -6,9 +6,10 @@ import datetime as dt
 
 import pytest
 
-from factcheck import counts, events, language, temporal
-from factcheck.clauses import segments
-from factcheck.text import split_sentences
+from factcheck import language
+from factcheck.readers import counts, events, temporal
+from factcheck.readers.clauses import segments
+from factcheck.readers.text import split_sentences
 
 
 def test_every_temporal_rule_has_examples() -> None:

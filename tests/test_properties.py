@@ -7,10 +7,10 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.article import ArticleError, parse_article
-from factcheck.counts import read_counts
 from factcheck.findings import Statement
-from factcheck.temporal import tag
+from factcheck.inputs.article import ArticleError, parse_article
+from factcheck.readers.counts import read_counts
+from factcheck.readers.temporal import tag
 
 NEWSY = st.lists(st.sampled_from([
     "Monday", "late Wednesday", "April 26", "26 April", "Feb. 24", "2022", "last week", "two days later", "nearly",

@@ -13,16 +13,16 @@ from click.testing import CliRunner
 from conftest import check_json
 
 from factcheck import language
-from factcheck.article import parse_article
-from factcheck.claims import Claim, RuleSet
 from factcheck.cli import main
-from factcheck.codec import decode_statement, encode_statement
 from factcheck.findings import Statement
+from factcheck.inputs.article import parse_article
 from factcheck.kinds import registry
 from factcheck.kinds.quote import likeness, normalise
-from factcheck.names import Entity
-from factcheck.reading import read
-from factcheck.rules import load_rules
+from factcheck.readers.names import Entity
+from factcheck.readers.reading import read
+from factcheck.rules.load import load_rules
+from factcheck.rules.records import Claim, RuleSet
+from factcheck.store.codec import decode_statement, encode_statement
 
 RULES = """
 [entities.brandt]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.engine import run_example
-from factcheck.rules import load_rules
+from factcheck.rules.load import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 RULE_DIRS = [ROOT / "rules", Path(__file__).resolve().parent / "data" / "summit-rules"]

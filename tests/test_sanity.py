@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from factcheck import sanity
-from factcheck.article import parse_article
 from factcheck.cli import main
-from factcheck.datelist import read_dates
+from factcheck.inputs.article import parse_article
+from factcheck.kinds import sanity
+from factcheck.readers.dates import read_dates
 
 ROOT = Path(__file__).resolve().parent.parent
 UNSEEN = ROOT / "tests" / "data" / "unseen"

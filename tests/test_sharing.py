@@ -8,11 +8,11 @@ import json
 from pathlib import Path
 from types import MappingProxyType
 
-from factcheck.article import ArticleInfo, load_corpus
 from factcheck.extraction import extract
 from factcheck.findings import Statement
 from factcheck.formatters.json_report import statement_json
-from factcheck.rules import load_rules
+from factcheck.inputs.article import ArticleInfo, load_corpus
+from factcheck.rules.load import load_rules
 from factcheck.sharing import Shared
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from factcheck.temporal import resolve_weekday, tag
+from factcheck.readers.temporal import resolve_weekday, tag
 
 
 def values(text: str, published: str) -> list[tuple[str, str]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.text import split_sentences
+from factcheck.readers.text import split_sentences
 
 
 def test_abbreviations_dates_and_quotations_do_not_cut_a_sentence() -> None:

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from factcheck import titles
-from factcheck.article import load_corpus
 from factcheck.cli import main
-from factcheck.codec import decode_statement, encode_statement
 from factcheck.extraction import extract
-from factcheck.rules import load_rules
+from factcheck.inputs.article import load_corpus
+from factcheck.readers import titles
+from factcheck.rules.load import load_rules
+from factcheck.store.codec import decode_statement, encode_statement
 
 RULES = """
 [entities.marrow]

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from factcheck.cli import main
 from factcheck.engine import check
-from factcheck.rules import load_rules
+from factcheck.rules.load import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = ROOT / "docs" / "tutorial"

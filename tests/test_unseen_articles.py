@@ -13,7 +13,7 @@ import pytest
 from factcheck.engine import check
 from factcheck.findings import Report
 from factcheck.kinds.date import DateRange
-from factcheck.rules import load_rules
+from factcheck.rules.load import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDER = Path(__file__).resolve().parent / "data" / "unseen" / "guterres"

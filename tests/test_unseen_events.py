@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.article import parse_article
 from factcheck.engine import check
 from factcheck.findings import Finding, Report
-from factcheck.rules import load_rules
+from factcheck.inputs.article import parse_article
+from factcheck.rules.load import load_rules
 
 UNSEEN = Path(__file__).resolve().parent / "data" / "unseen"
 
@@ -113,7 +113,7 @@ def test_stories_in_one_archive_do_not_mix(tmp_path: Path) -> None:
     ({"town": {"ostrel"}, "quake": {"ostrel"}}, set(), False),  # one name of two entities is still one name
 ])
 def test_an_article_tells_a_story_when_it_names_it_twice(named, misspelt, told) -> None:
-    from factcheck.claims import tells_story
+    from factcheck.rules.records import tells_story
 
     named = {entity: frozenset(forms) for entity, forms in named.items()}
     assert tells_story(named, misspelt, frozenset({"quake", "town", "mayor", "minister"})) is told
@@ -152,7 +152,7 @@ title = "Names"
 ])
 def test_which_story_an_article_tells_is_decided_by_its_proper_names(tmp_path: Path, text: str, told: bool) -> None:
     from factcheck.extraction import claims_told
-    from factcheck.reading import mentions_in
+    from factcheck.readers.reading import mentions_in
 
     (tmp_path / "story.toml").write_text(ROUTING_RULES, encoding="utf-8")
     rules = load_rules(tmp_path)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import regex
 
-from factcheck import events, wordstarts
-from factcheck.wordstarts import Words, beginning, beginnings
+from factcheck.readers import events, wordstarts
+from factcheck.readers.wordstarts import Words, beginning, beginnings
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -12,8 +12,8 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from factcheck.datelist import DateList
 from factcheck.formatters import Options
+from factcheck.readers.dates import DateList
 
 _TYPE_STYLE = {"DATE": "bold cyan", "TIME": "bold magenta", "DURATION": "bold green", "SET": "bold yellow"}
 

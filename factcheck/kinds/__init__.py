@@ -8,12 +8,12 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from factcheck.claims import Claim, KeySpec
 from factcheck.findings import Finding, Statement
+from factcheck.rules.records import Claim, KeySpec
 from factcheck.trace import Notes
 
 if TYPE_CHECKING:  # the reading module imports the kinds' helpers, not the other way round at run time
-    from factcheck.reading import Reading
+    from factcheck.readers.reading import Reading
 
 # extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEARD) -> list[Statement]
 Extract = Callable[..., list[Statement]]

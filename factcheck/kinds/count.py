@@ -10,14 +10,22 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from factcheck import decide, events
-from factcheck.claims import Claim, KeySpec, RuleSet
-from factcheck.clauses import segment_at
-from factcheck.counts import counted_noun, in_a_comparison, not_the_total, place_scope, read_counts, starts_the_count
+from factcheck import decide
 from factcheck.findings import Finding, Statement, group_values, sort_statements, statement
 from factcheck.kinds import CUES_KEY, Kind, once_each
-from factcheck.reading import Reading
-from factcheck.temporal import period_end
+from factcheck.readers import events
+from factcheck.readers.clauses import segment_at
+from factcheck.readers.counts import (
+    counted_noun,
+    in_a_comparison,
+    not_the_total,
+    place_scope,
+    read_counts,
+    starts_the_count,
+)
+from factcheck.readers.reading import Reading
+from factcheck.readers.temporal import period_end
+from factcheck.rules.records import Claim, KeySpec, RuleSet
 from factcheck.trace import UNHEARD, Notes
 
 

@@ -15,14 +15,15 @@ from dataclasses import dataclass
 
 import regex
 
-from factcheck import decide, events
-from factcheck.claims import Claim, KeySpec, RuleSet
-from factcheck.clauses import Segment, negated, pluperfect, relative_cues, segment_at
+from factcheck import decide
 from factcheck.findings import Finding, Statement, ValueGroup, group_values, sort_statements, statement
 from factcheck.kinds import CUES_KEY, Kind, once_each
-from factcheck.names import Mention
-from factcheck.reading import Reading
-from factcheck.temporal import Timex
+from factcheck.readers import events
+from factcheck.readers.clauses import Segment, negated, pluperfect, relative_cues, segment_at
+from factcheck.readers.names import Mention
+from factcheck.readers.reading import Reading
+from factcheck.readers.temporal import Timex
+from factcheck.rules.records import Claim, KeySpec, RuleSet
 from factcheck.trace import UNHEARD, Notes
 
 # An event word told as a noun: "a meeting", "the planned talks".

@@ -20,14 +20,15 @@ from types import MappingProxyType
 
 import regex
 
-from factcheck import decide, events, language
-from factcheck.claims import Claim, KeySpec, RuleSet, fold_name
-from factcheck.clauses import clause_of, relative_cues, segment_at
+from factcheck import decide, language
 from factcheck.findings import Finding, Statement, Status, group_values, sort_statements, statement
 from factcheck.kinds import Kind, once_each
 from factcheck.kinds import date as date_kind
-from factcheck.names import Mention
-from factcheck.reading import Reading
+from factcheck.readers import events
+from factcheck.readers.clauses import clause_of, relative_cues, segment_at
+from factcheck.readers.names import Mention
+from factcheck.readers.reading import Reading
+from factcheck.rules.records import Claim, KeySpec, RuleSet, fold_name
 from factcheck.trace import UNHEARD, Notes
 
 # How a source of statements reads the place: the rule's own date claim says it, or the text names it after a

@@ -24,12 +24,12 @@ from itertools import combinations, pairwise
 import regex
 
 from factcheck import decide, language
-from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.findings import Finding, Statement, ValueGroup, group_values, sort_statements, statement
 from factcheck.kinds import Kind, once_each
-from factcheck.names import Mention
-from factcheck.reading import Reading
-from factcheck.text import Sentence
+from factcheck.readers.names import Mention
+from factcheck.readers.reading import Reading
+from factcheck.readers.text import Sentence
+from factcheck.rules.records import Claim, KeySpec, RuleSet
 from factcheck.trace import UNHEARD, Notes
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")

@@ -14,12 +14,13 @@ from itertools import combinations, pairwise
 
 import regex
 
-from factcheck import decide, events, language
-from factcheck.claims import Claim, KeySpec, RuleSet
+from factcheck import decide, language
 from factcheck.findings import Finding, Statement, group_values, sort_statements, statement
 from factcheck.kinds import CUES_KEY, Kind, once_each
-from factcheck.names import Mention
-from factcheck.reading import Reading
+from factcheck.readers import events
+from factcheck.readers.names import Mention
+from factcheck.readers.reading import Reading
+from factcheck.rules.records import Claim, KeySpec, RuleSet
 from factcheck.trace import UNHEARD, Notes
 
 

@@ -15,12 +15,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from factcheck import decide
-from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.findings import Finding, Statement, group_values, sort_statements, statement
 from factcheck.kinds import Kind, once_each
-from factcheck.names import Entity
-from factcheck.reading import Reading
-from factcheck.titles import Role, RoleReading, alias_role, parse_role, place_stem, read_roles
+from factcheck.readers.names import Entity
+from factcheck.readers.reading import Reading
+from factcheck.readers.titles import Role, RoleReading, alias_role, parse_role, place_stem, read_roles
+from factcheck.rules.records import Claim, KeySpec, RuleSet
 from factcheck.trace import UNHEARD, Notes
 
 

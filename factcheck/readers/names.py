@@ -15,7 +15,7 @@ from typing import Literal
 
 import regex
 
-from factcheck import wordstarts
+from factcheck.readers import wordstarts
 
 MentionHow = Literal["name", "alias", "near miss"]
 

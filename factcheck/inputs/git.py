@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from factcheck.article import ARTICLE_SUFFIXES
+from factcheck.inputs.article import ARTICLE_SUFFIXES
 
 
 class GitError(Exception):

@@ -10,9 +10,17 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from factcheck.article import DEFAULT_MAX_SIZE, Article, ArticleError, MissingDate, Skipped, discover, read_article
-from factcheck.temporal import NoSuchDay, Timex, tag, without_reference
-from factcheck.text import Sentence, split_sentences
+from factcheck.inputs.article import (
+    DEFAULT_MAX_SIZE,
+    Article,
+    ArticleError,
+    MissingDate,
+    Skipped,
+    discover,
+    read_article,
+)
+from factcheck.readers.temporal import NoSuchDay, Timex, tag, without_reference
+from factcheck.readers.text import Sentence, split_sentences
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,15 +6,15 @@ import bisect
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from factcheck import clauses, events, wordstarts
-from factcheck.article import Article
-from factcheck.claims import RuleSet
-from factcheck.clauses import Segment
-from factcheck.datelist import FileDates, read_dates
-from factcheck.events import EventKind, Trigger
-from factcheck.names import Mention, find_mentions
-from factcheck.temporal import Timex
-from factcheck.text import Sentence
+from factcheck.inputs.article import Article
+from factcheck.readers import clauses, events, wordstarts
+from factcheck.readers.clauses import Segment
+from factcheck.readers.dates import FileDates, read_dates
+from factcheck.readers.events import EventKind, Trigger
+from factcheck.readers.names import Mention, find_mentions
+from factcheck.readers.temporal import Timex
+from factcheck.readers.text import Sentence
+from factcheck.rules.records import RuleSet
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,9 +14,8 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
-from factcheck import sanity
 from factcheck.findings import Statement
-from factcheck.kinds import registry
+from factcheck.kinds import registry, sanity
 
 _DATE, _TUPLE, _RECORD = "date", "tuple", "record"
 

@@ -22,8 +22,9 @@ from typing import Any
 
 import regex
 
-from factcheck import clauses, language, wordstarts
-from factcheck.text import Sentence, split_sentences
+from factcheck import language
+from factcheck.readers import clauses, wordstarts
+from factcheck.readers.text import Sentence, split_sentences
 
 DAY_VALUE = regex.compile(r"\A(\d{4})-(\d{2})-(\d{2})")
 _SPACES = regex.compile(r"\s+")

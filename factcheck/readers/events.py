@@ -10,9 +10,10 @@ from dataclasses import dataclass
 
 import regex
 
-from factcheck import language, wordstarts
-from factcheck.clauses import Segment, clause_of, relative_cues, segment_at
-from factcheck.names import Mention
+from factcheck import language
+from factcheck.readers import wordstarts
+from factcheck.readers.clauses import Segment, clause_of, relative_cues, segment_at
+from factcheck.readers.names import Mention
 
 _WORDS = regex.compile(r"[\w'’-]+")
 PATTERN_TIMEOUT = 2.0  # seconds per sentence for a rule's cues

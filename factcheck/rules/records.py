@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Literal
 
-from factcheck.names import Entity, NameIndex
+from factcheck.readers.names import Entity, NameIndex
 
 KeyType = Literal["string", "strings", "entity", "entities", "event", "date", "bool", "number", "patterns"]
 # Option values are immutable: strings, numbers, booleans, and tuples where the rule file has a list.

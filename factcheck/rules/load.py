@@ -18,10 +18,10 @@ from typing import Any
 
 import regex
 
-from factcheck import events, sanity
-from factcheck.claims import Claim, Example, KeySpec, RuleSet
-from factcheck.kinds import registry
-from factcheck.names import Entity
+from factcheck.kinds import registry, sanity
+from factcheck.readers import events
+from factcheck.readers.names import Entity
+from factcheck.rules.records import Claim, Example, KeySpec, RuleSet
 
 CLAIM_KEYS = {
     "id": KeySpec("string", "the claim's id, unique across all rule files; reports and tools refer to it", True),

@@ -19,10 +19,10 @@ from typing import Any
 import regex
 
 from factcheck import language
-from factcheck.article import Article
-from factcheck.datelist import FileDates
 from factcheck.findings import Finding, Statement, group_values, sort_statements, statement
-from factcheck.temporal import Timex
+from factcheck.inputs.article import Article
+from factcheck.readers.dates import FileDates
+from factcheck.readers.temporal import Timex
 
 # The claim id and kind of the statements and findings of these checks; no rule file may take it (rules.py).
 CLAIM = "date-sanity"
