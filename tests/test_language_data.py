@@ -31,7 +31,7 @@ def test_temporal_rule_example(rule: str, example: dict) -> None:
                          ids=[f"{name}:{ex['text'][:40]}" for name, ex in temporal.rule_examples()])
 def test_every_temporal_match_contains_its_rules_anchor(rule: str, example: dict) -> None:
     """The anchor only speeds the tagger up: a sentence a rule matches in must contain it."""
-    rules = {r.name: r for r in temporal._tagger().rules}
+    rules = {r.name: r for r in temporal.resources.load().rules}
     for timex in temporal.tag(example["text"], dt.date.fromisoformat(example["published"])):
         for name in timex.rule.split("+"):
             assert rules[name].anchor.search(example["text"].lower()), f"{name}: anchor not in {example['text']!r}"

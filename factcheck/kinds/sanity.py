@@ -22,7 +22,7 @@ from factcheck import language
 from factcheck.findings import Finding, Statement, group_values, sort_statements, statement
 from factcheck.inputs.article import Article
 from factcheck.readers.dates import FileDates
-from factcheck.readers.temporal import Timex
+from factcheck.readers.temporal import Timex, rules_with
 
 # The claim id and kind of the statements and findings of these checks; no rule file may take it (rules.py).
 CLAIM = "date-sanity"
@@ -33,8 +33,6 @@ TITLES = {
     "weekday": "Date sanity: a weekday that is not the date's",
     "calendar": "Date sanity: a day the calendar does not have",
 }
-# The tagger's rules that read a weekday together with a date ("Tuesday, April 26", "Tuesday 26 April").
-_WEEKDAY_RULES = frozenset({"weekday_day_month", "weekday_month_day"})
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -184,7 +182,8 @@ def _night(text: str, timex: Timex) -> tuple[int, int, str, str] | None:
 def _weekday(text: str, timex: Timex, published: dt.date) -> tuple[int, int, str, str] | None:
     """A weekday named with a date that falls on another weekday, in every year the date may be of."""
     day, patterns = timex.day, _patterns()
-    if day is None or not _WEEKDAY_RULES.intersection(timex.rule.split("+")):
+    # Only the tagger's rules that read a weekday together with a date ("Tuesday, April 26", "Tuesday 26 April").
+    if day is None or not rules_with("weekday_with_date").intersection(timex.rule.split("+")):
         return None
     if (patterns.range_after.match(text, timex.end) is not None
             or patterns.range_before.search(text, max(0, timex.start - 20), timex.start) is not None):
