@@ -75,10 +75,6 @@ class _Patterns:
     perfect: regex.Pattern[str]
 
 
-def _alternation(words: object) -> str:
-    return "|".join(sorted((str(w).replace(" ", r"\s+") for w in words), key=len, reverse=True))
-
-
 @functools.cache
 def _ordinals() -> dict[str, int]:
     data = language.load("elapsed")["ordinals"]
@@ -92,9 +88,9 @@ def _ordinals() -> dict[str, int]:
 def _patterns(event: str, cues: tuple[str, ...]) -> _Patterns:
     data = language.load("elapsed")
     words = [*data["references"][event], *cues]
-    reference = rf"(?<![\w-])(?:{'|'.join(sorted(words, key=len, reverse=True))})"
-    ordinal = rf"[0-9]{{1,4}}(?:st|nd|rd|th)|{_alternation(_ordinals())}"
-    unit = _alternation(data["units"])
+    reference = rf"(?<![\w-])(?:{language.alternation(words, literal=False, spaces=None)})"
+    ordinal = rf"[0-9]{{1,4}}(?:st|nd|rd|th)|{language.alternation(_ordinals(), literal=False)}"
+    unit = language.alternation(data["units"], literal=False)
 
     def compiled(name: str) -> regex.Pattern[str]:
         source = data["patterns"][name].replace("{REFERENCE}", reference).replace("{ORDINAL}", ordinal)

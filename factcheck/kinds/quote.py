@@ -82,8 +82,7 @@ def _language() -> _Language:
     vocabularies, settings = data["vocabularies"], data["settings"]
 
     def alternatives(key: str) -> str:
-        words = sorted(vocabularies[key], key=len, reverse=True)
-        return "(?:" + "|".join(word.replace(" ", r"\s+") for word in words) + ")"
+        return "(?:" + language.alternation(vocabularies[key], literal=False) + ")"
 
     def compose(key: str) -> regex.Pattern[str]:
         pattern = data["patterns"][key].replace("{GAP}", str(settings["gap_words"]))

@@ -54,16 +54,13 @@ class _Patterns:
     year_after: regex.Pattern[str]  # ", 2023" after "April 31"
 
 
-def _words(words: Any) -> str:
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 @functools.cache
 def _patterns() -> _Patterns:
     data = language.load("sanity")
     temporal = language.load("temporal")
     vocabulary = temporal["vocabulary"]
-    weekdays, months = _words(vocabulary["WEEKDAY"]), _words(vocabulary["MONTH"])
+    weekdays = language.alternation(vocabulary["WEEKDAY"], spaces=None)
+    months = language.alternation(vocabulary["MONTH"], spaces=None)
     day, year = temporal["patterns"]["DAY"], temporal["patterns"]["YEAR"]
     night = data["night"]
     # The tagger's weekday-and-date forms ("Tuesday, April 26", "Tuesday 26 April 2022"), and a day number from 29
@@ -75,7 +72,7 @@ def _patterns() -> _Patterns:
     # costs more than the rest of these checks.
     month_before = rf"(?:\b(?P<month>{months})\b\.?\s+|\b[0-9]{{4}}-[01][0-9]-)\Z"
     month_after = rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{months})\b(?:,?\s+(?P<year>{year}))?"
-    second_after = night["second_after"].replace("{VERB}", _words(night["verbs_after"]))
+    second_after = night["second_after"].replace("{VERB}", language.alternation(night["verbs_after"], spaces=None))
     return _Patterns(regex.compile(night["night_before"], regex.I), regex.compile(second_after, regex.I),
                      regex.compile(night["first_before"], regex.I),
                      regex.compile(rf"\b(?P<weekday>{weekdays})\b", regex.I), data["weekday"]["other_year_days"],

@@ -45,25 +45,21 @@ class _Reader:
     max_share: float
 
 
-def _words(words: Any) -> str:
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-
 @functools.cache
 def _reader() -> _Reader:
     data = language.load("counts")
     numbers = {k.lower(): v for k, v in data["numbers"].items()}
     tens = [w for w, v in numbers.items() if 20 <= v <= 90 and v % 10 == 0 and " " not in w]
     units = [w for w, v in numbers.items() if 1 <= v <= 9 and " " not in w]
-    word_number = rf"(?:(?:{'|'.join(tens)})-(?:{'|'.join(units)})|{_words(numbers)})"
+    word_number = rf"(?:(?:{'|'.join(tens)})-(?:{'|'.join(units)})|{language.alternation(numbers)})"
     number = rf"(?:{_DIGITS}|{word_number})"
-    scale = rf"(?:\s*(?:{_words(data['scales'])}))"
+    scale = rf"(?:\s*(?:{language.alternation(data['scales'])}))"
     qualifiers = {w.lower(): q for q in data["qualifiers"] for w in q["words"]}
     pattern = (
-        rf"(?<![\w$£€.,-])(?:(?P<qualifier>{_words(qualifiers)})\s+)?(?:"
+        rf"(?<![\w$£€.,-])(?:(?P<qualifier>{language.alternation(qualifiers)})\s+)?(?:"
         rf"between\s+(?P<first>{number})(?P<first_scale>{scale})?\s+and\s+(?P<second>{number})(?P<second_scale>{scale})?"
         rf"|(?P<from>{_DIGITS})(?P<from_scale>{scale})?\s*(?:-|–|to)\s*(?P<to>{_DIGITS})(?P<to_scale>{scale})?"
-        rf"|(?P<vague>{_words(data['vague'])})"
+        rf"|(?P<vague>{language.alternation(data['vague'])})"
         rf"|(?P<number>{number})(?P<scale>{scale})?(?P<after>{data['after']['pattern']})?"
         rf")(?![\w])"
     )
@@ -85,7 +81,7 @@ _MAX_WORDS_BETWEEN = 2
 def _noun_patterns(nouns: tuple[str, ...]) -> tuple[regex.Pattern[str], tuple[regex.Pattern[str], ...]]:
     """The patterns of counted nouns after a figure, and before it (behind a verb of totals): compiled once per claim,
     not once per figure."""
-    body = "|".join(regex.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    body = language.alternation(nouns, spaces=None)
     after = regex.compile(rf"(?:\s+[\w'’-]+){{0,{_MAX_WORDS_BETWEEN}}}?\s+(?P<noun>{body})(?![\w-])", regex.I)
     reader = _reader()
     before = (rf"(?<![\w-])(?P<noun>{body}){reader.totals}", reader.number_of.replace("{NOUN}", f"(?P<noun>{body})"),

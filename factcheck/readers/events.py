@@ -63,8 +63,8 @@ def event_names() -> list[str]:
 @functools.cache
 def event_kind(name: str, extra_cues: tuple[str, ...] = ()) -> EventKind:
     data = language.load("events")["events"][name]
-    cues = sorted({*data["triggers"], *extra_cues}, key=len, reverse=True)
-    body = "|".join(cue.replace(" ", r"\s+") for cue in cues)
+    cues = language.alternatives([*data["triggers"], *extra_cues], literal=False, spaces=None)
+    body = language.alternation(cues, literal=False)
     return EventKind(name, data["participants"], regex.compile(rf"(?<![\w-])(?:{body})(?![\w-])", regex.I),
                      tuple(data.get("prepositions", ())), tuple(data.get("origins", ())), wordstarts.beginnings(cues))
 

@@ -15,6 +15,7 @@ from typing import Literal
 
 import regex
 
+from factcheck import language
 from factcheck.readers import wordstarts
 
 MentionHow = Literal["name", "alias", "near miss"]
@@ -73,8 +74,7 @@ def _fuzzy(form: str, budget: int) -> regex.Pattern[str]:
 def _alias_pattern(aliases: tuple[str, ...]) -> tuple[regex.Pattern[str], tuple[str, ...] | None] | None:
     if not aliases:
         return None
-    forms = [_APOSTROPHE.sub("['’]", regex.escape(a).replace(r"\ ", r"\s+"))
-             for a in sorted(aliases, key=len, reverse=True)]
+    forms = [_APOSTROPHE.sub("['’]", form) for form in language.alternatives(aliases)]
     return regex.compile(rf"(?<![\w-])(?:{'|'.join(forms)})(?![\w-])", regex.I), wordstarts.beginnings(forms)
 
 
