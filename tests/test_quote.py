@@ -17,8 +17,9 @@ from factcheck.cli import main
 from factcheck.findings import Statement
 from factcheck.inputs.article import parse_article
 from factcheck.kinds import registry
-from factcheck.kinds.quote import likeness, normalise
+from factcheck.kinds.quote import likeness
 from factcheck.readers.names import Entity
+from factcheck.readers.quotes import normalise
 from factcheck.readers.reading import read
 from factcheck.rules.load import load_rules
 from factcheck.rules.records import Claim, RuleSet
