@@ -1,16 +1,23 @@
 """Where statuses are decided: one place, so that every kind and every formatter agrees on what a conflict is.
 
 Two statements that cannot both be true are a conflict, unless the disagreement is explained (a plan published
-before a later report: the schedule may have changed), which makes it a warning. No disagreement: consistent.
+before a later report: the schedule may have changed), which makes it a warning; a statement that cannot be right
+by itself (a misspelt name, a day count that misses the rule's reference date) is what its kind says it is; a group
+whose statements cannot all hold together (orders that form a cycle) is a conflict. No disagreement: consistent.
+Every finding of every claim is made here, from what its kind says of its statements (kinds/__init__.py), and so is
+every finding of `check --new`, which is about a new article against what most published sources say.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from itertools import product
 
-from factcheck.findings import Report, Statement, Status
+from factcheck.findings import STATUS_ORDER, Finding, Report, Statement, Status, group_values, sort_statements
+from factcheck.kinds import Case, Kind, kind
+from factcheck.reviews import PASSING_VERDICTS
+from factcheck.rules.records import Claim
 
 Incompatible = Callable[[Statement, Statement], bool]
 Explained = Callable[[Statement, Statement], bool]
@@ -52,11 +59,111 @@ def disagreements(statements: tuple[Statement, ...] | list[Statement], incompati
     return unexplained, explained_pairs
 
 
-def status_of(unexplained: list[tuple[Statement, Statement]],
-              explained_pairs: list[tuple[Statement, Statement]]) -> Status:
+def status_of(unexplained: Sequence[object], explained_pairs: Sequence[object]) -> Status:
     if unexplained:
         return "conflict"
     return "warning" if explained_pairs else "consistent"
+
+
+def worst(*statuses: Status) -> Status:
+    return min(statuses, key=STATUS_ORDER.__getitem__)
+
+
+def judge(of: Kind, claim: Claim, statements: tuple[Statement, ...]) -> Case:
+    """A group of statements judged: its pairs that cannot both hold, each statement on its own, the group as a
+    whole."""
+    if of.pairs is not None:
+        unexplained, explained = of.pairs(claim, statements)
+    elif of.incompatible is not None:
+        unexplained, explained = disagreements(statements, of.incompatible, of.explained)
+    else:
+        unexplained, explained = [], []
+    status = status_of(unexplained, explained)
+    if of.alone is not None:
+        status = worst(status, *map(of.alone, statements))
+    holds = of.holds_together is None or of.holds_together(statements)
+    if not holds:
+        status = "conflict"
+    return Case(claim, statements, status, tuple(unexplained), tuple(explained), holds)
+
+
+def findings_of(claim: Claim, statements: list[Statement]) -> list[Finding]:
+    """The findings of one claim from the statements of all articles: the reduce step of a check. Each group of
+    statements its kind makes (by name, by day, by remark) that disagrees is a finding of its own; those that agree
+    make one finding together."""
+    of = kind(claim.kind)
+    ordered = sort_statements(statements)
+    groups = of.split(claim, ordered) if of.split is not None else [ordered] if ordered else []
+    cases = [judge(of, claim, sort_statements(list(group))) for group in groups]
+    disagreeing = [case for case in cases if case.status != "consistent"]
+    agreeing = [case for case in cases if case.status == "consistent"]
+    found = [_finding(of, case, of.entitle(case) if of.entitle is not None else claim.title) for case in disagreeing]
+    if agreeing and (of.agreement_beside_disagreement or not disagreeing):
+        together = sort_statements([s for case in agreeing for s in case.statements])
+        found.append(_finding(of, Case(claim, together, "consistent", parts=tuple(c.statements for c in agreeing)),
+                              claim.title))
+    elif not cases and of.silence_is_a_finding:
+        found.append(_finding(of, Case(claim, (), "consistent"), claim.title))
+    return found
+
+
+def _finding(of: Kind, case: Case, title: str) -> Finding:
+    return Finding(case.claim.id, title, case.claim.kind, case.status, of.describe(case), case.statements,
+                   group_values(case.statements))
+
+
+def _consensus(published: list[Statement]) -> list[Statement]:
+    """The statements of the value (or values, on a tie) most published articles give."""
+    groups = group_values(published)
+    if not groups:
+        return []
+    most = len(groups[0].articles)
+    top = {g.value for g in groups if len(g.articles) == most}
+    return [s for s in published if s.value in top]
+
+
+def focus_on_new(findings: list[Finding], new: set[str]) -> list[Finding]:
+    """What new articles add to a published corpus (`check --new`): the whole corpus is evidence, but only a new
+    article's disagreements are reported. A new statement is a conflict when it cannot hold together with what most
+    published sources say (the consensus) or with another new article; an old disagreement among published
+    articles, which editors have already seen, stays quiet. Each finding is anchored on the new statement, with the
+    published ones it disagrees with beside it."""
+    focused: list[Finding] = []
+    for finding in findings:
+        mine = [s for s in finding.statements if s.article in new]
+        if not mine:
+            continue
+        of = kind(finding.kind)
+        # The findings of a kind that judges each article alone (a doubtful date, a misspelling) are its own.
+        if of.judged_alone:
+            if finding.status == "consistent":
+                continue
+            for article in sorted({s.article for s in mine}):
+                theirs = sort_statements([s for s in mine if s.article == article])
+                focused.append(Finding(finding.claim, finding.title, finding.kind, finding.status, finding.message,
+                                       theirs, group_values(theirs), article))
+            continue
+        incompatible = of.incompatible or never_explained
+        published = [s for s in finding.statements if s.article not in new]
+        against = _consensus(published)
+        for article in sorted({s.article for s in mine}):
+            own = [s for s in mine if s.article == article]
+            others_new = [s for s in mine if s.article != article]
+            disagreeing = [(o, p) for o in own for p in (*against, *others_new) if incompatible(o, p)]
+            if not disagreeing:
+                continue
+            status: Status = "warning" if all(of.explained(o, p) for o, p in disagreeing) else "conflict"
+            related = sort_statements(list({p.article + str(p.start): p for _, p in disagreeing}.values()))
+            values = "; ".join(f"{g.value} ({len(g.articles)} source{'s' if len(g.articles) != 1 else ''})"
+                               for g in group_values(list(related)))
+            mine_values = ", ".join(sorted({str(o.value) for o, _ in disagreeing}))
+            message = f"{article} says {mine_values} where other sources say {values}"
+            if status == "warning":
+                message += f"; {of.why_explained}"
+            statements = (*sort_statements(own), *related)  # the new article's own first: it anchors the finding
+            focused.append(Finding(finding.claim, finding.title, finding.kind, status, message, statements,
+                                   group_values(list(statements)), article))
+    return focused
 
 
 EXIT_OK, EXIT_FINDINGS = 0, 1
@@ -67,7 +174,7 @@ def exit_status(report: Report, fail_on: str = "conflict") -> int:
     (Unusable input or rules, status 2, are decided before any report exists.)"""
     # A finding an editor accepted or called a false alarm no longer fails the run; a confirmed error still does.
     statuses = {f.status for f in report.findings
-                if f.decision is None or f.decision.verdict not in ("accepted", "false alarm")}
+                if f.decision is None or f.decision.verdict not in PASSING_VERDICTS}
     if fail_on == "never":
         return EXIT_OK
     if "conflict" in statuses or (fail_on == "warning" and "warning" in statuses):

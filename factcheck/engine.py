@@ -15,9 +15,9 @@ from types import MappingProxyType
 from typing import Any
 
 from factcheck.baseline import without_baseline
+from factcheck.decide import findings_of, focus_on_new
 from factcheck.extraction import Extraction, ReadOptions, extract_in_process, extract_in_processes
 from factcheck.findings import Finding, Report, Statement, sort_findings
-from factcheck.focus import focus_on_new
 from factcheck.inputs.article import (
     DEFAULT_MAX_SIZE,
     ArticleError,
@@ -27,7 +27,7 @@ from factcheck.inputs.article import (
     discover,
     parse_article,
 )
-from factcheck.kinds import registry, sanity
+from factcheck.kinds import built_in_claims, kind
 from factcheck.readers.reading import read
 from factcheck.rules.load import rules_hash
 from factcheck.rules.records import Claim, Example, RuleSet
@@ -38,20 +38,17 @@ from factcheck.store.database import Store, engine_version, file_stat
 ClaimMapper = Callable[..., Iterable[list[Finding]]]
 
 
-def compare_claim(claim: Claim, statements: list[Statement]) -> list[Finding]:
-    """The reduce step: the findings of one claim from the statements of all articles."""
-    return registry()[claim.kind].compare(claim, statements)
-
-
 def compare(rules: RuleSet, statements: list[Statement], map_claims: ClaimMapper = map) -> list[Finding]:
-    """The findings of every claim from the statements of all articles, and of the doubtful dates (sanity.py); a claim
-    no article speaks of is left out."""
+    """The findings of every claim, the rules' and the built-in ones, from the statements of all articles, each
+    claim decided on its own (decide.findings_of); a claim no article speaks of is left out, unless its kind makes
+    a finding of silence."""
     by_claim: dict[str, list[Statement]] = {}
     for item in statements:
         by_claim.setdefault(item.claim, []).append(item)
-    spoken_of = [claim for claim in rules.claims if claim.id in by_claim or claim.kind == "spelling"]
-    results = map_claims(compare_claim, spoken_of, [by_claim.get(claim.id, []) for claim in spoken_of])
-    return [finding for findings in results for finding in findings] + sanity.compare(by_claim.get(sanity.CLAIM, []))
+    spoken_of = [claim for claim in (*rules.claims, *built_in_claims())
+                 if claim.id in by_claim or kind(claim.kind).silence_is_a_finding]
+    results = map_claims(findings_of, spoken_of, [by_claim.get(claim.id, []) for claim in spoken_of])
+    return [finding for findings in results for finding in findings]
 
 
 # Runs the map step over files, yielding one extraction per file in their order (see extraction.py).
@@ -238,8 +235,9 @@ def check(inputs: list[Path], rules: RuleSet, *, default_published: dt.date | No
           runner: Runner | None = None, map_claims: ClaimMapper = map, store: Store | None = None,
           keep_texts: bool = False) -> Report:
     """Check the articles the inputs name against the rules. With `new` (files or folders), the whole corpus is
-    evidence but only the findings of those articles are reported (see focus.py). With a `baseline`, findings it
-    records are left out before that, so an old disagreement stays quiet even when one of its articles is edited.
+    evidence but only the findings of those articles are reported (see decide.focus_on_new). With a `baseline`,
+    findings it records are left out before that, so an old disagreement stays quiet even when one of its articles is
+    edited.
 
     Extraction runs on `runner` (default: this process, or `jobs` processes), comparison on `map_claims` (default:
     here; on_dask.py gives both for a cluster). With a `store`, unchanged articles
@@ -248,13 +246,13 @@ def check(inputs: list[Path], rules: RuleSet, *, default_published: dt.date | No
     the report, for formats that show them."""
     options = ReadOptions(default_published, override_published, max_size)
     run = runner or runner_for(jobs)
-    kind_of_claim = {claim.id: claim.kind for claim in rules.claims}
+    kinds = rules.kind_of_claim
     new_files, new_skipped = discover(new) if new else ([], [])
     new_paths = set(_unique(new_files))
     gathered = _Gathered(skipped=list(new_skipped))
     rules_digest = rules_hash(rules) if store is not None else ""
     if store is not None and new is not None:
-        _gather_new_against_store(inputs, new_paths, rules, rules_digest, kind_of_claim, store, options, run,
+        _gather_new_against_store(inputs, new_paths, rules, rules_digest, kinds, store, options, run,
                                   gathered)
     else:
         files, skipped = discover(inputs)
@@ -263,7 +261,7 @@ def check(inputs: list[Path], rules: RuleSet, *, default_published: dt.date | No
         cached: dict[str, Extraction] = {}
         if store is not None:
             unchanged = _unchanged([p for p in paths if p not in new_paths], store, rules_digest)
-            cached = _from_store(sorted(unchanged), store, kind_of_claim, gathered.shared)
+            cached = _from_store(sorted(unchanged), store, kinds, gathered.shared)
         fresh = _saving(run([p for p in paths if p not in cached], rules, options), store, rules_digest, new_paths)
         for path in paths:
             gathered.add(cached.pop(path) if path in cached else next(fresh))
@@ -281,7 +279,7 @@ def check(inputs: list[Path], rules: RuleSet, *, default_published: dt.date | No
         endings = tuple({os.path.basename(p) for p in new_paths})
         new_ids = tuple(sorted(a.id for a in gathered.articles
                                if a.path.endswith(endings) and _is_one_of(a.path, new_paths)))
-        findings = focus_on_new(findings, set(new_ids), registry())
+        findings = focus_on_new(findings, set(new_ids))
         # The evidence is the other articles that speak of the new articles' claims: counted, and listed only where
         # a reported finding cites them.
         told = {s.claim for s in gathered.statements if s.article in new_ids}
@@ -289,7 +287,7 @@ def check(inputs: list[Path], rules: RuleSet, *, default_published: dt.date | No
         cited = {s.article for finding in findings for s in finding.statements} | set(new_ids)
         articles = [a for a in gathered.articles if a.id in cited]
     spoken = {s.claim for s in gathered.statements} | gathered.claims_spoken_of
-    silent = sorted(c.id for c in rules.claims if c.id not in spoken and c.kind != "spelling")
+    silent = sorted(c.id for c in rules.claims if c.id not in spoken and not kind(c.kind).silence_is_a_finding)
     warnings = gathered.warnings
     if gathered.articles:
         warnings += [f"claim '{claim}' matched nothing in any article" for claim in silent]
@@ -356,7 +354,7 @@ def run_example(claim: Claim, example: Example, rules: RuleSet) -> ExampleResult
     """Read an example as an article published on its date and check the claim's statements against it."""
     article = parse_article(example.text, f"{claim.id}-example-{example.line}.txt",
                             override_published=example.published)
-    statements = registry()[claim.kind].extract(read(article, rules), claim, rules)
+    statements = kind(claim.kind).extract(read(article, rules), claim, rules)
     actual = tuple(s.value for s in statements)
     passed = not statements if example.value is None else example.value in actual
     return ExampleResult(claim, example, passed, actual, tuple(s.explanation for s in statements))

@@ -28,8 +28,7 @@ from factcheck.inputs.article import (
     article_from_bytes,
     read_bytes,
 )
-from factcheck.kinds import registry, sanity
-from factcheck.readers.dates import read_dates
+from factcheck.kinds import Kind, built_in_claims, kind
 from factcheck.readers.names import Mention
 from factcheck.readers.reading import mentions_in, read
 from factcheck.rules.load import load_rule_files
@@ -74,24 +73,27 @@ class Extraction:
 
 
 def extract(article: Article, rules: RuleSet) -> list[Statement]:
-    """Every statement one article makes about the claims of the rules whose story it tells, and the doubtful dates
-    it writes (sanity.py). Which stories it tells is decided by names alone, before anything else is read: an
-    article that tells none costs a pass over its capitalised words, and its dates are read only if it may hold a
-    doubtful one."""
-    kinds = registry()
+    """Every statement one article makes: of the built-in claims (the doubtful dates it writes), then of the claims
+    of the rules whose story it tells. Which stories it tells is decided by names alone, before anything else is
+    read: an article that tells none costs a pass over its capitalised words, and is read further only if a
+    built-in kind may find something in it (a quick look at its figures)."""
     mentions = mentions_in(article, rules)
     claims = claims_told(mentions, rules)
-    dates = read_dates(article) if claims or sanity.worth_a_look(article) else None
-    statements: list[Statement] = sanity.check_dates(dates) if dates is not None else []
-    if not claims:
-        return statements
-    reading = read(article, rules, mentions, dates)
-    for claim in claims:
+    built_in = [c for c in built_in_claims() if claims or _worth_a_look(kind(c.kind), article)]
+    if not claims and not built_in:
+        return []
+    reading = read(article, rules, mentions)
+    statements: list[Statement] = []
+    for claim in (*built_in, *claims):
         try:
-            statements += kinds[claim.kind].extract(reading, claim, rules)
+            statements += kind(claim.kind).extract(reading, claim, rules)
         except TimeoutError as error:
             raise RulePatternTooSlow(claim.id, article.path) from error
     return statements
+
+
+def _worth_a_look(of: Kind, article: Article) -> bool:
+    return of.worth_a_look is not None and of.worth_a_look(article)
 
 
 def claims_told(mentions: list[Mention], rules: RuleSet) -> list[Claim]:
@@ -169,7 +171,7 @@ def extract_in_processes(paths: Iterable[str], rules: RuleSet, options: ReadOpti
                          jobs: int) -> Iterator[Extraction]:
     """The same extractions as `extract_in_process`, over `jobs` processes; files are handed out as they are
     consumed, so the texts are never all in memory."""
-    kinds_by_claim = {claim.id: claim.kind for claim in rules.claims}
+    kinds_by_claim = rules.kind_of_claim
     with concurrent.futures.ProcessPoolExecutor(max_workers=jobs) as pool:
         results = pool.map(extract_file_by_rule_files, paths, itertools.repeat(rules.files), itertools.repeat(options),
                            chunksize=_CHUNK)

@@ -33,7 +33,7 @@ def extract_batch(paths: list[str], rule_files: tuple[str, ...], options: ReadOp
 
 def dask_runner(client: Client) -> Runner:
     def run(paths: list[str], rules: RuleSet, options: ReadOptions) -> Iterator[Extraction]:
-        kinds_by_claim = {claim.id: claim.kind for claim in rules.claims}
+        kinds_by_claim = rules.kind_of_claim
         batches = [paths[start:start + _FILES_PER_TASK] for start in range(0, len(paths), _FILES_PER_TASK)]
         futures = client.map(extract_batch, batches, rule_files=rules.files, options=options, pure=False)
         for future in futures:  # in the order of the files, each batch let go once read

@@ -1,25 +1,52 @@
-"""Claim kinds: one module each, registered here. A kind declares the keys its claims take, extracts statements
-from a reading of one article, and compares the statements of all articles into findings."""
+"""Claim kinds: one module each, registered here.
+
+A kind declares the keys its claims take, extracts statements from a reading of one article, and says what the
+decider (decide.py) needs to judge them: which two statements cannot both hold and which such pair is explained,
+how a statement stands against the rule on its own, how a claim's statements divide into findings, and the words
+that describe a finding. Statuses and findings are made by the decider alone, for every kind alike.
+"""
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from factcheck.findings import Finding, Statement
+from factcheck.findings import Statement, Status
 from factcheck.rules.records import Claim, KeySpec
 from factcheck.trace import Notes
 
 if TYPE_CHECKING:  # the reading module imports the kinds' helpers, not the other way round at run time
+    from factcheck.inputs.article import Article
     from factcheck.readers.reading import Reading
 
 # extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEARD) -> list[Statement]
 Extract = Callable[..., list[Statement]]
 # The key every kind that reads an event takes: words of its own for it.
 CUES_KEY = KeySpec("strings", "more trigger words for the event, as regular expressions", default=())
-Compare = Callable[[Claim, list[Statement]], list[Finding]]
+Pair = Callable[[Statement, Statement], bool]
+Pairs = list[tuple[Statement, Statement]]
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    """What the decider found in one group of a claim's statements, for its kind to describe: the statements, in
+    report order, their status, the pairs that cannot both hold (unexplained, and explained ones), and whether they
+    hold together as a whole. A finding of statements that agree gathers the groups they came from (`parts`)."""
+
+    claim: Claim
+    statements: tuple[Statement, ...]
+    status: Status
+    unexplained: tuple[tuple[Statement, Statement], ...] = ()
+    explained: tuple[tuple[Statement, Statement], ...] = ()
+    holds_together: bool = True
+    parts: tuple[tuple[Statement, ...], ...] = ()
+
+
+def _never(_a: Statement, _b: Statement) -> bool:
+    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,16 +55,40 @@ class Kind:
     summary: str
     keys: Mapping[str, KeySpec]
     extract: Extract
-    compare: Compare
-    # Whether two statements cannot both hold, and whether such a pair is explained (a warning, not a conflict):
-    # what `check --new` asks of a new article's statement against the published ones. Both look only at the
-    # statements' `data` and `published` (decide.disagreements asks once per distinct pair of those).
-    incompatible: Callable[[Statement, Statement], bool] = lambda a, b: False
-    explained: Callable[[Statement, Statement], bool] = lambda a, b: False
+    # The message of a finding, from what the decider found: a kind's words for a disagreement or an agreement.
+    describe: Callable[[Case], str]
+    # Whether two statements cannot both hold, and whether such a pair is explained (a warning, not a conflict).
+    # Both look only at the statements' `data` and `published` (decide.disagreements asks once per distinct pair
+    # of those). None: no two statements of the kind disagree; each is judged on its own (`alone`).
+    incompatible: Pair | None = None
+    explained: Pair = _never
     why_explained: str = "the difference may be explained"  # what a warning of `explained` pairs says
+    # How a statement stands against the rule by itself, whatever the others say (a misspelt name, a day count
+    # that misses the rule's reference date, a role the rules do not accept), or None if it always stands.
+    alone: Callable[[Statement], Status] | None = None
+    # Whether a group's statements can all hold at once, beyond every pair of them (orders that form a cycle).
+    holds_together: Callable[[tuple[Statement, ...]], bool] | None = None
+    # How a claim's statements divide into findings (by misspelt name, by day, by remark, one each), in report
+    # order; None: one finding of them all.
+    split: Callable[[Claim, tuple[Statement, ...]], list[tuple[Statement, ...]]] | None = None
+    # The pairs of a group, where the kind compares other things than statement pairs (quote compares distinct
+    # remarks, counting sources), as (unexplained, explained); None: `decide.disagreements` of the two tests above.
+    pairs: Callable[[Claim, tuple[Statement, ...]], tuple[Pairs, Pairs]] | None = None
+    # The title of a finding that disagrees, from what it is about (a name, a day, a remark); None: the claim's.
+    # What agrees is always titled by the claim.
+    entitle: Callable[[Case], str] | None = None
+    # Whether the statements that agree make a finding beside those that disagree (the days a person was in one
+    # place, beside a day they were in two), or only when nothing disagrees.
+    agreement_beside_disagreement: bool = True
     # Whether a finding judges each article on its own (a misspelling, a count of days against the rule's reference
-    # date): what a new article does wrong there is its own, whatever the published ones say (focus.py).
+    # date): what a new article does wrong there is its own, whatever the published ones say (check --new).
     judged_alone: bool = False
+    # Whether a claim of no statement is still a finding (no misspelt name: every name is spelt right), rather than
+    # a claim that matched nothing.
+    silence_is_a_finding: bool = False
+    # For a built-in kind (read in every article, whatever the rules, as a claim of its own): whether an article
+    # that tells no story of the rules may give it a statement, a cheap test before anything is read.
+    worth_a_look: Callable[[Article], bool] | None = None
     # The record type of a statement's `data`, when it is one (the codec rebuilds it from stored JSON).
     data_type: type | None = None
 
@@ -57,17 +108,27 @@ def once_each(found: list[Statement], same: Callable[[Statement, Statement], boo
     return kept
 
 
-# The kinds, each the module of its name. A kind is imported when a rule first asks for it: a check whose rules
-# use four kinds does not pay the start-up of eight (which a CI check of one new article feels).
+# The kinds a rule file may name, each the module of its name. A kind is imported when a rule first asks for it: a
+# check whose rules use four kinds does not pay the start-up of eight (which a CI check of one new article feels).
 _NAMES = ("date", "count", "sequence", "spelling", "elapsed", "title", "quote", "presence")
+# The built-in kinds, read in every article as claims of their own: their modules, and their claims' titles.
+_BUILT_IN = {"date-sanity": ("sanity", "date sanity checks")}
+
+
+def kind(name: str) -> Kind:
+    """The kind of this name, built-in or not."""
+    module = _BUILT_IN[name][0] if name in _BUILT_IN else name if name in _NAMES else None
+    if module is None:
+        raise KeyError(name)
+    found: Kind = importlib.import_module(f"factcheck.kinds.{module}").KIND
+    return found
 
 
 class _Kinds(Mapping[str, Kind]):
     def __getitem__(self, name: str) -> Kind:
         if name not in _NAMES:
             raise KeyError(name)
-        kind: Kind = importlib.import_module(f"factcheck.kinds.{name}").KIND
-        return kind
+        return kind(name)
 
     def __iter__(self) -> Iterator[str]:
         return iter(_NAMES)
@@ -80,4 +141,20 @@ _KINDS = _Kinds()
 
 
 def registry() -> Mapping[str, Kind]:
+    """The kinds a rule file may name."""
     return _KINDS
+
+
+# The claims of the built-in kinds: each its kind's name as id, taken by no rule file (rules/load.py).
+_BUILT_IN_CLAIMS = tuple(Claim(name, name, title, "", 0, MappingProxyType({}))
+                         for name, (_, title) in _BUILT_IN.items())
+
+
+def built_in_claims() -> tuple[Claim, ...]:
+    return _BUILT_IN_CLAIMS
+
+
+def kind_of(claim_id: str, rule_kinds: Mapping[str, str]) -> Kind:
+    """The kind of a claim, given the kinds of the rules' claims by id (`RuleSet.kind_of_claim`): a built-in
+    claim's id is its kind's name."""
+    return kind(rule_kinds.get(claim_id, claim_id))

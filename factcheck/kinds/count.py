@@ -10,9 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from factcheck import decide
-from factcheck.findings import Finding, Statement, group_values, sort_statements, statement
-from factcheck.kinds import CUES_KEY, Kind, once_each
+from factcheck.findings import Statement, statement
+from factcheck.kinds import CUES_KEY, Case, Kind, once_each
 from factcheck.readers import events
 from factcheck.readers.clauses import segment_at
 from factcheck.readers.counts import (
@@ -180,26 +179,21 @@ def _pair(a: Statement, b: Statement) -> str:
             f"as of {later.data.as_of}): {why}")
 
 
-def compare(claim: Claim, statements: list[Statement]) -> list[Finding]:
-    ordered = sort_statements(statements)
-    unexplained, explained = decide.disagreements(ordered, _incompatible, _explained)
-    status = decide.status_of(unexplained, explained)
-    values = group_values(ordered)
+def _describe(case: Case) -> str:
+    ordered, unexplained, explained = case.statements, case.unexplained, case.explained
     by_date = sorted(ordered, key=lambda s: (s.data.as_of, s.article))
     listing = "; ".join(f"{s.value} as of {s.data.as_of} ({s.article})" for s in by_date)
-    if status == "conflict":
+    if case.status == "conflict":
         shown = "; ".join(_pair(a, b) for a, b in unexplained[:3])
         more = f" (and {len(unexplained) - 3} more pairs)" if len(unexplained) > 3 else ""
-        message = f"figures that cannot all be right: {shown}{more}"
-    elif explained:
+        return f"figures that cannot all be right: {shown}{more}"
+    if explained:
         shown = "; ".join(_pair(a, b) for a, b in explained[:3])
-        message = (f"a later source gives a lower figure, which a cumulative count does not do: {shown}; "
-                   "one of them may be out of date or count something else")
-    elif ordered and ordered[0].data.cumulative and len({s.data.as_of for s in ordered}) > 1:
-        message = f"the figure grows with its date, as a cumulative count may: {listing}"
-    else:
-        message = f"figures compatible: {listing}"
-    return [Finding(claim.id, claim.title, claim.kind, status, message, ordered, values)]
+        return (f"a later source gives a lower figure, which a cumulative count does not do: {shown}; "
+                "one of them may be out of date or count something else")
+    if ordered and ordered[0].data.cumulative and len({s.data.as_of for s in ordered}) > 1:
+        return f"the figure grows with its date, as a cumulative count may: {listing}"
+    return f"figures compatible: {listing}"
 
 
 KIND = Kind(
@@ -214,7 +208,7 @@ KIND = Kind(
         "cues": CUES_KEY,
     },
     extract=extract,
-    compare=compare,
+    describe=_describe,
     incompatible=_incompatible,
     explained=_explained,
     why_explained="the bounds themselves do not contradict each other",

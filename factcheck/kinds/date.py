@@ -15,9 +15,8 @@ from dataclasses import dataclass
 
 import regex
 
-from factcheck import decide
-from factcheck.findings import Finding, Statement, ValueGroup, group_values, sort_statements, statement
-from factcheck.kinds import CUES_KEY, Kind, once_each
+from factcheck.findings import Statement, ValueGroup, group_values, statement
+from factcheck.kinds import CUES_KEY, Case, Kind, once_each
 from factcheck.readers import events
 from factcheck.readers.clauses import Segment, negated, pluperfect, relative_cues, segment_at
 from factcheck.readers.names import Mention
@@ -270,28 +269,23 @@ def _sources(articles: tuple[str, ...]) -> str:
     return f"{len(articles)} source{'s' if len(articles) != 1 else ''}: {', '.join(articles)}"
 
 
-def _against(values: tuple[ValueGroup, ...], pairs: list[tuple[Statement, Statement]]) -> str:
+def _against(values: tuple[ValueGroup, ...], pairs: tuple[tuple[Statement, Statement], ...]) -> str:
     """The values that take part in the disagreeing pairs, with their sources, set against each other."""
     involved = {s.value for pair in pairs for s in pair}
     return " against ".join(f"{g.value} ({_sources(g.articles)})" for g in values if g.value in involved)
 
 
-def compare(claim: Claim, statements: list[Statement]) -> list[Finding]:
-    ordered = sort_statements(statements)
-    unexplained, explained = decide.disagreements(ordered, _incompatible, _schedule_changed)
-    status = decide.status_of(unexplained, explained)
-    values = group_values(ordered)
-    if status == "conflict":
-        message = f"sources disagree on the day: {_against(values, unexplained)}"
-    elif status == "warning":
-        plans = sorted({s.article for pair in explained for s in pair if s.data.planned})
-        message = (f"sources differ: {_against(values, explained)}; the differing statements include plans "
-                   f"published earlier ({', '.join(plans)}), so the schedule may have changed")
-    else:
-        listing = "; ".join(f"{g.value} ({_sources(g.articles)})" for g in values)
-        several = len({s.article for s in ordered}) > 1
-        message = f"sources agree: {listing}" if several else f"one source only: {listing}"
-    return [Finding(claim.id, claim.title, claim.kind, status, message, ordered, values)]
+def _describe(case: Case) -> str:
+    values = group_values(case.statements)
+    if case.status == "conflict":
+        return f"sources disagree on the day: {_against(values, case.unexplained)}"
+    if case.status == "warning":
+        plans = sorted({s.article for pair in case.explained for s in pair if s.data.planned})
+        return (f"sources differ: {_against(values, case.explained)}; the differing statements include plans "
+                f"published earlier ({', '.join(plans)}), so the schedule may have changed")
+    listing = "; ".join(f"{g.value} ({_sources(g.articles)})" for g in values)
+    several = len({s.article for s in case.statements}) > 1
+    return f"sources agree: {listing}" if several else f"one source only: {listing}"
 
 
 KIND = Kind(
@@ -307,7 +301,7 @@ KIND = Kind(
         "cues": CUES_KEY,
     },
     extract=extract,
-    compare=compare,
+    describe=_describe,
     incompatible=_incompatible,
     explained=_schedule_changed,
     why_explained="the schedule may have changed (a plan published before a report)",

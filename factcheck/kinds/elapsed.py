@@ -19,8 +19,8 @@ from dataclasses import dataclass
 import regex
 
 from factcheck import language
-from factcheck.findings import Finding, Statement, Status, group_values, sort_statements, statement
-from factcheck.kinds import CUES_KEY, Kind, once_each
+from factcheck.findings import Statement, Status, statement
+from factcheck.kinds import CUES_KEY, Case, Kind, once_each
 from factcheck.readers import clauses
 from factcheck.readers.counts import read_counts
 from factcheck.readers.reading import Reading
@@ -225,24 +225,24 @@ def _verdict(data: ElapsedValue) -> str:
     return f"{data.miss} day(s) off, {side} the tolerance of {data.tolerance}"
 
 
-def compare(claim: Claim, statements: list[Statement]) -> list[Finding]:
-    """A finding for each statement that misses the day it speaks of, and one for those that hit it."""
-    ordered = sort_statements(statements)
-    findings = []
-    for item in ordered:
-        if item.data.miss == 0:
-            continue
-        message = (f"{item.value} of the {claim.get('event')} on {item.data.as_of} ({item.article}): expected day "
-                   f"{item.data.expected} (day 1 is {item.data.since}); {_verdict(item.data)}")
-        findings.append(Finding(claim.id, claim.title, claim.kind, item.data.status, message, (item,),
-                                group_values([item])))
-    hits = [item for item in ordered if item.data.miss == 0]
-    if hits:
-        listing = "; ".join(f"{s.value} on {s.data.as_of} ({s.article})" for s in hits)
-        findings.append(Finding(claim.id, claim.title, claim.kind, "consistent",
-                                f"as expected, counted from {hits[0].data.since}: {listing}", tuple(hits),
-                                group_values(hits)))
-    return findings
+def _each(_claim: Claim, statements: tuple[Statement, ...]) -> list[tuple[Statement, ...]]:
+    """A finding for each statement that misses the day it speaks of; those that hit it make one together."""
+    return [(item,) for item in statements]
+
+
+def _against_the_reference(item: Statement) -> Status:
+    """How far the day count misses the day the rule says it began, against the rule's tolerance."""
+    status: Status = item.data.status
+    return status
+
+
+def _describe(case: Case) -> str:
+    if case.status == "consistent":
+        listing = "; ".join(f"{s.value} on {s.data.as_of} ({s.article})" for s in case.statements)
+        return f"as expected, counted from {case.statements[0].data.since}: {listing}"
+    item = case.statements[0]
+    return (f"{item.value} of the {case.claim.get('event')} on {item.data.as_of} ({item.article}): expected day "
+            f"{item.data.expected} (day 1 is {item.data.since}); {_verdict(item.data)}")
 
 
 def _whole_days(value: object) -> str | None:
@@ -265,7 +265,9 @@ KIND = Kind(
         "cues": CUES_KEY,
     },
     extract=extract,
-    compare=compare,
+    describe=_describe,
+    alone=_against_the_reference,
+    split=_each,
     data_type=ElapsedValue,
     judged_alone=True,
 )

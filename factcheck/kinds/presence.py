@@ -20,9 +20,9 @@ from types import MappingProxyType
 
 import regex
 
-from factcheck import decide, language
-from factcheck.findings import Finding, Statement, Status, group_values, sort_statements, statement
-from factcheck.kinds import Kind, once_each
+from factcheck import language
+from factcheck.findings import Statement, statement
+from factcheck.kinds import Case, Kind, once_each
 from factcheck.kinds import date as date_kind
 from factcheck.readers import events
 from factcheck.readers.clauses import clause_of, relative_cues, segment_at
@@ -444,21 +444,20 @@ def _where(statements: list[Statement]) -> str:
     return " against ".join(f"{place} ({_sources_of(sorted(articles))})" for place, articles in ranked)
 
 
-def _clash(claim: Claim, day: dt.date, items: tuple[Statement, ...], pairs: list[tuple[Statement, Statement]],
-           status: Status) -> Finding:
+def _describe_clash(case: Case) -> str:
     # The pairs stand for their values (decide.py asks once per distinct value): every stay of a day in one of
     # their places is cited, so that the message counts the sources as the values do.
+    items, pairs = case.statements, case.unexplained or case.explained
     places = {s.extra["place"] for pair in pairs for s in pair}
     involved = [s for s in items if s.extra["place"] in places and not s.data.movement]
     person = items[0].extra["who"]
-    message = (f"sources put {person} in two places on {day.isoformat()}, and none of these statements is a journey "
-               f"that day: {_where(involved)}")
-    if status == "warning":
+    message = (f"sources put {person} in two places on {items[0].data.day.isoformat()}, and none of these "
+               f"statements is a journey that day: {_where(involved)}")
+    if case.status == "warning":
         plans = sorted({s.article for pair in pairs for s in pair if s.data.planned})
         message += (f"; the differing statements include plans published earlier ({', '.join(plans)}), so the "
                     "schedule may have changed")
-    return Finding(claim.id, f"{claim.title}: {day.isoformat()}", claim.kind, status, message, items,
-                   group_values(items))
+    return message
 
 
 def _listing(items: tuple[Statement, ...]) -> str:
@@ -473,29 +472,24 @@ def _listing(items: tuple[Statement, ...]) -> str:
                      for day, places in sorted(days.items()))
 
 
-def compare(claim: Claim, statements: list[Statement]) -> list[Finding]:
+def _by_day(_claim: Claim, statements: tuple[Statement, ...]) -> list[tuple[Statement, ...]]:
     """A finding for each day the sources put the person in two places, and one for the days they agree on.
     `check --new` compares a new article with what most sources say, so a day's statements stay together."""
-    ordered = sort_statements(statements)
     by_day: dict[dt.date, list[Statement]] = {}
-    for item in ordered:
+    for item in statements:
         by_day.setdefault(item.data.day, []).append(item)
-    findings: list[Finding] = []
-    agreed: list[Statement] = []
-    for day, items in sorted(by_day.items()):
-        unexplained, explained = decide.disagreements(items, _incompatible, _schedule_changed)
-        status = decide.status_of(unexplained, explained)
-        if status == "consistent":
-            agreed += items
-        else:
-            findings.append(_clash(claim, day, tuple(items), unexplained or explained, status))
-    if agreed:
-        kept = sort_statements(agreed)
-        person = kept[0].extra["who"]
-        findings.append(Finding(claim.id, claim.title, claim.kind, "consistent",
-                                f"one place a day for {person}, or a journey between two: {_listing(kept)}", kept,
-                                group_values(kept)))
-    return findings
+    return [tuple(items) for _, items in sorted(by_day.items())]
+
+
+def _entitle(case: Case) -> str:
+    return f"{case.claim.title}: {case.statements[0].data.day.isoformat()}"
+
+
+def _describe(case: Case) -> str:
+    if case.status != "consistent":
+        return _describe_clash(case)
+    person = case.statements[0].extra["who"]
+    return f"one place a day for {person}, or a journey between two: {_listing(case.statements)}"
 
 
 KIND = Kind(
@@ -507,9 +501,11 @@ KIND = Kind(
                                       "country's cities can be its aliases", required=True),
     },
     extract=extract,
-    compare=compare,
+    describe=_describe,
     incompatible=_incompatible,
     explained=_schedule_changed,
     why_explained="the schedule may have changed (a plan published before a report)",
+    split=_by_day,
+    entitle=_entitle,
     data_type=Presence,
 )

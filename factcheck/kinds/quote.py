@@ -13,9 +13,8 @@ import functools
 from dataclasses import dataclass
 from itertools import combinations, pairwise
 
-from factcheck import decide
-from factcheck.findings import Finding, Statement, ValueGroup, group_values, sort_statements, statement
-from factcheck.kinds import Kind, once_each
+from factcheck.findings import Statement, ValueGroup, group_values, sort_statements, statement
+from factcheck.kinds import Case, Kind, once_each
 from factcheck.readers import quotes
 from factcheck.readers.reading import Reading
 from factcheck.readers.text import Sentence
@@ -166,61 +165,83 @@ def _listing(groups: tuple[ValueGroup, ...]) -> str:
     return " against ".join(f"{g.value} ({', '.join(g.articles)})" for g in groups)
 
 
-def compare(claim: Claim, statements: list[Statement]) -> list[Finding]:
-    ordered = sort_statements(statements)
-    same_at, reworded_at = float(claim.get("similarity")), float(claim.get("paraphrase"))
-    # Compared by distinct record: a remark the wires spread to a thousand articles is one record, not a thousand.
+def _by_record(statements: tuple[Statement, ...]) -> dict[Quotation, list[Statement]]:
+    """Statements by distinct record, in the order records are first given: a remark the wires spread to a thousand
+    articles is one record, compared once, not a thousand."""
     by_record: dict[Quotation, list[Statement]] = {}
-    for item in ordered:
+    for item in statements:
         by_record.setdefault(item.data, []).append(item)
-    findings: list[Finding] = []
-    shared_remarks = 0
-    for group in _remarks(list(by_record), min(same_at, reworded_at)):
-        clashes, reworded = [], []
-        for a, b in combinations(group, 2):
-            alike = 1.0 if a.words == b.words else likeness(a.words, b.words)
-            articles = {s.article for s in (*by_record[a], *by_record[b])}
-            if a.speaker != b.speaker and alike >= same_at:
-                clashes.append((a, b))
-            elif a.speaker == b.speaker and reworded_at <= alike < same_at and len(articles) > 1:
-                reworded.append((a, b))
-        unexplained = [pair for pair in clashes if not _uncertain(*pair)]
-        uncertain = [pair for pair in clashes if _uncertain(*pair)]
-        remark = [s for record in group for s in by_record[record]]
-        status = decide.status_of(unexplained, uncertain + reworded)
-        if status == "consistent":
-            shared_remarks += len({s.article for s in remark}) > 1
-            continue
-        parts = []
-        if clashes:
-            clashing = sort_statements([s for pair in clashes for record in pair for s in by_record[record]])
-            parts.append(f"the same words are given to different speakers: {_listing(group_values(clashing))}")
-            pronouns = sorted({f"{s.value} in {s.article}" for s in clashing if s.data.by_pronoun})
-            if pronouns and not unexplained:
-                parts.append(f"the attribution to {', '.join(pronouns)} rests on a pronoun, which may be misread")
-            echoes = sorted({f"{s.value} in {s.article}" for s in clashing if s.data.echoed})
-            if echoes and not unexplained:
-                parts.append(f"the sentence giving the words to {', '.join(echoes)} says they are repeated or read "
-                             "out (echoed, quoting, a statement), so more than one speaker may have said them")
-        for speaker in sorted({a.speaker for a, _ in reworded}):
-            theirs = [s for pair in reworded if pair[0].speaker == speaker
-                      for record in pair for s in by_record[record]]
-            sources = ", ".join(sorted({s.article for s in theirs}))
-            parts.append(f"{theirs[0].value}'s words differ between sources, as a paraphrase or another translation "
-                         f"would: {sources}")
-        shortest = min(remark, key=lambda s: (len(s.data.words), s.article))
-        findings.append(Finding(claim.id, f"{claim.title}: “{_excerpt(shortest.extra['quotation'], 8)}”",
-                                claim.kind, status, "; ".join(parts), sort_statements(remark), group_values(remark)))
-    if not findings:
+    return by_record
+
+
+def _by_remark(claim: Claim, statements: tuple[Statement, ...]) -> list[tuple[Statement, ...]]:
+    """A finding per remark: the quotations alike enough to be the same words, or one speaker's words reworded."""
+    by_record = _by_record(statements)
+    least = min(float(claim.get("similarity")), float(claim.get("paraphrase")))
+    return [tuple(s for record in group for s in by_record[record]) for group in _remarks(list(by_record), least)]
+
+
+def _pairs(claim: Claim, statements: tuple[Statement, ...]) -> tuple[list[tuple[Statement, Statement]],
+                                                                     list[tuple[Statement, Statement]]]:
+    """The remark's pairs of distinct records, each standing for its statements: the same words given to different
+    speakers (explained where an attribution is uncertain), and one speaker's words reworded between sources
+    (always explained: a paraphrase or another translation)."""
+    same_at, reworded_at = float(claim.get("similarity")), float(claim.get("paraphrase"))
+    by_record = _by_record(statements)
+    unexplained, explained = [], []
+    for a, b in combinations(by_record, 2):
+        alike = 1.0 if a.words == b.words else likeness(a.words, b.words)
+        articles = {s.article for s in (*by_record[a], *by_record[b])}
+        pair = (by_record[a][0], by_record[b][0])
+        if a.speaker != b.speaker and alike >= same_at:
+            (explained if _uncertain(a, b) else unexplained).append(pair)
+        elif a.speaker == b.speaker and reworded_at <= alike < same_at and len(articles) > 1:
+            explained.append(pair)
+    return unexplained, explained
+
+
+def _in_pairs(pairs: list[tuple[Statement, Statement]], by_record: dict[Quotation, list[Statement]]) -> list[Statement]:
+    return [s for pair in pairs for item in pair for s in by_record[item.data]]
+
+
+def _entitle(case: Case) -> str:
+    by_record = _by_record(case.statements)
+    shortest = min((s for record in by_record.values() for s in record), key=lambda s: (len(s.data.words), s.article))
+    return f"{case.claim.title}: “{_excerpt(shortest.extra['quotation'], 8)}”"
+
+
+def _describe(case: Case) -> str:
+    if case.status == "consistent":
+        ordered = case.statements
         speakers = len({s.value for s in ordered})
         sources = len({s.article for s in ordered})
         message = (f"no remark is given to different speakers: {len(ordered)} quotation(s) of {speakers} "
                    f"speaker(s) in {sources} source(s)")
+        shared_remarks = sum(len({s.article for s in part}) > 1 for part in case.parts)
         if shared_remarks:
             message += f"; {shared_remarks} remark(s) quoted by more than one source, each time to the same speaker"
-        findings.append(Finding(claim.id, claim.title, claim.kind, "consistent", message, ordered,
-                                group_values(ordered)))
-    return findings
+        return message
+    by_record = _by_record(case.statements)
+    pairs = [*case.unexplained, *case.explained]
+    clashes = [pair for pair in pairs if pair[0].data.speaker != pair[1].data.speaker]
+    reworded = [pair for pair in pairs if pair[0].data.speaker == pair[1].data.speaker]
+    parts = []
+    if clashes:
+        clashing = sort_statements(_in_pairs(clashes, by_record))
+        parts.append(f"the same words are given to different speakers: {_listing(group_values(clashing))}")
+        pronouns = sorted({f"{s.value} in {s.article}" for s in clashing if s.data.by_pronoun})
+        if pronouns and not case.unexplained:
+            parts.append(f"the attribution to {', '.join(pronouns)} rests on a pronoun, which may be misread")
+        echoes = sorted({f"{s.value} in {s.article}" for s in clashing if s.data.echoed})
+        if echoes and not case.unexplained:
+            parts.append(f"the sentence giving the words to {', '.join(echoes)} says they are repeated or read "
+                         "out (echoed, quoting, a statement), so more than one speaker may have said them")
+    for speaker in sorted({a.data.speaker for a, _ in reworded}):
+        theirs = _in_pairs([pair for pair in reworded if pair[0].data.speaker == speaker], by_record)
+        sources = ", ".join(sorted({s.article for s in theirs}))
+        parts.append(f"{theirs[0].value}'s words differ between sources, as a paraphrase or another translation "
+                     f"would: {sources}")
+    return "; ".join(parts)
 
 
 KIND = Kind(
@@ -236,11 +257,15 @@ KIND = Kind(
         "min_words": KeySpec("number", "quotations of fewer words are phrases in quotes, not remarks", default=4),
     },
     extract=extract,
-    compare=compare,
+    describe=_describe,
     incompatible=_incompatible,
     explained=_explained,
     why_explained="an attribution through a pronoun is less sure than one by name, and words echoed or read out "
                   "may be said by two people",
+    split=_by_remark,
+    pairs=_pairs,
+    entitle=_entitle,
+    agreement_beside_disagreement=False,
     data_type=Quotation,
 )
 

@@ -2,9 +2,9 @@
 
 "The night of June 4 and 15" is no night; "Tuesday, March 15, 2023" names a Wednesday; "February 30" is no day.
 These checks run on every article read, told story or not, and reason from what the temporal tagger read (values and
-spans; language/sanity.toml says what they add). Each doubt is a statement of the built-in claim `date-sanity` with
-the words and the reason, and each becomes a warning of its own: the editor confirms, since a text may mean
-something the checks cannot see.
+spans; language/sanity.toml says what they add). They are a built-in kind: each doubt is a statement of its claim
+`date-sanity` with the words and the reason, and each becomes a warning of its own, judged alone: the editor
+confirms, since a text may mean something the checks cannot see.
 """
 
 from __future__ import annotations
@@ -19,14 +19,17 @@ from typing import Any
 import regex
 
 from factcheck import language
-from factcheck.findings import Finding, Statement, group_values, sort_statements, statement
+from factcheck.findings import Statement, Status, statement
 from factcheck.inputs.article import Article
+from factcheck.kinds import Case, Kind
 from factcheck.readers.dates import FileDates
+from factcheck.readers.reading import Reading
 from factcheck.readers.temporal import Timex, rules_with
+from factcheck.rules.records import Claim, RuleSet
+from factcheck.trace import UNHEARD, Notes
 
-# The claim id and kind of the statements and findings of these checks; no rule file may take it (rules.py).
+# The kind's name, which is also its claim's id; no rule file may take it (rules/load.py).
 CLAIM = "date-sanity"
-KIND = "date-sanity"
 # What each check's finding is titled; a statement's `data` names its check.
 TITLES = {
     "night": "Date sanity: a night of two days that do not follow each other",
@@ -209,13 +212,45 @@ def _same_day_in(day: dt.date, year: int) -> dt.date | None:
         return None
 
 
-def compare(statements: list[Statement]) -> list[Finding]:
-    """One warning per doubtful date: each is the article's own, whatever other articles say."""
-    return [Finding(CLAIM, TITLES[item.data], KIND, "warning", f"{item.article}: {item.explanation}", (item,),
-                    group_values([item])) for item in sort_statements(statements)]
+def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEARD) -> list[Statement]:
+    """The doubtful dates of an article, from the dates its reading holds."""
+    return check_dates(reading.dates)
+
+
+def _each(_claim: Claim, statements: tuple[Statement, ...]) -> list[tuple[Statement, ...]]:
+    """One finding per doubtful date: each is the article's own, whatever other articles say."""
+    return [(item,) for item in statements]
+
+
+def _doubtful(_item: Statement) -> Status:
+    return "warning"
+
+
+def _entitle(case: Case) -> str:
+    return TITLES[case.statements[0].data]
+
+
+def _describe(case: Case) -> str:
+    item = case.statements[0]
+    return f"{item.article}: {item.explanation}"
 
 
 def examples() -> list[tuple[str, dict[str, Any]]]:
     """(check, example) pairs of every check of language/sanity.toml."""
     data = language.load("sanity")
     return [(check, example) for check in TITLES for example in data[check]["examples"]]
+
+
+KIND = Kind(
+    name=CLAIM,
+    summary="dates an article writes that cannot be right: a night of two days apart, a weekday that is not the "
+            "date's, a day the calendar lacks",
+    keys={},
+    extract=extract,
+    describe=_describe,
+    alone=_doubtful,
+    split=_each,
+    entitle=_entitle,
+    judged_alone=True,
+    worth_a_look=worth_a_look,
+)

@@ -14,9 +14,9 @@ from itertools import combinations, pairwise
 
 import regex
 
-from factcheck import decide, language
-from factcheck.findings import Finding, Statement, group_values, sort_statements, statement
-from factcheck.kinds import CUES_KEY, Kind, once_each
+from factcheck import language
+from factcheck.findings import Statement, statement
+from factcheck.kinds import CUES_KEY, Case, Kind, once_each
 from factcheck.readers import events
 from factcheck.readers.names import Mention
 from factcheck.readers.reading import Reading
@@ -114,24 +114,28 @@ def _incompatible(a: Statement, b: Statement) -> bool:
     return any((later, earlier) in _pairs(b.data) for earlier, later in _pairs(a.data))
 
 
-def compare(claim: Claim, statements: list[Statement]) -> list[Finding]:
-    ordered = sort_statements(statements)
-    unexplained, explained = decide.disagreements(ordered, _incompatible)
-    status = decide.status_of(unexplained, explained)
-    sources = sorted({s.article for s in ordered})
-    merged = _order([pair for s in ordered for pair in pairwise(s.data)])
-    if status == "conflict":
+def _merged(statements: tuple[Statement, ...]) -> tuple[str, ...] | None:
+    """The one order all the sources' orders fit into, or None if they go round in a circle."""
+    return _order([pair for s in statements for pair in pairwise(s.data)])
+
+
+def _holds_together(statements: tuple[Statement, ...]) -> bool:
+    """No two sources need contradict each other for the orders to fail together: A->B, B->C, C->A."""
+    return _merged(statements) is not None
+
+
+def _describe(case: Case) -> str:
+    ordered = case.statements
+    if case.unexplained:
         pairs = "; ".join(f"{' -> '.join(a.value)} ({a.article}) vs {' -> '.join(b.value)} ({b.article})"
-                          for a, b in unexplained)
-        message = f"sources give contradicting orders: {pairs}"
-    elif merged is None:
-        # No two sources contradict each other, but together they go round in a circle (A->B, B->C, C->A).
-        status = "conflict"
+                          for a, b in case.unexplained)
+        return f"sources give contradicting orders: {pairs}"
+    merged = _merged(ordered)
+    if merged is None:
         listing = "; ".join(f"{' -> '.join(s.value)} ({s.article})" for s in ordered)
-        message = f"the orders the sources give cannot all hold, they form a cycle: {listing}"
-    else:
-        message = f"{' -> '.join(merged)}, in the order {len(sources)} source(s) give: {', '.join(sources)}"
-    return [Finding(claim.id, claim.title, claim.kind, status, message, ordered, group_values(ordered))]
+        return f"the orders the sources give cannot all hold, they form a cycle: {listing}"
+    sources = sorted({s.article for s in ordered})
+    return f"{' -> '.join(merged)}, in the order {len(sources)} source(s) give: {', '.join(sources)}"
 
 
 KIND = Kind(
@@ -143,6 +147,7 @@ KIND = Kind(
         "cues": CUES_KEY,
     },
     extract=extract,
-    compare=compare,
+    describe=_describe,
     incompatible=_incompatible,
+    holds_together=_holds_together,
 )

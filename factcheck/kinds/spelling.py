@@ -6,8 +6,8 @@ naming the canonical form: fuzzy evidence, which the editor confirms.
 
 from __future__ import annotations
 
-from factcheck.findings import Finding, Statement, group_values, sort_statements, statement
-from factcheck.kinds import Kind
+from factcheck.findings import Statement, Status, group_values, statement
+from factcheck.kinds import Case, Kind
 from factcheck.readers.reading import Reading
 from factcheck.rules.records import Claim, KeySpec, RuleSet
 from factcheck.trace import UNHEARD, Notes
@@ -38,21 +38,29 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEA
     return statements
 
 
-def compare(claim: Claim, statements: list[Statement]) -> list[Finding]:
+def _by_name(_claim: Claim, statements: tuple[Statement, ...]) -> list[tuple[Statement, ...]]:
+    """A finding per entity whose name is misspelt, in the order of the entities' ids."""
     by_entity: dict[str, list[Statement]] = {}
     for item in statements:
         by_entity.setdefault(item.data, []).append(item)
-    findings = []
-    for _, items in sorted(by_entity.items()):
-        expected = items[0].extra["expected"]
-        forms = "; ".join(f"'{g.value}' ({', '.join(g.articles)})" for g in group_values(items))
-        findings.append(Finding(claim.id, f"{claim.title}: {expected}", claim.kind, "warning",
-                                f"not an accepted spelling of {expected}: {forms}", sort_statements(items),
-                                group_values(items)))
-    if not findings:
-        findings.append(Finding(claim.id, claim.title, claim.kind, "consistent",
-                                "every name of the rule is written in an accepted spelling", ()))
-    return findings
+    return [tuple(items) for _, items in sorted(by_entity.items())]
+
+
+def _misspelt(_item: Statement) -> Status:
+    """A near miss is fuzzy evidence: a warning, which the editor confirms."""
+    return "warning"
+
+
+def _entitle(case: Case) -> str:
+    return f"{case.claim.title}: {case.statements[0].extra['expected']}"
+
+
+def _describe(case: Case) -> str:
+    if not case.statements:
+        return "every name of the rule is written in an accepted spelling"
+    expected = case.statements[0].extra["expected"]
+    forms = "; ".join(f"'{g.value}' ({', '.join(g.articles)})" for g in group_values(case.statements))
+    return f"not an accepted spelling of {expected}: {forms}"
 
 
 KIND = Kind(
@@ -62,6 +70,10 @@ KIND = Kind(
         "entities": KeySpec("entities", "the entities whose names are checked (default: every person)", default=()),
     },
     extract=extract,
-    compare=compare,
+    describe=_describe,
+    alone=_misspelt,
+    split=_by_name,
+    entitle=_entitle,
     judged_alone=True,
+    silence_is_a_finding=True,
 )

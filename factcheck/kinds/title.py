@@ -14,9 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from factcheck import decide
-from factcheck.findings import Finding, Statement, group_values, sort_statements, statement
-from factcheck.kinds import Kind, once_each
+from factcheck.findings import Statement, Status, group_values, statement
+from factcheck.kinds import Case, Kind, once_each
 from factcheck.readers.names import Entity
 from factcheck.readers.reading import Reading
 from factcheck.readers.titles import Role, RoleReading, alias_role, parse_role, place_stem, read_roles
@@ -131,27 +130,25 @@ def _sources(statements: list[Statement]) -> str:
     return "; ".join(f"'{g.value}' ({', '.join(g.articles)})" for g in group_values(statements))
 
 
-def compare(claim: Claim, statements: list[Statement]) -> list[Finding]:
-    ordered = sort_statements(statements)
-    if not ordered:
-        return [Finding(claim.id, claim.title, claim.kind, "consistent", "no role read", ())]
+def _accepted(item: Statement) -> Status:
+    """A role the rules do not accept is a warning even where no other source contradicts it."""
+    return "consistent" if item.data.accepted else "warning"
+
+
+def _describe(case: Case) -> str:
+    ordered = case.statements
     who = ordered[0].extra["who"]
-    unexplained, explained = decide.disagreements(ordered, _incompatible, _explained)
     outside = [s for s in ordered if not s.data.accepted]
     inside = [s for s in ordered if s.data.accepted]
-    status = decide.status_of(unexplained, explained)
-    if outside and status == "consistent":
-        status = "warning"  # a role the rules do not accept, which no other source contradicts
     if not outside:
-        message = f"every role read for {who} is one the rules accept: {_sources(list(ordered))}"
-    elif not inside:
-        message = (f"{who} is called {_sources(outside)}, not among the roles the rules accept "
-                   f"({ordered[0].extra['accepted']}); no source gives an accepted one")
-    else:
-        message = f"{who} is called {_sources(outside)} where other sources say {_sources(inside)}"
-        if status == "warning":
-            message += "; read behind a comma, the role may begin another clause"
-    return [Finding(claim.id, claim.title, claim.kind, status, message, ordered, group_values(ordered))]
+        return f"every role read for {who} is one the rules accept: {_sources(list(ordered))}"
+    if not inside:
+        return (f"{who} is called {_sources(outside)}, not among the roles the rules accept "
+                f"({ordered[0].extra['accepted']}); no source gives an accepted one")
+    message = f"{who} is called {_sources(outside)} where other sources say {_sources(inside)}"
+    if case.status == "warning":
+        message += "; read behind a comma, the role may begin another clause"
+    return message
 
 
 def _unreadable_role(written: str) -> str | None:
@@ -172,7 +169,8 @@ KIND = Kind(
                             required=True, check=_unreadable_role),
     },
     extract=extract,
-    compare=compare,
+    describe=_describe,
+    alone=_accepted,
     incompatible=_incompatible,
     explained=_explained,
     why_explained="a role read behind a comma may belong to another clause",

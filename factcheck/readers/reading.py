@@ -27,6 +27,7 @@ class Reading:
     entity_kinds: Mapping[str, str]
     words: wordstarts.Words  # of the text, for finding triggers
     sentence_starts: tuple[int, ...]
+    dates: FileDates  # every date of the article, as `factcheck dates` lists them, and the days it wrote that are none
     # By event name and pattern: equal kinds are often distinct objects (with and without an empty tuple of extra
     # cues), and comparing two kinds field by field costs more than the lookup.
     _triggers: dict[tuple[str, str], tuple[tuple[Trigger, ...], ...]] = field(default_factory=dict, compare=False)
@@ -129,4 +130,5 @@ def read(article: Article, rules: RuleSet, mentions: list[Mention] | None = None
         entity_kinds=rules.entity_kinds,
         words=words,
         sentence_starts=tuple(starts),
+        dates=dates,
     )

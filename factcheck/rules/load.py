@@ -18,7 +18,7 @@ from typing import Any
 
 import regex
 
-from factcheck.kinds import registry, sanity
+from factcheck.kinds import built_in_claims, registry
 from factcheck.readers import events
 from factcheck.readers.names import Entity
 from factcheck.rules.records import Claim, Example, KeySpec, RuleSet
@@ -349,9 +349,10 @@ def _build_claim(pending: _Pending, entities: dict[str, Entity], seen: dict[str,
     if not ok:
         return None
     claim_id = str(raw["id"])
-    if claim_id == sanity.CLAIM:
+    built_in = next((c for c in built_in_claims() if c.id == claim_id), None)
+    if built_in is not None:
         errors.append(RuleError(path, *locate.key("id", line), f"claim id '{claim_id}' is reserved for the built-in "
-                                                               "date sanity checks; choose another"))
+                                                               f"{built_in.title}; choose another"))
         return None
     if claim_id in seen:
         errors.append(RuleError(path, *locate.key("id", line), f"duplicate claim id '{claim_id}' "

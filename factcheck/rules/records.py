@@ -62,6 +62,7 @@ class RuleSet:
     # Derived once, since every article asks for them.
     names: NameIndex = field(init=False, compare=False, repr=False)
     entity_kinds: Mapping[str, str] = field(init=False, compare=False, repr=False)
+    kind_of_claim: Mapping[str, str] = field(init=False, compare=False, repr=False)  # by claim id
     # Each story's entities and the positions of its claims; for each entity the stories it belongs to, and under
     # "" the stories of no entity.
     _story_claims: tuple[tuple[frozenset[str], tuple[int, ...]], ...] = field(init=False, compare=False, repr=False)
@@ -72,6 +73,7 @@ class RuleSet:
     def __post_init__(self) -> None:
         object.__setattr__(self, "names", NameIndex.of(self.entities.values()))
         object.__setattr__(self, "entity_kinds", MappingProxyType({e.id: e.kind for e in self.entities.values()}))
+        object.__setattr__(self, "kind_of_claim", MappingProxyType({c.id: c.kind for c in self.claims}))
         grouped: dict[frozenset[str], list[int]] = {}
         for position, claim in enumerate(self.claims):
             grouped.setdefault(self.stories.get(claim.id, frozenset()), []).append(position)

@@ -15,7 +15,7 @@ from types import MappingProxyType
 from typing import Any
 
 from factcheck.findings import Statement
-from factcheck.kinds import registry, sanity
+from factcheck.kinds import kind_of
 
 _DATE, _TUPLE, _RECORD = "date", "tuple", "record"
 
@@ -53,10 +53,9 @@ def encode_statement(item: Statement) -> str:
 
 
 def decode_statement(text: str, kind_of_claim: Mapping[str, str]) -> Statement:
-    """A statement back from its JSON; the kind of its claim says what its value record is (the built-in date
-    sanity checks take none)."""
+    """A statement back from its JSON; the kind of its claim says what its value record is."""
     raw = json.loads(text)
-    record_type = None if raw["claim"] == sanity.CLAIM else registry()[kind_of_claim[raw["claim"]]].data_type
+    record_type = kind_of(raw["claim"], kind_of_claim).data_type
     fields = {name: _decode(value) for name, value in raw.items() if name not in ("extra", "data")}
     fields["extra"] = MappingProxyType({key: _decode(value) for key, value in raw["extra"].items()})
     fields["data"] = _decode(raw["data"], record_type)
