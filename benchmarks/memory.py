@@ -56,7 +56,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", type=Path)
     parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--formats", nargs="*", default=sorted(formatters.registry()))
+    parser.add_argument("--formats", nargs="*", default=list(formatters.NAMES))
     args = parser.parse_args()
     rules, errors = validate(args.folder / "rules")
     if rules is None or errors:
@@ -82,7 +82,7 @@ def main() -> None:
             tracemalloc.reset_peak()
             before, _ = tracemalloc.get_traced_memory()
             with open(target, "w", encoding="utf-8") as out:
-                formatters.registry()[name](report, formatters.Options(False, 100, "rules"), out)
+                formatters.get(name).write(report, formatters.Options(False, 100, "rules"), out)
             _, peak = tracemalloc.get_traced_memory()
             print(f"  writing {name:10s} adds {mb(peak - before)} (the report is {mb(os.path.getsize(target))})")
 

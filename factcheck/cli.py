@@ -290,7 +290,7 @@ def new_options(function: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("--fail-on", type=click.Choice(["conflict", "warning", "never"]), default="conflict", show_default=True,
               help="Which findings make the exit status 1.")
 @reviews_option
-@click.option("--format", "output_format", type=click.Choice(formatters.NAMES), default="terminal",
+@click.option("--format", "output_format", type=click.Choice(formatters.NAMES), default=formatters.DEFAULT,
               show_default=True, help="Output format.")
 @output_option
 @scale_options
@@ -304,6 +304,7 @@ def check(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date | None, 
     skipped with the reason. Exit status: 0 no conflict, 1 conflicts (see --fail-on), 2 unusable input or rules.
     """
     rules = _valid_rules(rules_dir)
+    chosen = formatters.get(output_format)
     recorded = None
     if baseline_path is not None:
         try:
@@ -311,12 +312,11 @@ def check(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date | None, 
         except BaselineError as error:
             _fail(str(error))
     report = _report(corpus, rules, rules_dir, published, max_size, new, changed_since, recorded,
-                     _execution(jobs, db, no_db, scheduler), keep_texts=output_format == "html")
+                     _execution(jobs, db, no_db, scheduler), keep_texts=chosen.needs_texts)
     report = _with_reviews(report, reviews_path or _default_reviews(rules_dir))
-    display = _display(output, output_format == "terminal")
-    write = formatters.formatter(output_format)
-    _emit_written(lambda out: write(report, formatters.Options(display.color, display.width, str(rules_dir)), out),
-                  output)
+    display = _display(output, chosen.for_a_terminal)
+    options = formatters.Options(display.color, display.width, str(rules_dir))
+    _emit_written(lambda out: chosen.write(report, options, out), output)
     if report.internal_errors:
         _fail(f"internal error on {', '.join(report.internal_errors)} (listed as skipped; the other articles were "
               "checked). This is a bug in factcheck: please report it with that input.")
@@ -385,7 +385,8 @@ def baseline_command(corpus: tuple[Path, ...], rules_dir: Path, published: dt.da
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--published", callback=_parse_date, metavar="YYYY-MM-DD",
               help="Publication date of files without a date header; overrides the header where there is one.")
-@click.option("--format", "output_format", type=click.Choice(sorted(date_formats.FORMATS)), default="table",
+@click.option("--format", "output_format", type=click.Choice(sorted(date_formats.FORMATS)),
+              default=date_formats.DEFAULT,
               show_default=True, help="Output format.")
 @max_size_option
 @output_option
@@ -396,7 +397,8 @@ def dates(files: tuple[Path, ...], published: dt.date | None, output_format: str
     This is the tagger `factcheck check` reasons with. Exit status: 0, or 2 when no file could be read.
     """
     found = list_dates(list(files), published=published, max_size=max_size)
-    _emit(date_formats.FORMATS[output_format](found, _display(output, output_format == "table")), output)
+    display = _display(output, output_format in date_formats.FOR_A_TERMINAL)
+    _emit(date_formats.FORMATS[output_format](found, display), output)
     if not found.files:
         _fail("no usable file: " + "; ".join(f"{s.path}: {s.reason}" for s in found.skipped))
 
@@ -494,7 +496,7 @@ def review_command(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date
     for number, finding in enumerate(open_findings, 1):
         single = dataclasses.replace(report, findings=(finding,), skipped=(), warnings=())
         console.print(f"[bold]Finding {number} of {len(open_findings)}[/bold]")
-        shown = formatters.to_text(formatters.formatter("terminal"), single,
+        shown = formatters.to_text(formatters.get(formatters.DEFAULT).write, single,
                                    formatters.Options(console.is_terminal, console.width))
         console.print(shown.split("\n", 2)[2])
         verdict = Prompt.ask("Decision", choices=choices, default="skip", console=console)

@@ -50,7 +50,7 @@ def test_junit_is_indented_as_a_whole_tree_is(corpus: Path) -> None:
     assert tree.find("testsuite/testcase/skipped") is not None
 
 
-@pytest.mark.parametrize("output_format", sorted(formatters.registry()))
+@pytest.mark.parametrize("output_format", formatters.NAMES)
 def test_a_report_file_holds_the_same_text_as_standard_output(corpus: Path, tmp_path: Path,
                                                               output_format: str) -> None:
     out = tmp_path / f"report.{output_format}"

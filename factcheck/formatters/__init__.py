@@ -47,17 +47,25 @@ def to_text(formatter: Formatter, report: Report, options: Options) -> str:
     return buffer.getvalue()
 
 
+@dataclass(frozen=True, slots=True)
+class Format:
+    """A report format: its formatter, and what the formatter declares it needs (module constants `NEEDS_TEXTS`,
+    `FOR_A_TERMINAL`), so that whoever runs the check gives it that."""
+
+    name: str
+    write: Formatter
+    needs_texts: bool  # the report carries the articles' full texts, which the format shows
+    for_a_terminal: bool  # laid out for a person: in colour and as wide as the terminal, when written to one
+
+
 # Each format's module, imported when the format is asked for: a run pays the start-up of its own formatter only
 # (the terminal's needs rich, the junit one xml), which counts for a CI check of one new article.
 _MODULES = {"terminal": "terminal", "json": "json_report", "sarif": "sarif", "github": "github", "junit": "junit",
             "markdown": "markdown", "html": "html"}
 NAMES = tuple(sorted(_MODULES))
+DEFAULT = "terminal"  # what a person at a terminal reads, and what `review` shows one finding at a time in
 
 
-def formatter(name: str) -> Formatter:
-    write: Formatter = importlib.import_module(f"factcheck.formatters.{_MODULES[name]}").write
-    return write
-
-
-def registry() -> dict[str, Formatter]:
-    return {name: formatter(name) for name in NAMES}
+def get(name: str) -> Format:
+    module = importlib.import_module(f"factcheck.formatters.{_MODULES[name]}")
+    return Format(name, module.write, getattr(module, "NEEDS_TEXTS", False), getattr(module, "FOR_A_TERMINAL", False))

@@ -47,6 +47,8 @@ svg text { font: 11px system-ui, sans-serif; fill: var(--ink); }
 @media print { body { background: #fff; } .card, .article-text { border-color: #999; } a { color: inherit; } }
 """
 
+NEEDS_TEXTS = True  # every article's full text, with its statements marked, below the findings
+
 _COLOURS = ["#1570ef", "#b42318", "#067647", "#b54708", "#6941c6", "#0e7090", "#c11574", "#475467"]
 
 
@@ -151,15 +153,23 @@ def _count_chart(finding: Finding) -> str:
     return "".join(parts)
 
 
+def _figure(finding: Finding) -> str:
+    """The picture a finding's values call for, whatever its kind: days and bounds on a timeline (statements
+    that give an `earliest` and a `latest` day), figures against their as-of dates on a chart (a `low` figure as of
+    a day); none for other values."""
+    extras = [s.extra for s in finding.statements]
+    if extras and all("earliest" in extra and "latest" in extra for extra in extras):
+        return _timeline(finding)
+    if any("low" in extra for extra in extras) and any(extra.get("as_of") for extra in extras):
+        return _count_chart(finding)
+    return ""
+
+
 def _card(finding: Finding, number: int) -> str:
     values = "".join(f"<tr><td><strong>{escape(value_text(g.value))}</strong></td>"
                      f"<td>{len(g.articles)} source{'s' if len(g.articles) != 1 else ''}: "
                      f"{escape(', '.join(g.articles))}</td></tr>" for g in finding.values)
-    figure = ""
-    if finding.kind == "date":
-        figure = _timeline(finding)
-    elif finding.kind == "count" and any(s.extra.get("as_of") for s in finding.statements):
-        figure = _count_chart(finding)
+    figure = _figure(finding)
     statements = "".join(
         f'<li><blockquote>{_marked_sentence(s)}</blockquote>'
         f'<p class="how"><a href="#{_anchor_id(s)}">{escape(s.article)}, line {s.line}:{s.column}</a> reads '

@@ -14,6 +14,8 @@ from rich.text import Text
 from factcheck.findings import Finding, Report, Statement
 from factcheck.formatters import Options, Output, articles_checked
 
+FOR_A_TERMINAL = True
+
 _STATUS_STYLE = {"conflict": "bold red", "warning": "bold yellow", "consistent": "green"}
 
 
