@@ -21,11 +21,11 @@ import click
 from factcheck import __version__, formatters
 from factcheck.baseline import BaselineError, baseline_json, read_baseline
 from factcheck.decide import exit_status
-from factcheck.engine import ClaimMapper, Runner, run_examples, runner_for
+from factcheck.engine import ClaimMapper
 from factcheck.engine import check as run_check
-from factcheck.engine import index as run_index
+from factcheck.examples import run_examples
 from factcheck.explain import explain
-from factcheck.extraction import ReadOptions, RulePatternTooSlow
+from factcheck.extraction import ReadOptions, RulePatternTooSlow, Runner, runner_for
 from factcheck.findings import Decision, Report
 from factcheck.formatters import dates as date_formats
 from factcheck.formatters.examples import render_example_results
@@ -38,6 +38,7 @@ from factcheck.reviews import VERDICTS, ReviewsError, apply_reviews, entry_for, 
 from factcheck.rules.load import validate
 from factcheck.rules.records import RuleSet
 from factcheck.store.database import DEFAULT_STORE, Store, StoreError
+from factcheck.store.sync import index as run_index
 
 EXIT_OK, EXIT_CONFLICT, EXIT_UNUSABLE = 0, 1, 2
 

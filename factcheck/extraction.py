@@ -14,7 +14,7 @@ import concurrent.futures
 import datetime as dt
 import hashlib
 import itertools
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -178,3 +178,19 @@ def extract_in_processes(paths: Iterable[str], rules: RuleSet, options: ReadOpti
         for wire in results:
             yield from_wire(wire, kinds_by_claim)
 
+
+# Runs the map step over files, yielding one extraction per file in their order: here, in processes, or on a
+# cluster (on_dask.py), all giving the same extractions.
+Runner = Callable[[list[str], RuleSet, ReadOptions], Iterator[Extraction]]
+# Below this many files per worker, starting processes (each reads the rules) costs more than it saves.
+_FILES_PER_WORKER = 32
+
+
+def runner_for(jobs: int) -> Runner:
+    """This process, or up to `jobs` processes when there are files enough to keep them busy."""
+    def run(paths: list[str], rules: RuleSet, options: ReadOptions) -> Iterator[Extraction]:
+        workers = min(jobs, len(paths) // _FILES_PER_WORKER)
+        if workers <= 1:
+            return extract_in_process(paths, rules, options)
+        return extract_in_processes(paths, rules, options, workers)
+    return run

@@ -11,8 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from factcheck.engine import Runner
-from factcheck.extraction import Extraction, ReadOptions, Wire, extract_file_by_rule_files, from_wire
+from factcheck.extraction import Extraction, ReadOptions, Runner, Wire, extract_file_by_rule_files, from_wire
 from factcheck.rules.records import RuleSet
 
 if TYPE_CHECKING:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.engine import run_example
+from factcheck.examples import run_example
 from factcheck.rules.load import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent

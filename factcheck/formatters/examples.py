@@ -3,7 +3,7 @@ what was read, and how, so the rule author sees the difference at a glance."""
 
 from __future__ import annotations
 
-from factcheck.engine import ExampleResult
+from factcheck.examples import ExampleResult
 
 
 def _value(value: object) -> str:

@@ -229,3 +229,14 @@ def load_corpus(inputs: list[Path], *, default_published: dt.date | None = None,
         seen[article.id] = article.path
         articles.append(article)
     return sorted(articles, key=lambda a: a.id), sorted(skipped, key=lambda s: s.path)
+
+
+def unique_paths(files: list[Path]) -> list[str]:
+    """Files named twice (a folder and a file in it) are one article."""
+    seen: set[Path] = set()
+    unique: list[str] = []
+    for path in files:
+        if path.resolve() not in seen:
+            seen.add(path.resolve())
+            unique.append(str(path))
+    return unique

@@ -1,0 +1,125 @@
+"""Gathering: the extractions of a check's articles, from the store or a runner, collected in file order into what a
+report needs.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from factcheck.extraction import Extraction, ReadOptions, Runner
+from factcheck.findings import Statement
+from factcheck.inputs.article import ArticleInfo, Skipped, discover, unique_paths
+from factcheck.rules.load import rules_hash
+from factcheck.rules.records import RuleSet
+from factcheck.sharing import Shared
+from factcheck.store.database import Store
+from factcheck.store.sync import Roots, from_store, saving, unchanged
+
+
+def gather(inputs: list[Path], rules: RuleSet, options: ReadOptions, run: Runner, store: Store | None,
+           new: list[Path] | None = None) -> Gathered:
+    """Every article the inputs name (and the new ones), read by `run` or taken from the store where it still holds
+    there, in file order; what is read is kept in the store, but the new articles, which are not published yet.
+    With a store and new articles, only those are read, and the published evidence comes from the store."""
+    new_files, new_skipped = discover(new) if new else ([], [])
+    new_paths = set(unique_paths(new_files))
+    gathered = Gathered(skipped=list(new_skipped))
+    rules_digest = rules_hash(rules) if store is not None else ""
+    if store is not None and new is not None:
+        _gather_new_against_store(inputs, new_paths, rules, rules_digest, rules.kind_of_claim, store, options, run,
+                                  gathered)
+    else:
+        files, skipped = discover(inputs)
+        gathered.skipped += skipped
+        paths = unique_paths([*files, *new_files])
+        cached: dict[str, Extraction] = {}
+        if store is not None:
+            still = unchanged([p for p in paths if p not in new_paths], store, rules_digest)
+            cached = from_store(sorted(still), store, rules.kind_of_claim, gathered.shared)
+        fresh = saving(run([p for p in paths if p not in cached], rules, options), store, rules_digest, new_paths)
+        for path in paths:
+            gathered.add(cached.pop(path) if path in cached else next(fresh))
+        for _ in fresh:  # let the last batch be saved
+            pass
+    if new is not None:
+        # Told by the end of the path first (one C call per article of an archive), by the whole path after.
+        endings = tuple({os.path.basename(p) for p in new_paths})
+        gathered.new_ids = tuple(sorted(a.id for a in gathered.articles
+                                        if a.path.endswith(endings) and _is_one_of(a.path, new_paths)))
+    return gathered
+
+
+@dataclass
+class Gathered:
+    """Extractions collected in file order into what a report needs; statements only, never article texts, and
+    their repeated values held once (see sharing.py)."""
+
+    articles: list[ArticleInfo] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    internal_errors: list[str] = field(default_factory=list)
+    ids: dict[str, str] = field(default_factory=dict)
+    claims_spoken_of: set[str] = field(default_factory=set)  # beyond the statements gathered (check --new, store)
+    shared: Shared = field(default_factory=Shared)
+    new_ids: tuple[str, ...] = ()  # with new articles (check --new): theirs
+
+    def add(self, item: Extraction) -> None:
+        if item.article is None:
+            self.skipped.append(Skipped(item.path, item.skipped or "not read"))
+            if item.internal_error:
+                self.internal_errors.append(item.path)
+            return
+        if item.article.id in self.ids:
+            self.skipped.append(Skipped(item.path, f"duplicate article id {item.article.id!r} "
+                                                   f"(already read from {self.ids[item.article.id]})"))
+            return
+        self.ids[item.article.id] = item.path
+        article = self.shared.article(item.article)
+        self.articles.append(article)
+        self.statements += [self.shared.statement(s, article) for s in item.statements]
+        self.warnings += item.warnings
+
+
+def _is_one_of(path: str, paths: set[str]) -> bool:
+    """Whether a path names one of these files, however either is written (resolved only when the names match)."""
+    if path in paths:
+        return True
+    name = os.path.basename(path)
+    return any(os.path.basename(other) == name and Path(other).resolve() == Path(path).resolve() for other in paths)
+
+
+def _gather_new_against_store(inputs: list[Path], new_paths: set[str], rules: RuleSet, rules_digest: str,
+                              kind_of_claim: Mapping[str, str], store: Store, options: ReadOptions, run: Runner,
+                              gathered: Gathered) -> None:
+    """Only the new articles are read. The published evidence is what the store holds for the claims they speak
+    of, read through its claim index; files the store read under other rules or another engine are read again
+    first, so that the evidence never mixes rule versions."""
+    stale = [p for p in store.stale(rules_digest) if p not in new_paths]
+    present = [p for p in stale if os.path.exists(p)]
+    for _ in saving(run(present, rules, options), store, rules_digest, set()):
+        pass
+    store.forget(p for p in stale if p not in present)
+    roots = Roots.of(inputs)
+    fresh = list(run(sorted(new_paths), rules, options))
+    # A new article may not take the id of a published one; the store is asked for the new ids only.
+    taken = store.paths_of_ids(item.article.id for item in fresh if item.article is not None)
+    for id_, paths in taken.items():
+        held = [p for p in paths if p not in new_paths and roots.hold(p)]
+        if held:
+            gathered.ids[id_] = held[0]
+    for item in fresh:
+        gathered.add(item)
+    claims = {s.claim for s in gathered.statements}
+    gathered.claims_spoken_of |= store.claims_spoken_of()
+    # Only the published articles with statements of these claims are gathered: an archive's hundred thousand
+    # records are never built for one new article.
+    by_path = {info.path: info for info in store.articles_of_claims(claims, rules_digest)
+               if info.path not in new_paths and roots.hold(info.path)}
+    for info in by_path.values():
+        gathered.articles.append(gathered.shared.article(info))
+    evidence = store.statements_for_claims(claims, kind_of_claim, rules_digest)
+    gathered.statements += [gathered.shared.statement(s, by_path[s.path]) for s in evidence if s.path in by_path]
