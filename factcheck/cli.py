@@ -20,6 +20,7 @@ import click
 
 from factcheck import __version__, formatters
 from factcheck.baseline import BaselineError, baseline_json, read_baseline
+from factcheck.claims import RuleSet
 from factcheck.decide import exit_status
 from factcheck.engine import ClaimMapper
 from factcheck.engine import check as run_check
@@ -36,7 +37,6 @@ from factcheck.on_dask import DaskUnavailable, claim_mapper, connect, dask_runne
 from factcheck.readers.dates import list_dates
 from factcheck.reviews import VERDICTS, ReviewsError, apply_reviews, entry_for, load_reviews, save_reviews
 from factcheck.rules.load import validate
-from factcheck.rules.records import RuleSet
 from factcheck.store.database import DEFAULT_STORE, Store, StoreError
 from factcheck.store.sync import index as run_index
 

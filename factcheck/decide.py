@@ -14,10 +14,10 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from itertools import product
 
+from factcheck.claims import Claim
 from factcheck.findings import STATUS_ORDER, Finding, Report, Statement, Status, group_values, sort_statements
 from factcheck.kinds import Case, Kind, kind
 from factcheck.reviews import PASSING_VERDICTS
-from factcheck.rules.records import Claim
 
 Incompatible = Callable[[Statement, Statement], bool]
 Explained = Callable[[Statement, Statement], bool]

@@ -15,13 +15,13 @@ from types import MappingProxyType
 from typing import Any
 
 from factcheck.baseline import without_baseline
+from factcheck.claims import RuleSet
 from factcheck.decide import findings_of, focus_on_new
 from factcheck.extraction import ReadOptions, Runner, runner_for
 from factcheck.findings import Finding, Report, Statement, sort_findings
 from factcheck.gather import Gathered, gather
 from factcheck.inputs.article import DEFAULT_MAX_SIZE, ArticleError, ArticleInfo, decode
 from factcheck.kinds import built_in_claims, kind
-from factcheck.rules.records import RuleSet
 from factcheck.store.database import Store
 
 # Maps a function over claims, as builtins.map does: here, or as tasks on a cluster (see on_dask.py).

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from factcheck.claims import Claim, Example, RuleSet
 from factcheck.inputs.article import parse_article
 from factcheck.kinds import kind
 from factcheck.readers.reading import read
-from factcheck.rules.records import Claim, Example, RuleSet
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from factcheck.claims import RuleSet
 from factcheck.findings import Statement
 from factcheck.inputs.article import Article
 from factcheck.kinds import registry
@@ -17,7 +18,6 @@ from factcheck.readers.names import Mention
 from factcheck.readers.reading import read
 from factcheck.readers.temporal import Timex
 from factcheck.readers.text import Sentence
-from factcheck.rules.records import RuleSet
 from factcheck.trace import Notes, Rejection
 
 

@@ -4,7 +4,7 @@ A check is a map over files (this module) and a reduce per claim (`engine.compar
 process, in a pool of processes (`extract_in_processes`) or on a Dask cluster (`factcheck.on_dask`); each runner
 yields one `Extraction` per file, in the order of the files, so every runner gives the same report.
 
-Worker processes load the rules themselves from the rule files and send statements back as JSON (factcheck.store.codec),
+Worker processes load the rules themselves from the rule files and send statements back as JSON (factcheck.codec),
 which is what the statement store keeps too.
 """
 
@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from factcheck.claims import Claim, RuleSet, fold_name, person_name
+from factcheck.codec import decode_statement, encode_statement
 from factcheck.findings import Statement
 from factcheck.inputs.article import (
     DEFAULT_MAX_SIZE,
@@ -32,8 +34,6 @@ from factcheck.kinds import Kind, built_in_claims, kind
 from factcheck.readers.names import Mention
 from factcheck.readers.reading import mentions_in, read
 from factcheck.rules.load import load_rule_files
-from factcheck.rules.records import Claim, RuleSet, fold_name, person_name
-from factcheck.store.codec import decode_statement, encode_statement
 
 # Files handed to a worker process at a time: enough to amortise the round trip, few enough to keep both busy.
 _CHUNK = 16

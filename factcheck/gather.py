@@ -9,11 +9,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from factcheck.claims import RuleSet
 from factcheck.extraction import Extraction, ReadOptions, Runner
 from factcheck.findings import Statement
 from factcheck.inputs.article import ArticleInfo, Skipped, discover, unique_paths
 from factcheck.rules.load import rules_hash
-from factcheck.rules.records import RuleSet
 from factcheck.sharing import Shared
 from factcheck.store.database import Store
 from factcheck.store.sync import Roots, from_store, saving, unchanged

@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
+from factcheck.claims import RuleSet
 from factcheck.extraction import Extraction, ReadOptions, Runner, Wire, extract_file_by_rule_files, from_wire
-from factcheck.rules.records import RuleSet
 
 if TYPE_CHECKING:
     from distributed import Client

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from factcheck.claims import RuleSet
 from factcheck.cli import main
 from factcheck.findings import Statement
 from factcheck.inputs.article import parse_article
 from factcheck.kinds import registry
 from factcheck.readers.reading import read
 from factcheck.rules.load import load_rules
-from factcheck.rules.records import RuleSet
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"

@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 from conftest import statements_for, values_for
 
+from factcheck.claims import RuleSet
 from factcheck.engine import compare
 from factcheck.findings import Statement
 from factcheck.rules.load import load_rules
-from factcheck.rules.records import RuleSet
 
 # 2023-03-14 is a Tuesday.
 

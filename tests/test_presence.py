@@ -13,11 +13,11 @@ from click.testing import CliRunner
 from conftest import check_json, statements_for, values_for
 
 from factcheck import language
+from factcheck.claims import RuleSet
 from factcheck.cli import main
+from factcheck.codec import decode_statement, encode_statement
 from factcheck.kinds import presence
 from factcheck.rules.load import load_rules
-from factcheck.rules.records import RuleSet
-from factcheck.store.codec import decode_statement, encode_statement
 
 ROOT = Path(__file__).resolve().parent.parent
 UNSEEN = Path(__file__).resolve().parent / "data" / "unseen"

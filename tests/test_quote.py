@@ -13,7 +13,9 @@ from click.testing import CliRunner
 from conftest import check_json
 
 from factcheck import language
+from factcheck.claims import Claim, RuleSet
 from factcheck.cli import main
+from factcheck.codec import decode_statement, encode_statement
 from factcheck.findings import Statement
 from factcheck.inputs.article import parse_article
 from factcheck.kinds import registry
@@ -22,8 +24,6 @@ from factcheck.readers.names import Entity
 from factcheck.readers.quotes import normalise
 from factcheck.readers.reading import read
 from factcheck.rules.load import load_rules
-from factcheck.rules.records import Claim, RuleSet
-from factcheck.store.codec import decode_statement, encode_statement
 
 RULES = """
 [entities.brandt]

@@ -11,10 +11,10 @@ import pytest
 from click.testing import CliRunner, Result
 
 from factcheck.cli import main
+from factcheck.codec import decode_statement, encode_statement
 from factcheck.extraction import extract
 from factcheck.inputs.article import load_corpus
 from factcheck.rules.load import load_rules
-from factcheck.store.codec import decode_statement, encode_statement
 from factcheck.store.database import MIGRATIONS, SCHEMA_VERSION, Store, engine_version
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -9,11 +9,11 @@ import pytest
 from click.testing import CliRunner, Result
 
 from factcheck.cli import main
+from factcheck.codec import decode_statement, encode_statement
 from factcheck.extraction import extract
 from factcheck.inputs.article import load_corpus
 from factcheck.readers import titles
 from factcheck.rules.load import load_rules
-from factcheck.store.codec import decode_statement, encode_statement
 
 RULES = """
 [entities.marrow]

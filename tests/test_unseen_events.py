@@ -113,7 +113,7 @@ def test_stories_in_one_archive_do_not_mix(tmp_path: Path) -> None:
     ({"town": {"ostrel"}, "quake": {"ostrel"}}, set(), False),  # one name of two entities is still one name
 ])
 def test_an_article_tells_a_story_when_it_names_it_twice(named, misspelt, told) -> None:
-    from factcheck.rules.records import tells_story
+    from factcheck.claims import tells_story
 
     named = {entity: frozenset(forms) for entity, forms in named.items()}
     assert tells_story(named, misspelt, frozenset({"quake", "town", "mayor", "minister"})) is told

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from factcheck.claims import Claim, KeySpec
 from factcheck.findings import Statement, Status
-from factcheck.rules.records import Claim, KeySpec
 from factcheck.trace import Notes
 
 if TYPE_CHECKING:  # the reading module imports the kinds' helpers, not the other way round at run time

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.findings import Statement, statement
 from factcheck.kinds import CUES_KEY, Case, Kind, once_each
 from factcheck.readers import events
@@ -24,7 +25,6 @@ from factcheck.readers.counts import (
 )
 from factcheck.readers.reading import Reading
 from factcheck.readers.temporal import period_end
-from factcheck.rules.records import Claim, KeySpec, RuleSet
 from factcheck.trace import UNHEARD, Notes
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import regex
 
+from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.findings import Statement, ValueGroup, group_values, statement
 from factcheck.kinds import CUES_KEY, Case, Kind, once_each
 from factcheck.readers import events
@@ -22,7 +23,6 @@ from factcheck.readers.clauses import Segment, negated, pluperfect, relative_cue
 from factcheck.readers.names import Mention
 from factcheck.readers.reading import Reading
 from factcheck.readers.temporal import Timex
-from factcheck.rules.records import Claim, KeySpec, RuleSet
 from factcheck.trace import UNHEARD, Notes
 
 # An event word told as a noun: "a meeting", "the planned talks".

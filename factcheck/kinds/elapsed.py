@@ -19,12 +19,12 @@ from dataclasses import dataclass
 import regex
 
 from factcheck import language
+from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.findings import Statement, Status, statement
 from factcheck.kinds import CUES_KEY, Case, Kind, once_each
 from factcheck.readers import clauses
 from factcheck.readers.counts import read_counts
 from factcheck.readers.reading import Reading
-from factcheck.rules.records import Claim, KeySpec, RuleSet
 from factcheck.trace import UNHEARD, Notes
 
 # News rounds an amount of weeks or months ("two months into the war" a few days either side of the mark): a bare

@@ -21,6 +21,7 @@ from types import MappingProxyType
 import regex
 
 from factcheck import language
+from factcheck.claims import Claim, KeySpec, RuleSet, fold_name
 from factcheck.findings import Statement, statement
 from factcheck.kinds import Case, Kind, once_each
 from factcheck.kinds import date as date_kind
@@ -28,7 +29,6 @@ from factcheck.readers import events
 from factcheck.readers.clauses import clause_of, relative_cues, segment_at
 from factcheck.readers.names import Mention
 from factcheck.readers.reading import Reading
-from factcheck.rules.records import Claim, KeySpec, RuleSet, fold_name
 from factcheck.trace import UNHEARD, Notes
 
 # How a source of statements reads the place: the rule's own date claim says it, or the text names it after a

@@ -13,12 +13,12 @@ import functools
 from dataclasses import dataclass
 from itertools import combinations, pairwise
 
+from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.findings import Statement, ValueGroup, group_values, sort_statements, statement
 from factcheck.kinds import Case, Kind, once_each
 from factcheck.readers import quotes
 from factcheck.readers.reading import Reading
 from factcheck.readers.text import Sentence
-from factcheck.rules.records import Claim, KeySpec, RuleSet
 from factcheck.trace import UNHEARD, Notes
 
 # How many words of each quotation are compared: the cost of a comparison grows with the product of the lengths.

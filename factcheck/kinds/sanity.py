@@ -19,13 +19,13 @@ from typing import Any
 import regex
 
 from factcheck import language
+from factcheck.claims import Claim, RuleSet
 from factcheck.findings import Statement, Status, statement
 from factcheck.inputs.article import Article
 from factcheck.kinds import Case, Kind
 from factcheck.readers.dates import FileDates
 from factcheck.readers.reading import Reading
 from factcheck.readers.temporal import Timex, rules_with
-from factcheck.rules.records import Claim, RuleSet
 from factcheck.trace import UNHEARD, Notes
 
 # The kind's name, which is also its claim's id; no rule file may take it (rules/load.py).

@@ -15,12 +15,12 @@ from itertools import combinations, pairwise
 import regex
 
 from factcheck import language
+from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.findings import Statement, statement
 from factcheck.kinds import CUES_KEY, Case, Kind, once_each
 from factcheck.readers import events
 from factcheck.readers.names import Mention
 from factcheck.readers.reading import Reading
-from factcheck.rules.records import Claim, KeySpec, RuleSet
 from factcheck.trace import UNHEARD, Notes
 
 

@@ -6,10 +6,10 @@ naming the canonical form: fuzzy evidence, which the editor confirms.
 
 from __future__ import annotations
 
+from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.findings import Statement, Status, group_values, statement
 from factcheck.kinds import Case, Kind
 from factcheck.readers.reading import Reading
-from factcheck.rules.records import Claim, KeySpec, RuleSet
 from factcheck.trace import UNHEARD, Notes
 
 

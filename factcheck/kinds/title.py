@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.findings import Statement, Status, group_values, statement
 from factcheck.kinds import Case, Kind, once_each
 from factcheck.readers.names import Entity
 from factcheck.readers.reading import Reading
 from factcheck.readers.titles import Role, RoleReading, alias_role, parse_role, place_stem, read_roles
-from factcheck.rules.records import Claim, KeySpec, RuleSet
 from factcheck.trace import UNHEARD, Notes
 
 

@@ -5,16 +5,26 @@ from __future__ import annotations
 import bisect
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from factcheck.inputs.article import Article
 from factcheck.readers import clauses, events, wordstarts
 from factcheck.readers.clauses import Segment
 from factcheck.readers.dates import FileDates, read_dates
 from factcheck.readers.events import EventKind, Trigger
-from factcheck.readers.names import Mention, find_mentions
+from factcheck.readers.names import Mention, NameIndex, find_mentions
 from factcheck.readers.temporal import Timex
 from factcheck.readers.text import Sentence
-from factcheck.rules.records import RuleSet
+
+
+class Cast(Protocol):
+    """The people and places a reading looks for, and which is which: what a rule set gives (claims.RuleSet)."""
+
+    @property
+    def names(self) -> NameIndex: ...
+
+    @property
+    def entity_kinds(self) -> Mapping[str, str]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,12 +107,12 @@ class Reading:
         return subject is not None or setting.object_pronouns.search(sentence.text) is not None
 
 
-def mentions_in(article: Article, rules: RuleSet) -> list[Mention]:
+def mentions_in(article: Article, rules: Cast) -> list[Mention]:
     """The mentions of the rules' entities in the article's body."""
     return find_mentions(article.text, rules.names, article.body_start, words=wordstarts.Words.of(article.text))
 
 
-def read(article: Article, rules: RuleSet, mentions: list[Mention] | None = None,
+def read(article: Article, rules: Cast, mentions: list[Mention] | None = None,
          dates: FileDates | None = None) -> Reading:
     """The article read for all claims; `mentions` are its `mentions_in` and `dates` its `read_dates`, if they are at
     hand."""

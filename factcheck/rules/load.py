@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import functools
 import hashlib
 import tomllib
 from collections.abc import Mapping
@@ -18,10 +17,11 @@ from typing import Any
 
 import regex
 
+from factcheck.claims import Claim, Example, KeySpec, RuleSet
 from factcheck.kinds import built_in_claims, registry
-from factcheck.readers import events
 from factcheck.readers.names import Entity
-from factcheck.rules.records import Claim, Example, KeySpec, RuleSet
+from factcheck.rules.locate import Locator, pattern_fault
+from factcheck.rules.values import did_you_mean, frozen, invalid_patterns, type_error
 
 CLAIM_KEYS = {
     "id": KeySpec("string", "the claim's id, unique across all rule files; reports and tools refer to it", True),
@@ -60,144 +60,7 @@ class RulesInvalid(Exception):
         self.errors = errors
 
 
-# A line that opens an entity's table or sets a key: `[entities.ID]`, `[entities."ID"]`, `ID = `, `entities.ID = `.
-_ENTITY_OR_KEY = regex.compile(r'\s*(?:\[entities\."?(?P<header>[^\]"]+)"?\]|(?:entities\.)?"?(?P<key>[^\s="]+)"?\s*=)')
-
-
-@functools.lru_cache(maxsize=4096)
-def _compiled(pattern: str) -> regex.Pattern[str]:
-    """Locating a key compiles the same few patterns for every claim of every file: compile each once."""
-    return regex.compile(pattern)
-
-
-class _Locator:
-    """Lines and columns of keys in a TOML file, found in its text (tomllib keeps no positions)."""
-
-    def __init__(self, text: str):
-        self.lines = text.splitlines()
-        self._entity_lines: dict[str, int] | None = None
-
-    def find_text(self, literal: str, after: int = 0) -> tuple[int, int]:
-        """Like find, for a literal: no pattern to compile for every example of every file."""
-        for number in range(after, len(self.lines)):
-            if (column := self.lines[number].find(literal)) >= 0:
-                return number + 1, column + 1
-        return max(after, 1), 1
-
-    def entity(self, entity_id: str) -> tuple[int, int]:
-        """Where an entity is defined: `[entities.ID]`, `ID = { ... }` under [entities], or `entities.ID = { ... }`
-        (the first line that opens or sets that name; one pass over the file for all entities)."""
-        if self._entity_lines is None:
-            self._entity_lines = {}
-            for number, line in enumerate(self.lines, 1):
-                if (match := _ENTITY_OR_KEY.match(line)) is not None:
-                    self._entity_lines.setdefault(match["header"] or match["key"], number)
-        return self._entity_lines.get(entity_id, 1), 1
-
-    def find(self, pattern: str, after: int = 0) -> tuple[int, int]:
-        compiled = _compiled(pattern)
-        for number in range(after, len(self.lines)):
-            if (match := compiled.search(self.lines[number])) is not None:
-                return number + 1, match.start() + 1
-        return max(after, 1), 1
-
-    def key(self, key: str, after: int) -> tuple[int, int]:
-        """The key of the table that starts at line `after`: inside it if it is an inline table on that line
-        (`envoy = { name = "...", knd = "person" }`), else the first line below that sets it."""
-        if 1 <= after <= len(self.lines):
-            inline = _compiled(rf"[{{,]\s*\"?{regex.escape(key)}\"?\s*=").search(self.lines[after - 1])
-            if inline is not None:
-                return after, inline.start() + 1 + len(inline[0]) - len(inline[0].lstrip("{, \t"))
-        return self.find(rf"^\s*(?:\"?{regex.escape(key)}\"?)\s*=", max(after - 1, 0))
-
-
-def _did_you_mean(word: str, options: Any, cutoff: float = 0.6) -> str:
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=cutoff)
-    return f" (did you mean '{close[0]}'?)" if close else ""
-
-
-_TYPES: dict[str, tuple[type | tuple[type, ...], str]] = {
-    "string": (str, "a string"), "entity": (str, "an entity id"), "event": (str, "an event kind"),
-    "date": (str, "a date YYYY-MM-DD"), "bool": (bool, "true or false"), "number": ((int, float), "a number"),
-    "strings": (list, "a list of strings"), "entities": (list, "a list of entity ids"),
-    "patterns": (list, "a list of regular expressions"),
-}
-
-
-def _type_error(value: Any, spec: KeySpec, entities: Mapping[str, Any]) -> str | None:
-    """What is wrong with a key's value, or None."""
-    python_type, description = _TYPES[spec.type]
-    listed = spec.type in ("strings", "entities", "patterns")
-    if spec.type == "date" and isinstance(value, dt.datetime):
-        return "must be a date YYYY-MM-DD, not a date and time"
-    if spec.type == "date" and isinstance(value, dt.date):
-        return None  # a TOML date (since = 2019-03-01) is as good as the string
-    well_typed = isinstance(value, python_type)  # kept in a flag: `value` stays Any for what follows
-    if not well_typed or (listed and not all(isinstance(v, str) for v in value)):
-        return f"must be {description}, not {type(value).__name__}"
-    texts = [str(v) for v in value] if listed else [str(value)] if isinstance(value, str) else []
-    if any(not text.strip() for text in texts):
-        return "must not be empty (an empty name or pattern would match everywhere)"
-    if listed and spec.required and not texts:
-        return "must list at least one item"
-    references = [str(value)] if spec.type == "entity" else [str(v) for v in value] if spec.type == "entities" else []
-    missing = [name for name in references if name not in entities]
-    if missing:
-        return f"no entity '{missing[0]}' is defined{_did_you_mean(missing[0], entities)}"
-    other = [name for name in references if spec.entity_kind and entities[name].kind != spec.entity_kind]
-    if other:
-        return f"'{other[0]}' is a {entities[other[0]].kind}, not a {spec.entity_kind}"
-    items = list(value) if listed else [value]
-    wrong = next((problem for item in items if spec.check is not None and (problem := spec.check(item))), None)
-    if wrong:
-        return wrong
-    text = str(value)
-    if spec.choices and text not in spec.choices:
-        return f"unknown value '{text}'{_did_you_mean(text, spec.choices, 0.75)}; known: {', '.join(spec.choices)}"
-    if spec.type == "event" and text not in events.event_names():
-        return f"unknown event kind '{text}'{_did_you_mean(text, events.event_names(), 0.75)}; " \
-               f"known: {', '.join(events.event_names())}"
-    if spec.type == "date":
-        try:
-            dt.date.fromisoformat(text)
-        except ValueError:
-            return f"'{text}' is not a date YYYY-MM-DD"
-    return None
-
-
-def _frozen(value: Any) -> Any:
-    """Rule values as immutable data: lists become tuples, TOML dates ISO strings."""
-    if isinstance(value, list):
-        return tuple(value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
-
-
-def _invalid_patterns(values: list[str]) -> list[tuple[str, str, int]]:
-    """Each invalid regular expression: the pattern, the message, and where in it the regex module found the fault."""
-    invalid = []
-    for value in values:
-        try:
-            regex.compile(value)
-        except regex.error as error:
-            position = error.pos or 0
-            invalid.append((value, f"invalid regular expression {value!r}: {error.msg} at position {position}",
-                            position))
-    return invalid
-
-
-def _pattern_fault(locate: _Locator, pattern: str, position: int, after: int) -> tuple[int, int]:
-    """Line and column of a fault inside a pattern as the file writes it: a literal string ('...') holds the pattern
-    as it is, a basic string ("...") doubles each backslash, which moves the fault to the right."""
-    literal = locate.find(regex.escape(pattern), after - 1)
-    if locate.lines and regex.search(regex.escape(pattern), locate.lines[literal[0] - 1]):
-        return literal[0], literal[1] + position
-    found_line, found_column = locate.find(regex.escape(pattern.replace("\\", "\\\\")), after - 1)
-    return found_line, found_column + position + pattern[:position].count("\\")
-
-
-def _examples(raw: Any, path: str, locate: _Locator, line: int, errors: list[RuleError],
+def _examples(raw: Any, path: str, locate: Locator, line: int, errors: list[RuleError],
               label: str) -> tuple[Example, ...]:
     if not isinstance(raw, list):
         errors.append(RuleError(path, *locate.key("examples", line), f"{label}: examples must be a list of tables"))
@@ -215,7 +78,7 @@ def _examples(raw: Any, path: str, locate: _Locator, line: int, errors: list[Rul
             continue
         for key in sorted(set(item) - EXAMPLE_KEYS):
             errors.append(RuleError(path, *where, f"{label}: example {number}: unknown key '{key}'"
-                                    f"{_did_you_mean(key, EXAMPLE_KEYS)}"))
+                                    f"{did_you_mean(key, EXAMPLE_KEYS)}"))
         if not isinstance(item.get("text"), str) or not item["text"].strip():
             errors.append(RuleError(path, *where, f"{label}: example {number}: 'text' is required"))
             continue
@@ -245,7 +108,7 @@ _CLAIMS_HEADER = regex.compile(r"^\s*\[\[\s*claims\s*\]\]")
 
 
 def _load_file(path: Path, entities: dict[str, Entity], entity_sources: dict[str, str],
-               claims: list[_Pending], errors: list[RuleError], placeholders: dict[str, Entity]) -> _Locator:
+               claims: list[_Pending], errors: list[RuleError], placeholders: dict[str, Entity]) -> Locator:
     """Entities of one file into `entities`, its claims (checked later, once all entities are known) into `claims`."""
     name = str(path)
     try:
@@ -253,20 +116,20 @@ def _load_file(path: Path, entities: dict[str, Entity], entity_sources: dict[str
         data = tomllib.loads(text)
     except UnicodeDecodeError as error:
         errors.append(RuleError(name, 1, 1, f"not UTF-8 text ({error.reason})"))
-        return _Locator("")
+        return Locator("")
     except OSError as error:
         errors.append(RuleError(name, 1, 1, f"cannot be read: {error.strerror or error}"))
-        return _Locator("")
+        return Locator("")
     except tomllib.TOMLDecodeError as error:
         position = regex.search(r"\(at line (\d+), column (\d+)\)", str(error))
         line, column = (int(position[1]), int(position[2])) if position else (1, 1)
         reason = regex.sub(r" \(at line.*", "", str(error))
         errors.append(RuleError(name, line, column, f"TOML syntax: {reason}"))
-        return _Locator(text)
-    locate = _Locator(text)
+        return Locator(text)
+    locate = Locator(text)
     for key in sorted(set(data) - TOP_KEYS):
         errors.append(RuleError(name, *locate.find(rf"^\s*\[*\s*{regex.escape(key)}\b"),
-                                f"unknown top-level key '{key}'{_did_you_mean(key, TOP_KEYS)}"))
+                                f"unknown top-level key '{key}'{did_you_mean(key, TOP_KEYS)}"))
     raw_entities = data.get("entities", {})
     if not isinstance(raw_entities, dict):
         errors.append(RuleError(name, *locate.find(r"^\s*entities\s*="), "entities must be tables [entities.ID]"))
@@ -284,7 +147,7 @@ def _load_file(path: Path, entities: dict[str, Entity], entity_sources: dict[str
         ok = True
         for key in sorted(set(raw) - set(ENTITY_KEYS)):
             errors.append(RuleError(name, *locate.key(key, line), f"entity '{entity_id}': unknown key '{key}'"
-                                                                  f"{_did_you_mean(key, ENTITY_KEYS)}"))
+                                                                  f"{did_you_mean(key, ENTITY_KEYS)}"))
             ok = False
         for key, spec in ENTITY_KEYS.items():
             if key not in raw:
@@ -292,7 +155,7 @@ def _load_file(path: Path, entities: dict[str, Entity], entity_sources: dict[str
                     errors.append(RuleError(name, line, column, f"entity '{entity_id}': '{key}' is required"))
                     ok = False
                 continue
-            if (problem := _type_error(raw[key], spec, {})) is not None:
+            if (problem := type_error(raw[key], spec, {})) is not None:
                 errors.append(RuleError(name, *locate.key(key, line), f"entity '{entity_id}': '{key}': {problem}"))
                 ok = False
         if ok and raw.get("kind", "person") not in ENTITY_KINDS:
@@ -329,7 +192,7 @@ class _Pending:
 
 
 def _build_claim(pending: _Pending, entities: dict[str, Entity], seen: dict[str, str],
-                 errors: list[RuleError], locators: dict[str, _Locator]) -> Claim | None:
+                 errors: list[RuleError], locators: dict[str, Locator]) -> Claim | None:
     path, line, raw = pending.path, pending.line, pending.raw
     locate = locators[path]
     if not isinstance(raw, dict):
@@ -362,7 +225,7 @@ def _build_claim(pending: _Pending, entities: dict[str, Entity], seen: dict[str,
     kind = kinds.get(raw["kind"])
     if kind is None:
         errors.append(RuleError(path, *locate.key("kind", line), f"{label}: unknown kind '{raw['kind']}'"
-                                f"{_did_you_mean(raw['kind'], kinds)}; known: {', '.join(sorted(kinds))}"))
+                                f"{did_you_mean(raw['kind'], kinds)}; known: {', '.join(sorted(kinds))}"))
         return None
     allowed = {**CLAIM_KEYS, **kind.keys}
     misspelt: set[str] = set()
@@ -370,7 +233,7 @@ def _build_claim(pending: _Pending, entities: dict[str, Entity], seen: dict[str,
         suggestion = difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.6)
         misspelt.update(suggestion)
         errors.append(RuleError(path, *locate.key(key, line), f"{label}: unknown key '{key}' for kind "
-                                                              f"{kind.name}{_did_you_mean(key, allowed)}"))
+                                                              f"{kind.name}{did_you_mean(key, allowed)}"))
         ok = False
     options: dict[str, Any] = {}
     for key, spec in kind.keys.items():
@@ -381,17 +244,17 @@ def _build_claim(pending: _Pending, entities: dict[str, Entity], seen: dict[str,
                 ok = False
             options[key] = spec.default
             continue
-        problem = _type_error(raw[key], spec, entities)
+        problem = type_error(raw[key], spec, entities)
         where = locate.key(key, line)
         if problem is not None:
             errors.append(RuleError(path, *where, f"{label}: '{key}': {problem}"))
             ok = False
         elif key == "cues":
-            for pattern, message, position in _invalid_patterns(raw[key]):
-                errors.append(RuleError(path, *_pattern_fault(locate, pattern, position, where[0]),
+            for pattern, message, position in invalid_patterns(raw[key]):
+                errors.append(RuleError(path, *pattern_fault(locate, pattern, position, where[0]),
                                         f"{label}: '{key}': {message}"))
                 ok = False
-        options[key] = _frozen(raw[key])
+        options[key] = frozen(raw[key])
     if "title" in raw and not isinstance(raw["title"], str):
         errors.append(RuleError(path, *locate.key("title", line), f"{label}: 'title' must be a string"))
         ok = False
@@ -424,7 +287,7 @@ def validate_files(files: list[Path], name: str) -> tuple[RuleSet | None, list[R
     entities: dict[str, Entity] = {}
     entity_sources: dict[str, str] = {}
     pending: list[_Pending] = []
-    locators: dict[str, _Locator] = {}
+    locators: dict[str, Locator] = {}
     placeholders: dict[str, Entity] = {}
     for path in files:
         locators[str(path)] = _load_file(path, entities, entity_sources, pending, errors, placeholders)

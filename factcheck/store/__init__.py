@@ -1,2 +1,2 @@
-"""The statement store: the SQLite file of statements per article (`database`) and their JSON form (`codec`), which
-worker processes use too."""
+"""The statement store: the SQLite file of statements per article (`database`), kept in step with the files
+(`sync`)."""

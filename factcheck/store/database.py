@@ -23,10 +23,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import factcheck
+from factcheck.codec import decode_statement, encode_statement
 from factcheck.extraction import Extraction
 from factcheck.findings import Statement
 from factcheck.inputs.article import ArticleInfo
-from factcheck.store.codec import decode_statement, encode_statement
 
 DEFAULT_STORE = Path(".factcheck") / "index.db"
 # "fchk": marks the file as ours in the SQLite header, so that another program's database is never mistaken for one.

@@ -12,11 +12,11 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from factcheck.claims import RuleSet
 from factcheck.extraction import Extraction, ReadOptions, Runner, extract_in_process
 from factcheck.findings import Statement
 from factcheck.inputs.article import Skipped, discover, unique_paths
 from factcheck.rules.load import rules_hash
-from factcheck.rules.records import RuleSet
 from factcheck.sharing import Shared
 from factcheck.store.database import Store, engine_version, file_stat
 
