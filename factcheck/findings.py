@@ -95,10 +95,6 @@ class Report:
     texts: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # by article id, when asked for
     evidence_articles: int = 0  # with check --new: the other articles that speak of the new ones' claims
 
-    @property
-    def conflicts(self) -> int:
-        return sum(f.status == "conflict" for f in self.findings)
-
 
 def statement(claim: str, article: Article, sentence: Sentence, spans: list[tuple[int, int]], value: Value,
               explanation: str, data: Any = None, extra: Mapping[str, Any] | None = None) -> Statement:

@@ -85,7 +85,7 @@ def test_role_example(example: dict) -> None:
 
 @pytest.mark.parametrize("example", titles.demonym_examples(), ids=lambda ex: f"{ex['adjective']}-{ex['place']}")
 def test_a_countrys_adjective_names_it(example: dict) -> None:
-    assert titles.same_place(example["adjective"], example["place"]) is example["same"]
+    assert (titles.place_stem(example["adjective"], example["place"]) > 0) is example["same"]
 
 
 def test_roles_written_differently_that_agree_are_consistent(tmp_path: Path) -> None:

@@ -57,7 +57,6 @@ class _Language:
     breaks: frozenset[str]
     passive: frozenset[str]
     function_words: frozenset[str]
-    gap_words: int
     speaker_reach: int
     name_reach: int
 
@@ -86,7 +85,7 @@ def _language() -> _Language:
         sources=regex.compile(r"\A" + alternatives("sources") + r"\Z", regex.I),
         pronouns=regex.compile(r"\b" + alternatives("pronouns") + r"\b", regex.I),
         before_an_object=folded("before_an_object"), determiners=folded("determiners"), breaks=folded("breaks"),
-        passive=folded("passive"), function_words=folded("function_words"), gap_words=settings["gap_words"],
+        passive=folded("passive"), function_words=folded("function_words"),
         speaker_reach=settings["speaker_reach"], name_reach=settings["name_reach"])
 
 

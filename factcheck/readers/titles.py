@@ -378,11 +378,6 @@ def place_stem(word: str, place: str) -> int:
     return max(map(len, shared), default=0)
 
 
-def same_place(word: str, place: str) -> bool:
-    """Whether a qualifier names a place: its name ("Valdora"), or its adjective ("Valdoran")."""
-    return place_stem(word, place) > 0
-
-
 def demonym_examples() -> list[dict[str, Any]]:
     return list(language.load("titles")["demonyms"]["examples"])
 

@@ -529,11 +529,6 @@ def resolve(ctx: Context) -> Value | None:
     return _RESOLVERS[ctx.rule.resolve](ctx)
 
 
-def resolvers() -> frozenset[str]:
-    """The names a rule's `resolve` may take."""
-    return frozenset(_RESOLVERS)
-
-
 def why_no_such_day(ctx: Context) -> str | None:
     """Why a date written with its day resolved to nothing, if the reason is the calendar; else None."""
     if ctx.rule.resolve == "explicit_date":
