@@ -105,7 +105,7 @@ class _Echo:
             self.pieces, self.size = [], 0
 
 
-def _emit_written(write: Callable[[formatters.Output], None], output: Path | None) -> None:
+def _emit_written(write: Callable[[formatters.Output], object], output: Path | None) -> None:
     """What `write` writes, to the output file or standard output, as it comes (a report is never one string)."""
     if output is None:
         echo = _Echo()

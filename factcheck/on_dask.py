@@ -7,7 +7,7 @@ paths as this process (a shared or replicated file system), as they read them th
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -43,7 +43,7 @@ def dask_runner(client: Client) -> Runner:
 
 
 def claim_mapper(client: Client) -> Callable[..., Iterable[Any]]:
-    def map_claims(function: Callable[..., Any], *iterables: Iterable[Any]) -> list[Any]:
+    def map_claims(function: Callable[..., Any], *iterables: Collection[Any]) -> list[Any]:
         return client.gather(client.map(function, *iterables, pure=False))
     return map_claims
 

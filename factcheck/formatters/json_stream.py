@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from json.encoder import encode_basestring  # type: ignore[attr-defined]  (json.dumps's own, in C)
+from json.encoder import encode_basestring  # json.dumps's own string writer, in C
 from typing import Any
 
 from factcheck.formatters import Output

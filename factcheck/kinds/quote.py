@@ -188,7 +188,8 @@ def _pairs(claim: Claim, statements: tuple[Statement, ...]) -> tuple[list[tuple[
     (always explained: a paraphrase or another translation)."""
     same_at, reworded_at = float(claim.get("similarity")), float(claim.get("paraphrase"))
     by_record = _by_record(statements)
-    unexplained, explained = [], []
+    unexplained: list[tuple[Statement, Statement]] = []
+    explained: list[tuple[Statement, Statement]] = []
     for a, b in combinations(by_record, 2):
         alike = 1.0 if a.words == b.words else likeness(a.words, b.words)
         articles = {s.article for s in (*by_record[a], *by_record[b])}
@@ -238,9 +239,9 @@ def _describe(case: Case) -> str:
                          "out (echoed, quoting, a statement), so more than one speaker may have said them")
     for speaker in sorted({a.data.speaker for a, _ in reworded}):
         theirs = _in_pairs([pair for pair in reworded if pair[0].data.speaker == speaker], by_record)
-        sources = ", ".join(sorted({s.article for s in theirs}))
+        cited = ", ".join(sorted({s.article for s in theirs}))
         parts.append(f"{theirs[0].value}'s words differ between sources, as a paraphrase or another translation "
-                     f"would: {sources}")
+                     f"would: {cited}")
     return "; ".join(parts)
 
 

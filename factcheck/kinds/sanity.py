@@ -104,11 +104,12 @@ def worth_a_look(article: Article) -> bool:
         if beside["month"] is None:  # an ISO date: rare enough to be read
             return True
         written = patterns.year_after.match(text, late.end()) if before else beside
+        assert written is not None  # year_after matches the empty string too
         month, year = vocabulary["MONTH"][beside["month"].lower()], int(written["year"] or article.published.year)
         if int(late[0]) > calendar.monthrange(year, month)[1] or written["year"] is None and month == 2:
             return True
     for found in patterns.weekday_date.finditer(text, start):
-        month, day = vocabulary["MONTH"][found["month"].lower()], int(regex.match("[0-9]+", found["day"])[0])
+        month, day = vocabulary["MONTH"][found["month"].lower()], int(found["day"].rstrip("stndrh"))
         weekday = vocabulary["WEEKDAY"][found["weekday"].lower()]
         years = [int(found["year"])] if found["year"] else _years_within_reach(month, day, article.published)
         if not any(_weekday_of(year, month, day) == weekday for year in years):

@@ -71,9 +71,7 @@ def _fuzzy(form: str, budget: int) -> regex.Pattern[str]:
 
 
 @functools.cache  # unbounded: one entry per entity with aliases in the rules, compiled when first needed
-def _alias_pattern(aliases: tuple[str, ...]) -> tuple[regex.Pattern[str], tuple[str, ...] | None] | None:
-    if not aliases:
-        return None
+def _alias_pattern(aliases: tuple[str, ...]) -> tuple[regex.Pattern[str], tuple[str, ...] | None]:
     forms = [_APOSTROPHE.sub("['’]", form) for form in language.alternatives(aliases)]
     return regex.compile(rf"(?<![\w-])(?:{'|'.join(forms)})(?![\w-])", regex.I), wordstarts.beginnings(forms)
 
@@ -210,7 +208,7 @@ def find_mentions(text: str, entities: Iterable[Entity] | NameIndex, start: int 
     for entity_id, aliases, first in index.aliases:
         if first is not None and first.isdisjoint(text_words):
             continue
-        pattern, beginnings = _alias_pattern(aliases)  # type: ignore[misc]  (an entity listed here has aliases)
+        pattern, beginnings = _alias_pattern(aliases)
         found.setdefault(entity_id, []).extend(
             Mention(entity_id, m.start(), m.end(), m.group(), "alias", m.group())
             for m in wordstarts.finditer(pattern, beginnings, text, words, start, end, None))

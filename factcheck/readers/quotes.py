@@ -364,10 +364,11 @@ class _Reader:
         sentence before, or its subject, if it is in the same paragraph or the one before."""
         reading = self.reading
         start = reading.sentences[index].start
-        own = [who for who in self.candidates(start, pronoun_start)
+        own = [(who.entity, who) for who in self.candidates(start, pronoun_start)
                if who.entity is not None and self.heads_its_clause(who, start)]
         if own:
-            return own[0].entity, f"{self.names[own[0].entity]} ('{own[0].text}'), the subject of its sentence"
+            entity, who = own[0]
+            return entity, f"{self.names[entity]} ('{who.text}'), the subject of its sentence"
         previous = index - 1
         if previous < 0 or reading.sentences[index].paragraph - reading.sentences[previous].paragraph > 1:
             return None
@@ -377,12 +378,12 @@ class _Reader:
             whom = self.names[speaker] if speaker else "someone the rules do not name"
             return speaker, f"{whom}, the speaker of the sentence before (line {line})"
         start = reading.sentences[previous].start
-        subjects = [who for who in self.candidates(start, reading.sentences[previous].end)
+        subjects = [(who.entity, who) for who in self.candidates(start, reading.sentences[previous].end)
                     if who.entity is not None and self.heads_its_clause(who, start)]
         if not subjects:
             return None
-        return subjects[0].entity, (f"{self.names[subjects[0].entity]} ('{subjects[0].text}'), the subject of the "
-                                    f"sentence before (line {line})")
+        entity, who = subjects[0]
+        return entity, f"{self.names[entity]} ('{who.text}'), the subject of the sentence before (line {line})"
 
     def continued(self, position: int, previous: int, attribution: Attribution) -> Attribution | None:
         """A quotation with no verb of its own continues the one before when it opens the next sentence of the
@@ -408,8 +409,8 @@ class _Reader:
         last = None  # the position of the last quotation attributed
         for position, span in enumerate(self.spans):
             attribution = self.attribute(position)
-            if attribution is None and last is not None:
-                attribution = self.continued(position, last, attributions[last])
+            if attribution is None and last is not None and (before := attributions[last]) is not None:
+                attribution = self.continued(position, last, before)
             attributions.append(attribution)
             last = position if attribution is not None else last
             if attribution is not None:

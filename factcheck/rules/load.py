@@ -121,8 +121,8 @@ def _load_file(path: Path, entities: dict[str, Entity], entity_sources: dict[str
         errors.append(RuleError(name, 1, 1, f"cannot be read: {error.strerror or error}"))
         return Locator("")
     except tomllib.TOMLDecodeError as error:
-        position = regex.search(r"\(at line (\d+), column (\d+)\)", str(error))
-        line, column = (int(position[1]), int(position[2])) if position else (1, 1)
+        where = regex.search(r"\(at line (\d+), column (\d+)\)", str(error))
+        line, column = (int(where[1]), int(where[2])) if where else (1, 1)
         reason = regex.sub(r" \(at line.*", "", str(error))
         errors.append(RuleError(name, line, column, f"TOML syntax: {reason}"))
         return Locator(text)

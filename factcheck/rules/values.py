@@ -85,7 +85,9 @@ def invalid_patterns(values: list[str]) -> list[tuple[str, str, int]]:
         try:
             regex.compile(value)
         except regex.error as error:
-            position = error.pos or 0
-            invalid.append((value, f"invalid regular expression {value!r}: {error.msg} at position {position}",
+            # The regex module's errors carry the message and the fault's position (its stubs do not say so).
+            position = getattr(error, "pos", None) or 0
+            message = getattr(error, "msg", str(error))
+            invalid.append((value, f"invalid regular expression {value!r}: {message} at position {position}",
                             position))
     return invalid
