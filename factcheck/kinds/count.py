@@ -14,8 +14,9 @@ from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.findings import Statement, statement
 from factcheck.kinds import CUES_KEY, Case, Kind, once_each
 from factcheck.readers import events
-from factcheck.readers.clauses import segment_at
+from factcheck.readers.clauses import Segment, segment_at
 from factcheck.readers.counts import (
+    Count,
     counted_noun,
     in_a_comparison,
     not_the_total,
@@ -24,7 +25,7 @@ from factcheck.readers.counts import (
     starts_the_count,
 )
 from factcheck.readers.reading import Reading
-from factcheck.readers.temporal import period_end
+from factcheck.readers.temporal import Timex, period_end
 from factcheck.trace import UNHEARD, Notes
 
 
@@ -55,81 +56,126 @@ def _scope_place(text: str, start: int, end: int, place: str | None, rules: Rule
     return name
 
 
+@dataclass(frozen=True, slots=True)
+class _Asked:
+    """What a count claim asks of a sentence: the words of its event, the nouns it counts, the place it counts in
+    and the day the count began."""
+
+    claim: Claim
+    kind: events.EventKind
+    nouns: tuple[str, ...]
+    place: str | None
+    since: dt.date | None
+
+    @staticmethod
+    def of(claim: Claim) -> _Asked:
+        return _Asked(claim, events.event_kind(claim.get("event"), tuple(claim.get("cues") or ())),
+                      tuple(claim.get("counted")), claim.get("place"),
+                      dt.date.fromisoformat(claim.get("since")) if claim.get("since") else None)
+
+
 def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEARD) -> list[Statement]:
-    kind = events.event_kind(claim.get("event"), tuple(claim.get("cues") or ()))
-    nouns = list(claim.get("counted"))
-    since = dt.date.fromisoformat(claim.get("since")) if claim.get("since") else None
-    article = reading.article
+    asked = _Asked.of(claim)
     found: list[Statement] = []
     for index, sentence in enumerate(reading.sentences):
-        triggers = reading.triggers(kind, index)
+        triggers = reading.triggers(asked.kind, index)
         if not triggers:
-            if notes.listening:  # tell a rule author about figures of the counted nouns that no event word joins
-                for count in read_counts(reading.text, sentence.start, sentence.end):
-                    if counted_noun(reading.text, count, nouns, sentence.start) is not None:
-                        notes.reject(index, claim.id, f"'{count.text}' counts {', '.join(nouns)}, but the sentence "
-                                                      f"has no word of {kind.name} (add one with `cues`?)")
+            if notes.listening:
+                _note_figures_without_event(reading, index, asked, notes)
             continue
-        segments = list(reading.segments[index])
-        timexes = reading.timexes[index]
-        for count in read_counts(reading.text, sentence.start, sentence.end, [(t.start, t.end) for t in timexes]):
-            noun = counted_noun(reading.text, count, nouns, sentence.start)
-            if noun is None:
-                notes.reject(index, claim.id, f"'{count.text}' counts none of: {', '.join(nouns)}")
+        dates = [(t.start, t.end) for t in reading.timexes[index]]
+        for count in read_counts(reading.text, sentence.start, sentence.end, dates):
+            read = _count_of_the_claim(reading, index, count, triggers, asked, rules)
+            if isinstance(read, str):
+                notes.reject(index, claim.id, read)
                 continue
-            evidence = (min(noun[0], count.start), max(noun[1], count.end))  # the figure and its noun, either order
-            noun_end = evidence[1]
-            segment_index = segment_at(segments, count.start)
-            near = [t for t in triggers if segment_at(segments, t.start) == segment_index
-                    and events.gap(reading.text, (t.start, t.end), evidence) <= events.settings().window]
-            if not near:
-                notes.reject(index, claim.id, f"'{count.text}' has no word of {kind.name} near it in its clause")
-                continue
-            trigger = min(near, key=lambda t: abs(t.start - count.start))
-            segment = segments[segment_index]
-            other_place = _scope_place(reading.text, max(trigger.end, noun_end), segment.end, claim.get("place"), rules)
-            if other_place is not None:
-                notes.reject(index, claim.id, f"'{count.text}' is scoped to another place: {other_place}")
-                continue
-            if events.about_another_event(reading.text, segment.start, segment.end):
-                notes.reject(index, claim.id, f"'{count.text}': its clause is about a separate event")
-                continue
-            if not_the_total(reading.text, count, segment.start, segment.end):
-                notes.reject(index, claim.id, f"'{count.text}' is an earlier figure, a part, or one day's")
-                continue
-            # The figure belongs to the event word nearest it: in "displaced 1.4 million people and killed 212" the
-            # 1.4 million were displaced.
-            rivals = [t for name in events.event_names() if name != kind.name
-                      for t in reading.triggers(events.event_kind(name), index)
-                      if segment_at(segments, t.start) == segment_index]
-            nearest = events.gap(reading.text, (trigger.start, trigger.end), evidence)
-            if (rival := next((t for t in rivals if events.gap(reading.text, (t.start, t.end), evidence) < nearest),
-                              None)) is not None:
-                notes.reject(index, claim.id, f"'{count.text}' belongs to the nearer '{rival.text}' ({rival.event})")
-                continue
-            # "In 2011, 12 people died on the same line": a figure dated before the claim's period is another event's.
-            horizon = since or article.published - dt.timedelta(days=365)
-            # "the worst disaster to hit the region since 1998" measures the figure against the past: not a date of it.
-            if (stale := next((t for t in timexes if (end := period_end(t.value)) is not None and end < horizon
-                               and not in_a_comparison(reading.text, sentence.start, t.start)), None)) is not None:
-                notes.reject(index, claim.id, f"'{count.text}': the sentence names '{stale.text}', before {horizon}: "
-                                              "another event's figure")
-                continue
-            # A date equal to the count's start is its start when told so ("since the quake struck on 3 March"), else
-            # the day the figure was given ("the toll rose to 40 on 3 March", the day the quake struck).
-            as_of_timexes = [t for t in timexes if t.day is not None and segment_at(segments, t.start) == segment_index
-                             and t.day <= article.published
-                             and not (t.day == since and (t.start < count.start or starts_the_count(
-                                 reading.text, segments[segment_index].start, t.start)))]
-            as_of = next((t.day for t in as_of_timexes if t.day is not None), article.published)
-            as_of_how = (f"as of {as_of} ({as_of_timexes[0].text})" if as_of_timexes
-                         else f"as of the publication date {as_of}")
-            value = CountValue(count.low, count.high, as_of, bool(claim.get("cumulative")))
-            spans = [(count.start, count.end), noun, (trigger.start, trigger.end)]
-            explanation = f"{count.text} -> {count.value}: {count.how}; {as_of_how}"
-            found.append(statement(claim.id, article, sentence, spans, count.value, explanation, value,
-                                   {"low": count.low, "high": count.high, "as_of": as_of.isoformat()}))
+            found.append(_statement(reading, index, count, *read, asked))
     return once_each(found, lambda a, b: a.value == b.value and a.data.as_of == b.data.as_of, reading, notes)
+
+
+def _note_figures_without_event(reading: Reading, index: int, asked: _Asked, notes: Notes) -> None:
+    """Tell a rule author about figures of the counted nouns that no event word joins."""
+    sentence = reading.sentences[index]
+    for count in read_counts(reading.text, sentence.start, sentence.end):
+        if counted_noun(reading.text, count, asked.nouns, sentence.start) is not None:
+            notes.reject(index, asked.claim.id, f"'{count.text}' counts {', '.join(asked.nouns)}, but the sentence "
+                                                f"has no word of {asked.kind.name} (add one with `cues`?)")
+
+
+def _count_of_the_claim(reading: Reading, index: int, count: Count, triggers: tuple[events.Trigger, ...],
+                        asked: _Asked, rules: RuleSet) -> tuple[tuple[int, int], events.Trigger] | str:
+    """The noun a figure counts and the event word it belongs to, when it is a figure of the claim; else why not."""
+    text, segments = reading.text, list(reading.segments[index])
+    noun = counted_noun(text, count, asked.nouns, reading.sentences[index].start)
+    if noun is None:
+        return f"'{count.text}' counts none of: {', '.join(asked.nouns)}"
+    evidence = (min(noun[0], count.start), max(noun[1], count.end))  # the figure and its noun, either order
+    clause = segment_at(segments, count.start)
+    near = [t for t in triggers if segment_at(segments, t.start) == clause
+            and events.gap(text, (t.start, t.end), evidence) <= events.settings().window]
+    if not near:
+        return f"'{count.text}' has no word of {asked.kind.name} near it in its clause"
+    trigger = min(near, key=lambda t: abs(t.start - count.start))
+    why = _another_figure(text, count, max(trigger.end, evidence[1]), segments[clause], asked, rules)
+    if why is not None:
+        return why
+    # The figure belongs to the event word nearest it: in "displaced 1.4 million people and killed 212" the
+    # 1.4 million were displaced.
+    rivals = [t for name in events.event_names() if name != asked.kind.name
+              for t in reading.triggers(events.event_kind(name), index) if segment_at(segments, t.start) == clause]
+    nearest = events.gap(text, (trigger.start, trigger.end), evidence)
+    rival = next((t for t in rivals if events.gap(text, (t.start, t.end), evidence) < nearest), None)
+    if rival is not None:
+        return f"'{count.text}' belongs to the nearer '{rival.text}' ({rival.event})"
+    stale, horizon = _dated_before(reading, index, asked)
+    if stale is not None:
+        return f"'{count.text}': the sentence names '{stale.text}', before {horizon}: another event's figure"
+    return noun, trigger
+
+
+def _another_figure(text: str, count: Count, after: int, clause: Segment, asked: _Asked,
+                    rules: RuleSet) -> str | None:
+    """Why a figure of the claim's noun and event counts something else: another place named after it, a separate
+    event, an earlier figure or a part; None when it does not."""
+    other_place = _scope_place(text, after, clause.end, asked.place, rules)
+    if other_place is not None:
+        return f"'{count.text}' is scoped to another place: {other_place}"
+    if events.about_another_event(text, clause.start, clause.end):
+        return f"'{count.text}': its clause is about a separate event"
+    if not_the_total(text, count, clause.start, clause.end):
+        return f"'{count.text}' is an earlier figure, a part, or one day's"
+    return None
+
+
+def _dated_before(reading: Reading, index: int, asked: _Asked) -> tuple[Timex | None, dt.date]:
+    """A date of the sentence before the claim's period ("In 2011, 12 people died on the same line": another
+    event's figure), and that period's start. A date the figure is measured against ("the worst disaster to hit
+    the region since 1998") is none of the figure's."""
+    sentence = reading.sentences[index]
+    horizon = asked.since or reading.article.published - dt.timedelta(days=365)
+    stale = next((t for t in reading.timexes[index] if (end := period_end(t.value)) is not None and end < horizon
+                  and not in_a_comparison(reading.text, sentence.start, t.start)), None)
+    return stale, horizon
+
+
+def _statement(reading: Reading, index: int, count: Count, noun: tuple[int, int], trigger: events.Trigger,
+               asked: _Asked) -> Statement:
+    """The figure as of the day its clause gives, else the publication date. A date equal to the count's start is
+    its start when told so ("since the quake struck on 3 March"), else the day the figure was given ("the toll
+    rose to 40 on 3 March", the day the quake struck)."""
+    article, segments = reading.article, list(reading.segments[index])
+    clause = segment_at(segments, count.start)
+    as_of_timexes = [t for t in reading.timexes[index] if t.day is not None and segment_at(segments, t.start) == clause
+                     and t.day <= article.published
+                     and not (t.day == asked.since and (t.start < count.start or starts_the_count(
+                         reading.text, segments[clause].start, t.start)))]
+    as_of = next((t.day for t in as_of_timexes if t.day is not None), article.published)
+    as_of_how = f"as of {as_of} ({as_of_timexes[0].text})" if as_of_timexes else f"as of the publication date {as_of}"
+    value = CountValue(count.low, count.high, as_of, bool(asked.claim.get("cumulative")))
+    spans = [(count.start, count.end), noun, (trigger.start, trigger.end)]
+    explanation = f"{count.text} -> {count.value}: {count.how}; {as_of_how}"
+    return statement(asked.claim.id, article, reading.sentences[index], spans, count.value, explanation, value,
+                     {"low": count.low, "high": count.high, "as_of": as_of.isoformat()})
 
 
 # News writes a lower bound rounded down ("more than 1,400" for 1,450), so a later "at least" a little under an
