@@ -166,88 +166,128 @@ def _continues_story(reading: Reading, index: int, who: str, partner: str | None
     return any(_NOMINAL.search(reading.text, max(start, t.start - 30), t.start) for t in triggers)
 
 
+@dataclass(frozen=True, slots=True)
+class _Asked:
+    """What a date claim asks of a sentence: the words of its event, whose event it is, with whom and where."""
+
+    claim: Claim
+    kind: events.EventKind
+    who: str | None
+    partner: str | None
+    place: str | None
+
+    @staticmethod
+    def of(claim: Claim) -> _Asked:
+        return _Asked(claim, events.event_kind(claim.get("event"), tuple(claim.get("cues") or ())), claim.get("who"),
+                      claim.get("with"), claim.get("place"))
+
+    @property
+    def participant(self) -> str | None:
+        """The entity the event must be linked to: the other party, else the destination of a movement."""
+        return self.partner or (self.place if self.kind.participants == "destination" else None)
+
+
 def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEARD, *,
             only: Collection[int] | None = None) -> list[Statement]:
     """The claim's statements; `only` the sentences of these indexes are read, when a caller knows no other can give
     one (kinds/presence.py reads only the sentences that name a place)."""
-    who, partner, place = claim.get("who"), claim.get("with"), claim.get("place")
-    kind = events.event_kind(claim.get("event"), tuple(claim.get("cues") or ()))
-    text, article = reading.text, reading.article
+    asked = _Asked.of(claim)
     found: list[Statement] = []
     for index in range(len(reading.sentences)) if only is None else sorted(only):
-        sentence = reading.sentences[index]
-        triggers = reading.triggers(kind, index)
+        triggers = reading.triggers(asked.kind, index)
         if not triggers:
             continue
-        if who is not None and not (reading.subject_present(who, index)
-                                    or _continues_story(reading, index, who, partner, triggers)):
-            article_word = "an" if kind.name[0] in "aeiou" else "a"
-            notes.reject(index, claim.id, f"'{triggers[0].text}' reports {article_word} {kind.name}, but the sentence "
-                                          f"is not about {who}: not named, and no pronoun carries it from the "
-                                          "sentences before")
+        if asked.who is not None and not (reading.subject_present(asked.who, index)
+                                          or _continues_story(reading, index, asked.who, asked.partner, triggers)):
+            article_word = "an" if asked.kind.name[0] in "aeiou" else "a"
+            notes.reject(index, claim.id, f"'{triggers[0].text}' reports {article_word} {asked.kind.name}, but the "
+                                          f"sentence is not about {asked.who}: not named, and no pronoun carries it "
+                                          "from the sentences before")
             continue
-        segments = list(reading.segments[index])
-        participant_id = partner or (place if kind.participants == "destination" else None)
-        for trigger in triggers:
-            clause = segments[segment_at(segments, trigger.start)]
-            if negated(text, clause, trigger.start):
-                notes.reject(index, claim.id, f"'{trigger.text}' is negated or cancelled in its clause")
+        for trigger in triggers:  # the first event word that gives a date
+            read = _dated_event(reading, index, trigger, asked)
+            if isinstance(read, str):
+                notes.reject(index, claim.id, read)
                 continue
-            if events.names_another_event(text, trigger, clause.start):
-                notes.reject(index, claim.id, f"'{trigger.text}' is another event than the claim's, as its clause "
-                                              "says")
-                continue
-            if events.inside_a_figure(text, trigger, clause.start):
-                notes.reject(index, claim.id, f"'{trigger.text}' only says what a figure counts; the clause's date "
-                                              "is the figure's")
-                continue
-            participants = [m for m in reading.mentions_of(participant_id, index)
-                            if events.linked(text, trigger, m, kind, segments)] if participant_id else []
-            if participant_id and not participants:
-                how = "named as the destination after it" if kind.participants == "destination" else \
-                    "named near it in the same clause"
-                notes.reject(index, claim.id, f"'{trigger.text}': {participant_id} is not {how}")
-                continue
-            attachment = _attach(reading, index, trigger, kind)
-            carried = None
-            if attachment is None:
-                # Only a sentence without any time of its own takes a date over from the sentence before: no date
-                # (not even a month or a year: "met him last March" is not the previous sentence's day), and no
-                # "before"/"after" that places its event against another one.
-                own_time = any(t.type in ("DATE", "TIME") for t in reading.timexes[index]) or any(
-                    s.relation for s in segments)
-                # A parenthetical relative clause ("Brandt, who came to the capital from the coast, said ...") is
-                # background on its noun, not the next step of the story the sentence before dated.
-                background = clause.cue.lower() in relative_cues("parenthetical")
-                carried = None if own_time or background else _carried(reading, index, (place, partner), kind)
-                if carried is None:
-                    named = " or ".join(e for e in (place, partner) if e)
-                    why = ("the sentence places it by a time of its own, so no date is carried over" if own_time else
-                           "it stands in a relative clause, background that takes no date over" if background else
-                           "and the sentence before gives no date" + (f" for {named}" if named else ""))
-                    notes.reject(index, claim.id, f"'{trigger.text}': no date in its clause or a clause linked to "
-                                                  f"it; {why}")
-                    continue
-                timex, anchor = carried
-                attachment = _Attachment(timex, timex.day, timex.day,
-                                         f"no date in this sentence; carried over from the previous sentence, which "
-                                         f"gives it for {anchor.text}")
-            planned = reading.tense_at(index, trigger.start) == "future" or (
-                attachment.earliest is not None and attachment.earliest > article.published)
-            value = DateRange(attachment.earliest, attachment.latest, planned)
-            spans = [(trigger.start, trigger.end), *((m.start, m.end) for m in participants)]
-            if carried is None:
-                spans.append((attachment.timex.start, attachment.timex.end))
-            modality = (f"planned (said before it happened, published {article.published})" if planned
-                        else "reported")
-            explanation = f"{attachment.timex.explanation}; {attachment.how}; {modality}"
-            found.append(statement(claim.id, article, sentence, spans, value.render(), explanation, value, {
-                "modality": "planned" if planned else "reported",
-                "earliest": value.earliest.isoformat() if value.earliest else None,
-                "latest": value.latest.isoformat() if value.latest else None,
-            }))
+            found.append(_statement(reading, index, trigger, *read, asked))
             break
     return _once_per_article(found, reading, notes)
+
+
+def _dated_event(reading: Reading, index: int, trigger: events.Trigger,
+                 asked: _Asked) -> tuple[list[Mention], _Attachment, bool] | str:
+    """The participants and the date of the event a trigger reports, and whether the date was carried over from the
+    sentence before; or why the trigger gives none."""
+    text, segments = reading.text, list(reading.segments[index])
+    clause = segments[segment_at(segments, trigger.start)]
+    why = _not_the_event(text, clause, trigger)
+    if why is not None:
+        return why
+    participant = asked.participant
+    participants = [m for m in reading.mentions_of(participant, index)
+                    if events.linked(text, trigger, m, asked.kind, segments)] if participant else []
+    if participant and not participants:
+        how = "named as the destination after it" if asked.kind.participants == "destination" else \
+            "named near it in the same clause"
+        return f"'{trigger.text}': {participant} is not {how}"
+    attachment = _attach(reading, index, trigger, asked.kind)
+    if attachment is not None:
+        return participants, attachment, False
+    carried = _carried_over(reading, index, trigger, clause, asked)
+    return carried if isinstance(carried, str) else (participants, carried, True)
+
+
+def _not_the_event(text: str, clause: Segment, trigger: events.Trigger) -> str | None:
+    """Why an event word does not report the claim's event as having happened or being planned: negated or called
+    off, another event, or only what a figure counts; None when it does."""
+    if negated(text, clause, trigger.start):
+        return f"'{trigger.text}' is negated or cancelled in its clause"
+    if events.names_another_event(text, trigger, clause.start):
+        return f"'{trigger.text}' is another event than the claim's, as its clause says"
+    if events.inside_a_figure(text, trigger, clause.start):
+        return f"'{trigger.text}' only says what a figure counts; the clause's date is the figure's"
+    return None
+
+
+def _carried_over(reading: Reading, index: int, trigger: events.Trigger, clause: Segment,
+                  asked: _Asked) -> _Attachment | str:
+    """The date the sentence before gives an event of a sentence with no date of its own, or why it takes none.
+    Only a sentence without any time of its own takes a date over: no date (not even a month or a year: "met him
+    last March" is not the previous sentence's day), and no "before"/"after" that places its event against another
+    one. A parenthetical relative clause ("Brandt, who came to the capital from the coast, said ...") is background
+    on its noun, not the next step of the story the sentence before dated."""
+    own_time = (any(t.type in ("DATE", "TIME") for t in reading.timexes[index])
+                or any(s.relation for s in reading.segments[index]))
+    background = clause.cue.lower() in relative_cues("parenthetical")
+    carried = None if own_time or background else _carried(reading, index, (asked.place, asked.partner), asked.kind)
+    if carried is None:
+        named = " or ".join(e for e in (asked.place, asked.partner) if e)
+        why = ("the sentence places it by a time of its own, so no date is carried over" if own_time else
+               "it stands in a relative clause, background that takes no date over" if background else
+               "and the sentence before gives no date" + (f" for {named}" if named else ""))
+        return f"'{trigger.text}': no date in its clause or a clause linked to it; {why}"
+    timex, anchor = carried
+    return _Attachment(timex, timex.day, timex.day, f"no date in this sentence; carried over from the previous "
+                                                     f"sentence, which gives it for {anchor.text}")
+
+
+def _statement(reading: Reading, index: int, trigger: events.Trigger, participants: list[Mention],
+               attachment: _Attachment, carried: bool, asked: _Asked) -> Statement:
+    """The day or bound of an event, planned when told in the future tense or dated after publication."""
+    article = reading.article
+    planned = reading.tense_at(index, trigger.start) == "future" or (
+        attachment.earliest is not None and attachment.earliest > article.published)
+    value = DateRange(attachment.earliest, attachment.latest, planned)
+    spans = [(trigger.start, trigger.end), *((m.start, m.end) for m in participants)]
+    if not carried:  # a date carried over stands in the sentence before, not in this one's evidence
+        spans.append((attachment.timex.start, attachment.timex.end))
+    modality = f"planned (said before it happened, published {article.published})" if planned else "reported"
+    explanation = f"{attachment.timex.explanation}; {attachment.how}; {modality}"
+    return statement(asked.claim.id, article, reading.sentences[index], spans, value.render(), explanation, value, {
+        "modality": "planned" if planned else "reported",
+        "earliest": value.earliest.isoformat() if value.earliest else None,
+        "latest": value.latest.isoformat() if value.latest else None,
+    })
 
 
 def _once_per_article(found: list[Statement], reading: Reading, notes: Notes) -> list[Statement]:
