@@ -72,22 +72,35 @@ def _dated(reading: Reading, index: int) -> list[tuple[Timex, int]]:
 
 
 def _attach(reading: Reading, index: int, trigger: events.Trigger, kind: events.EventKind) -> _Attachment | None:
-    """The date of the event a trigger reports, from its own sentence."""
+    """The date of the event a trigger reports, from its own sentence: a date of its own clause, else one a clause
+    beside it lends it (a relative clause on the event noun, the clause a 'when' or 'where' clause belongs to), else
+    a bound from a clause it stands before or after."""
     segments: list[Segment] = list(reading.segments[index])
     k = segment_at(segments, trigger.start)
     dated = _dated(reading, index)
-    own = [t for t, s in dated if s == k]
-    if own:
-        # A date right before the event word modifies it ("Sunday night's collision", "the April 26 meeting"); else
-        # a date after it is its own ("met the king on Friday"); one before it only when there is none after ("On
-        # Friday, she met the king").
-        before = [t for t in own if t.end <= trigger.start]
-        after = [t for t in own if t.start >= trigger.end]
-        adjacent = [t for t in before if events.date_modifies(reading.text, t.end, trigger.start)]
-        timex = adjacent[-1] if adjacent else after[0] if after else own[-1]
-        return _Attachment(timex, timex.day, timex.day, f"the date of '{trigger.text}' in the same clause")
-    # A relative clause that describes the event noun lends it its date ("a meeting with Brandt, which is set for
-    # Friday"); "where" and "when" clauses describe the place or time instead, handled below.
+    return (_in_its_clause(reading, trigger, [t for t, s in dated if s == k])
+            or _lent(reading, index, trigger, kind, segments, k, dated)
+            or _bounded(trigger, segments, k, dated))
+
+
+def _in_its_clause(reading: Reading, trigger: events.Trigger, own: list[Timex]) -> _Attachment | None:
+    """A date right before the event word modifies it ("Sunday night's collision", "the April 26 meeting"); else a
+    date after it is its own ("met the king on Friday"); one before it only when there is none after ("On Friday,
+    she met the king")."""
+    if not own:
+        return None
+    before = [t for t in own if t.end <= trigger.start]
+    after = [t for t in own if t.start >= trigger.end]
+    adjacent = [t for t in before if events.date_modifies(reading.text, t.end, trigger.start)]
+    timex = adjacent[-1] if adjacent else after[0] if after else own[-1]
+    return _Attachment(timex, timex.day, timex.day, f"the date of '{trigger.text}' in the same clause")
+
+
+def _lent(reading: Reading, index: int, trigger: events.Trigger, kind: events.EventKind, segments: list[Segment],
+          k: int, dated: list[tuple[Timex, int]]) -> _Attachment | None:
+    """A relative clause that describes the event noun lends it its date ("a meeting with Brandt, which is set for
+    Friday"); a 'when' clause takes the time of the clause it belongs to ("began in Norvik on Monday, when she was
+    received by ..."), a 'where' clause its place, so that day or later (or earlier: "where she had met ...")."""
     if k + 1 < len(segments) and segments[k + 1].cue.lower() in relative_cues("noun"):
         following = segments[k + 1]
         own_triggers = [t for t in reading.triggers(kind, index) if following.start <= t.start < following.end]
@@ -96,30 +109,31 @@ def _attach(reading: Reading, index: int, trigger: events.Trigger, kind: events.
             timex = in_clause[0]
             return _Attachment(timex, timex.day, timex.day,
                                f"the date of '{trigger.text}', given in the clause that follows it")
-    if k > 0 and segments[k].cue.lower() in ("when", "where"):
-        head = [t for t, s in dated if s == k - 1]
-        if head:
-            # "began in Norvik on Monday, when she was received by ...": at that time; "..., where she met ...": at
-            # that place, on that day or later.
-            timex = head[-1]
-            if segments[k].cue.lower() == "when":
-                return _Attachment(timex, timex.day, timex.day,
-                                   f"the date of the clause that '{trigger.text}' is the 'when' of")
-            if pluperfect(reading.text, segments[k].start, segments[k].end):
-                return _Attachment(timex, None, timex.day, f"'{trigger.text}' happened earlier (had ...) at the place "
-                                                           f"of an event dated {timex.day}, so on or before that day")
-            return _Attachment(timex, timex.day, None, f"'{trigger.text}' happens at the place of an event dated "
-                                                       f"{timex.day}, so on or after that day")
+    head = [t for t, s in dated if s == k - 1]
+    if k == 0 or segments[k].cue.lower() not in ("when", "where") or not head:
+        return None
+    timex = head[-1]
+    if segments[k].cue.lower() == "when":
+        return _Attachment(timex, timex.day, timex.day,
+                           f"the date of the clause that '{trigger.text}' is the 'when' of")
+    if pluperfect(reading.text, segments[k].start, segments[k].end):
+        return _Attachment(timex, None, timex.day, f"'{trigger.text}' happened earlier (had ...) at the place of an "
+                                                   f"event dated {timex.day}, so on or before that day")
+    return _Attachment(timex, timex.day, None, f"'{trigger.text}' happens at the place of an event dated {timex.day}, "
+                                               "so on or after that day")
+
+
+def _bounded(trigger: events.Trigger, segments: list[Segment], k: int,
+             dated: list[tuple[Timex, int]]) -> _Attachment | None:
+    """A bound from the dated clause the event's clause is related to by "before" or "after"."""
     if segments[k].relation and k > 0:
         before_clause = [t for t, s in dated if s == k - 1]
         if before_clause:
-            timex = before_clause[-1]
-            return _bound(timex, trigger, segments[k].relation == "before", segments[k].cue)
+            return _bound(before_clause[-1], trigger, segments[k].relation == "before", segments[k].cue)
     if k + 1 < len(segments) and segments[k + 1].relation:
         after_clause = [t for t, s in dated if s == k + 1]
         if after_clause:
-            timex = after_clause[0]
-            return _bound(timex, trigger, segments[k + 1].relation == "after", segments[k + 1].cue)
+            return _bound(after_clause[0], trigger, segments[k + 1].relation == "after", segments[k + 1].cue)
     return None
 
 
