@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import regex
@@ -186,62 +186,99 @@ def _parse(tokens: list[_Token], appositive: bool) -> _Parse:
         return None
     name, size, written_rank = office
     words = body[:-size]
-    ranks: list[str] = []
-    fields: list[str] = []
-    qualifiers: list[str] = []
-    run: list[str] = []  # consecutive capitalised words of a name: "Ostrel League"
-    since: list[str] = []  # the words since the phrase began or since the last possessive
-    unknown = 0
+    before = _BeforeTheOffice(vocabulary, appositive)
     for position, token in enumerate(words):
+        following = words[position + 1].folded if position + 1 < len(words) else None  # None: the office
+        if not before.read(position, token, following):
+            return None
+    return before.role(name, written_rank, tail_qualifiers, tail_fields)
+
+
+@dataclass(slots=True)
+class _BeforeTheOffice:
+    """The words of a role phrase before its office word, read one at a time: its ranks and fields, and whose office
+    it is (the names and possessives that qualify it)."""
+
+    vocabulary: _Vocabulary
+    appositive: bool
+    ranks: list[str] = field(default_factory=list)
+    fields: list[str] = field(default_factory=list)
+    qualifiers: list[str] = field(default_factory=list)
+    run: list[str] = field(default_factory=list)  # consecutive capitalised words of a name: "Ostrel League"
+    since: list[str] = field(default_factory=list)  # the words since the phrase began or since the last possessive
+    unknown: int = 0  # words of no title after a name, which describe the person
+
+    def read(self, position: int, token: _Token, following: str | None) -> bool:
+        """Take one word; False when a role phrase cannot have it."""
+        vocabulary = self.vocabulary
         folded = vocabulary.spellings.get(token.folded, token.folded)
         if position == 0 and folded in vocabulary.determiners:
-            continue
+            return True
         if not token.text[:1].isalnum() or folded in vocabulary.not_in_titles or folded in vocabulary.determiners:
-            return None
-        following = words[position + 1].folded if position + 1 < len(words) else None  # None: the office
+            return False
         # "First Deputy Minister", "First Secretary": a rank; "Valdora's first female president": a description.
         rank = folded in vocabulary.ranks and (folded not in vocabulary.ordinal_ranks or following is None
                                                or following in vocabulary.ranks)
         ordinal = folded in vocabulary.ordinal_ranks and not rank
         known = (rank or folded in vocabulary.fields or (folded,) in vocabulary.offices
                  or folded in vocabulary.describing)
-        since.append(token.bare)
+        self.since.append(token.bare)
         if token.capitalised and not known and not ordinal:  # known words in capitals are words: "DEPUTY"
-            run.append(token.bare)
-            if token.possessive:  # "the Ostrel League's", "President Teodor Valisch's": whose office it is
-                if unknown:  # "meeting Valdora's president": a phrase about someone else's office
-                    return None
-                qualifiers.append(" ".join(run))
-                run, ranks, fields, since = [], [], [], []
-            continue
-        if run:
-            qualifiers.append(" ".join(run))
-            run = []
+            return self._name_word(token)
+        self._end_of_name()
         if token.possessive and folded not in vocabulary.fields:
-            if unknown:
-                return None
-            if (folded,) in vocabulary.offices:  # "the interior minister's chief of staff": whose office it is
-                qualifiers.append(" ".join(since))
-                ranks, fields = [], []
-            since = []
-            continue  # "the country's": whose office, but no name to read
+            return self._possessive(folded)
+        return self._title_word(position, token, folded, rank, ordinal, known)
+
+    def _name_word(self, token: _Token) -> bool:
+        """A word of a name; with a possessive, the name says whose office it is ("the Ostrel League's", "President
+        Teodor Valisch's")."""
+        self.run.append(token.bare)
+        if token.possessive:
+            if self.unknown:  # "meeting Valdora's president": a phrase about someone else's office
+                return False
+            self.qualifiers.append(" ".join(self.run))
+            self.run, self.ranks, self.fields, self.since = [], [], [], []
+        return True
+
+    def _end_of_name(self) -> None:
+        if self.run:
+            self.qualifiers.append(" ".join(self.run))
+            self.run = []
+
+    def _possessive(self, folded: str) -> bool:
+        """A possessive of no name: another office ("the interior minister's chief of staff") is whose office it
+        is; other words ("the country's") say whose, but give no name to read."""
+        if self.unknown:
+            return False
+        if (folded,) in self.vocabulary.offices:
+            self.qualifiers.append(" ".join(self.since))
+            self.ranks, self.fields = [], []
+        self.since = []
+        return True
+
+    def _title_word(self, position: int, token: _Token, folded: str, rank: bool, ordinal: bool, known: bool) -> bool:
         if rank:
-            ranks.append(folded)
-        elif folded in vocabulary.describing:
-            continue  # "Outgoing President": the holder, not the office
+            self.ranks.append(folded)
+        elif folded in self.vocabulary.describing:
+            pass  # "Outgoing President": the holder, not the office
         elif known:
-            fields.append(folded)
-        elif appositive and (not token.capitalised or ordinal) and position > 0 and \
-                unknown < vocabulary.unknown_before_office:
-            unknown += 1  # "Marrow, Valdora's long-serving interior minister": a description, not the office
+            self.fields.append(folded)
+        elif self.appositive and (not token.capitalised or ordinal) and position > 0 and \
+                self.unknown < self.vocabulary.unknown_before_office:
+            self.unknown += 1  # "Marrow, Valdora's long-serving interior minister": a description, not the office
         else:
-            return None
-    if run:
-        qualifiers.append(" ".join(run))
-    if written_rank:
-        ranks.append(written_rank)
-    return Role(name, tuple(ranks), tuple((*fields, *tail_fields)), tuple(dict.fromkeys((*qualifiers,
-                                                                                           *tail_qualifiers))))
+            return False
+        return True
+
+    def role(self, office: str, written_rank: str, tail_qualifiers: tuple[str, ...],
+             tail_fields: tuple[str, ...]) -> Role:
+        """The role of the words read and the office, with a rank written into the office word ("vice-president")
+        and what follows the office ("of the Ostrel League", "for humanitarian affairs")."""
+        self._end_of_name()
+        ranks = [*self.ranks, written_rank] if written_rank else self.ranks
+        return Role(office, tuple(ranks), (*self.fields, *tail_fields),
+                    tuple(dict.fromkeys((*self.qualifiers, *tail_qualifiers))))
 
 
 def _whose(tokens: list[_Token], appositive: bool,
