@@ -134,36 +134,51 @@ def focus_on_new(findings: list[Finding], new: set[str]) -> list[Finding]:
         if not mine:
             continue
         of = kind(finding.kind)
-        # The findings of a kind that judges each article alone (a doubtful date, a misspelling) are its own.
         if of.judged_alone:
-            if finding.status == "consistent":
-                continue
-            for article in sorted({s.article for s in mine}):
-                theirs = sort_statements([s for s in mine if s.article == article])
-                focused.append(Finding(finding.claim, finding.title, finding.kind, finding.status, finding.message,
-                                       theirs, group_values(theirs), article))
+            focused += _their_own(finding, mine)
             continue
-        incompatible = of.incompatible or never_explained
         published = [s for s in finding.statements if s.article not in new]
         against = _consensus(published)
         for article in sorted({s.article for s in mine}):
             own = [s for s in mine if s.article == article]
             others_new = [s for s in mine if s.article != article]
-            disagreeing = [(o, p) for o in own for p in (*against, *others_new) if incompatible(o, p)]
-            if not disagreeing:
-                continue
-            status: Status = "warning" if all(of.explained(o, p) for o, p in disagreeing) else "conflict"
-            related = sort_statements(list({p.article + str(p.start): p for _, p in disagreeing}.values()))
-            values = "; ".join(f"{g.value} ({len(g.articles)} source{'s' if len(g.articles) != 1 else ''})"
-                               for g in group_values(list(related)))
-            mine_values = ", ".join(sorted({str(o.value) for o, _ in disagreeing}))
-            message = f"{article} says {mine_values} where other sources say {values}"
-            if status == "warning":
-                message += f"; {of.why_explained}"
-            statements = (*sort_statements(own), *related)  # the new article's own first: it anchors the finding
-            focused.append(Finding(finding.claim, finding.title, finding.kind, status, message, statements,
-                                   group_values(list(statements)), article))
+            if (found := _against(of, finding, article, own, [*against, *others_new])) is not None:
+                focused.append(found)
     return focused
+
+
+def _their_own(finding: Finding, mine: list[Statement]) -> list[Finding]:
+    """The findings of a kind that judges each article alone (a doubtful date, a misspelling): what each new article
+    does there is its own, whatever the published ones say."""
+    if finding.status == "consistent":
+        return []
+    found = []
+    for article in sorted({s.article for s in mine}):
+        theirs = sort_statements([s for s in mine if s.article == article])
+        found.append(Finding(finding.claim, finding.title, finding.kind, finding.status, finding.message, theirs,
+                             group_values(theirs), article))
+    return found
+
+
+def _against(of: Kind, finding: Finding, article: str, own: list[Statement],
+             others: list[Statement]) -> Finding | None:
+    """A new article's statements against the consensus and the other new articles: a conflict, a warning when
+    every disagreement is explained, or None when none disagrees."""
+    incompatible = of.incompatible or never_explained
+    disagreeing = [(o, p) for o in own for p in others if incompatible(o, p)]
+    if not disagreeing:
+        return None
+    status: Status = "warning" if all(of.explained(o, p) for o, p in disagreeing) else "conflict"
+    related = sort_statements(list({p.article + str(p.start): p for _, p in disagreeing}.values()))
+    values = "; ".join(f"{g.value} ({len(g.articles)} source{'s' if len(g.articles) != 1 else ''})"
+                       for g in group_values(list(related)))
+    mine_values = ", ".join(sorted({str(o.value) for o, _ in disagreeing}))
+    message = f"{article} says {mine_values} where other sources say {values}"
+    if status == "warning":
+        message += f"; {of.why_explained}"
+    statements = (*sort_statements(own), *related)  # the new article's own first: it anchors the finding
+    return Finding(finding.claim, finding.title, finding.kind, status, message, statements,
+                   group_values(list(statements)), article)
 
 
 EXIT_OK, EXIT_FINDINGS = 0, 1
