@@ -10,7 +10,8 @@ from click.testing import CliRunner
 
 from factcheck.claims import RuleSet
 from factcheck.cli import main
-from factcheck.findings import Statement
+from factcheck.engine import compare
+from factcheck.findings import Finding, Statement
 from factcheck.inputs.article import parse_article
 from factcheck.kinds import registry
 from factcheck.readers.reading import read
@@ -40,6 +41,16 @@ def statements_for(rules: RuleSet, claim_id: str, text: str, published: str) -> 
 
 def values_for(rules: RuleSet, claim_id: str, text: str, published: str) -> list[object]:
     return [s.value for s in statements_for(rules, claim_id, text, published)]
+
+
+def finding_for(rules: RuleSet, texts: list[tuple[str, str]], claim: str) -> Finding:
+    """The one finding of a claim over texts (text, published), each an article of its own (a0, a1, ...)."""
+    statements: list[Statement] = []
+    for number, (text, published) in enumerate(texts):
+        statements += [s.__class__(**{**{f: getattr(s, f) for f in s.__slots__}, "article": f"a{number}"})
+                       for s in statements_for(rules, claim, text, published)]
+    (finding,) = [f for f in compare(rules, statements) if f.claim == claim]
+    return finding
 
 
 @pytest.fixture()

@@ -1,16 +1,12 @@
-"""Attaching values to the right event, and comparing them, on a made-up story (tests/data/summit-rules)."""
+"""Date claims: attaching a day to the right event, carrying it over, bounds and plans, and comparing days, on a
+made-up story (tests/data/summit-rules)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
-from conftest import statements_for, values_for
-
-from factcheck.claims import RuleSet
-from factcheck.engine import compare
-from factcheck.findings import Statement
-from factcheck.rules.load import load_rules
+from conftest import finding_for, statements_for, values_for
 
 # 2023-03-14 is a Tuesday.
 
@@ -68,33 +64,8 @@ def test_statements_said_twice_in_one_article_count_once(summit_rules) -> None:
     assert values_for(summit_rules, "brandt-meeting-date", text, "2023-03-14") == ["2023-03-17"]
 
 
-def test_counts_need_the_counted_noun_and_the_event_and_no_other_place(summit_rules) -> None:
-    assert values_for(summit_rules, "flood-death-toll",
-                      "Nearly 2,800 people have been killed in Norvik since the rains began.",
-                      "2023-03-14") == ["<2800"]
-    assert values_for(summit_rules, "flood-death-toll",
-                      "About 1,000 people have sought refuge in schools.", "2023-03-14") == []
-    assert values_for(summit_rules, "flood-death-toll",
-                      "At least 90 people were killed in Harbour Town, a separate disaster.", "2023-03-14") == []
-
-
-def test_count_as_of_date_comes_from_its_clause(summit_rules) -> None:
-    (item,) = statements_for(summit_rules, "flood-death-toll",
-                             "On Monday officials said 41 people had been killed in Norvik.", "2023-03-15")
-    assert item.extra["as_of"] == "2023-03-13"
-
-
-def _finding(rules, texts: list[tuple[str, str]], claim: str):
-    statements: list[Statement] = []
-    for number, (text, published) in enumerate(texts):
-        statements += [s.__class__(**{**{f: getattr(s, f) for f in s.__slots__}, "article": f"a{number}"})
-                       for s in statements_for(rules, claim, text, published)]
-    (finding,) = [f for f in compare(rules, statements) if f.claim == claim]
-    return finding
-
-
 def test_dates_that_cannot_be_the_same_day_conflict(summit_rules) -> None:
-    finding = _finding(summit_rules, [
+    finding = finding_for(summit_rules, [
         ("Castellano met Brandt on Monday, March 13.", "2023-03-15"),
         ("Castellano met Brandt on Tuesday, March 14.", "2023-03-15"),
     ], "brandt-meeting-date")
@@ -103,7 +74,7 @@ def test_dates_that_cannot_be_the_same_day_conflict(summit_rules) -> None:
 
 
 def test_a_bound_agrees_with_any_day_inside_it(summit_rules) -> None:
-    finding = _finding(summit_rules, [
+    finding = finding_for(summit_rules, [
         ("Castellano met Brandt on Monday, March 13.", "2023-03-15"),
         ("Castellano landed in Port Elm late Tuesday after talks with Brandt.", "2023-03-15"),
     ], "brandt-meeting-date")
@@ -111,46 +82,12 @@ def test_a_bound_agrees_with_any_day_inside_it(summit_rules) -> None:
 
 
 def test_a_plan_published_earlier_than_a_report_is_a_warning_not_a_conflict(summit_rules) -> None:
-    finding = _finding(summit_rules, [
+    finding = finding_for(summit_rules, [
         ("Castellano will meet Brandt on Friday, March 17.", "2023-03-10"),
         ("Castellano met Brandt on Thursday, March 16.", "2023-03-20"),
     ], "brandt-meeting-date")
     assert finding.status == "warning"
     assert "schedule may have changed" in finding.message
-
-
-def test_a_cumulative_count_may_grow_but_not_shrink(summit_rules) -> None:
-    grows = _finding(summit_rules, [("At least 41 people were killed in Norvik.", "2023-03-14"),
-                                    ("Nearly 60 people have been killed in Norvik.", "2023-03-16")], "flood-death-toll")
-    assert grows.status == "consistent"
-    shrinks = _finding(summit_rules, [("More than 60 people were killed in Norvik.", "2023-03-14"),
-                                      ("Fewer than 40 people have been killed in Norvik.", "2023-03-16")],
-                       "flood-death-toll")
-    assert shrinks.status == "conflict"
-
-
-def test_same_day_counts_must_overlap(summit_rules) -> None:
-    finding = _finding(summit_rules, [("About 40 people were killed in Norvik.", "2023-03-14"),
-                                      ("About 90 people were killed in Norvik.", "2023-03-14")], "flood-death-toll")
-    assert finding.status == "conflict"
-
-
-def test_contradicting_orders_conflict_and_matching_ones_agree(summit_rules) -> None:
-    conflict = _finding(summit_rules, [("Castellano flew from Valdora City to Port Elm on Monday.", "2023-03-14"),
-                                       ("Castellano landed in Valdora City after a visit to Norvik.", "2023-03-14")],
-                        "tour")
-    assert conflict.status == "conflict"
-    agree = _finding(summit_rules, [("Castellano flew from Valdora City to Port Elm on Monday.", "2023-03-14"),
-                                    ("Castellano will visit Valdora before Norvik.", "2023-03-10")], "tour")
-    assert agree.status == "consistent"
-    assert "Valdora -> Norvik" in agree.message
-
-
-def test_near_misses_are_flagged_with_the_canonical_name_and_variants_are_not(summit_rules) -> None:
-    (item,) = statements_for(summit_rules, "spelling", "Prime Minister Castelano met Chancellor Brandt.", "2023-03-14")
-    assert (item.value, item.extra["expected"]) == ("Castelano", "Inês Castellano")
-    assert statements_for(summit_rules, "spelling", "Ines Castellano, INÊS CASTELLANO and Castellano's aide.",
-                          "2023-03-14") == []
 
 
 def test_statement_evidence_points_at_the_matched_words(summit_rules) -> None:
@@ -167,26 +104,6 @@ def test_a_parenthetical_relative_clause_keeps_its_date_to_itself(summit_rules) 
     assert values_for(summit_rules, "brandt-meeting-date", text, "2023-03-14") == ["2023-03-17"]
 
 
-def test_a_figure_after_its_noun_behind_a_verb_of_totals(summit_rules) -> None:
-    text = "The number of people killed by the floods in Norvik has risen to 58, officials said."
-    assert values_for(summit_rules, "flood-death-toll", text, "2023-03-15") == ["58"]
-
-
-def test_figures_of_another_time_or_a_separate_event_are_not_read(summit_rules) -> None:
-    assert values_for(summit_rules, "flood-death-toll",
-                      "In 2011, 12 people were killed in Norvik by a similar flood.", "2023-03-15") == []
-    assert values_for(summit_rules, "flood-death-toll",
-                      "Three people were killed in a separate accident on the coast road.", "2023-03-15") == []
-
-
-def test_an_article_that_contradicts_itself_is_named(summit_rules) -> None:
-    finding = _finding(summit_rules, [
-        ("In all, 41 people were killed in Norvik. Flags flew for the 61 people killed in Norvik.", "2023-03-14"),
-    ], "flood-death-toll")
-    assert finding.status == "conflict"
-    assert "a0 contradicts itself" in finding.message
-
-
 def test_an_event_that_did_not_happen_states_no_date(summit_rules) -> None:
     text = "Castellano did not meet Brandt on Monday."
     assert values_for(summit_rules, "brandt-meeting-date", text, "2023-03-14") == []
@@ -198,27 +115,6 @@ def test_coordinated_clauses_keep_their_own_dates_and_tenses(summit_rules) -> No
     text = "Castellano arrived in Valdora City on Sunday and is due to meet Brandt on Friday."
     assert values_for(summit_rules, "valdora-arrival-date", text, "2023-03-15") == ["2023-03-12"]
     assert values_for(summit_rules, "brandt-meeting-date", text, "2023-03-15") == ["2023-03-17"]
-
-
-def test_a_figure_belongs_to_the_event_word_nearest_it(summit_rules) -> None:
-    text = "The floods displaced 14,000 people and killed 212 people in Norvik."
-    assert values_for(summit_rules, "flood-death-toll", text, "2023-03-15") == ["212"]
-
-
-def test_earlier_figures_and_parts_are_not_the_total(summit_rules) -> None:
-    assert values_for(summit_rules, "flood-death-toll",
-                      "212 people have been killed in Norvik, up from 180 people a week earlier.",
-                      "2023-03-15") == ["212"]
-    assert values_for(summit_rules, "flood-death-toll",
-                      "Floods killed 212 people, including 40 people in the capital.", "2023-03-15") == ["212"]
-
-
-def test_orders_that_go_round_in_a_circle_conflict(summit_rules) -> None:
-    finding = _finding(summit_rules, [("Castellano flew from Lusitania to Valdora on Monday.", "2023-03-14"),
-                                      ("Castellano flew from Valdora to Norvik on Tuesday.", "2023-03-15"),
-                                      ("Castellano flew from Norvik to Lusitania on Wednesday.", "2023-03-16")], "tour")
-    assert finding.status == "conflict"
-    assert "cycle" in finding.message
 
 
 def test_an_event_told_as_a_noun_goes_on_about_the_subject_of_the_sentence_before(summit_rules) -> None:
@@ -267,66 +163,9 @@ def test_a_possessive_her_is_not_the_previous_sentences_person(summit_rules) -> 
     assert values_for(summit_rules, "valdora-arrival-date", text, "2023-03-14") == []
 
 
-@pytest.mark.parametrize("text,order", [
-    ("After Valdora City, Castellano will head to Port Elm.", ["Valdora", "Norvik"]),
-    ("The tour took the prime minister to Lusitania and then to Valdora.", ["Lusitania", "Valdora"]),
-    ("The trip will take Castellano to Valdora City, then to Port Elm.", ["Valdora", "Norvik"]),
-])
-def test_an_itinerary_told_as_a_list_of_stops_or_after_a_first_stop(summit_rules, text: str, order: list) -> None:
-    assert values_for(summit_rules, "tour", text, "2023-03-14") == [tuple(order)]
-
-
 def test_made_her_way_is_an_arrival(summit_rules) -> None:
     assert values_for(summit_rules, "valdora-arrival-date", "Castellano made her way to Valdora City late on Monday.",
                       "2023-03-15") == ["2023-03-13"]
-
-
-_QUAKE_RULES = """
-[entities.ister]
-kind = "place"
-name = "Ister Valley"
-aliases = ["Korvel"]
-
-[entities.mekhta]
-kind = "person"
-name = "Irina Mekhta"
-variants = ["Mekhta"]
-
-[[claims]]
-id = "quake-toll"
-kind = "count"
-title = "People killed in the Ister Valley earthquake"
-counted = ["people", "dead", "victims", "toll", "deaths"]
-event = "killed"
-place = "ister"
-since = "2023-11-12"
-cumulative = true
-examples = [
-  { text = "At least 25 people were killed in Ister Valley.", published = "2023-11-13", value = ">=25" },
-  { text = "More than 300 soldiers were sent to Korvel.", published = "2023-11-13", expect = "nothing" },
-]
-"""
-
-
-@pytest.fixture(scope="module")
-def quake_rules(tmp_path_factory) -> RuleSet:
-    folder = tmp_path_factory.mktemp("quake-rules")
-    (folder / "quake.toml").write_text(_QUAKE_RULES, encoding="utf-8")
-    return load_rules(folder)
-
-
-@pytest.mark.parametrize("text,value,as_of", [
-    ("The fire service raised the toll to 31 on Tuesday.", "31", "2023-11-14"),
-    ("Officials put the death toll at more than 30 in Ister Valley.", ">30", "2023-11-15"),
-    ("The toll climbed to 32 as rescuers reached the last villages near Korvel.", "32", "2023-11-15"),
-    ("With at least 30 people dead, it is the worst disaster to hit Ister Valley since 1998.", ">=30", "2023-11-15"),
-    # The day the quake struck is the day of the figure when the figure comes first; after "since" it is the start.
-    ("The death toll rose to 22 on 12 November, officials said.", "22", "2023-11-12"),
-    ("At least 30 people have been killed since the quake struck Korvel on 12 November.", ">=30", "2023-11-15"),
-])
-def test_death_tolls_as_news_words_them(quake_rules, text: str, value: str, as_of: str) -> None:
-    (item,) = statements_for(quake_rules, "quake-toll", text, "2023-11-15")
-    assert (item.value, item.data.as_of.isoformat()) == (value, as_of)
 
 
 def test_an_arrival_does_not_take_the_date_of_what_happened_at_its_destination(summit_rules) -> None:

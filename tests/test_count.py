@@ -1,0 +1,122 @@
+"""Count claims: a figure of the claim's noun and event, its as-of date, and comparing figures that may grow, on
+made-up stories (tests/data/summit-rules and a quake's rules below)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import finding_for, statements_for, values_for
+
+from factcheck.claims import RuleSet
+from factcheck.rules.load import load_rules
+
+_QUAKE_RULES = """
+[entities.ister]
+kind = "place"
+name = "Ister Valley"
+aliases = ["Korvel"]
+
+[entities.mekhta]
+kind = "person"
+name = "Irina Mekhta"
+variants = ["Mekhta"]
+
+[[claims]]
+id = "quake-toll"
+kind = "count"
+title = "People killed in the Ister Valley earthquake"
+counted = ["people", "dead", "victims", "toll", "deaths"]
+event = "killed"
+place = "ister"
+since = "2023-11-12"
+cumulative = true
+examples = [
+  { text = "At least 25 people were killed in Ister Valley.", published = "2023-11-13", value = ">=25" },
+  { text = "More than 300 soldiers were sent to Korvel.", published = "2023-11-13", expect = "nothing" },
+]
+"""
+
+
+@pytest.fixture(scope="module")
+def quake_rules(tmp_path_factory) -> RuleSet:
+    folder = tmp_path_factory.mktemp("quake-rules")
+    (folder / "quake.toml").write_text(_QUAKE_RULES, encoding="utf-8")
+    return load_rules(folder)
+
+
+def test_counts_need_the_counted_noun_and_the_event_and_no_other_place(summit_rules) -> None:
+    assert values_for(summit_rules, "flood-death-toll",
+                      "Nearly 2,800 people have been killed in Norvik since the rains began.",
+                      "2023-03-14") == ["<2800"]
+    assert values_for(summit_rules, "flood-death-toll",
+                      "About 1,000 people have sought refuge in schools.", "2023-03-14") == []
+    assert values_for(summit_rules, "flood-death-toll",
+                      "At least 90 people were killed in Harbour Town, a separate disaster.", "2023-03-14") == []
+
+
+def test_count_as_of_date_comes_from_its_clause(summit_rules) -> None:
+    (item,) = statements_for(summit_rules, "flood-death-toll",
+                             "On Monday officials said 41 people had been killed in Norvik.", "2023-03-15")
+    assert item.extra["as_of"] == "2023-03-13"
+
+
+def test_a_cumulative_count_may_grow_but_not_shrink(summit_rules) -> None:
+    grows = finding_for(summit_rules, [("At least 41 people were killed in Norvik.", "2023-03-14"),
+                                    ("Nearly 60 people have been killed in Norvik.", "2023-03-16")], "flood-death-toll")
+    assert grows.status == "consistent"
+    shrinks = finding_for(summit_rules, [("More than 60 people were killed in Norvik.", "2023-03-14"),
+                                      ("Fewer than 40 people have been killed in Norvik.", "2023-03-16")],
+                       "flood-death-toll")
+    assert shrinks.status == "conflict"
+
+
+def test_same_day_counts_must_overlap(summit_rules) -> None:
+    finding = finding_for(summit_rules, [("About 40 people were killed in Norvik.", "2023-03-14"),
+                                      ("About 90 people were killed in Norvik.", "2023-03-14")], "flood-death-toll")
+    assert finding.status == "conflict"
+
+
+def test_a_figure_after_its_noun_behind_a_verb_of_totals(summit_rules) -> None:
+    text = "The number of people killed by the floods in Norvik has risen to 58, officials said."
+    assert values_for(summit_rules, "flood-death-toll", text, "2023-03-15") == ["58"]
+
+
+def test_figures_of_another_time_or_a_separate_event_are_not_read(summit_rules) -> None:
+    assert values_for(summit_rules, "flood-death-toll",
+                      "In 2011, 12 people were killed in Norvik by a similar flood.", "2023-03-15") == []
+    assert values_for(summit_rules, "flood-death-toll",
+                      "Three people were killed in a separate accident on the coast road.", "2023-03-15") == []
+
+
+def test_an_article_that_contradicts_itself_is_named(summit_rules) -> None:
+    finding = finding_for(summit_rules, [
+        ("In all, 41 people were killed in Norvik. Flags flew for the 61 people killed in Norvik.", "2023-03-14"),
+    ], "flood-death-toll")
+    assert finding.status == "conflict"
+    assert "a0 contradicts itself" in finding.message
+
+
+def test_a_figure_belongs_to_the_event_word_nearest_it(summit_rules) -> None:
+    text = "The floods displaced 14,000 people and killed 212 people in Norvik."
+    assert values_for(summit_rules, "flood-death-toll", text, "2023-03-15") == ["212"]
+
+
+def test_earlier_figures_and_parts_are_not_the_total(summit_rules) -> None:
+    assert values_for(summit_rules, "flood-death-toll",
+                      "212 people have been killed in Norvik, up from 180 people a week earlier.",
+                      "2023-03-15") == ["212"]
+    assert values_for(summit_rules, "flood-death-toll",
+                      "Floods killed 212 people, including 40 people in the capital.", "2023-03-15") == ["212"]
+
+
+@pytest.mark.parametrize("text,value,as_of", [
+    ("The fire service raised the toll to 31 on Tuesday.", "31", "2023-11-14"),
+    ("Officials put the death toll at more than 30 in Ister Valley.", ">30", "2023-11-15"),
+    ("The toll climbed to 32 as rescuers reached the last villages near Korvel.", "32", "2023-11-15"),
+    ("With at least 30 people dead, it is the worst disaster to hit Ister Valley since 1998.", ">=30", "2023-11-15"),
+    # The day the quake struck is the day of the figure when the figure comes first; after "since" it is the start.
+    ("The death toll rose to 22 on 12 November, officials said.", "22", "2023-11-12"),
+    ("At least 30 people have been killed since the quake struck Korvel on 12 November.", ">=30", "2023-11-15"),
+])
+def test_death_tolls_as_news_words_them(quake_rules, text: str, value: str, as_of: str) -> None:
+    (item,) = statements_for(quake_rules, "quake-toll", text, "2023-11-15")
+    assert (item.value, item.data.as_of.isoformat()) == (value, as_of)
