@@ -1,0 +1,68 @@
+"""`factcheck check`: the articles against the rules, a report in the format asked for."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from factcheck import formatters
+from factcheck.baseline import BaselineError, read_baseline
+from factcheck.cli.options import (
+    corpus_options,
+    new_options,
+    output_option,
+    reviews_option,
+    rules_option,
+    scale_options,
+)
+from factcheck.cli.output import display, emit_written, fail
+from factcheck.cli.running import default_reviews, execution_of, run_report, valid_rules, with_reviews
+from factcheck.decide import exit_status
+
+
+@click.command()
+@corpus_options
+@rules_option
+@new_options
+@click.option("--baseline", "baseline_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="Report only findings that are not in this baseline (see `factcheck baseline`).")
+@click.option("--fail-on", type=click.Choice(["conflict", "warning", "never"]), default="conflict", show_default=True,
+              help="Which findings make the exit status 1.")
+@reviews_option
+@click.option("--format", "output_format", type=click.Choice(formatters.NAMES), default=formatters.DEFAULT,
+              show_default=True, help="Output format.")
+@output_option
+@scale_options
+def check(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date | None, max_size: int,
+          new: tuple[Path, ...], changed_since: str | None, baseline_path: Path | None, fail_on: str,
+          reviews_path: Path | None, output_format: str, output: Path | None, jobs: int, db: Path | None,
+          no_db: bool, scheduler: str | None) -> None:
+    """Check the articles of CORPUS (files or folders; default ./corpus) against the rules.
+
+    Conflicts come first, then warnings, then consistent claims; inputs that could not be read are listed as
+    skipped with the reason. Exit status: 0 no conflict, 1 conflicts (see --fail-on), 2 unusable input or rules.
+    """
+    rules = valid_rules(rules_dir)
+    chosen = formatters.get(output_format)
+    recorded = None
+    if baseline_path is not None:
+        try:
+            recorded = read_baseline(baseline_path)
+        except BaselineError as error:
+            fail(str(error))
+    report = run_report(corpus, rules, rules_dir, published, max_size, new, changed_since, recorded,
+                        execution_of(jobs, db, no_db, scheduler), keep_texts=chosen.needs_texts)
+    report = with_reviews(report, reviews_path or default_reviews(rules_dir))
+    shown = display(output, chosen.for_a_terminal)
+    options = formatters.Options(shown.color, shown.width, str(rules_dir))
+    emit_written(lambda out: chosen.write(report, options, out), output)
+    if report.internal_errors:
+        fail(f"internal error on {', '.join(report.internal_errors)} (listed as skipped; the other articles were "
+             "checked). This is a bug in factcheck: please report it with that input.")
+    if not report.articles:
+        fail("no usable article: " + ("; ".join(f"{s.path}: {s.reason}" for s in report.skipped)
+                                      or "nothing found in " + ", ".join(map(str, corpus or ("corpus",)))))
+    sys.exit(exit_status(report, fail_on))

@@ -1,0 +1,56 @@
+"""`factcheck index`: the articles read into the statement store."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from factcheck.cli.options import (
+    corpus_options,
+    jobs_option,
+    rules_option,
+    scheduler_option,
+)
+from factcheck.cli.output import fail
+from factcheck.cli.running import Execution, valid_rules
+from factcheck.extraction import ReadOptions, RulePatternTooSlow, runner_for
+from factcheck.on_dask import DaskUnavailable
+from factcheck.store.database import DEFAULT_STORE, Store, StoreError
+from factcheck.store.sync import index as run_index
+
+
+@click.command("index")
+@corpus_options
+@rules_option
+@click.option("--db", type=click.Path(path_type=Path, dir_okay=False), default=DEFAULT_STORE, show_default=True,
+              help="The statement store to create or bring up to date.")
+@jobs_option
+@scheduler_option
+def index_command(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date | None, max_size: int, db: Path,
+                  jobs: int, scheduler: str | None) -> None:
+    """Read the articles of CORPUS into the statement store, so that `check` reads only new and changed ones.
+
+    An unchanged article (same content, rules and factcheck version) is not read again; stored articles under
+    CORPUS whose files are gone are forgotten. Exit status: 0, or 2 when the store or the rules are unusable or
+    an article hit an internal error.
+    """
+    rules = valid_rules(rules_dir)
+    inputs = list(corpus) or [Path("corpus")]
+    try:
+        with Store(db, create=True) as store, Execution(jobs, scheduler=scheduler).cluster() as (runner, _):
+            summary = run_index(inputs, rules, store, options=ReadOptions(published, None, max_size),
+                                runner=runner or runner_for(jobs))
+            total = len(store.articles())
+    except RulePatternTooSlow as error:
+        fail(f"{rules_dir}: {error}")
+    except (StoreError, DaskUnavailable) as error:
+        fail(str(error))
+    for item in summary.skipped:
+        click.echo(f"skipped {item.path}: {item.reason}", err=True)
+    click.echo(f"factcheck: {db} holds {total} article(s): {summary.read} read now, {summary.unchanged} unchanged, "
+               f"{summary.forgotten} forgotten, {len(summary.skipped)} skipped", err=True)
+    if summary.internal_errors:
+        fail(f"internal error on {', '.join(summary.internal_errors)} (not stored; the other articles were). "
+             "This is a bug in factcheck: please report it with that input.")

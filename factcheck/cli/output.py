@@ -1,0 +1,86 @@
+"""Where a command's output goes: standard output in pieces or a file written whole, and a clear message with exit
+status 2 for unusable input.
+
+Exit status: 0 no conflict, 1 conflicts found, 2 unusable input or rules."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import NoReturn
+
+import click
+
+from factcheck import formatters
+
+EXIT_OK, EXIT_CONFLICT, EXIT_UNUSABLE = 0, 1, 2
+
+
+# Standard output is written in pieces of about this many characters.
+_PIECE = 1 << 16
+
+
+class _Echo:
+    """Standard output through click.echo, as everything else the CLI prints, gathered into pieces so that a
+    formatter's many small writes are not as many system calls."""
+
+    def __init__(self) -> None:
+        self.pieces: list[str] = []
+        self.size = 0
+
+    def write(self, text: str) -> None:
+        self.pieces.append(text)
+        self.size += len(text)
+        if self.size >= _PIECE:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pieces:
+            click.echo("".join(self.pieces), nl=False)
+            self.pieces, self.size = [], 0
+
+
+def emit_written(write: Callable[[formatters.Output], object], output: Path | None) -> None:
+    """What `write` writes, to the output file or standard output, as it comes (a report is never one string)."""
+    if output is None:
+        echo = _Echo()
+        write(echo)
+        echo.flush()
+        return
+    if output.exists() and not output.is_file():  # a device or a pipe (/dev/stdout) is written as it is
+        try:
+            with output.open("w", encoding="utf-8") as stream:
+                write(stream)
+        except OSError as error:
+            fail(f"cannot write {output}: {error.strerror or error}")
+        return
+    # Written beside it and renamed over it once complete: a report that fails half-way leaves the last one whole.
+    partial = output.with_name(f".{output.name}.partial")
+    try:
+        with partial.open("w", encoding="utf-8") as file:
+            write(file)
+        os.replace(partial, output)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        fail(f"cannot write {output}: {error.strerror or error}")
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+
+
+def emit(text: str, output: Path | None) -> None:
+    emit_written(lambda out: out.write(text), output)
+
+
+def display(output: Path | None, terminal_format: bool) -> formatters.Options:
+    """Colour and width for a terminal, plain text of a fixed width for files and pipes (so outputs diff)."""
+    color = output is None and terminal_format and sys.stdout.isatty()
+    return formatters.Options(color, shutil.get_terminal_size().columns if color else 100)
+
+
+def fail(message: str) -> NoReturn:
+    click.echo(f"factcheck: {message}", err=True)
+    sys.exit(EXIT_UNUSABLE)
