@@ -18,7 +18,7 @@ from factcheck.claims import Claim, KeySpec
 from factcheck.findings import Statement, Status
 from factcheck.trace import Notes
 
-if TYPE_CHECKING:  # the reading module imports the kinds' helpers, not the other way round at run time
+if TYPE_CHECKING:  # named in types only: the kinds' modules import what they read with
     from factcheck.inputs.article import Article
     from factcheck.readers.reading import Reading
 
