@@ -16,19 +16,15 @@ from itertools import product
 
 from factcheck.claims import Claim
 from factcheck.findings import STATUS_ORDER, Finding, Report, Statement, Status, group_values, sort_statements
-from factcheck.kinds import Case, Kind, kind
+from factcheck.kinds import Case, Kind, kind, never
 from factcheck.reviews import PASSING_VERDICTS
 
 Incompatible = Callable[[Statement, Statement], bool]
 Explained = Callable[[Statement, Statement], bool]
 
 
-def never_explained(_a: Statement, _b: Statement) -> bool:
-    return False
-
-
 def disagreements(statements: tuple[Statement, ...] | list[Statement], incompatible: Incompatible,
-                  explained: Explained = never_explained) -> tuple[list[tuple[Statement, Statement]],
+                  explained: Explained = never) -> tuple[list[tuple[Statement, Statement]],
                                                                  list[tuple[Statement, Statement]]]:
     """Pairs of statements that cannot both hold, (unexplained, explained), in the order of the statements; an
     article that contradicts itself counts as much as two that contradict each other.
@@ -90,7 +86,9 @@ def judge(of: Kind, claim: Claim, statements: tuple[Statement, ...]) -> Case:
 def findings_of(claim: Claim, statements: list[Statement]) -> list[Finding]:
     """The findings of one claim from the statements of all articles: the reduce step of a check. Each group of
     statements its kind makes (by name, by day, by remark) that disagrees is a finding of its own; those that agree
-    make one finding together."""
+    make one finding together, beside them, or only when none disagrees if the kind says so (a claim of remarks
+    reports its clashes, not the remarks quoted alike). A claim of no statement makes no finding, unless its kind
+    makes one of silence."""
     of = kind(claim.kind)
     ordered = sort_statements(statements)
     groups = of.split(claim, ordered) if of.split is not None else [ordered] if ordered else []
@@ -164,7 +162,7 @@ def _against(of: Kind, finding: Finding, article: str, own: list[Statement],
              others: list[Statement]) -> Finding | None:
     """A new article's statements against the consensus and the other new articles: a conflict, a warning when
     every disagreement is explained, or None when none disagrees."""
-    incompatible = of.incompatible or never_explained
+    incompatible = of.incompatible or never
     disagreeing = [(o, p) for o in own for p in others if incompatible(o, p)]
     if not disagreeing:
         return None

@@ -83,11 +83,11 @@ def extract(article: Article, rules: RuleSet) -> list[Statement]:
     if not claims and not built_in:
         return []
     reading = read(article, rules, mentions)
-    statements: list[Statement] = []
-    for claim in (*built_in, *claims):
+    statements = [s for claim in built_in for s in kind(claim.kind).extract(reading, claim, rules)]
+    for claim in claims:
         try:
             statements += kind(claim.kind).extract(reading, claim, rules)
-        except TimeoutError as error:
+        except TimeoutError as error:  # a cue of the rules' that backtracks
             raise RulePatternTooSlow(claim.id, article.path) from error
     return statements
 

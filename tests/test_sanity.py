@@ -49,6 +49,13 @@ def test_an_article_with_right_dates_only_is_not_tagged_for_these_checks(text: s
     assert not sanity.worth_a_look(parse_article(text, "a.txt", override_published=dt.date(2023, 1, 3)))
 
 
+@pytest.mark.parametrize("text,looked_at", [("THE COUNCIL MEETS ON TUESDAY, MARCH 14TH, ITS CLERK SAID.", False),
+                                            ("THE COUNCIL MEETS ON WEDNESDAY, MARCH 14TH, ITS CLERK SAID.", True)])
+def test_a_weekday_and_date_written_in_capitals_is_looked_at_like_any_other(text: str, looked_at: bool) -> None:
+    # A headline or a wire slug in capitals, with the ordinal's suffix in capitals too; 2023-03-14 is a Tuesday.
+    assert sanity.worth_a_look(parse_article(text, "a.txt", override_published=dt.date(2023, 3, 10))) is looked_at
+
+
 def test_the_night_of_two_days_apart_is_a_warning_with_its_evidence() -> None:
     (finding,) = sanity_findings(str(ROOT / "corpus"), "--rules", str(ROOT / "rules"))
     assert finding["status"] == "warning"

@@ -33,7 +33,7 @@ def dates(files: tuple[Path, ...], published: dt.date | None, output_format: str
     This is the tagger `factcheck check` reasons with. Exit status: 0, or 2 when no file could be read.
     """
     found = list_dates(list(files), published=published, max_size=max_size)
-    shown = display(output, output_format in date_formats.FOR_A_TERMINAL)
+    shown = display(output, output_format in date_formats.TERMINAL_FORMATS)
     emit(date_formats.FORMATS[output_format](found, shown), output)
     if not found.files:
         fail("no usable file: " + "; ".join(f"{s.path}: {s.reason}" for s in found.skipped))

@@ -53,7 +53,7 @@ def review_command(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date
     for number, finding in enumerate(open_findings, 1):
         single = dataclasses.replace(report, findings=(finding,), skipped=(), warnings=())
         console.print(f"[bold]Finding {number} of {len(open_findings)}[/bold]")
-        shown = formatters.to_text(formatters.get(formatters.DEFAULT).write, single,
+        shown = formatters.to_text(formatters.for_a_terminal().write, single,
                                    formatters.Options(console.is_terminal, console.width))
         console.print(shown.split("\n", 2)[2])
         verdict = Prompt.ask("Decision", choices=choices, default="skip", console=console)

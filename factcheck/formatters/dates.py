@@ -67,4 +67,4 @@ def render_table(dates: DateList, options: Options) -> str:
 
 FORMATS: dict[str, Callable[[DateList, Options], str]] = {"table": render_table, "json": render_json}
 DEFAULT = "table"
-FOR_A_TERMINAL = frozenset({"table"})  # laid out for a person: in colour and as wide as the terminal, on one
+TERMINAL_FORMATS = frozenset({"table"})  # laid out for a person: in colour and as wide as the terminal, on one

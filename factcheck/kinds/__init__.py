@@ -3,7 +3,8 @@
 A kind declares the keys its claims take, extracts statements from a reading of one article, and says what the
 decider (decide.py) needs to judge them: which two statements cannot both hold and which such pair is explained,
 how a statement stands against the rule on its own, how a claim's statements divide into findings, and the words
-that describe a finding. Statuses and findings are made by the decider alone, for every kind alike.
+that describe a finding. A finding's status and the finding itself are made by the decider alone, for every kind
+alike.
 """
 
 from __future__ import annotations
@@ -45,7 +46,8 @@ class Case:
     parts: tuple[tuple[Statement, ...], ...] = ()
 
 
-def _never(_a: Statement, _b: Statement) -> bool:
+def never(_a: Statement, _b: Statement) -> bool:
+    """A pair test that holds for no pair."""
     return False
 
 
@@ -61,7 +63,7 @@ class Kind:
     # Both look only at the statements' `data` and `published` (decide.disagreements asks once per distinct pair
     # of those). None: no two statements of the kind disagree; each is judged on its own (`alone`).
     incompatible: Pair | None = None
-    explained: Pair = _never
+    explained: Pair = never
     why_explained: str = "the difference may be explained"  # what a warning of `explained` pairs says
     # How a statement stands against the rule by itself, whatever the others say (a misspelt name, a day count
     # that misses the rule's reference date, a role the rules do not accept), or None if it always stands.

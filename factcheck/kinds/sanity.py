@@ -109,7 +109,7 @@ def worth_a_look(article: Article) -> bool:
         if int(late[0]) > calendar.monthrange(year, month)[1] or written["year"] is None and month == 2:
             return True
     for found in patterns.weekday_date.finditer(text, start):
-        month, day = vocabulary["MONTH"][found["month"].lower()], int(found["day"].rstrip("stndrh"))
+        month, day = vocabulary["MONTH"][found["month"].lower()], int(found["day"].lower().rstrip("stndrh"))
         weekday = vocabulary["WEEKDAY"][found["weekday"].lower()]
         years = [int(found["year"])] if found["year"] else _years_within_reach(month, day, article.published)
         if not any(_weekday_of(year, month, day) == weekday for year in years):

@@ -131,7 +131,7 @@ def _describe(case: Case) -> str:
                           for a, b in case.unexplained)
         return f"sources give contradicting orders: {pairs}"
     merged = _merged(ordered)
-    if merged is None:
+    if not case.holds_together or merged is None:
         listing = "; ".join(f"{' -> '.join(s.value)} ({s.article})" for s in ordered)
         return f"the orders the sources give cannot all hold, they form a cycle: {listing}"
     sources = sorted({s.article for s in ordered})
