@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Protocol, overload
 
 from factcheck.inputs.article import Article
 from factcheck.readers import clauses, events, wordstarts
@@ -15,6 +15,35 @@ from factcheck.readers.events import EventKind, Trigger
 from factcheck.readers.names import Mention, NameIndex, find_mentions
 from factcheck.readers.temporal import Timex
 from factcheck.readers.text import Sentence
+
+
+class Segments(Sequence[tuple[Segment, ...]]):
+    """The clause segments of each sentence, cut when a claim first asks for that sentence's: most sentences of an
+    article hold no word of any claim's event, and an article read only for the built-in checks needs none. No cut
+    falls inside a date ("Thursday, April 28" keeps its comma)."""
+
+    def __init__(self, text: str, sentences: tuple[Sentence, ...], timexes: tuple[tuple[Timex, ...], ...]) -> None:
+        self._text, self._sentences, self._timexes = text, sentences, timexes
+        self._cut: list[tuple[Segment, ...] | None] = [None] * len(sentences)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[Segment, ...]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[tuple[Segment, ...]]: ...
+
+    def __getitem__(self, index: int | slice) -> tuple[Segment, ...] | Sequence[tuple[Segment, ...]]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        cut = self._cut[index]
+        if cut is None:
+            sentence = self._sentences[index]
+            dates = tuple((t.start, t.end) for t in self._timexes[index])
+            cut = self._cut[index] = tuple(clauses.segments(self._text, sentence.start, sentence.end, dates))
+        return cut
+
+    def __len__(self) -> int:
+        return len(self._sentences)
 
 
 class Cast(Protocol):
@@ -31,7 +60,7 @@ class Cast(Protocol):
 class Reading:
     article: Article
     sentences: tuple[Sentence, ...]
-    segments: tuple[tuple[Segment, ...], ...]
+    segments: Segments  # per sentence
     timexes: tuple[tuple[Timex, ...], ...]  # per sentence
     mentions: tuple[tuple[Mention, ...], ...]  # per sentence
     entity_kinds: Mapping[str, str]
@@ -133,8 +162,7 @@ def read(article: Article, rules: Cast, mentions: list[Mention] | None = None,
     return Reading(
         article=article,
         sentences=tuple(sentences),
-        segments=tuple(tuple(clauses.segments(text, s.start, s.end, tuple((t.start, t.end) for t in sentence_timexes)))
-                       for s, sentence_timexes in zip(sentences, per_sentence_timexes, strict=True)),
+        segments=Segments(text, tuple(sentences), tuple(tuple(t) for t in per_sentence_timexes)),
         timexes=tuple(tuple(t) for t in per_sentence_timexes),
         mentions=tuple(tuple(m) for m in per_sentence_mentions),
         entity_kinds=rules.entity_kinds,
