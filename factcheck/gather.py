@@ -5,7 +5,6 @@ report needs.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,8 +28,7 @@ def gather(inputs: list[Path], rules: RuleSet, options: ReadOptions, run: Runner
     gathered = Gathered(skipped=list(new_skipped))
     rules_digest = rules_hash(rules) if store is not None else ""
     if store is not None and new is not None:
-        _gather_new_against_store(inputs, new_paths, rules, rules_digest, rules.kind_of_claim, store, options, run,
-                                  gathered)
+        _gather_new_against_store(inputs, new_paths, rules, rules_digest, store, options, run, gathered)
     else:
         files, skipped = discover(inputs)
         gathered.skipped += skipped
@@ -93,8 +91,7 @@ def _is_one_of(path: str, paths: set[str]) -> bool:
 
 
 def _gather_new_against_store(inputs: list[Path], new_paths: set[str], rules: RuleSet, rules_digest: str,
-                              kind_of_claim: Mapping[str, str], store: Store, options: ReadOptions, run: Runner,
-                              gathered: Gathered) -> None:
+                              store: Store, options: ReadOptions, run: Runner, gathered: Gathered) -> None:
     """Only the new articles are read. The published evidence is what the store holds for the claims they speak
     of, read through its claim index; files the store read under other rules or another engine are read again
     first, so that the evidence never mixes rule versions."""
@@ -121,5 +118,5 @@ def _gather_new_against_store(inputs: list[Path], new_paths: set[str], rules: Ru
                if info.path not in new_paths and roots.hold(info.path)}
     for info in by_path.values():
         gathered.articles.append(gathered.shared.article(info))
-    evidence = store.statements_for_claims(claims, kind_of_claim, rules_digest)
+    evidence = store.statements_for_claims(claims, rules.kind_of_claim, rules_digest)
     gathered.statements += [gathered.shared.statement(s, by_path[s.path]) for s in evidence if s.path in by_path]

@@ -25,7 +25,7 @@ _SAVE_BATCH = 500
 
 
 def saving(extractions: Iterator[Extraction], store: Store | None, rules_hash: str,
-            not_kept: set[str]) -> Iterator[Extraction]:
+           not_kept: set[str]) -> Iterator[Extraction]:
     """The extractions, passed on as they come, and kept in the store in batches (but not the new articles,
     which are not published yet)."""
     batch: list[Extraction] = []
@@ -45,13 +45,13 @@ def unchanged(paths: list[str], store: Store, rules_hash: str) -> set[str]:
     when the time changed, the same content."""
     engine = engine_version()
     states = store.states()
-    unchanged: set[str] = set()
+    still: set[str] = set()
     for path in paths:
         state, stat = states.get(path), file_stat(path)
         if state is None or stat is None or state.rules_hash != rules_hash or state.engine != engine:
             continue
         if stat == (state.size, state.mtime_ns):
-            unchanged.add(path)
+            still.add(path)
         elif stat[0] == state.size:
             try:
                 same = hashlib.sha256(Path(path).read_bytes()).hexdigest() == state.sha256
@@ -59,12 +59,12 @@ def unchanged(paths: list[str], store: Store, rules_hash: str) -> set[str]:
                 continue
             if same:
                 store.touch(path, *stat)
-                unchanged.add(path)
-    return unchanged
+                still.add(path)
+    return still
 
 
 def from_store(paths: list[str], store: Store, kind_of_claim: Mapping[str, str],
-                shared: Shared) -> dict[str, Extraction]:
+               shared: Shared) -> dict[str, Extraction]:
     """The stored extractions of these files, each statement made of shared values as it is decoded: an archive's
     statements are never all held in their decoded copies."""
     wanted = set(paths)
