@@ -256,7 +256,7 @@ class _Reader:
         if not named:
             return Attribution(None, (), f"an embedded post signed '{signature}', whom the rules do not name")
         return Attribution(named[0].entity, ((named[0].start, named[0].end),),
-                            f"an embedded post signed '{signature}'")
+                           f"an embedded post signed '{signature}'")
 
     def after(self, start: int, end: int) -> Attribution | None:
         lang = self.lang

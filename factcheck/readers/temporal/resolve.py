@@ -219,7 +219,7 @@ def _decade(ctx: Context) -> Value:
     if century * 100 + decade * 10 > ctx.published.year:
         century -= 1  # the '90s of a story from 2022 are the 1990s
     return Value("DATE", f"{century:02d}{decade}", f"decade, century from publication date {ctx.published}",
-                  ctx.published)
+                 ctx.published)
 
 
 def _season(ctx: Context) -> Value:
@@ -263,7 +263,7 @@ def _the_quarter(ctx: Context) -> Value:
     months = ctx.published.year * 12 + ctx.published.month - 1 - 3
     value = f"{months // 12:04d}-Q{(months % 12) // 3 + 1}"
     return Value("DATE", value, f"the quarter before publication date {ctx.published}, the one reported on",
-                  ctx.published)
+                 ctx.published)
 
 
 def _year_earlier(ctx: Context) -> Value:
@@ -272,7 +272,7 @@ def _year_earlier(ctx: Context) -> Value:
         return Value("DATE", f"{int(year) - 1:04d}-Q{quarter}", f"a year before {ctx.last_quarter}, the quarter "
                                                                  "the text last named")
     return Value("DATE", f"{ctx.published.year - 1:04d}", f"a year before publication date {ctx.published}",
-                  ctx.published)
+                 ctx.published)
 
 
 def _set(ctx: Context) -> Value:
@@ -288,7 +288,7 @@ def _part_of_day_deictic(ctx: Context) -> Value:
     relative, part = ctx.required("relative"), ctx.vocabulary["PART"][ctx.required("part")]
     day = ctx.published + dt.timedelta(ctx.rule.data["offsets"][relative])
     return Value("TIME", f"{day}T{part}", f"'{relative}' part of day, from publication date {ctx.published}",
-                  ctx.published)
+                 ctx.published)
 
 
 def _spelled_year(ctx: Context) -> Value:
@@ -431,7 +431,7 @@ def _offset(ctx: Context, base: dt.date, sign: int, source: str) -> Value | None
     value, granularity = _shift(base, sign * amount, unit)
     direction = "back" if sign < 0 else "forward"
     return Value("DATE", value, f"{amount} {granularity}(s) {direction} from the {source} {base}",
-                  base, _mod_word(ctx))
+                 base, _mod_word(ctx))
 
 
 def _offset_from_publication(ctx: Context) -> Value | None:
@@ -471,7 +471,7 @@ def _weekend_value(published: dt.date, shift: int, what: str) -> Value:
         base += dt.timedelta(weeks=1)
     year, week, _ = base.isocalendar()
     return Value("DATE", f"{year:04d}-W{week:02d}-WE", f"{what}, the nearest weekend to publication date {published}",
-                  published)
+                 published)
 
 
 def _weekend(ctx: Context) -> Value:

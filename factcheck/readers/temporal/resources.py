@@ -96,7 +96,7 @@ def load() -> Resources:
     for rule in data["rules"]:
         pattern = regex.sub(r"(?<!\\[pP])\{([A-Z][A-Z0-9]*)\}", lambda m: placeholders[m[1]], rule["pattern"])
         rules.append(Rule(rule["name"], r"(?<![\w])(?:" + pattern + r")(?![\w])", _anchor(rule["anchor"]),
-                           wordstarts.word_beginnings(rule["anchor"]), rule["resolve"], rule))
+                          wordstarts.word_beginnings(rule["anchor"]), rule["resolve"], rule))
     modifiers, narrative = data["modifiers"], data["narrative"]
     return Resources(
         vocabulary=vocabulary,
