@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from factcheck import language
-from factcheck.readers import counts, events, temporal
+from factcheck.readers import clauses, counts, events, temporal
 from factcheck.readers.clauses import segments
 from factcheck.readers.text import split_sentences
 
@@ -126,3 +126,27 @@ def test_a_date_that_starts_a_count_is_told_as_its_start(example: dict) -> None:
     text = example["text"]
     date = next(t for t in temporal.tag(text, dt.date(2023, 3, 14)) if t.day is not None)
     assert counts.starts_the_count(text, 0, date.start) is example["start"]
+
+
+def _first_trigger(text: str, event: str) -> events.Trigger:
+    kind = events.event_kind(event)
+    return events.find_triggers(text, kind, 0, len(text))[0]
+
+
+@pytest.mark.parametrize("example", events.noun_phrase_examples(), ids=lambda ex: f"{ex['date']}:{ex['text'][:40]}")
+def test_an_event_told_as_a_noun_takes_only_the_dates_that_belong_to_it(example: dict) -> None:
+    text, kind = example["text"], events.event_kind(example["event"])
+    trigger = _first_trigger(text, example["event"])
+    start = text.index(example["date"])
+    phrase = events.told_as_noun(text, 0, trigger, kind)
+    belongs = phrase is None or phrase.takes_clause_dates or events.date_against(
+        text, phrase, trigger, start, start + len(example["date"]))
+    assert belongs is example["belongs"], phrase
+
+
+@pytest.mark.parametrize("example", clauses.attribution_examples(), ids=lambda ex: ex["text"][:40])
+def test_a_date_beside_a_verb_of_saying_is_the_sayings(example: dict) -> None:
+    text = example["text"]
+    start = text.index(example["date"])
+    said = clauses.saying_of(text, 0, len(text), start, start + len(example["date"]))
+    assert (said is not None) is example["saying"], said

@@ -18,7 +18,7 @@ import regex
 from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.findings import Statement, ValueGroup, group_values, statement
 from factcheck.kinds import CUES_KEY, Case, Kind, once_each
-from factcheck.readers import events
+from factcheck.readers import clauses, events
 from factcheck.readers.clauses import Segment, negated, pluperfect, relative_cues, segment_at
 from factcheck.readers.names import Mention
 from factcheck.readers.reading import Reading
@@ -71,29 +71,56 @@ def _dated(reading: Reading, index: int) -> list[tuple[Timex, int]]:
     return [(t, segment_at(segments, t.start)) for t in reading.timexes[index] if t.day is not None]
 
 
-def _attach(reading: Reading, index: int, trigger: events.Trigger, kind: events.EventKind) -> _Attachment | None:
+def _attach(reading: Reading, index: int, trigger: events.Trigger, kind: events.EventKind) -> _Attachment | str | None:
     """The date of the event a trigger reports, from its own sentence: a date of its own clause, else one a clause
     beside it lends it (a relative clause on the event noun, the clause a 'when' or 'where' clause belongs to), else
-    a bound from a clause it stands before or after."""
+    a bound from a clause it stands before or after; or why the clause's dates are not the event's."""
     segments: list[Segment] = list(reading.segments[index])
     k = segment_at(segments, trigger.start)
     dated = _dated(reading, index)
-    return (_in_its_clause(reading, trigger, [t for t, s in dated if s == k])
-            or _lent(reading, index, trigger, kind, segments, k, dated)
-            or _bounded(trigger, segments, k, dated))
+    own = _in_its_clause(reading, trigger, kind, segments[k], [t for t, s in dated if s == k])
+    if isinstance(own, _Attachment):
+        return own
+    return _lent(reading, index, trigger, kind, segments, k, dated) or _bounded(trigger, segments, k, dated) or own
 
 
-def _in_its_clause(reading: Reading, trigger: events.Trigger, own: list[Timex]) -> _Attachment | None:
-    """A date right before the event word modifies it ("Sunday night's collision", "the April 26 meeting"); else a
+def _in_its_clause(reading: Reading, trigger: events.Trigger, kind: events.EventKind, clause: Segment,
+                   own: list[Timex]) -> _Attachment | str | None:
+    """The date of the event among its clause's, or why none is. A date written against a verb of saying is the
+    telling's ("investigators said Friday they found a rifle"); an event word told as what another verb is about
+    takes only a date written against it ("Iran on Saturday condemned Friday's bombing": Friday). Of the dates
+    left, one right before the event word modifies it ("Sunday night's collision", "the April 26 meeting"); else a
     date after it is its own ("met the king on Friday"); one before it only when there is none after ("On Friday,
     she met the king")."""
     if not own:
         return None
-    before = [t for t in own if t.end <= trigger.start]
-    after = [t for t in own if t.start >= trigger.end]
-    adjacent = [t for t in before if events.date_modifies(reading.text, t.end, trigger.start)]
-    timex = adjacent[-1] if adjacent else after[0] if after else own[-1]
+    text = reading.text
+    phrase = events.told_as_noun(text, clause.start, trigger, kind)
+    against = [t for t in own if phrase is not None and events.date_against(text, phrase, trigger, t.start, t.end)]
+    if phrase is not None and not phrase.takes_clause_dates:
+        if not against:
+            return (f"'{trigger.text}' is told as what '{phrase.governor}' is about; '{own[0].text}' is the date of "
+                    "another verb of the clause")
+        candidates = against
+    else:
+        sayings = {t: said for t in own if (said := _saying(text, clause, trigger, t)) is not None}
+        candidates = [t for t in own if t in against or t not in sayings]
+        if not candidates:
+            said = next(iter(sayings.values()))
+            return f"'{own[0].text}' is the date of '{said}', the telling, not of '{trigger.text}'"
+    before = [t for t in candidates if t.end <= trigger.start]
+    after = [t for t in candidates if t.start >= trigger.end]
+    adjacent = [t for t in before if events.date_modifies(text, t.end, trigger.start)]
+    timex = adjacent[-1] if adjacent else after[0] if after else candidates[-1]
     return _Attachment(timex, timex.day, timex.day, f"the date of '{trigger.text}' in the same clause")
+
+
+def _saying(text: str, clause: Segment, trigger: events.Trigger, timex: Timex) -> str | None:
+    """The verb of saying a date is written against, unless the event word is that verb (an announcement)."""
+    verb = clauses.saying_of(text, clause.start, clause.end, timex.start, timex.end)
+    if verb is None or (verb[0] < trigger.end and trigger.start < verb[1]):
+        return None
+    return text[verb[0]:verb[1]]
 
 
 def _lent(reading: Reading, index: int, trigger: events.Trigger, kind: events.EventKind, segments: list[Segment],
@@ -245,6 +272,8 @@ def _dated_event(reading: Reading, index: int, trigger: events.Trigger,
             "named near it in the same clause"
         return f"'{trigger.text}': {participant} is not {how}"
     attachment = _attach(reading, index, trigger, asked.kind)
+    if isinstance(attachment, str):
+        return f"'{trigger.text}': {attachment}"
     if attachment is not None:
         return participants, attachment, False
     carried = _carried_over(reading, index, trigger, clause, asked)

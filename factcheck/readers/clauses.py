@@ -219,3 +219,28 @@ def tense(text: str) -> Tense:
         if match.group().lower() not in grammar.past_exceptions:
             return "past"
     return "present"
+
+
+@functools.cache
+def _attribution() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    data = language.load("grammar")["attribution"]
+    verbs = language.alternation(data["verbs"])
+    return (regex.compile(data["after"].replace("{VERBS}", verbs), regex.I),
+            regex.compile(data["before"].replace("{VERBS}", verbs), regex.I))
+
+
+def saying_of(text: str, clause_start: int, clause_end: int, date_start: int, date_end: int) -> tuple[int, int] | None:
+    """The verb of saying a date is written against in its clause ("said Friday", "on Saturday announced"), as its
+    span, or None: the date is then the telling's, not the told event's."""
+    after, before = _attribution()
+    if (found := after.search(text, clause_start, date_start)) is not None:
+        word = regex.match(r"\w+", text[found.start():])
+        return found.start(), found.start() + (word.end() if word else 0)
+    if (found := before.match(text, date_end, clause_end)) is not None:
+        return found.end() - len(found.group().strip()), found.end()
+    return None
+
+
+def attribution_examples() -> list[dict[str, object]]:
+    return list(language.load("grammar")["attribution"]["examples"])
+

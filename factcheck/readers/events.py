@@ -35,6 +35,7 @@ class EventKind:
     prepositions: tuple[str, ...]
     origins: tuple[str, ...]  # words that make a place the origin, not the destination ("from")
     beginnings: tuple[str, ...] | None = None  # the letters its triggers begin with (see wordstarts.py)
+    nouns: regex.Pattern[str] | None = None  # the triggers that are nouns, as a whole ("meeting", "blast")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +66,14 @@ def event_kind(name: str, extra_cues: tuple[str, ...] = ()) -> EventKind:
     data = language.load("events")["events"][name]
     cues = language.alternatives([*data["triggers"], *extra_cues], literal=False, spaces=None)
     body = language.alternation(cues, literal=False)
+    nouns = [*data.get("nouns", ()), *(rf"(?:{cue})(?<=\A{_noun_shape()})" for cue in extra_cues)]
     return EventKind(name, data["participants"], regex.compile(rf"(?<![\w-])(?:{body})(?![\w-])", regex.I),
-                     tuple(data.get("prepositions", ())), tuple(data.get("origins", ())), wordstarts.beginnings(cues))
+                     tuple(data.get("prepositions", ())), tuple(data.get("origins", ())), wordstarts.beginnings(cues),
+                     regex.compile(language.alternation(nouns, literal=False), regex.I) if nouns else None)
+
+
+def _noun_shape() -> str:
+    return str(language.load("events")["noun_phrase"]["noun_shape"])
 
 
 @functools.cache
@@ -148,3 +155,120 @@ def linked(text: str, trigger: Trigger, mention: Mention, kind: EventKind, segme
         return not between or any(between == p or between.endswith(" " + p) or between.endswith(p + " the")
                                   for p in kind.prepositions) or len(between.split()) <= 1
     return gap(text, (trigger.start, trigger.end), (mention.start, mention.end)) <= window
+
+
+@dataclass(frozen=True, slots=True)
+class NounPhrase:
+    """An event word told as a noun, and what its phrase depends on (see `told_as_noun`)."""
+
+    start: int  # where the phrase begins: its determiner, possessive or governing preposition
+    governor: str  # the word it depends on ("condemned", "for"); "" when it leads its clause
+    takes_clause_dates: bool  # it stands for the event itself: its clause's dates are the event's
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrases:
+    determiners: frozenset[str]
+    possessive: regex.Pattern[str]
+    modifiers: int
+    prepositions: frozenset[str]
+    time_and_place: frozenset[str]
+    purpose: frozenset[str]
+    light_verbs: frozenset[str]
+    verbs: frozenset[str]
+    clause_openers: frozenset[str]
+    date_after: regex.Pattern[str]
+    same_as: tuple[regex.Pattern[str], regex.Pattern[str]]
+
+
+@functools.cache
+def _phrases() -> _Phrases:
+    data = language.load("events")["noun_phrase"]
+
+    def folded(key: str) -> frozenset[str]:
+        return frozenset(" ".join(word.split()).casefold() for word in data[key])
+
+    return _Phrases(folded("determiners"), regex.compile(rf"\A{data['possessive']}\Z"), int(data["modifiers"]),
+                    folded("prepositions"), folded("time_and_place"), folded("purpose"), folded("light_verbs"),
+                    folded("verbs"), folded("clause_openers"),
+                    regex.compile(rf"\A\s*(?:(?:{language.alternation(data['date_after'])})\s+)?\Z", regex.I),
+                    (regex.compile(data["same_as"][0], regex.I), regex.compile(data["same_as"][1], regex.I)))
+
+
+def told_as_noun(text: str, clause_start: int, trigger: Trigger, kind: EventKind) -> NounPhrase | None:
+    """The phrase an event word ends when the word is a noun of its event (`nouns` of language/events.toml), or
+    None when it is told as a verb ("met the king", "will visit the port"). The phrase opens at a determiner, a
+    possessive or a preposition at most a few words before the word ("the deadly embassy bombings", "Friday's
+    talks", "after the blasts"), or at the word where it leads its clause ("Talks resumed on Monday"); what stands
+    before it says whether it stands for the event itself or for what another verb is about."""
+    if kind.nouns is None or kind.nouns.fullmatch(trigger.text) is None:
+        return None
+    phrases = _phrases()
+    words = [(m.start(), m.end(), m.group()) for m in _WORDS.finditer(text, clause_start, trigger.start)]
+    start = trigger.start
+    opener: str | None = None
+    for position in range(len(words) - 1, max(len(words) - 2 - phrases.modifiers, -1), -1):
+        word_start, _, word = words[position]
+        folded = word.casefold()
+        two = " ".join(w for _, _, w in words[position - 1:position + 1]).casefold() if position else ""
+        if two in phrases.prepositions:  # "ahead of the talks", "in response to the attack"
+            start, opener = words[position - 1][0], two
+            break
+        if folded in phrases.determiners or folded in phrases.prepositions or phrases.possessive.match(word):
+            start, opener = word_start, folded
+            if folded in phrases.prepositions or position == 0:
+                break
+            # A determiner's phrase may itself stand behind a preposition ("condemned the attacks", "for the talks").
+            before = words[position - 1][2].casefold()
+            if before in phrases.prepositions:
+                start, opener = words[position - 1][0], before
+            break
+        if folded in phrases.light_verbs or folded in phrases.verbs or two in phrases.light_verbs:
+            break  # a verb before the word: what it governs, or a verb's own form ("will visit")
+        if text[word_start - 1:word_start] in ",;:" or not word[:1].isalnum():
+            break
+    governor = _governor(text, clause_start, start, opener)
+    if opener is None and governor:
+        return None  # a word of both kinds with nothing that opens a phrase before it is a verb ("will visit")
+    takes = (governor == "" or governor in phrases.light_verbs or governor in phrases.time_and_place)
+    return NounPhrase(start, governor, takes)
+
+
+def _governor(text: str, clause_start: int, phrase_start: int, opener: str | None) -> str:
+    """The word an event's phrase depends on: its preposition, else the word before the phrase ("" when the phrase
+    leads its clause, after at most a conjunction or an opening phrase closed by a comma: "On Friday, the blasts
+    ...")."""
+    phrases = _phrases()
+    if opener is not None and opener in phrases.prepositions:
+        return opener
+    before = text[clause_start:phrase_start]
+    before = before[before.rfind(",") + 1:] if "," in before else before
+    words = [w.casefold() for w in _WORDS.findall(before)]
+    while words and words[0] in phrases.clause_openers:
+        words = words[1:]
+    if not words:
+        return ""
+    two = " ".join(words[-2:])
+    return two if two in phrases.light_verbs else words[-1]
+
+
+def date_against(text: str, phrase: NounPhrase, trigger: Trigger, date_start: int, date_end: int) -> bool:
+    """Whether a date is written against an event's noun: inside its phrase, before the word ("Friday's bombing",
+    "the Aug. 7 blasts"), right after it ("the bombing on Friday", "the attacks of Aug. 7"), after it in its clause
+    where the phrase is a purpose ("for a meeting with the king on Wednesday"), or set beside it by "the same ...
+    as" ("on the same night as the crash")."""
+    if phrase.start <= date_start and date_end <= trigger.start:
+        return True
+    phrases = _phrases()
+    if (phrase.governor in phrases.purpose and date_start >= trigger.end
+            and not regex.search(r"[,;:]", text[trigger.end:date_start])):
+        return True
+    same, as_ = phrases.same_as
+    if (date_end <= phrase.start and as_.fullmatch(text, date_end, phrase.start) is not None
+            and same.search(text, max(0, date_start - 12), date_start) is not None):
+        return True
+    return date_start >= trigger.end and _phrases().date_after.match(text, trigger.end, date_start) is not None
+
+
+def noun_phrase_examples() -> list[dict[str, object]]:
+    return list(language.load("events")["noun_phrase"]["examples"])
