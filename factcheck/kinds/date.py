@@ -22,7 +22,7 @@ from factcheck.readers import clauses, events
 from factcheck.readers.clauses import Segment, negated, pluperfect, relative_cues, segment_at
 from factcheck.readers.names import Mention
 from factcheck.readers.reading import Reading
-from factcheck.readers.temporal import Timex
+from factcheck.readers.temporal import Timex, day_range, days_of
 from factcheck.trace import UNHEARD, Notes
 
 # An event word told as a noun: "a meeting", "the planned talks".
@@ -31,7 +31,8 @@ _NOMINAL = regex.compile(r"\b(?:a|an|the|this|that)\s+(?:[\w-]+\s+)?\Z", regex.I
 
 @dataclass(frozen=True, slots=True)
 class DateRange:
-    """The days a statement allows: one day, or a bound open on one side.
+    """The days a statement allows: one day, a period (a week, a month, a season, a range of days), or a bound open
+    on one side.
 
     A bound comes from an event the text relates to a dated one ("landed on Wednesday after talks with ..."), so it
     includes that day: `<2023-03-15` reads "before the event of 2023-03-15", on that day or earlier, and is written
@@ -40,10 +41,13 @@ class DateRange:
     earliest: dt.date | None
     latest: dt.date | None
     planned: bool
+    shown: str = ""  # a period as the text gives it: a month ("1998-10"), a season ("1998-FA"), days ("a/b")
 
     def render(self) -> str:
         if self.earliest == self.latest and self.earliest is not None:
             return self.earliest.isoformat()
+        if self.earliest is not None and self.latest is not None:
+            return self.shown or f"{self.earliest}/{self.latest}"
         if self.earliest is None:
             return f"<{self.latest}"
         return f">{self.earliest}"
@@ -64,11 +68,45 @@ class _Attachment:
     earliest: dt.date | None
     latest: dt.date | None
     how: str
+    shown: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    """The days a date of the text names, and how a period of them is written ("1998-10", "1999-04-24/1999-04-25")."""
+
+    first: dt.date
+    last: dt.date
+    shown: str
+
+
+def _span(text: str, timex: Timex) -> _Span | None:
+    """What a date or time names, as days: a day, a range of days it opens ("April 24 and 25"), a week, a month, a
+    season, a year; None for anything coarser or vaguer, and for durations and sets."""
+    if timex.type not in ("DATE", "TIME") or (days := days_of(timex.value)) is None:
+        return None
+    first, last = days
+    if first == last and (extended := day_range(text, timex)) is not None:
+        last = extended[0]
+    if first == last:
+        shown = ""
+    elif timex.day is not None or "W" in timex.value:  # a range of days, a week: as days
+        shown = f"{first}/{last}"
+    else:  # a month, a quarter, a season, a year: as TIMEX3 writes it
+        shown = timex.value.split("T")[0]
+    return _Span(first, last, shown)
 
 
 def _dated(reading: Reading, index: int) -> list[tuple[Timex, int]]:
     segments = list(reading.segments[index])
-    return [(t, segment_at(segments, t.start)) for t in reading.timexes[index] if t.day is not None]
+    return [(t, segment_at(segments, t.start)) for t in reading.timexes[index] if _span(reading.text, t) is not None]
+
+
+def _whole(text: str, timex: Timex, how: str) -> _Attachment:
+    """The event on the day or in the period a date names."""
+    span = _span(text, timex)
+    assert span is not None  # the dates of `_dated` name days
+    return _Attachment(timex, span.first, span.last, how, span.shown)
 
 
 def _attach(reading: Reading, index: int, trigger: events.Trigger, kind: events.EventKind) -> _Attachment | str | None:
@@ -81,7 +119,8 @@ def _attach(reading: Reading, index: int, trigger: events.Trigger, kind: events.
     own = _in_its_clause(reading, trigger, kind, segments[k], [t for t, s in dated if s == k])
     if isinstance(own, _Attachment):
         return own
-    return _lent(reading, index, trigger, kind, segments, k, dated) or _bounded(trigger, segments, k, dated) or own
+    return (_lent(reading, index, trigger, kind, segments, k, dated) or _bounded(reading.text, trigger, segments, k, dated)
+            or own)
 
 
 def _in_its_clause(reading: Reading, trigger: events.Trigger, kind: events.EventKind, clause: Segment,
@@ -112,7 +151,7 @@ def _in_its_clause(reading: Reading, trigger: events.Trigger, kind: events.Event
     after = [t for t in candidates if t.start >= trigger.end]
     adjacent = [t for t in before if events.date_modifies(text, t.end, trigger.start)]
     timex = adjacent[-1] if adjacent else after[0] if after else candidates[-1]
-    return _Attachment(timex, timex.day, timex.day, f"the date of '{trigger.text}' in the same clause")
+    return _whole(text, timex, f"the date of '{trigger.text}' in the same clause")
 
 
 def _saying(text: str, clause: Segment, trigger: events.Trigger, timex: Timex) -> str | None:
@@ -133,39 +172,40 @@ def _lent(reading: Reading, index: int, trigger: events.Trigger, kind: events.Ev
         own_triggers = [t for t in reading.triggers(kind, index) if following.start <= t.start < following.end]
         in_clause = [t for t, s in dated if s == k + 1]
         if in_clause and not own_triggers:
-            timex = in_clause[0]
-            return _Attachment(timex, timex.day, timex.day,
-                               f"the date of '{trigger.text}', given in the clause that follows it")
+            return _whole(reading.text, in_clause[0], f"the date of '{trigger.text}', given in the clause that follows it")
     head = [t for t, s in dated if s == k - 1]
     if k == 0 or segments[k].cue.lower() not in ("when", "where") or not head:
         return None
     timex = head[-1]
     if segments[k].cue.lower() == "when":
-        return _Attachment(timex, timex.day, timex.day,
-                           f"the date of the clause that '{trigger.text}' is the 'when' of")
+        return _whole(reading.text, timex, f"the date of the clause that '{trigger.text}' is the 'when' of")
+    span = _span(reading.text, timex)
+    assert span is not None
     if pluperfect(reading.text, segments[k].start, segments[k].end):
-        return _Attachment(timex, None, timex.day, f"'{trigger.text}' happened earlier (had ...) at the place of an "
-                                                   f"event dated {timex.day}, so on or before that day")
-    return _Attachment(timex, timex.day, None, f"'{trigger.text}' happens at the place of an event dated {timex.day}, "
-                                               "so on or after that day")
+        return _Attachment(timex, None, span.last, f"'{trigger.text}' happened earlier (had ...) at the place of an "
+                                                   f"event dated {span.shown or span.last}, so on or before it")
+    return _Attachment(timex, span.first, None, f"'{trigger.text}' happens at the place of an event dated "
+                                                f"{span.shown or span.first}, so on or after it")
 
 
-def _bounded(trigger: events.Trigger, segments: list[Segment], k: int,
+def _bounded(text: str, trigger: events.Trigger, segments: list[Segment], k: int,
              dated: list[tuple[Timex, int]]) -> _Attachment | None:
     """A bound from the dated clause the event's clause is related to by "before" or "after"."""
     if segments[k].relation and k > 0:
         before_clause = [t for t, s in dated if s == k - 1]
         if before_clause:
-            return _bound(before_clause[-1], trigger, segments[k].relation == "before", segments[k].cue)
+            return _bound(text, before_clause[-1], trigger, segments[k].relation == "before", segments[k].cue)
     if k + 1 < len(segments) and segments[k + 1].relation:
         after_clause = [t for t, s in dated if s == k + 1]
         if after_clause:
-            return _bound(after_clause[0], trigger, segments[k + 1].relation == "after", segments[k + 1].cue)
+            return _bound(text, after_clause[0], trigger, segments[k + 1].relation == "after", segments[k + 1].cue)
     return None
 
 
-def _bound(timex: Timex, trigger: events.Trigger, on_or_before: bool, cue: str) -> _Attachment:
-    day = timex.day
+def _bound(text: str, timex: Timex, trigger: events.Trigger, on_or_before: bool, cue: str) -> _Attachment:
+    span = _span(text, timex)
+    assert span is not None
+    day = span.last if on_or_before else span.first
     side = "before" if on_or_before else "after"
     how = (f"the date belongs to another event; '{trigger.text}' is linked to it by '{cue}', so it took place "
            f"on or {side} {day} (the text gives no day of its own)")
@@ -185,6 +225,8 @@ def _carried(reading: Reading, index: int, anchors: tuple[str | None, ...],
     moves = ({segment_at(segments, t.start) for t in reading.triggers(kind, previous)}
              if kind.participants == "destination" else None)
     for timex, s in _dated(reading, previous):
+        if timex.day is None or day_range(reading.text, timex) is not None:
+            continue  # only a day is carried over, not a month or a range of days
         if moves is not None and s not in moves:
             continue
         for mention in anchor_mentions:
@@ -216,11 +258,17 @@ class _Asked:
     who: str | None
     partner: str | None
     place: str | None
+    since: dt.date | None
 
     @staticmethod
     def of(claim: Claim) -> _Asked:
         return _Asked(claim, events.event_kind(claim.get("event"), tuple(claim.get("cues") or ())), claim.get("who"),
-                      claim.get("with"), claim.get("place"))
+                      claim.get("with"), claim.get("place"),
+                      dt.date.fromisoformat(claim.get("since")) if claim.get("since") else None)
+
+    def horizon(self, published: dt.date) -> dt.date:
+        """The first day of the story: a date before it is history, another time of the event."""
+        return self.since or published - dt.timedelta(days=events.settings().history_days)
 
     @property
     def participant(self) -> str | None:
@@ -275,6 +323,10 @@ def _dated_event(reading: Reading, index: int, trigger: events.Trigger,
     if isinstance(attachment, str):
         return f"'{trigger.text}': {attachment}"
     if attachment is not None:
+        horizon = asked.horizon(reading.article.published)
+        if attachment.latest is not None and attachment.latest < horizon:
+            return (f"'{trigger.text}': '{attachment.timex.text}' is before {horizon}, where the story begins: "
+                    "history, another time of the event")
         return participants, attachment, False
     carried = _carried_over(reading, index, trigger, clause, asked)
     return carried if isinstance(carried, str) else (participants, carried, True)
@@ -310,8 +362,8 @@ def _carried_over(reading: Reading, index: int, trigger: events.Trigger, clause:
                "and the sentence before gives no date" + (f" for {named}" if named else ""))
         return f"'{trigger.text}': no date in its clause or a clause linked to it; {why}"
     timex, anchor = carried
-    return _Attachment(timex, timex.day, timex.day, f"no date in this sentence; carried over from the previous "
-                                                     f"sentence, which gives it for {anchor.text}")
+    return _whole(reading.text, timex, f"no date in this sentence; carried over from the previous sentence, which "
+                                       f"gives it for {anchor.text}")
 
 
 def _statement(reading: Reading, index: int, trigger: events.Trigger, participants: list[Mention],
@@ -320,7 +372,7 @@ def _statement(reading: Reading, index: int, trigger: events.Trigger, participan
     article = reading.article
     planned = reading.tense_at(index, trigger.start) == "future" or (
         attachment.earliest is not None and attachment.earliest > article.published)
-    value = DateRange(attachment.earliest, attachment.latest, planned)
+    value = DateRange(attachment.earliest, attachment.latest, planned, attachment.shown)
     spans = [(trigger.start, trigger.end), *((m.start, m.end) for m in participants)]
     if not carried:  # a date carried over stands in the sentence before, not in this one's evidence
         spans.append((attachment.timex.start, attachment.timex.end))
@@ -334,10 +386,27 @@ def _statement(reading: Reading, index: int, trigger: events.Trigger, participan
 
 
 def _once_per_article(found: list[Statement], reading: Reading, notes: Notes) -> list[Statement]:
-    """A value said twice counts once; a bound that an exact day of the same article satisfies says nothing more."""
+    """A value said twice counts once; a bound that an exact day of the same article satisfies says nothing more.
+    An article tells of one time of its event: where it gives a day, a period it also gives (a month, a season, a
+    year) says nothing more when the day lies in it, and is another time of the event (an earlier meeting, last
+    year's summit) when it does not."""
     kept = once_each(found, lambda a, b: a.value == b.value, reading, notes)
     exact = [s for s in kept if s.data.earliest == s.data.latest]
-    return [s for s in kept if s in exact or not any(e.data.within(s.data) for e in exact)]
+    statements = []
+    for item in kept:
+        if item in exact:
+            statements.append(item)
+        elif item.data.earliest is None or item.data.latest is None:
+            if not any(e.data.within(item.data) for e in exact):
+                statements.append(item)
+        elif not exact:
+            statements.append(item)
+        elif not any(e.data.within(item.data) for e in exact):
+            days = ", ".join(sorted(str(e.value) for e in exact))
+            notes.reject(reading.sentence_at(item.start), item.claim,
+                         f"'{item.text}' reads {item.value}, another time than the article's day of this event "
+                         f"({days}): an earlier or later one")
+    return statements
 
 
 def _incompatible(a: Statement, b: Statement) -> bool:
@@ -345,7 +414,20 @@ def _incompatible(a: Statement, b: Statement) -> bool:
 
 
 def _schedule_changed(a: Statement, b: Statement) -> bool:
-    return (a.data.planned and a.published < b.published) or (b.data.planned and b.published < a.published)
+    """A plan published before a report may have changed since, unless the report puts the event before the plan
+    was published: it had happened by then, so the plan was wrong when it was written."""
+    return any(plan.data.planned and plan.published < report.published
+               and (report.data.latest is None or report.data.latest >= plan.published)
+               for plan, report in ((a, b), (b, a)))
+
+
+def _period(item: Statement) -> bool:
+    """A month, a season, a year, a week: a time of the event that may be another one than a day's."""
+    return item.data.earliest is not None and item.data.latest is not None and item.data.earliest < item.data.latest
+
+
+def _explained(a: Statement, b: Statement) -> bool:
+    return _schedule_changed(a, b) or _period(a) or _period(b)
 
 
 def _sources(articles: tuple[str, ...]) -> str:
@@ -363,9 +445,14 @@ def _describe(case: Case) -> str:
     if case.status == "conflict":
         return f"sources disagree on the day: {_against(values, case.unexplained)}"
     if case.status == "warning":
-        plans = sorted({s.article for pair in case.explained for s in pair if s.data.planned})
-        return (f"sources differ: {_against(values, case.explained)}; the differing statements include plans "
-                f"published earlier ({', '.join(plans)}), so the schedule may have changed")
+        planned = [pair for pair in case.explained if _schedule_changed(*pair)]
+        plans = sorted({s.article for pair in planned for s in pair if s.data.planned})
+        periods = sorted({str(s.value) for pair in case.explained for s in pair if _period(s)})
+        why = [f"the differing statements include plans published earlier ({', '.join(plans)}), so the schedule "
+               "may have changed"] if plans else []
+        if periods:
+            why.append(f"{', '.join(periods)} names no day, and may be another time of the event")
+        return f"sources differ: {_against(values, case.explained)}; {'; '.join(why)}"
     listing = "; ".join(f"{g.value} ({_sources(g.articles)})" for g in values)
     several = len({s.article for s in case.statements}) > 1
     return f"sources agree: {listing}" if several else f"one source only: {listing}"
@@ -381,12 +468,15 @@ KIND = Kind(
         "with": KeySpec("entity", "the other party of a meeting"),
         "place": KeySpec("entity", "where the event happens: the destination of an arrival; for other events, "
                                    "the place whose date a following sentence may take over"),
+        "since": KeySpec("date", "the day the story begins (YYYY-MM-DD): an earlier date is another time of the event; "
+                                 "by default a date more than two years before publication is"),
         "cues": CUES_KEY,
     },
     extract=extract,
     describe=_describe,
     incompatible=_incompatible,
-    explained=_schedule_changed,
-    why_explained="the schedule may have changed (a plan published before a report)",
+    explained=_explained,
+    why_explained="the schedule may have changed (a plan published before a report), or a month or a season may be "
+                  "another time of the event",
     data_type=DateRange,
 )

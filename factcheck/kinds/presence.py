@@ -428,7 +428,10 @@ def _incompatible(a: Statement, b: Statement) -> bool:
 
 
 def _schedule_changed(a: Statement, b: Statement) -> bool:
-    return (a.data.planned and a.published < b.published) or (b.data.planned and b.published < a.published)
+    """A plan published before a report may have changed since, unless the report puts the day before the plan was
+    published: the person was there by then, so the plan was wrong when it was written."""
+    return any(plan.data.planned and plan.published < report.published and report.data.day >= plan.published
+               for plan, report in ((a, b), (b, a)))
 
 
 def _sources_of(articles: tuple[str, ...] | list[str]) -> str:

@@ -45,6 +45,7 @@ class Settings:
     subject_pronouns: regex.Pattern[str]
     object_pronouns: regex.Pattern[str]
     pronoun_reach: int
+    history_days: int
 
 
 @functools.cache
@@ -54,7 +55,7 @@ def settings() -> Settings:
         return regex.compile(r"\b(?:" + "|".join(data[key]) + r")\b", regex.I)
 
     return Settings(data["window"], data["stop_window"], words("subject_pronouns"), words("object_pronouns"),
-                    data["pronoun_reach"])
+                    data["pronoun_reach"], data["history_days"])
 
 
 def event_names() -> list[str]:

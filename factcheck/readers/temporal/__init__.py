@@ -8,8 +8,8 @@ narrative so far (`narrative`: the days, quarter and year the text established),
 
 from factcheck.readers.temporal.resolve import resolve_weekday, without_reference
 from factcheck.readers.temporal.resources import rule_examples, rule_names, rules_with
-from factcheck.readers.temporal.tagger import tag
-from factcheck.readers.temporal.timex import NoSuchDay, Timex, period_end
+from factcheck.readers.temporal.tagger import day_range, range_examples, tag
+from factcheck.readers.temporal.timex import NoSuchDay, Timex, days_of, period_end
 
-__all__ = ["NoSuchDay", "Timex", "period_end", "resolve_weekday", "rule_examples", "rule_names", "rules_with", "tag",
-           "without_reference"]
+__all__ = ["NoSuchDay", "Timex", "day_range", "days_of", "period_end", "range_examples", "resolve_weekday",
+           "rule_examples", "rule_names", "rules_with", "tag", "without_reference"]

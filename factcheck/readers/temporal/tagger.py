@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 
 import regex
 
+from factcheck import language
 from factcheck.readers import clauses, wordstarts
 from factcheck.readers.temporal.narrative import Narrative
 from factcheck.readers.temporal.resolve import Value, resolve, why_no_such_day
@@ -177,3 +179,26 @@ def _with_modifiers(text: str, sentence: Sentence, start: int, end: int, rule: s
     explanation = f"{span} -> {resolved}: {value.how}{narrowed}"
     return Timex(start, end, span, value.type, resolved, mod,
                  value.anchor.isoformat() if value.anchor else None, explanation, rule)
+
+
+@functools.cache
+def _second_day() -> regex.Pattern[str]:
+    return regex.compile(language.load("temporal")["ranges"]["second_day"], regex.I)
+
+
+def day_range(text: str, timex: Timex) -> tuple[dt.date, int] | None:
+    """The last day of a range a day's date opens ("April 24 and 25": the 25th) and where the range ends, or None
+    when the date stands alone."""
+    day = timex.day
+    if day is None or (found := _second_day().match(text, timex.end)) is None:
+        return None
+    try:
+        last = day.replace(day=int(found["day"]))
+    except ValueError:
+        return None
+    return (last, found.end("day")) if last > day else None
+
+
+def range_examples() -> list[dict[str, str]]:
+    return list(language.load("temporal")["ranges"]["examples"])
+

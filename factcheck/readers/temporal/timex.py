@@ -1,4 +1,5 @@
-"""The tagger's records: a temporal expression with its TIMEX3 value, and a date the calendar does not have."""
+"""The tagger's records: a temporal expression with its TIMEX3 value, and a date the calendar does not have; and the
+days a value spans."""
 
 from __future__ import annotations
 
@@ -67,3 +68,43 @@ def period_end(value: str) -> dt.date | None:
     return dt.date(year, 12, 31)
 
 
+
+
+# The months of each season, as TIMEX3 names them (winter runs into the next year).
+_SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+_SPAN = regex.compile(r"\A(?P<year>\d{4})(?:-(?:(?P<month>\d{2})(?:-(?P<day>\d{2}))?|W(?P<week>\d{2})(?P<weekend>-WE)?"
+                      r"|Q(?P<quarter>[1-4])|(?P<season>SP|SU|FA|WI)))?(?:T.*)?\Z")
+
+
+def days_of(value: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of what a TIMEX3 date value names: a day, a week or its weekend, a month, a quarter,
+    a season, a year; None for anything coarser or vaguer (a decade, PAST_REF)."""
+    match = _SPAN.match(value)
+    if match is None:
+        return None
+    year = int(match["year"])
+    try:
+        if match["day"]:
+            day = dt.date(year, int(match["month"]), int(match["day"]))
+            return day, day
+        if match["month"]:
+            return _months(year, int(match["month"]), int(match["month"]))
+        if match["week"]:
+            monday = dt.date.fromisocalendar(year, int(match["week"]), 1)
+            first = monday + dt.timedelta(days=5) if match["weekend"] else monday
+            return first, monday + dt.timedelta(days=6)
+        if match["quarter"]:
+            quarter = int(match["quarter"])
+            return _months(year, 3 * quarter - 2, 3 * quarter)
+        if match["season"]:
+            return _months(year, *_SEASONS[match["season"]])
+    except ValueError:
+        return None
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def _months(year: int, first: int, last: int) -> tuple[dt.date, dt.date]:
+    """From the first day of month `first` to the last of month `last` (a month past 12 is the next year's)."""
+    end_year, end_month = year + (last - 1) // 12, (last - 1) % 12 + 1
+    following = dt.date(end_year + end_month // 12, end_month % 12 + 1, 1)
+    return dt.date(year, first, 1), following - dt.timedelta(days=1)
