@@ -119,8 +119,8 @@ def _attach(reading: Reading, index: int, trigger: events.Trigger, kind: events.
     own = _in_its_clause(reading, trigger, kind, segments[k], [t for t, s in dated if s == k])
     if isinstance(own, _Attachment):
         return own
-    return (_lent(reading, index, trigger, kind, segments, k, dated) or _bounded(reading.text, trigger, segments, k, dated)
-            or own)
+    return (_lent(reading, index, trigger, kind, segments, k, dated)
+            or _bounded(reading.text, trigger, segments, k, dated) or own)
 
 
 def _in_its_clause(reading: Reading, trigger: events.Trigger, kind: events.EventKind, clause: Segment,
@@ -172,7 +172,8 @@ def _lent(reading: Reading, index: int, trigger: events.Trigger, kind: events.Ev
         own_triggers = [t for t in reading.triggers(kind, index) if following.start <= t.start < following.end]
         in_clause = [t for t, s in dated if s == k + 1]
         if in_clause and not own_triggers:
-            return _whole(reading.text, in_clause[0], f"the date of '{trigger.text}', given in the clause that follows it")
+            return _whole(reading.text, in_clause[0],
+                          f"the date of '{trigger.text}', given in the clause that follows it")
     head = [t for t, s in dated if s == k - 1]
     if k == 0 or segments[k].cue.lower() not in ("when", "where") or not head:
         return None
