@@ -150,3 +150,18 @@ def test_a_date_beside_a_verb_of_saying_is_the_sayings(example: dict) -> None:
     start = text.index(example["date"])
     said = clauses.saying_of(text, 0, len(text), start, start + len(example["date"]))
     assert (said is not None) is example["saying"], said
+
+
+@pytest.mark.parametrize("example", language.load("names")["examples"], ids=lambda ex: ex["name"])
+def test_a_name_with_lower_case_words_in_it_is_found_whole(example: dict) -> None:
+    from factcheck.readers.names import Entity, find_mentions
+
+    found = find_mentions(example["text"], [Entity("it", "place", example["name"])])
+    assert [m.text for m in found] == [example["name"]]
+
+
+@pytest.mark.parametrize("example", clauses.complement_examples(), ids=lambda ex: ex["text"][:40])
+def test_a_verb_between_an_event_and_a_date_takes_the_date(example: dict) -> None:
+    text = example["text"]
+    after_event = text.index(example["event"]) + len(example["event"])
+    assert clauses.verb_between(text, after_event, text.index(example["date"])) is example["between"]

@@ -126,7 +126,7 @@ def _attach(reading: Reading, index: int, trigger: events.Trigger, kind: events.
 def _in_its_clause(reading: Reading, trigger: events.Trigger, kind: events.EventKind, clause: Segment,
                    own: list[Timex]) -> _Attachment | str | None:
     """The date of the event among its clause's, or why none is. A date written against a verb of saying is the
-    telling's ("investigators said Friday they found a rifle"); an event word told as what another verb is about
+    telling's ("police said Tuesday they recovered a knife"); an event word told as what another verb is about
     takes only a date written against it ("Iran on Saturday condemned Friday's bombing": Friday). Of the dates
     left, one right before the event word modifies it ("Sunday night's collision", "the April 26 meeting"); else a
     date after it is its own ("met the king on Friday"); one before it only when there is none after ("On Friday,
@@ -143,7 +143,11 @@ def _in_its_clause(reading: Reading, trigger: events.Trigger, kind: events.Event
         candidates = against
     else:
         sayings = {t: said for t in own if (said := _saying(text, clause, trigger, t)) is not None}
-        candidates = [t for t in own if t in against or t not in sayings]
+        later = {t for t in own if t.start >= trigger.end and t not in against
+                 and clauses.verb_between(text, trigger.end, t.start)}
+        candidates = [t for t in own if t in against or (t not in sayings and t not in later)]
+        if not candidates and later:
+            return f"'{own[0].text}' is the date of a verb after '{trigger.text}', in a clause of its own"
         if not candidates:
             said = next(iter(sayings.values()))
             return f"'{own[0].text}' is the date of '{said}', the telling, not of '{trigger.text}'"

@@ -244,3 +244,18 @@ def saying_of(text: str, clause_start: int, clause_end: int, date_start: int, da
 def attribution_examples() -> list[dict[str, object]]:
     return list(language.load("grammar")["attribution"]["examples"])
 
+
+@functools.cache
+def _verb_between() -> regex.Pattern[str]:
+    return regex.compile(language.load("grammar")["complement"]["verb_between"], regex.I)
+
+
+def verb_between(text: str, start: int, end: int) -> bool:
+    """Whether a verb of its own stands in text[start:end] ("should go", "to discuss"): a date after it belongs to
+    that verb's clause."""
+    return _verb_between().search(text, start, end) is not None
+
+
+def complement_examples() -> list[dict[str, object]]:
+    return list(language.load("grammar")["complement"]["examples"])
+

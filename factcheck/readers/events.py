@@ -177,6 +177,7 @@ class _Phrases:
     purpose: frozenset[str]
     light_verbs: frozenset[str]
     verbs: frozenset[str]
+    subject_of: frozenset[str]
     clause_openers: frozenset[str]
     date_after: regex.Pattern[str]
     same_as: tuple[regex.Pattern[str], regex.Pattern[str]]
@@ -191,7 +192,7 @@ def _phrases() -> _Phrases:
 
     return _Phrases(folded("determiners"), regex.compile(rf"\A{data['possessive']}\Z"), int(data["modifiers"]),
                     folded("prepositions"), folded("time_and_place"), folded("purpose"), folded("light_verbs"),
-                    folded("verbs"), folded("clause_openers"),
+                    folded("verbs"), folded("subject_of"), folded("clause_openers"),
                     regex.compile(rf"\A\s*(?:(?:{language.alternation(data['date_after'])})\s+)?\Z", regex.I),
                     (regex.compile(data["same_as"][0], regex.I), regex.compile(data["same_as"][1], regex.I)))
 
@@ -231,7 +232,10 @@ def told_as_noun(text: str, clause_start: int, trigger: Trigger, kind: EventKind
     governor = _governor(text, clause_start, start, opener)
     if opener is None and governor:
         return None  # a word of both kinds with nothing that opens a phrase before it is a verb ("will visit")
-    takes = (governor == "" or governor in phrases.light_verbs or governor in phrases.time_and_place)
+    following = _WORDS.search(text, trigger.end)
+    subject = following is not None and following.group().casefold() in phrases.subject_of \
+        and not text[trigger.end:following.start()].strip()
+    takes = (governor == "" or governor in phrases.light_verbs or governor in phrases.time_and_place or subject)
     return NounPhrase(start, governor, takes)
 
 

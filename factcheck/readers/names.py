@@ -180,12 +180,24 @@ def _first_words(aliases: tuple[str, ...]) -> frozenset[str] | None:
     return frozenset(words)
 
 
+@functools.cache
+def _connected() -> regex.Pattern[str]:
+    """The gap between two capitalised words of one name: a space, or a connector or two between spaces."""
+    connectors = language.alternation(language.load("names")["connectors"])
+    return regex.compile(rf" (?:(?:{connectors}) ){{0,2}}")
+
+
 def _word_runs(text: str, start: int, end: int) -> list[list[tuple[int, int]]]:
-    """Runs of capitalised words separated by single spaces: the places where a name can stand."""
+    """Runs of capitalised words separated by single spaces, and by the lower-case words names hold ("bin", "es",
+    "and"): the places where a name can stand."""
     runs: list[list[tuple[int, int]]] = []
+    connected = _connected()
     for match in _WORD.finditer(text, start, end):
         word_end = match.end() - (2 if match.group().endswith(_POSSESSIVE) else 0)
-        if runs and runs[-1] and text[runs[-1][-1][1]:match.start()] == " ":
+        gap = text[runs[-1][-1][1]:match.start()] if runs and runs[-1] else ""
+        if gap and connected.fullmatch(gap):
+            gap_start = runs[-1][-1][1]
+            runs[-1] += [(gap_start + m.start(), gap_start + m.end()) for m in regex.finditer(r"\S+", gap)]
             runs[-1].append((match.start(), word_end))
         else:
             runs.append([(match.start(), word_end)])
