@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Literal
+
+import regex
 
 from factcheck.readers.names import Entity, NameIndex
 
@@ -69,6 +71,8 @@ class RuleSet:
     _stories_of: Mapping[str, tuple[int, ...]] = field(init=False, compare=False, repr=False)
     # Per place, its aliases that the rule file writes as proper names ("Port Ostrel", "Vezad City"), folded.
     proper_aliases: Mapping[str, frozenset[str]] = field(init=False, compare=False, repr=False)
+    # Per place that the rule file names as a list of its places ("Valdora and Norvik"), the places listed.
+    place_parts: Mapping[str, frozenset[str]] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "names", NameIndex.of(self.entities.values()))
@@ -87,6 +91,7 @@ class RuleSet:
         object.__setattr__(self, "proper_aliases", MappingProxyType({
             e.id: frozenset(fold_name(a) for a in e.aliases if _is_proper_name(a))
             for e in self.entities.values() if e.kind == "place"}))
+        object.__setattr__(self, "place_parts", MappingProxyType(_place_parts(self.entities.values())))
 
     def claims_told(self, named: Mapping[str, AbstractSet[str]], misspelt: set[str]) -> list[Claim]:
         """The claims of the stories an article tells, in the order of `claims`, given the entities it names (each
@@ -116,6 +121,25 @@ def tells_story(named: Mapping[str, AbstractSet[str]], misspelt: set[str], story
         return False
     names = {name for entity in exact for name in named[entity]} | {person_name(e) for e in misspelt & story}
     return len(names) >= min(2, len(story))
+
+
+_LIST_SEPARATOR = regex.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _place_parts(entities: Iterable[Entity]) -> dict[str, frozenset[str]]:
+    """The places a place is made of, where one of its names lists two or more other places of the rules ("East
+    Africa", alias "Kenya and Tanzania"): a figure of the whole is then told apart from a figure of one part. A name
+    that only contains another ("New York City" and "New York") lists nothing."""
+    places = [e for e in entities if e.kind == "place"]
+    named = {fold_name(form): e.id for e in places for form in (e.name, *e.variants, *e.aliases)}
+    parts: dict[str, frozenset[str]] = {}
+    for place in places:
+        for form in (place.name, *place.variants, *place.aliases):
+            listed = [named.get(fold_name(item)) for item in _LIST_SEPARATOR.split(form)]
+            found = {p for p in listed if p is not None and p != place.id}
+            if len(listed) >= 2 and None not in listed and len(found) >= 2:
+                parts[place.id] = parts.get(place.id, frozenset()) | found
+    return parts
 
 
 def person_name(entity_id: str) -> str:

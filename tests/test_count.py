@@ -120,3 +120,87 @@ def test_earlier_figures_and_parts_are_not_the_total(summit_rules) -> None:
 def test_death_tolls_as_news_words_them(quake_rules, text: str, value: str, as_of: str) -> None:
     (item,) = statements_for(quake_rules, "quake-toll", text, "2023-11-15")
     assert (item.value, item.data.as_of.isoformat()) == (value, as_of)
+
+
+_TWO_PROVINCES_RULES = """
+[entities.valdora]
+kind = "place"
+name = "Valdora"
+aliases = ["Port Ostrel"]
+
+[entities.norvik]
+kind = "place"
+name = "Norvik"
+
+[entities.provinces]
+kind = "place"
+name = "the two provinces"
+aliases = ["Valdora and Norvik", "Norvik and Valdora"]
+
+[[claims]]
+id = "total-toll"
+kind = "count"
+title = "People killed by the floods in both provinces"
+counted = ["people", "dead"]
+event = "killed"
+place = "provinces"
+
+[[claims]]
+id = "norvik-toll"
+kind = "count"
+title = "People killed by the floods in Norvik"
+counted = ["people", "dead"]
+event = "killed"
+place = "norvik"
+
+[[claims]]
+id = "ferry-toll"
+kind = "count"
+title = "People killed when the ferry sank"
+counted = ["people", "others", "dead"]
+event = "killed"
+cues = ["drowned"]
+"""
+
+
+@pytest.fixture(scope="module")
+def provinces(tmp_path_factory) -> RuleSet:
+    folder = tmp_path_factory.mktemp("provinces-rules")
+    (folder / "floods.toml").write_text(_TWO_PROVINCES_RULES, encoding="utf-8")
+    return load_rules(folder)
+
+
+def test_a_figure_of_one_place_is_not_the_whole_and_the_whole_is_not_one_place(provinces) -> None:
+    one = "The floods killed 40 people in Norvik and its villages."
+    assert (values_for(provinces, "norvik-toll", one, "2023-03-14"),
+            values_for(provinces, "total-toll", one, "2023-03-14")) == (["40"], [])
+    both = "The floods in Valdora and Norvik have killed 52 people, officials said."
+    assert (values_for(provinces, "norvik-toll", both, "2023-03-14"),
+            values_for(provinces, "total-toll", both, "2023-03-14")) == ([], ["52"])
+    apart = "The river burst its banks in Port Ostrel and later in Norvik, killing 52 people."
+    assert values_for(provinces, "total-toll", apart, "2023-03-14") == ["52"]
+
+
+def test_a_figure_that_names_no_place_is_the_wholes_unless_one_event_is_told(provinces) -> None:
+    assert values_for(provinces, "total-toll", "The floods have killed 61 people.", "2023-03-14") == ["61"]
+    assert values_for(provinces, "norvik-toll", "The floods have killed 61 people.", "2023-03-14") == []
+    assert values_for(provinces, "total-toll", "The dam burst, and the flood killed 33 people.", "2023-03-14") == []
+
+
+def test_a_figure_takes_the_place_its_paragraph_named_last(provinces) -> None:
+    text = "The dam above Norvik gave way on Monday night. At least 33 people were killed there, police said."
+    assert values_for(provinces, "norvik-toll", text, "2023-03-14") == [">=33"]
+    assert values_for(provinces, "total-toll", text, "2023-03-14") == []
+
+
+def test_a_figure_of_others_counts_the_people_named_with_it(provinces) -> None:
+    assert values_for(provinces, "ferry-toll", "His wife and 11 others drowned when the ferry sank.",
+                      "2023-03-14") == ["12"]
+    assert values_for(provinces, "ferry-toll", "The captain, a deckhand and 17 other people drowned.",
+                      "2023-03-14") == ["19"]
+    assert values_for(provinces, "ferry-toll", "She drowned along with 17 others.", "2023-03-14") == [">=18"]
+
+
+def test_a_figure_with_no_noun_before_the_event_verb_counts_people(provinces) -> None:
+    assert values_for(provinces, "ferry-toll", "At least 19 were killed and 40 hurt.", "2023-03-14") == [">=19"]
+    assert values_for(provinces, "ferry-toll", "The insurer paid 19 death claims.", "2023-03-14") == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import regex
 
 from factcheck import language
 from factcheck.readers import clauses, counts, events, temporal
@@ -165,3 +166,26 @@ def test_a_verb_between_an_event_and_a_date_takes_the_date(example: dict) -> Non
     text = example["text"]
     after_event = text.index(example["event"]) + len(example["event"])
     assert clauses.verb_between(text, after_event, text.index(example["date"])) is example["between"]
+
+
+@pytest.mark.parametrize("example", counts.companions_examples(), ids=lambda ex: ex["text"][:40])
+def test_a_figure_of_others_adds_the_people_named_with_it(example: dict) -> None:
+    text = example["text"]
+    figure = counts.read_counts(text)[0]
+    verb = regex.search(r"\b(?:drowned|killed|died|rescued|left)\b", text)
+    assert verb is not None
+    assert counts.with_companions(text, figure, 0, verb.span()).value == example["value"]
+
+
+@pytest.mark.parametrize("example", counts.bare_figure_examples(), ids=lambda ex: ex["text"][:40])
+def test_a_figure_with_no_noun_is_the_subject_of_the_event_verb(example: dict) -> None:
+    text = example["text"]
+    verb = text.index(example["event"])
+    subjects = [c.value for c in counts.read_counts(text) if counts.subject_of(text, c, verb, ["people"])]
+    assert subjects == ([example["value"]] if example["value"] else [])
+
+
+@pytest.mark.parametrize("example", counts.one_event_examples(), ids=lambda ex: ex["text"][:40])
+def test_a_singular_event_word_tells_one_event_of_several(example: dict) -> None:
+    text = example["text"]
+    assert (counts.one_event_of_several(text, 0, len(text)) is not None) is example["one"]

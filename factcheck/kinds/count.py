@@ -20,9 +20,12 @@ from factcheck.readers.counts import (
     counted_noun,
     in_a_comparison,
     not_the_total,
+    one_event_of_several,
     place_scope,
     read_counts,
     starts_the_count,
+    subject_of,
+    with_companions,
 )
 from factcheck.readers.reading import Reading
 from factcheck.readers.temporal import Timex, period_end
@@ -40,20 +43,93 @@ class CountValue:
         return (self.high is None or self.high >= other.low) and (other.high is None or other.high >= self.low)
 
 
-def _scope_place(text: str, start: int, end: int, place: str | None, rules: RuleSet) -> str | None:
+def _scope_place(reading: Reading, index: int, start: int, end: int, place: str | None,
+                 rules: RuleSet) -> str | None:
     """Another place the count is scoped to ("killed in Harbour Town"), named right after it in its clause; only a
     claim that names its own place can tell another one apart."""
     entity = rules.entity(place)
     if entity is None:
         return None
     accepted = {w.casefold() for w in (entity.name, *entity.variants, *entity.aliases)}
-    match = place_scope(text, start, end)
+    match = place_scope(reading.text, start, end)
     if match is None:
         return None
+    named = _places_named(reading, index, match.start("place"), match.end())
+    if named:
+        return None if named <= {entity.id, *rules.place_parts.get(entity.id, ())} and (
+            entity.id in named or not rules.place_parts.get(entity.id)) else match["place"]
     name = match["place"]
     if name.casefold() in accepted or any(name.casefold().startswith(a) for a in accepted):
         return None
     return name
+
+
+def _places_named(reading: Reading, index: int, start: int, end: int) -> frozenset[str]:
+    """The rules' places whose names begin in text[start:end]; a name inside a longer one ("Kenya" in the alias
+    "Kenya and Tanzania") counts as the longer."""
+    mentions = [m for m in reading.mentions[index] if reading.entity_kinds.get(m.entity) == "place"
+                and start <= m.start < end]
+    return frozenset(m.entity for m in mentions
+                     if not any(o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
+                                for o in mentions))
+
+
+def _place_of_the_figure(reading: Reading, index: int, count: Count, place: str | None,
+                         rules: RuleSet) -> str | None:
+    """Why a figure is not one of the claim's place, where the rules count a place and its parts apart ("East
+    Africa", listed as "Kenya and Tanzania"); None when it is. A figure of one part is not the whole's; a figure of
+    the whole, of two parts or of none named is not a part's."""
+    if place is None:
+        return None
+    parts = rules.place_parts.get(place, frozenset())
+    wholes = {whole for whole, listed in rules.place_parts.items() if place in listed}
+    if not parts and not wholes:
+        return None
+    named, told = _places_of_the_figure(reading, index, count)
+    names = ", ".join(sorted(rules.entities[p].name for p in named))
+    if parts:
+        covered = {p for n in named for p in (rules.place_parts.get(n) or {n}) if p in parts}
+        if place not in named and len(covered) == 1:
+            return f"a figure of {names} alone ({told}), not of {rules.entities[place].name} as a whole"
+        if not named and (one := one_event_of_several(reading.text, reading.sentences[index].start,
+                                                      count.start)) is not None:
+            return f"a figure of '{one}', one of the events the rules count apart, not of all of them"
+        return None
+    if not named:
+        return (f"names none of the places it could be of, and the rules count {rules.entities[place].name} apart "
+                f"from {', '.join(sorted(rules.entities[w].name for w in wholes))}")
+    siblings = {p for w in wholes for p in rules.place_parts[w]} - {place}
+    if named & (wholes | siblings) or place not in named:
+        return f"a figure of {names} ({told}), not of {rules.entities[place].name} alone"
+    return None
+
+
+def _places_of_the_figure(reading: Reading, index: int, count: Count) -> tuple[frozenset[str], str]:
+    """The places a figure is of, and where they are named: between the figures before and after it in its
+    sentence, else anywhere in it, else in the sentence before it in its paragraph that last named one ("the
+    blast in the capital ... At least 75 people were killed there")."""
+    sentence = reading.sentences[index]
+    dates = [(t.start, t.end) for t in reading.timexes[index]]
+    figures = read_counts(reading.text, sentence.start, sentence.end, dates)
+    before = max((f.end for f in figures if f.end <= count.start), default=sentence.start)
+    after = min((f.start for f in figures if f.start >= count.end), default=sentence.end)
+    named = _places_named(reading, index, before, after)
+    if named:
+        return named, "named beside it"
+    named = _places_named(reading, index, sentence.start, sentence.end)
+    if named:
+        return named, "named in its sentence"
+    for earlier in range(index - 1, -1, -1):
+        if reading.sentences[earlier].paragraph != sentence.paragraph:
+            break
+        named = _places_named(reading, earlier, reading.sentences[earlier].start, reading.sentences[earlier].end)
+        if named:
+            return named, f"named in the sentence of line {_line_of(reading, earlier)}"
+    return frozenset(), "named nowhere near it"
+
+
+def _line_of(reading: Reading, index: int) -> int:
+    return reading.text.count("\n", 0, reading.sentences[index].start) + 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +165,9 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEA
             if isinstance(read, str):
                 notes.reject(index, claim.id, read)
                 continue
-            found.append(_statement(reading, index, count, *read, asked))
+            noun, trigger = read
+            count = with_companions(reading.text, count, sentence.start, (trigger.start, trigger.end))
+            found.append(_statement(reading, index, count, noun, trigger, asked))
     return once_each(found, lambda a, b: a.value == b.value and a.data.as_of == b.data.as_of, reading, notes)
 
 
@@ -108,7 +186,11 @@ def _count_of_the_claim(reading: Reading, index: int, count: Count, triggers: tu
     text, segments = reading.text, list(reading.segments[index])
     noun = counted_noun(text, count, asked.nouns, reading.sentences[index].start)
     if noun is None:
-        return f"'{count.text}' counts none of: {', '.join(asked.nouns)}"
+        verb = next((t for t in triggers if subject_of(text, count, t.start, asked.nouns)
+                     and not (asked.kind.nouns is not None and asked.kind.nouns.fullmatch(t.text))), None)
+        if verb is None:
+            return f"'{count.text}' counts none of: {', '.join(asked.nouns)}"
+        noun = (verb.start, verb.end)
     evidence = (min(noun[0], count.start), max(noun[1], count.end))  # the figure and its noun, either order
     clause = segment_at(segments, count.start)
     near = [t for t in triggers if segment_at(segments, t.start) == clause
@@ -116,7 +198,7 @@ def _count_of_the_claim(reading: Reading, index: int, count: Count, triggers: tu
     if not near:
         return f"'{count.text}' has no word of {asked.kind.name} near it in its clause"
     trigger = min(near, key=lambda t: abs(t.start - count.start))
-    why = _another_figure(text, count, max(trigger.end, evidence[1]), segments[clause], asked, rules)
+    why = _another_figure(reading, index, count, max(trigger.end, evidence[1]), segments[clause], asked, rules)
     if why is not None:
         return why
     # The figure belongs to the event word nearest it: in "displaced 1.4 million people and killed 212" the
@@ -133,13 +215,17 @@ def _count_of_the_claim(reading: Reading, index: int, count: Count, triggers: tu
     return noun, trigger
 
 
-def _another_figure(text: str, count: Count, after: int, clause: Segment, asked: _Asked,
+def _another_figure(reading: Reading, index: int, count: Count, after: int, clause: Segment, asked: _Asked,
                     rules: RuleSet) -> str | None:
-    """Why a figure of the claim's noun and event counts something else: another place named after it, a separate
-    event, an earlier figure or a part; None when it does not."""
-    other_place = _scope_place(text, after, clause.end, asked.place, rules)
+    """Why a figure of the claim's noun and event counts something else: another place named after it or around
+    it, a separate event, an earlier figure or a part; None when it does not."""
+    text = reading.text
+    other_place = _scope_place(reading, index, after, clause.end, asked.place, rules)
     if other_place is not None:
         return f"'{count.text}' is scoped to another place: {other_place}"
+    elsewhere = _place_of_the_figure(reading, index, count, asked.place, rules)
+    if elsewhere is not None:
+        return f"'{count.text}' is {elsewhere}"
     if events.about_another_event(text, clause.start, clause.end):
         return f"'{count.text}': its clause is about a separate event"
     if not_the_total(text, count, clause.start, clause.end):

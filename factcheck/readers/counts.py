@@ -103,6 +103,90 @@ def counted_noun(text: str, count: Count, nouns: Sequence[str], floor: int = 0) 
     return None
 
 
+@functools.cache
+def _bare() -> tuple[regex.Pattern[str], frozenset[str]]:
+    data = language.load("counts")["bare_figure"]
+    return regex.compile(data["between"], regex.I), frozenset(w.casefold() for w in data["people"])
+
+
+def subject_of(text: str, count: Count, verb_start: int, nouns: Sequence[str]) -> bool:
+    """Whether a figure with no noun is the subject of the event verb at verb_start ("At least 82 were killed",
+    "Eleven died"), and so counts people, when the claim counts people."""
+    between, people = _bare()
+    return (verb_start >= count.end and any(n.casefold() in people for n in nouns)
+            and between.fullmatch(text, count.end, verb_start) is not None)
+
+
+def bare_figure_examples() -> list[dict[str, Any]]:
+    return list(language.load("counts")["bare_figure"]["examples"])
+
+
+@dataclass(frozen=True, slots=True)
+class _Companions:
+    others: regex.Pattern[str]
+    joined: regex.Pattern[str]
+    along: regex.Pattern[str]
+    separator: regex.Pattern[str]
+    opener: regex.Pattern[str]
+    plural: regex.Pattern[str]
+    max_words: int
+
+
+@functools.cache
+def _companions() -> _Companions:
+    data = language.load("counts")["companions"]
+    def pattern(key: str) -> regex.Pattern[str]:
+        return regex.compile(data[key], regex.I)
+
+    return _Companions(pattern("others"), pattern("joined"), pattern("along"), pattern("separator"),
+                       pattern("opener"), regex.compile(data["plural"]), int(data["max_words"]))
+
+
+def with_companions(text: str, count: Count, sentence_start: int, verb: tuple[int, int]) -> Count:
+    """A figure of others with the people named beside it, where they are all the subject of the event's verb
+    ("his mother and 10 others died": 11 died; "the pilot, a nurse and four other passengers were killed": 6), or
+    the verb's subject goes "with" them ("she died with nine others": 10 or more). A plural among them ("his
+    parents and 10 others") leaves the count open above. The figure itself when it counts no others."""
+    data = _companions()
+    if data.others.match(text, count.end) is None:
+        return count
+    before = text[sentence_start:count.start]
+    if (along := data.along.search(before)) is not None:
+        if verb[1] > count.start:
+            return count
+        return _added(count, 1, True, f"'{along.group().strip()}' {count.text} others: one or more besides them")
+    joined = data.joined.search(before)
+    if joined is None or verb[0] < count.end:
+        return count  # "the attack on the clinic and four others": the others of what came before
+    items = data.separator.split(before[:joined.start()])
+    listed = [items[-1]]
+    for item in reversed(items[:-1]):
+        if len(item.split()) > data.max_words:
+            listed.append(" ".join(item.split()[-data.max_words:]))  # the list's first item ends this stretch
+            break
+        if data.opener.match(item):
+            break  # "On Friday, his mother and 10 others": an opening phrase, not one of the people
+        listed.append(item)
+    plural = sum(1 for item in listed if data.plural.search(item))
+    names = ", ".join(reversed([" ".join(item.split()) for item in listed]))
+    return _added(count, len(listed) + plural, plural > 0, f"{count.text} others with {names}")
+
+
+def _added(count: Count, named: int, open_above: bool, how: str) -> Count:
+    low = math.ceil(count.low) + named  # people come whole: "10 others" read as 9.5 to 10.5 is 10
+    high = None if open_above or count.high is None else math.floor(count.high) + named
+    if high is None:
+        value, reading = f">={_render(low)}", f"{_render(low)} or more"
+    else:
+        value = _render(low) if low == high else f"{_render(low)}-{_render(high)}"
+        reading = value.replace("-", " to ")
+    return Count(count.start, count.end, count.text, low, high, value, f"{how}: {reading}")
+
+
+def companions_examples() -> list[dict[str, Any]]:
+    return list(language.load("counts")["companions"]["examples"])
+
+
 def not_the_total(text: str, count: Count, clause_start: int, clause_end: int) -> bool:
     """Whether the text marks a figure as an earlier one, a part, or one day's ("up from 180", "including 40")."""
     reader = _reader()
@@ -148,6 +232,23 @@ def _place_scope() -> regex.Pattern[str]:
 def place_scope(text: str, start: int, end: int) -> regex.Match[str] | None:
     """A place named right after a figure's event ("killed in Harbour Town"), with its name in group `place`."""
     return _place_scope().match(text, start, end)
+
+
+@functools.cache
+def _one_event() -> regex.Pattern[str]:
+    data = language.load("counts")["one_event"]
+    return regex.compile(data["pattern"].replace("{NOUNS}", language.alternation(data["nouns"])), regex.I)
+
+
+def one_event_of_several(text: str, start: int, end: int) -> str | None:
+    """The words in text[start:end] that tell a figure of one event by a singular noun with its article ("the
+    blast", "that crash"), where several are counted; None when there are none."""
+    match = _one_event().search(text, start, end)
+    return match.group() if match else None
+
+
+def one_event_examples() -> list[dict[str, Any]]:
+    return list(language.load("counts")["one_event"]["examples"])
 
 
 def totals_examples() -> list[dict[str, Any]]:
