@@ -24,6 +24,7 @@ class KeySpec:
     type: KeyType
     help: str
     required: bool = False
+    required_unless: str | None = None  # another key that, when given, makes this one optional
     default: Any = None
     choices: tuple[str, ...] = ()  # the values a string may take, if only a few may
     # What is wrong with each item of the value (or the value itself, if not a list) that its type cannot say (a role

@@ -47,7 +47,8 @@ def explain(article: Article, rules: RuleSet, claim_id: str | None = None) -> tu
     for index, sentence in enumerate(reading.sentences):
         cues = []
         for claim in claims:
-            if claim.get("event") and registry()[claim.kind].keys["event"].type == "event":
+            spec = registry()[claim.kind].keys.get("event")
+            if spec is not None and spec.type == "event" and (claim.get("event") or claim.get("cues")):
                 kind = events.event_kind(claim.get("event"), tuple(claim.get("cues") or ()))
                 words = tuple(t.text for t in reading.triggers(kind, index))
                 if words:

@@ -88,6 +88,20 @@ def test_a_since_with_a_time_of_day_is_refused(tmp_path: Path) -> None:
     assert "'since': must be a date YYYY-MM-DD, not a date and time" in result.output
 
 
+def test_an_event_told_by_its_cues_alone_needs_cues(tmp_path: Path) -> None:
+    (tmp_path / "find.toml").write_text(
+        '[[claims]]\nid = "found"\nkind = "date"\n\n[[claims]]\nid = "dug-up"\nkind = "date"\n'
+        'cues = ["dug up the (?:rifle|gun)"]\nexamples = [{ text = "Police dug up the rifle on Monday.", '
+        'published = "2023-03-15", value = "2023-03-13" }, { text = "Police found a knife on Monday.", '
+        'published = "2023-03-15", expect = "nothing" }]\n')
+    result = run("check", str(tmp_path))
+    assert result.exit_code == 2
+    assert f"{tmp_path / 'find.toml'}:1:1: claim 'found': 'event' (or 'cues') is required for kind date" in \
+        result.output
+    (tmp_path / "find.toml").write_text((tmp_path / "find.toml").read_text().split("\n\n", 1)[1])
+    assert run("test", str(tmp_path)).exit_code == 0
+
+
 def test_rules_inside_a_hidden_parent_folder_are_still_read(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "rules", tmp_path / ".checkout" / "rules")
     (tmp_path / ".checkout" / "rules" / ".draft").mkdir()

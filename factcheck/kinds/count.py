@@ -333,7 +333,8 @@ KIND = Kind(
     summary="how many: a toll, a number of people, with qualifiers read as intervals",
     keys={
         "counted": KeySpec("strings", "the nouns that are counted (civilians, people, passengers)", required=True),
-        "event": KeySpec("event", "what happened to them (killed, injured, displaced, ...)", required=True),
+        "event": KeySpec("event", "what happened to them (killed, injured, displaced, ...); without it, only the "
+                                  "claim's cues tell the event", required_unless="cues"),
         "place": KeySpec("entity", "where; a count scoped to another named place is not read"),
         "since": KeySpec("date", "start of a cumulative count (YYYY-MM-DD); a date equal to it is not an as-of date"),
         "cumulative": KeySpec("bool", "whether the figure only grows with time (a toll)", default=False),

@@ -469,7 +469,8 @@ KIND = Kind(
     keys={
         "who": KeySpec("entity", "the entity the claim is about (the one who meets, arrives, ...); leave it out "
                                  "for an event with no one at its centre (a crash, a storm)"),
-        "event": KeySpec("event", "the kind of event (meeting, arrival, departure, ...)", required=True),
+        "event": KeySpec("event", "the kind of event (meeting, arrival, departure, ...); without it, only the "
+                                  "claim's cues tell the event", required_unless="cues"),
         "with": KeySpec("entity", "the other party of a meeting"),
         "place": KeySpec("entity", "where the event happens: the destination of an arrival; for other events, "
                                    "the place whose date a following sentence may take over"),

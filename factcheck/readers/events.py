@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 
@@ -62,9 +63,15 @@ def event_names() -> list[str]:
     return sorted(language.load("events")["events"])
 
 
+# An event a claim tells by its cues alone, with no kind of the vocabulary ("the rifle was unearthed").
+_CUES_ONLY: dict[str, Any] = {"triggers": [], "participants": "near"}
+
+
 @functools.cache
-def event_kind(name: str, extra_cues: tuple[str, ...] = ()) -> EventKind:
-    data = language.load("events")["events"][name]
+def event_kind(name: str | None, extra_cues: tuple[str, ...] = ()) -> EventKind:
+    """The words of a kind of event, with a claim's own cues; with no kind, the cues alone ("event")."""
+    data = _CUES_ONLY if name is None else language.load("events")["events"][name]
+    name = name or "event"
     cues = language.alternatives([*data["triggers"], *extra_cues], literal=False, spaces=None)
     body = language.alternation(cues, literal=False)
     nouns = [*data.get("nouns", ()), *(rf"(?:{cue})(?<=\A{_noun_shape()})" for cue in extra_cues)]

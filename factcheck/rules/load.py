@@ -238,8 +238,10 @@ def _build_claim(pending: _Pending, entities: dict[str, Entity], seen: dict[str,
     options: dict[str, Any] = {}
     for key, spec in kind.keys.items():
         if key not in raw:
-            if spec.required and key not in misspelt:  # a misspelt key is one mistake, reported once
-                errors.append(RuleError(path, line, 1, f"{label}: '{key}' is required for kind {kind.name}: "
+            needed = spec.required or (spec.required_unless is not None and spec.required_unless not in raw)
+            if needed and key not in misspelt:  # a misspelt key is one mistake, reported once
+                unless = f" (or '{spec.required_unless}')" if spec.required_unless else ""
+                errors.append(RuleError(path, line, 1, f"{label}: '{key}'{unless} is required for kind {kind.name}: "
                                                        f"{spec.help}"))
                 ok = False
             options[key] = spec.default
