@@ -189,3 +189,9 @@ def test_a_figure_with_no_noun_is_the_subject_of_the_event_verb(example: dict) -
 def test_a_singular_event_word_tells_one_event_of_several(example: dict) -> None:
     text = example["text"]
     assert (counts.one_event_of_several(text, 0, len(text)) is not None) is example["one"]
+
+
+@pytest.mark.parametrize("example", language.load("grammar")["tense"]["examples"], ids=lambda ex: ex["text"][:40])
+def test_the_tense_nearest_a_date(example: dict) -> None:
+    text = example["text"]
+    assert clauses.tense_near(text, 0, len(text), text.index(example["date"])) == example["tense"]
