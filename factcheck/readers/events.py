@@ -188,6 +188,7 @@ class _Phrases:
     clause_openers: frozenset[str]
     date_after: regex.Pattern[str]
     same_as: tuple[regex.Pattern[str], regex.Pattern[str]]
+    subject_relative: regex.Pattern[str]
 
 
 @functools.cache
@@ -200,8 +201,9 @@ def _phrases() -> _Phrases:
     return _Phrases(folded("determiners"), regex.compile(rf"\A{data['possessive']}\Z"), int(data["modifiers"]),
                     folded("prepositions"), folded("time_and_place"), folded("purpose"), folded("light_verbs"),
                     folded("verbs"), folded("subject_of"), folded("clause_openers"),
-                    regex.compile(rf"\A\s*(?:(?:{language.alternation(data['date_after'])})\s+)?\Z", regex.I),
-                    (regex.compile(data["same_as"][0], regex.I), regex.compile(data["same_as"][1], regex.I)))
+                    regex.compile(rf"\s*(?:(?:{language.alternation(data['date_after'])})\s+)?\Z", regex.I),
+                    (regex.compile(data["same_as"][0], regex.I), regex.compile(data["same_as"][1], regex.I)),
+                    regex.compile(data["subject_relative"], regex.I))
 
 
 def told_as_noun(text: str, clause_start: int, trigger: Trigger, kind: EventKind) -> NounPhrase | None:
@@ -266,14 +268,18 @@ def _governor(text: str, clause_start: int, phrase_start: int, opener: str | Non
 
 def date_against(text: str, phrase: NounPhrase, trigger: Trigger, date_start: int, date_end: int) -> bool:
     """Whether a date is written against an event's noun: inside its phrase, before the word ("Friday's bombing",
-    "the Aug. 7 blasts"), right after it ("the bombing on Friday", "the attacks of Aug. 7"), after it in its clause
-    where the phrase is a purpose ("for a meeting with the king on Wednesday"), or set beside it by "the same ...
-    as" ("on the same night as the crash")."""
+    "the Aug. 7 blasts"), right after it behind "of" ("the attacks of Aug. 7"), after it in its clause
+    where the phrase is a purpose ("for a meeting with the king on Wednesday") or in a relative clause whose subject
+    it is ("the blasts which killed 40 on Friday"), or set beside it by "the same ... as" ("on the same night as the
+    crash")."""
     if phrase.start <= date_start and date_end <= trigger.start:
         return True
     phrases = _phrases()
     if (phrase.governor in phrases.purpose and date_start >= trigger.end
             and not regex.search(r"[,;:]", text[trigger.end:date_start])):
+        return True
+    if (date_start >= trigger.end and phrases.subject_relative.match(text, trigger.end) is not None
+            and not regex.search(r"[;:]", text[trigger.end:date_start])):
         return True
     same, as_ = phrases.same_as
     if (date_end <= phrase.start and as_.fullmatch(text, date_end, phrase.start) is not None
