@@ -195,3 +195,11 @@ def test_a_singular_event_word_tells_one_event_of_several(example: dict) -> None
 def test_the_tense_nearest_a_date(example: dict) -> None:
     text = example["text"]
     assert clauses.tense_near(text, 0, len(text), text.index(example["date"])) == example["tense"]
+
+
+@pytest.mark.parametrize("example", events.own_subject_examples(), ids=lambda ex: ex["text"][:40])
+def test_an_event_verb_with_a_subject_of_its_own(example: dict) -> None:
+    text = example["text"]
+    trigger = _first_trigger(text, example["event"])
+    kind = events.event_kind(example["event"])
+    assert (events.own_subject(text, 0, trigger, kind) or "") == example["subject"]

@@ -171,7 +171,10 @@ def _lent(reading: Reading, index: int, trigger: events.Trigger, kind: events.Ev
     """A relative clause that describes the event noun lends it its date ("a meeting with Brandt, which is set for
     Friday"); a 'when' clause takes the time of the clause it belongs to ("began in Norvik on Monday, when she was
     received by ..."), a 'where' clause its place, so that day or later (or earlier: "where she had met ...")."""
-    if k + 1 < len(segments) and segments[k + 1].cue.lower() in relative_cues("noun"):
+    # Only a noun has a relative clause: after a verb, "that" opens what was said or decided ("announced that the
+    # ferry would sail on Thursday"), whose date is its own.
+    is_noun = kind.nouns is not None and kind.nouns.fullmatch(trigger.text) is not None
+    if is_noun and k + 1 < len(segments) and segments[k + 1].cue.lower() in relative_cues("noun"):
         following = segments[k + 1]
         own_triggers = [t for t in reading.triggers(kind, index) if following.start <= t.start < following.end]
         in_clause = [t for t, s in dated if s == k + 1]
@@ -298,7 +301,14 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEA
                                           f"sentence is not about {asked.who}: not named, and no pronoun carries it "
                                           "from the sentences before")
             continue
+        carried = asked.who is not None and not reading.mentions_of(asked.who, index)
         for trigger in triggers:  # the first event word that gives a date
+            agent = events.own_subject(reading.text, reading.sentences[index].start, trigger, asked.kind) \
+                if carried else None
+            if agent is not None:
+                notes.reject(index, claim.id, f"'{trigger.text}' has a subject of its own, '{agent}': the pronoun "
+                                              f"that carries {asked.who} into the sentence is not what does it")
+                continue
             read = _dated_event(reading, index, trigger, asked)
             if isinstance(read, str):
                 notes.reject(index, claim.id, read)

@@ -288,5 +288,23 @@ def date_against(text: str, phrase: NounPhrase, trigger: Trigger, date_start: in
     return date_start >= trigger.end and _phrases().date_after.match(text, trigger.end, date_start) is not None
 
 
+@functools.cache
+def _own_subject() -> regex.Pattern[str]:
+    return regex.compile(language.load("events")["settings"]["own_subject"], regex.I)
+
+
+def own_subject(text: str, sentence_start: int, trigger: Trigger, kind: EventKind) -> str | None:
+    """The noun phrase right before an event verb that is its subject ("a federal judge ruled", "police found"),
+    or None: a sentence that a pronoun ties to someone may still tell what someone else did."""
+    if kind.nouns is not None and kind.nouns.fullmatch(trigger.text):
+        return None
+    match = _own_subject().search(text, max(sentence_start, trigger.start - 80), trigger.start)
+    return match["subject"] if match else None
+
+
+def own_subject_examples() -> list[dict[str, object]]:
+    return list(language.load("events")["settings"]["own_subject_examples"])
+
+
 def noun_phrase_examples() -> list[dict[str, object]]:
     return list(language.load("events")["noun_phrase"]["examples"])
