@@ -165,7 +165,13 @@ def test_a_name_with_lower_case_words_in_it_is_found_whole(example: dict) -> Non
 def test_a_verb_between_an_event_and_a_date_takes_the_date(example: dict) -> None:
     text = example["text"]
     after_event = text.index(example["event"]) + len(example["event"])
-    assert clauses.verb_between(text, after_event, text.index(example["date"])) is example["between"]
+    assert clauses.verb_between(text, after_event, text.index(example["date"]),
+                                after_a_verb=example.get("verb", False)) is example["between"]
+
+
+@pytest.mark.parametrize("example", language.load("grammar")["state_date"]["examples"])
+def test_a_date_as_of_a_moment_dates_a_state(example: str) -> None:
+    assert clauses.dates_a_state(example, 0, example.index("Monday"))
 
 
 @pytest.mark.parametrize("example", counts.companions_examples(), ids=lambda ex: ex["text"][:40])

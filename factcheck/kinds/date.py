@@ -131,9 +131,11 @@ def _in_its_clause(reading: Reading, trigger: events.Trigger, kind: events.Event
     left, one right before the event word modifies it ("Sunday night's collision", "the April 26 meeting"); else a
     date after it is its own ("met the king on Friday"); one before it only when there is none after ("On Friday,
     she met the king")."""
-    if not own:
-        return None
     text = reading.text
+    states = [t for t in own if clauses.dates_a_state(text, clause.start, t.start)]
+    own = [t for t in own if t not in states]
+    if not own:
+        return f"'{states[0].text}' dates a state ('as of'), not an event" if states else None
     phrase = events.told_as_noun(text, clause.start, trigger, kind)
     against = [t for t in own if phrase is not None and events.date_against(text, phrase, trigger, t.start, t.end)]
     if phrase is not None and not phrase.takes_clause_dates:
@@ -144,7 +146,7 @@ def _in_its_clause(reading: Reading, trigger: events.Trigger, kind: events.Event
     else:
         sayings = {t: said for t in own if (said := _saying(text, clause, trigger, t)) is not None}
         later = {t for t in own if t.start >= trigger.end and t not in against
-                 and clauses.verb_between(text, trigger.end, t.start)}
+                 and clauses.verb_between(text, trigger.end, t.start, after_a_verb=phrase is None)}
         candidates = [t for t in own if t in against or (t not in sayings and t not in later)]
         if not candidates and later:
             return f"'{own[0].text}' is the date of a verb after '{trigger.text}', in a clause of its own"

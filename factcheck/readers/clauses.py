@@ -250,10 +250,26 @@ def _verb_between() -> regex.Pattern[str]:
     return regex.compile(language.load("grammar")["complement"]["verb_between"], regex.I)
 
 
-def verb_between(text: str, start: int, end: int) -> bool:
-    """Whether a verb of its own stands in text[start:end] ("should go", "to discuss"): a date after it belongs to
-    that verb's clause."""
-    return _verb_between().search(text, start, end) is not None
+@functools.cache
+def _passive_between() -> regex.Pattern[str]:
+    return regex.compile(language.load("grammar")["complement"]["passive_between"], regex.I)
+
+
+def verb_between(text: str, start: int, end: int, after_a_verb: bool = False) -> bool:
+    """Whether a verb of its own stands in text[start:end] ("should go"; after an event told by a verb, also "was
+    identified"): a date after it belongs to that verb's clause."""
+    return (_verb_between().search(text, start, end) is not None
+            or (after_a_verb and _passive_between().search(text, start, end) is not None))
+
+
+@functools.cache
+def _state_date() -> regex.Pattern[str]:
+    return regex.compile(language.load("grammar")["state_date"]["before"], regex.I)
+
+
+def dates_a_state(text: str, clause_start: int, date_start: int) -> bool:
+    """Whether a date is written "as of" a moment ("figures as of Monday"): the date of a state, not an event."""
+    return _state_date().search(text, max(clause_start, date_start - 12), date_start) is not None
 
 
 def complement_examples() -> list[dict[str, object]]:

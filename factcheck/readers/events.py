@@ -184,7 +184,7 @@ class _Phrases:
     purpose: frozenset[str]
     light_verbs: frozenset[str]
     verbs: frozenset[str]
-    subject_of: frozenset[str]
+    subject_of: regex.Pattern[str]
     clause_openers: frozenset[str]
     date_after: regex.Pattern[str]
     same_as: tuple[regex.Pattern[str], regex.Pattern[str]]
@@ -200,7 +200,9 @@ def _phrases() -> _Phrases:
 
     return _Phrases(folded("determiners"), regex.compile(rf"\A{data['possessive']}\Z"), int(data["modifiers"]),
                     folded("prepositions"), folded("time_and_place"), folded("purpose"), folded("light_verbs"),
-                    folded("verbs"), folded("subject_of"), folded("clause_openers"),
+                    folded("verbs"),
+                    regex.compile(rf"\s+(?:{language.alternation(data['subject_of'])})\b", regex.I),
+                    folded("clause_openers"),
                     regex.compile(rf"\s*(?:(?:{language.alternation(data['date_after'])})\s+)?\Z", regex.I),
                     (regex.compile(data["same_as"][0], regex.I), regex.compile(data["same_as"][1], regex.I)),
                     regex.compile(data["subject_relative"], regex.I))
@@ -236,16 +238,45 @@ def told_as_noun(text: str, clause_start: int, trigger: Trigger, kind: EventKind
             break
         if folded in phrases.light_verbs or folded in phrases.verbs or two in phrases.light_verbs:
             break  # a verb before the word: what it governs, or a verb's own form ("will visit")
+        if _past_form(word) and not (position and words[position - 1][2].casefold() in phrases.determiners):
+            break  # "condemned deadly bomb attacks"; "the planned meeting" is an adjective's
         if text[word_start - 1:word_start] in ",;:" or not word[:1].isalnum():
             break
+    if opener is None and (verb := _verb_before(words, phrases)) is not None:
+        # "condemned terrorist bomb attacks": a noun phrase with no determiner, governed by the verb before it
+        return NounPhrase(verb[0], verb[1], verb[1] in phrases.light_verbs)
     governor = _governor(text, clause_start, start, opener)
     if opener is None and governor:
         return None  # a word of both kinds with nothing that opens a phrase before it is a verb ("will visit")
-    following = _WORDS.search(text, trigger.end)
-    subject = following is not None and following.group().casefold() in phrases.subject_of \
-        and not text[trigger.end:following.start()].strip()
-    takes = (governor == "" or governor in phrases.light_verbs or governor in phrases.time_and_place or subject)
+    subject = phrases.subject_of.match(text, trigger.end) is not None
+    where = governor in phrases.time_and_place and not _after_a_noun(text, clause_start, start, phrases)
+    takes = governor == "" or governor in phrases.light_verbs or where or subject
     return NounPhrase(start, governor, takes)
+
+
+def _after_a_noun(text: str, clause_start: int, phrase_start: int, phrases: _Phrases) -> bool:
+    """Whether the preposition that opens a phrase follows a noun with its determiner ("a suspect in the bombings",
+    "the inquiry into the crash"): the phrase then says what that noun is about, not when the clause happens."""
+    words = [m.group().casefold() for m in _WORDS.finditer(text, max(clause_start, phrase_start - 40), phrase_start)]
+    return len(words) >= 2 and words[-2] in phrases.determiners and words[-1].isalpha() \
+        and words[-1] not in phrases.verbs
+
+
+def _verb_before(words: list[tuple[int, int, str]], phrases: _Phrases) -> tuple[int, str] | None:
+    """A past form right before the lower-case words that lead up to an event noun ("condemned terrorist bomb
+    attacks"): the start of the phrase after it, and the verb; None when a name, a number or something else stands
+    there first."""
+    for position in range(len(words) - 1, max(len(words) - 2 - phrases.modifiers, -1), -1):
+        word = words[position][2]
+        if not word.isalpha() or not word.islower():
+            return None
+        if _past_form(word):
+            return (words[position + 1][0], word) if position + 1 < len(words) else None
+    return None
+
+
+def _past_form(word: str) -> bool:
+    return len(word) > 3 and word.isalpha() and word.islower() and word.endswith("ed")
 
 
 def _governor(text: str, clause_start: int, phrase_start: int, opener: str | None) -> str:
