@@ -209,3 +209,16 @@ def test_an_event_verb_with_a_subject_of_its_own(example: dict) -> None:
     trigger = _first_trigger(text, example["event"])
     kind = events.event_kind(example["event"])
     assert (events.own_subject(text, 0, trigger, kind) or "") == example["subject"]
+
+
+@pytest.mark.parametrize("example", events.heads_examples(), ids=lambda ex: ex["text"][:40])
+def test_an_event_word_before_a_noun_names_that_noun(example: dict) -> None:
+    trigger = _first_trigger(example["text"], example["event"])
+    assert (events.modifies_a_noun(example["text"], trigger) or "") == example["head"]
+
+
+@pytest.mark.parametrize("example", language.load("grammar")["complement"]["invited_examples"],
+                         ids=lambda ex: ex["text"][:40])
+def test_an_event_asked_for_is_the_content_of_the_asking(example: dict) -> None:
+    text = example["text"]
+    assert (clauses.invited_to(text, 0, text.index(example["event"])) is not None) is example["invited"]

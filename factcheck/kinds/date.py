@@ -20,6 +20,7 @@ from factcheck.findings import Statement, ValueGroup, group_values, statement
 from factcheck.kinds import CUES_KEY, Case, Kind, once_each
 from factcheck.readers import clauses, events
 from factcheck.readers.clauses import Segment, negated, pluperfect, relative_cues, segment_at
+from factcheck.readers.counts import place_scope
 from factcheck.readers.names import Mention
 from factcheck.readers.reading import Reading
 from factcheck.readers.temporal import Timex, day_range, days_of
@@ -329,6 +330,9 @@ def _dated_event(reading: Reading, index: int, trigger: events.Trigger,
     why = _not_the_event(text, clause, trigger)
     if why is not None:
         return why
+    elsewhere = _placed_elsewhere(reading, index, trigger, asked)
+    if elsewhere is not None:
+        return f"'{trigger.text}' is placed in {elsewhere}, not where the claim's event is"
     participant = asked.participant
     participants = [m for m in reading.mentions_of(participant, index)
                     if events.linked(text, trigger, m, asked.kind, segments)] if participant else []
@@ -349,6 +353,22 @@ def _dated_event(reading: Reading, index: int, trigger: events.Trigger,
     return carried if isinstance(carried, str) else (participants, carried, True)
 
 
+def _placed_elsewhere(reading: Reading, index: int, trigger: events.Trigger, asked: _Asked) -> str | None:
+    """Another place of the rules that an event word is placed in, right before it ("the Harbour Town summit") or
+    right after it ("a summit in Harbour Town"), when the claim's event has a place of its own; None otherwise. The
+    destination of a journey is read by the participants instead."""
+    if asked.place is None or asked.kind.participants == "destination":
+        return None
+    places = [m for m in reading.mentions[index] if reading.entity_kinds.get(m.entity) == "place"]
+    scope = place_scope(reading.text, trigger.end, reading.sentences[index].end)
+    after = [m for m in places if scope is not None and m.start == scope.start("place")]
+    before = [m for m in places if 0 <= trigger.start - m.end <= 1]
+    named = {m.entity: m.text for m in (*before, *after)}
+    if not named or asked.place in named:
+        return None
+    return ", ".join(sorted(named.values()))
+
+
 def _not_the_event(text: str, clause: Segment, trigger: events.Trigger) -> str | None:
     """Why an event word does not report the claim's event as having happened or being planned: negated or called
     off, another event, or only what a figure counts; None when it does."""
@@ -358,6 +378,12 @@ def _not_the_event(text: str, clause: Segment, trigger: events.Trigger) -> str |
         return f"'{trigger.text}' is another event than the claim's, as its clause says"
     if events.inside_a_figure(text, trigger, clause.start):
         return f"'{trigger.text}' only says what a figure counts; the clause's date is the figure's"
+    head = events.modifies_a_noun(text, trigger)
+    if head is not None:
+        return f"'{trigger.text}' names a kind of '{head}', not the event itself"
+    invited = clauses.invited_to(text, clause.start, trigger.start)
+    if invited is not None:
+        return f"'{trigger.text}' is what '{invited}' asks for; the clause's dates are the asking's"
     return None
 
 

@@ -263,6 +263,18 @@ def verb_between(text: str, start: int, end: int, after_a_verb: bool = False) ->
 
 
 @functools.cache
+def _invited() -> regex.Pattern[str]:
+    return regex.compile(language.load("grammar")["complement"]["invited_to"], regex.I)
+
+
+def invited_to(text: str, clause_start: int, event_start: int) -> str | None:
+    """The verb of asking that an event word is the content of ("invited the three states to join", "urged them
+    to meet"), or None: what is asked for has not happened at the asking's date."""
+    match = _invited().search(text, max(clause_start, event_start - 90), event_start)
+    return match["verb"] if match else None
+
+
+@functools.cache
 def _state_date() -> regex.Pattern[str]:
     return regex.compile(language.load("grammar")["state_date"]["before"], regex.I)
 

@@ -333,6 +333,23 @@ def own_subject(text: str, sentence_start: int, trigger: Trigger, kind: EventKin
     return match["subject"] if match else None
 
 
+@functools.cache
+def _heads() -> regex.Pattern[str]:
+    heads = language.load("events")["noun_phrase"]["heads"]
+    return regex.compile(rf"[\s-]+(?P<head>{language.alternation(heads)})\b", regex.I)
+
+
+def modifies_a_noun(text: str, trigger: Trigger) -> str | None:
+    """The noun an event word stands before as its modifier ("accession talks", "the bomb factory", "rescue
+    workers"), or None: the phrase then names that thing, not the event."""
+    match = _heads().match(text, trigger.end)
+    return match["head"] if match else None
+
+
+def heads_examples() -> list[dict[str, object]]:
+    return list(language.load("events")["noun_phrase"]["heads_examples"])
+
+
 def own_subject_examples() -> list[dict[str, object]]:
     return list(language.load("events")["settings"]["own_subject_examples"])
 
