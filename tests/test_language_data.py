@@ -222,3 +222,16 @@ def test_an_event_word_before_a_noun_names_that_noun(example: dict) -> None:
 def test_an_event_asked_for_is_the_content_of_the_asking(example: dict) -> None:
     text = example["text"]
     assert (clauses.invited_to(text, 0, text.index(example["event"])) is not None) is example["invited"]
+
+
+@pytest.mark.parametrize("example", clauses.charges_examples(), ids=lambda ex: ex["text"][:40])
+def test_what_a_charge_is_for_is_an_event_of_its_own(example: dict) -> None:
+    text = example["text"]
+    start = text.index(example["event"])
+    assert clauses.crime_between(text, start, start + len(example["event"]), text.index(example["date"])) \
+        is example["content"]
+
+
+@pytest.mark.parametrize("example", language.load("grammar")["complement"]["verb_before_examples"])
+def test_a_date_right_after_a_past_form_is_that_verbs(example: str) -> None:
+    assert clauses.follows_another_verb(example, 0, example.index("Monday"))

@@ -147,10 +147,13 @@ def _in_its_clause(reading: Reading, trigger: events.Trigger, kind: events.Event
     else:
         sayings = {t: said for t in own if (said := _saying(text, clause, trigger, t)) is not None}
         later = {t for t in own if t.start >= trigger.end and t not in against
-                 and clauses.verb_between(text, trigger.end, t.start, after_a_verb=phrase is None)}
+                 and (clauses.verb_between(text, trigger.end, t.start, after_a_verb=phrase is None)
+                      or clauses.crime_between(text, trigger.start, trigger.end, t.start))}
+        later |= {t for t in own if t.end <= trigger.start and t not in against
+                  and clauses.follows_another_verb(text, clause.start, t.start)}
         candidates = [t for t in own if t in against or (t not in sayings and t not in later)]
         if not candidates and later:
-            return f"'{own[0].text}' is the date of a verb after '{trigger.text}', in a clause of its own"
+            return f"'{own[0].text}' is the date of another verb than '{trigger.text}', in a clause of its own"
         if not candidates:
             said = next(iter(sayings.values()))
             return f"'{own[0].text}' is the date of '{said}', the telling, not of '{trigger.text}'"

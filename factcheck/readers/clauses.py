@@ -275,6 +275,35 @@ def invited_to(text: str, clause_start: int, event_start: int) -> str | None:
 
 
 @functools.cache
+def _charges() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    data = language.load("grammar")["charges"]
+    return regex.compile(data["verbs"], regex.I), regex.compile(data["content"], regex.I)
+
+
+def crime_between(text: str, trigger_start: int, trigger_end: int, date_start: int) -> bool:
+    """Whether a date after a word of charges follows what the charge is for ("charged with shooting the doctor last
+    fall"): the date is the crime's."""
+    verbs, content = _charges()
+    return (verbs.match(text[trigger_start:trigger_end]) is not None
+            and content.match(text, trigger_end, date_start) is not None)
+
+
+def charges_examples() -> list[dict[str, object]]:
+    return list(language.load("grammar")["charges"]["examples"])
+
+
+@functools.cache
+def _verb_before_date() -> regex.Pattern[str]:
+    return regex.compile(language.load("grammar")["complement"]["verb_before_date"])
+
+
+def follows_another_verb(text: str, clause_start: int, date_start: int) -> bool:
+    """Whether a date stands right after a past form ("the warrant issued Monday charged him"): that verb's date,
+    not an event's later in the clause."""
+    return _verb_before_date().search(text, max(clause_start, date_start - 30), date_start) is not None
+
+
+@functools.cache
 def _state_date() -> regex.Pattern[str]:
     return regex.compile(language.load("grammar")["state_date"]["before"], regex.I)
 
