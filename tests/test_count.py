@@ -154,6 +154,13 @@ event = "killed"
 place = "norvik"
 
 [[claims]]
+id = "tourist-toll"
+kind = "count"
+title = "Tourists killed by the floods"
+counted = ["tourists", "foreigners"]
+event = "killed"
+
+[[claims]]
 id = "ferry-toll"
 kind = "count"
 title = "People killed when the ferry sank"
@@ -204,3 +211,11 @@ def test_a_figure_of_others_counts_the_people_named_with_it(provinces) -> None:
 def test_a_figure_with_no_noun_before_the_event_verb_counts_people(provinces) -> None:
     assert values_for(provinces, "ferry-toll", "At least 19 were killed and 40 hurt.", "2023-03-14") == [">=19"]
     assert values_for(provinces, "ferry-toll", "The insurer paid 19 death claims.", "2023-03-14") == []
+
+
+def test_a_part_of_a_figure_is_the_figure_of_a_claim_that_counts_the_part(provinces) -> None:
+    assert values_for(provinces, "tourist-toll", "The floods killed 61 people, including 12 tourists.",
+                      "2023-03-14") == ["12"]
+    assert values_for(provinces, "tourist-toll", "More than 60 died, eight of them tourists.", "2023-03-14") == ["8"]
+    assert values_for(provinces, "tourist-toll", "The floods killed 40 tourists, including 12 tourists from Varna.",
+                      "2023-03-14") == ["40"]

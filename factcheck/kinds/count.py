@@ -21,6 +21,7 @@ from factcheck.readers.counts import (
     in_a_comparison,
     not_the_total,
     one_event_of_several,
+    part_of_the_figure_before,
     place_scope,
     read_counts,
     starts_the_count,
@@ -228,9 +229,20 @@ def _another_figure(reading: Reading, index: int, count: Count, after: int, clau
         return f"'{count.text}' is {elsewhere}"
     if events.about_another_event(text, clause.start, clause.end):
         return f"'{count.text}': its clause is about a separate event"
-    if not_the_total(text, count, clause.start, clause.end):
+    if not_the_total(text, count, clause.start, clause.end) and not (
+            part_of_the_figure_before(text, count, clause.start) and not _whole_counted(reading, index, count, asked)):
         return f"'{count.text}' is an earlier figure, a part, or one day's"
     return None
+
+
+def _whole_counted(reading: Reading, index: int, count: Count, asked: _Asked) -> bool:
+    """Whether a figure before this one in its sentence counts the claim's nouns: this one is then a part of the
+    claim's figure, not a figure of its own ("killed 40 people, including 12 in the capital", for a claim of
+    people; but "including 12 Americans" is the figure of a claim of Americans)."""
+    sentence = reading.sentences[index]
+    dates = [(t.start, t.end) for t in reading.timexes[index]]
+    return any(counted_noun(reading.text, other, asked.nouns, sentence.start) is not None
+               for other in read_counts(reading.text, sentence.start, count.start, dates))
 
 
 def _dated_before(reading: Reading, index: int, asked: _Asked) -> tuple[Timex | None, dt.date]:

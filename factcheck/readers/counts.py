@@ -187,6 +187,18 @@ def companions_examples() -> list[dict[str, Any]]:
     return list(language.load("counts")["companions"]["examples"])
 
 
+@functools.cache
+def _part_of_before() -> regex.Pattern[str]:
+    return regex.compile(language.load("counts")["not_the_total"]["part_of_the_figure_before"], regex.I)
+
+
+def part_of_the_figure_before(text: str, count: Count, clause_start: int) -> bool:
+    """Whether a figure is told as a part of the figure before it ("259 people, including 12 Americans")."""
+    pattern = _part_of_before()
+    return (pattern.search(text, max(clause_start, count.start - 40), count.start) is not None
+            or pattern.match(text, count.end) is not None)
+
+
 def not_the_total(text: str, count: Count, clause_start: int, clause_end: int) -> bool:
     """Whether the text marks a figure as an earlier one, a part, or one day's ("up from 180", "including 40")."""
     reader = _reader()
