@@ -5,7 +5,7 @@ report needs.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from factcheck.claims import RuleSet
@@ -42,6 +42,7 @@ def gather(inputs: list[Path], rules: RuleSet, options: ReadOptions, run: Runner
             gathered.add(cached.pop(path) if path in cached else next(fresh))
         for _ in fresh:  # let the last batch be saved
             pass
+    _read_repeats_as_first_filed(gathered, rules, options, run)
     if new is not None:
         # Told by the end of the path first (one C call per article of an archive), by the whole path after.
         endings = tuple({os.path.basename(p) for p in new_paths})
@@ -80,6 +81,37 @@ class Gathered:
         self.articles.append(article)
         self.statements += [self.shared.statement(s, article) for s in item.statements]
         self.warnings += item.warnings
+
+
+def _read_repeats_as_first_filed(gathered: Gathered, rules: RuleSet, options: ReadOptions, run: Runner) -> None:
+    """A text filed again under a later date (a wire service's repeat, a page its site re-dated) still tells what it
+    told when first filed: its 'Wednesday' is the Wednesday before that first date, not before the later one. Each
+    later copy is read again as of the earliest date its text carries, and a note says so."""
+    first: dict[str, ArticleInfo] = {}
+    for article in gathered.articles:
+        held = first.get(article.body_digest)
+        if article.body_digest and (held is None or article.published < held.published):
+            first[article.body_digest] = article
+    copies = [a for a in gathered.articles if a.body_digest and a.published > first[a.body_digest].published]
+    if not copies:
+        return
+    again: dict[str, list[Statement]] = {}
+    for original in sorted({first[c.body_digest] for c in copies}, key=lambda a: a.path):
+        paths = [c.path for c in copies if c.body_digest == original.body_digest]
+        for item in run(paths, rules, replace(options, override_published=original.published)):
+            if item.article is not None:
+                again[item.article.id] = [gathered.shared.statement(s) for s in item.statements]
+    for copy in copies:
+        original = first[copy.body_digest]
+        if copy.id in again:
+            gathered.warnings.append(f"{copy.id} is {original.id} filed again (the same text, dated "
+                                     f"{copy.published} and {original.published}): its dates are read as of "
+                                     f"{original.published}")
+    by_article: dict[str, list[Statement]] = {}
+    for statement in gathered.statements:
+        by_article.setdefault(statement.article, []).append(statement)
+    by_article.update(again)
+    gathered.statements = [s for article in gathered.articles for s in by_article.get(article.id, [])]
 
 
 def _is_one_of(path: str, paths: set[str]) -> bool:

@@ -68,7 +68,7 @@ class Shared:
         return held
 
     def article(self, info: ArticleInfo) -> ArticleInfo:
-        return ArticleInfo(info.id, info.path, self.value(info.published), info.body_start)
+        return ArticleInfo(info.id, info.path, self.value(info.published), info.body_start, info.body_digest)
 
     def statement(self, item: Statement, article: ArticleInfo | None = None) -> Statement:
         """The same statement, made of held values; `article` is the (shared) record of the article it is from."""

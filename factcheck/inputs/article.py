@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -67,10 +68,19 @@ class ArticleInfo:
     path: str
     published: dt.date
     body_start: int = 0
+    # Of the text after the header: two files that tell the same text under different dates are one report
+    # filed again (a wire service's repeat), read as of its first date (gather.py).
+    body_digest: str = ""
 
     @classmethod
     def of(cls, article: Article) -> ArticleInfo:
-        return cls(article.id, article.path, article.published, article.body_start)
+        return cls(article.id, article.path, article.published, article.body_start, body_digest(article))
+
+
+def body_digest(article: Article) -> str:
+    """A digest of the article's text after its header, blind to how its lines are wrapped and spaced."""
+    words = " ".join(article.text[article.body_start:].split())
+    return hashlib.blake2b(words.encode("utf-8"), digest_size=8).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)

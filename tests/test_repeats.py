@@ -1,0 +1,84 @@
+"""A report filed again under a later date (a wire service's repeat, a page its site re-dated) tells what it told when
+first filed: its relative dates are read as of its first date, and the report says so."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from factcheck.cli import main
+
+RULES = """
+[entities.norvik]
+kind = "place"
+name = "Norvik"
+
+[[claims]]
+id = "crash-date"
+kind = "date"
+title = "Day the trains collided"
+event = "incident"
+"""
+
+TOLD = ("A passenger train collided with a goods train outside Norvik on Wednesday, the rail operator said.\n\n"
+        "Buses replaced the trains between Norvik and the coast.\n")
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+@pytest.fixture
+def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "crash.toml").write_text(RULES, encoding="utf-8")
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    # Filed on Thursday 2023-11-16, then the same text again the next Monday, and once more with its lines wrapped
+    # otherwise; a third outlet's own report agrees with the first filing.
+    (folder / "a.txt").write_text(" date 2023-11-16\n\n" + TOLD, encoding="utf-8")
+    (folder / "b.txt").write_text(" date 2023-11-20\n\n" + TOLD, encoding="utf-8")
+    (folder / "c.txt").write_text(" date 2023-11-24\n\n" + TOLD.replace(", the rail", ",\nthe rail"), encoding="utf-8")
+    (folder / "d.txt").write_text(" date 2023-11-17\n\nTwo trains collided outside Norvik on Wednesday.\n",
+                                  encoding="utf-8")
+    return folder
+
+
+def _report(*args: str, status: int = 0) -> dict:
+    result = run("check", "--format", "json", "corpus", *args)
+    assert result.exit_code == status, result.output
+    return json.loads(result.stdout)
+
+
+def _values(report: dict) -> dict[str, str]:
+    return {s["article"]: s["value"] for f in report["findings"] if f["claim"] == "crash-date"
+            for s in f["statements"]}
+
+
+@pytest.mark.parametrize("store", [["--no-db"], []])
+def test_a_text_filed_again_is_read_as_of_its_first_date(corpus: Path, store: list[str]) -> None:
+    if not store:
+        assert run("index", "corpus").exit_code == 0
+    report = _report(*store)
+    (found,) = [f for f in report["findings"] if f["claim"] == "crash-date"]
+    assert found["status"] == "consistent"
+    values = {s["article"]: s["value"] for s in found["statements"]}
+    assert values == {"a": "2023-11-15", "b": "2023-11-15", "c": "2023-11-15", "d": "2023-11-15"}
+    assert [n for n in report["warnings"] if "filed again" in n] == [
+        "b is a filed again (the same text, dated 2023-11-20 and 2023-11-16): its dates are read as of 2023-11-16",
+        "c is a filed again (the same text, dated 2023-11-24 and 2023-11-16): its dates are read as of 2023-11-16",
+    ]
+
+
+def test_a_repeat_is_read_as_of_the_earliest_filing_in_the_corpus(corpus: Path) -> None:
+    (corpus / "a.txt").unlink()
+    assert _values(_report("--no-db")) == {"b": "2023-11-15", "c": "2023-11-15", "d": "2023-11-15"}
+    # Alone, the Friday filing's 'Wednesday' is the day before it: nothing tells it is a repeat.
+    (corpus / "b.txt").unlink()
+    report = _report("--no-db", status=1)
+    assert _values(report) == {"c": "2023-11-22", "d": "2023-11-15"}
+    assert not [n for n in report["warnings"] if "filed again" in n]
