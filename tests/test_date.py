@@ -173,3 +173,19 @@ def test_an_arrival_does_not_take_the_date_of_what_happened_at_its_destination(s
     text = ("On Tuesday, Brandt hosted Castellano for lunch in Valdora City. "
             "From Lisbon, Castellano flew on to Valdora City.")
     assert values_for(summit_rules, "valdora-arrival-date", text, "2023-03-17") == []
+
+
+def test_a_date_in_the_possessive_dates_its_own_noun(summit_rules) -> None:
+    text = "Castellano's arrival in Valdora City was the first topic of Sunday evening's debate on the budget."
+    assert values_for(summit_rules, "valdora-arrival-date", text, "2023-03-14") == []
+    assert values_for(summit_rules, "brandt-meeting-date",
+                      "Castellano said Monday's talks with Brandt in Valdora City went well.",
+                      "2023-03-14") == ["2023-03-13"]
+
+
+def test_a_time_of_day_alone_gives_no_day_to_a_flashback(summit_rules) -> None:
+    text = ("Castellano met Brandt in Valdora City on Monday. Castellano had landed in Valdora City at 10 p.m., "
+            "aides said.")
+    assert values_for(summit_rules, "valdora-arrival-date", text, "2023-03-14") == []
+    assert values_for(summit_rules, "valdora-arrival-date", "Castellano landed in Valdora City at 10 p.m. Sunday.",
+                      "2023-03-14") == ["2023-03-12"]

@@ -174,6 +174,15 @@ def test_a_date_as_of_a_moment_dates_a_state(example: str) -> None:
     assert clauses.dates_a_state(example, 0, example.index("Monday"))
 
 
+@pytest.mark.parametrize("example", language.load("grammar")["possessive_date"]["examples"],
+                         ids=lambda ex: ex["text"][:40])
+def test_a_date_in_the_possessive_dates_the_noun_phrase_after_it(example: dict) -> None:
+    text = example["text"]
+    date_end = text.index(example["date"]) + len(example["date"])
+    phrase = clauses.possessed_by_date(text, date_end)
+    assert (text[phrase[0]:phrase[1]] if phrase else "") == example["phrase"]
+
+
 @pytest.mark.parametrize("example", counts.companions_examples(), ids=lambda ex: ex["text"][:40])
 def test_a_figure_of_others_adds_the_people_named_with_it(example: dict) -> None:
     text = example["text"]

@@ -77,6 +77,21 @@ def test_relative_units_and_durations() -> None:
     assert ("about four days ago", "2022-04-22") in found
 
 
+def test_the_day_before_an_event_is_not_the_day_before_the_narrative() -> None:
+    found = values("The envoy landed on 12 March. She was last seen on 3 March, the day before police named a "
+                   "suspect.", "2023-03-20")
+    assert [text for text, _ in found] == ["12 March", "3 March"]
+    assert ("the day before", "2023-03-11") in values("The envoy landed on 12 March. She met him the day before.",
+                                                      "2023-03-20")
+    assert ("The day after", "2023-03-13") in values("The envoy landed on 12 March. The day after, the talks began.",
+                                                     "2023-03-20")
+
+
+def test_a_time_with_its_other_zone_in_brackets_is_still_one_with_its_day() -> None:
+    assert values("The blast at the depot came at about 9:20 a.m. (0620 GMT) Tuesday.", "2023-03-20") == [
+        ("9:20 a.m. (0620 GMT) Tuesday", "2023-03-14T09:20")]
+
+
 def test_explanations_say_what_the_value_was_counted_from() -> None:
     (timex,) = tag("The minister is to meet the envoy on Tuesday.", dt.date(2022, 4, 26))
     assert timex.explanation == "Tuesday -> 2022-04-26: weekday, same day as publication date 2022-04-26"

@@ -23,7 +23,7 @@ from factcheck.readers.clauses import Segment, negated, pluperfect, relative_cue
 from factcheck.readers.counts import place_scope
 from factcheck.readers.names import Mention
 from factcheck.readers.reading import Reading
-from factcheck.readers.temporal import Timex, day_range, days_of
+from factcheck.readers.temporal import Timex, day_range, days_of, rules_with
 from factcheck.trace import UNHEARD, Notes
 
 # An event word told as a noun: "a meeting", "the planned talks".
@@ -99,8 +99,11 @@ def _span(text: str, timex: Timex) -> _Span | None:
 
 
 def _dated(reading: Reading, index: int) -> list[tuple[Timex, int]]:
+    """The dates of a sentence that name days or periods, with their segments. A time of day alone ("shot at 10
+    p.m.") is not among them: its day is only the narrative's, which a flashback leaves behind."""
     segments = list(reading.segments[index])
-    return [(t, segment_at(segments, t.start)) for t in reading.timexes[index] if _span(reading.text, t) is not None]
+    return [(t, segment_at(segments, t.start)) for t in reading.timexes[index]
+            if _span(reading.text, t) is not None and t.rule not in rules_with("time_of_day_only")]
 
 
 def _whole(text: str, timex: Timex, how: str) -> _Attachment:
@@ -138,6 +141,14 @@ def _in_its_clause(reading: Reading, trigger: events.Trigger, kind: events.Event
     if not own:
         return f"'{states[0].text}' dates a state ('as of'), not an event" if states else None
     phrase = events.told_as_noun(text, clause.start, trigger, kind)
+    # "Slepian's death came up in Sunday's debate": a date in the possessive dates its own noun; it is the event's
+    # only when that noun is the event word, or the noun's verb is ("Friday's blast killed 12").
+    owned = {t: text[span[0]:span[1]] for t in own if (span := clauses.possessed_by_date(text, t.end)) is not None
+             and not span[0] <= trigger.start < span[1] and (phrase is not None or t.start >= trigger.end)}
+    own = [t for t in own if t not in owned]
+    if not own:
+        first = next(iter(owned))
+        return f"'{first.text}' dates '{owned[first]}', not '{trigger.text}'"
     against = [t for t in own if phrase is not None and events.date_against(text, phrase, trigger, t.start, t.end)]
     if phrase is not None and not phrase.takes_clause_dates:
         if not against:

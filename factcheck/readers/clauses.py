@@ -313,6 +313,18 @@ def dates_a_state(text: str, clause_start: int, date_start: int) -> bool:
     return _state_date().search(text, max(clause_start, date_start - 12), date_start) is not None
 
 
+@functools.cache
+def _possessive_date() -> regex.Pattern[str]:
+    word = r"(?!(?:" + "|".join(language.load("grammar")["possessive_date"]["stops"]) + r")\b)[\p{L}-]+"
+    return regex.compile(r"\A['\u2019]s\s+(?P<phrase>(?:" + word + r"\s+){0,2}" + word + ")", regex.I)
+
+
+def possessed_by_date(text: str, date_end: int) -> tuple[int, int] | None:
+    """The noun phrase a date in the possessive dates ("Saturday night's debate": 'debate'), or None."""
+    found = _possessive_date().match(text[date_end:date_end + 80])
+    return None if found is None else (date_end + found.start("phrase"), date_end + found.end("phrase"))
+
+
 def complement_examples() -> list[dict[str, object]]:
     return list(language.load("grammar")["complement"]["examples"])
 
