@@ -189,3 +189,13 @@ def test_a_time_of_day_alone_gives_no_day_to_a_flashback(summit_rules) -> None:
     assert values_for(summit_rules, "valdora-arrival-date", text, "2023-03-14") == []
     assert values_for(summit_rules, "valdora-arrival-date", "Castellano landed in Valdora City at 10 p.m. Sunday.",
                       "2023-03-14") == ["2023-03-12"]
+
+
+def test_an_event_only_offered_or_one_of_several_states_no_date(summit_rules) -> None:
+    assert values_for(summit_rules, "valdora-arrival-date",
+                      "Castellano has offered to fly to Valdora City alone today, aides said.", "2023-03-14") == []
+    assert values_for(summit_rules, "brandt-meeting-date",
+                      "Castellano will hold new talks with Brandt in Valdora City on Friday.", "2023-03-14") == []
+    assert values_for(summit_rules, "brandt-meeting-date",
+                      "Castellano will hold talks with Brandt in Valdora City on Friday.",
+                      "2023-03-14") == ["2023-03-17"]

@@ -226,6 +226,13 @@ def test_an_event_word_before_a_noun_names_that_noun(example: dict) -> None:
     assert (events.modifies_a_noun(example["text"], trigger) or "") == example["head"]
 
 
+@pytest.mark.parametrize("example", language.load("grammar")["complement"]["offered_examples"],
+                         ids=lambda ex: ex["text"][:40])
+def test_an_event_only_offered_is_neither_done_nor_planned(example: dict) -> None:
+    text = example["text"]
+    assert (clauses.offered_to(text, 0, text.index(example["event"])) is not None) is example["offered"]
+
+
 @pytest.mark.parametrize("example", language.load("grammar")["complement"]["invited_examples"],
                          ids=lambda ex: ex["text"][:40])
 def test_an_event_asked_for_is_the_content_of_the_asking(example: dict) -> None:

@@ -398,6 +398,9 @@ def _not_the_event(text: str, clause: Segment, trigger: events.Trigger) -> str |
     invited = clauses.invited_to(text, clause.start, trigger.start)
     if invited is not None:
         return f"'{trigger.text}' is what '{invited}' asks for; the clause's dates are the asking's"
+    offered = clauses.offered_to(text, clause.start, trigger.start)
+    if offered is not None:
+        return f"'{trigger.text}' is only offered ('{offered}'): neither done nor planned"
     return None
 
 

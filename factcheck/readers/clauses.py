@@ -275,6 +275,17 @@ def invited_to(text: str, clause_start: int, event_start: int) -> str | None:
 
 
 @functools.cache
+def _offered() -> regex.Pattern[str]:
+    return regex.compile(language.load("grammar")["complement"]["offered_to"], regex.I)
+
+
+def offered_to(text: str, clause_start: int, event_start: int) -> str | None:
+    """The words that only offer an event ("offered to travel", "would be ready to leave"), or None."""
+    match = _offered().search(text, max(clause_start, event_start - 40), event_start)
+    return " ".join(match["verb"].split()) + " to" if match else None
+
+
+@functools.cache
 def _charges() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     data = language.load("grammar")["charges"]
     return regex.compile(data["verbs"], regex.I), regex.compile(data["content"], regex.I)
