@@ -219,3 +219,34 @@ def test_a_part_of_a_figure_is_the_figure_of_a_claim_that_counts_the_part(provin
     assert values_for(provinces, "tourist-toll", "More than 60 died, eight of them tourists.", "2023-03-14") == ["8"]
     assert values_for(provinces, "tourist-toll", "The floods killed 40 tourists, including 12 tourists from Varna.",
                       "2023-03-14") == ["40"]
+
+
+def test_a_figure_whose_noun_is_left_out_takes_the_noun_of_the_figure_before_it(provinces) -> None:
+    text = "The floods killed 31 people in Valdora and 9 in Norvik."
+    assert values_for(provinces, "norvik-toll", text, "2023-03-14") == ["9"]
+    assert values_for(provinces, "ferry-toll", "The ferry sank and killed 12 people and injured 40.",
+                      "2023-03-14") == ["12"]
+    assert values_for(provinces, "ferry-toll", "The storm that sank the ferry killed 12.", "2023-03-14") == ["12"]
+
+
+def test_a_whole_told_as_its_parts_is_their_sum(provinces) -> None:
+    (item,) = statements_for(provinces, "total-toll", "The floods killed 31 people in Valdora and 9 in Norvik.",
+                             "2023-03-14")
+    assert item.value == "40"
+    assert "the sum of its parts: 31 (Valdora) + 9 (Norvik)" in item.explanation
+    assert values_for(provinces, "total-toll", "The floods killed more than 31 people in Valdora and 9 in Norvik.",
+                      "2023-03-14") == [">40"]
+    # One part only, or a part told twice: no sum.
+    assert values_for(provinces, "total-toll", "The floods killed 31 people in Valdora.", "2023-03-14") == []
+    assert values_for(provinces, "total-toll", "The floods killed 31 people in Valdora, 9 in Norvik and 4 in Norvik.",
+                      "2023-03-14") == []
+    # A figure more in the list may be a part the rules do not name.
+    assert values_for(provinces, "total-toll", "The floods killed 31 people in Valdora, 9 in Norvik and 4 elsewhere.",
+                      "2023-03-14") == []
+
+
+def test_another_person_is_not_another_event_but_another_figure_is_more(provinces) -> None:
+    assert values_for(provinces, "total-toll", "Another man was held over the floods that killed 61 people.",
+                      "2023-03-14") == ["61"]
+    assert values_for(provinces, "total-toll", "Another 12 people were killed by the floods on Friday.",
+                      "2023-03-14") == []

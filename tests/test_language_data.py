@@ -95,6 +95,12 @@ def test_other_event_examples(example: str) -> None:
     assert any(events.names_another_event(example, t, 0) for t in triggers), example
 
 
+@pytest.mark.parametrize("example", events.other_event_examples("not_another_examples"))
+def test_another_person_is_not_another_event(example: str) -> None:
+    assert not events.about_another_event(example, 0, len(example))
+    assert events.about_another_event(example.replace("suspect", "blast"), 0, len(example) + 2)
+
+
 def test_the_claims_own_event_is_not_another() -> None:
     text = "The quake struck the region before dawn on Sunday."
     trigger = events.find_triggers(text, events.event_kind("incident"), 0, len(text))[0]
@@ -198,6 +204,22 @@ def test_a_figure_with_no_noun_is_the_subject_of_the_event_verb(example: dict) -
     verb = text.index(example["event"])
     subjects = [c.value for c in counts.read_counts(text) if counts.subject_of(text, c, verb, ["people"])]
     assert subjects == ([example["value"]] if example["value"] else [])
+
+
+@pytest.mark.parametrize("example", counts.bare_figure_examples("object_examples"), ids=lambda ex: ex["text"][:40])
+def test_a_figure_with_no_noun_right_after_the_event_verb_is_its_object(example: dict) -> None:
+    text = example["text"]
+    verb_end = text.index(example["event"]) + len(example["event"])
+    objects = [c.value for c in counts.read_counts(text) if counts.object_of(text, c, verb_end, ["people"])]
+    assert objects == ([example["value"]] if example["value"] else [])
+
+
+@pytest.mark.parametrize("example", counts.shared_noun_examples(), ids=lambda ex: ex["text"][:40])
+def test_a_figure_with_no_noun_after_another_figures_noun_shares_it(example: dict) -> None:
+    text = example["text"]
+    found = counts.read_counts(text)
+    shared = [c.value for i, c in enumerate(found) if counts.shared_noun(text, c, found[:i], ["people"])]
+    assert shared == ([example["value"]] if example["value"] else [])
 
 
 @pytest.mark.parametrize("example", counts.one_event_examples(), ids=lambda ex: ex["text"][:40])

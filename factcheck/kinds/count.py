@@ -8,7 +8,7 @@ publication date. A cumulative count may grow with its as-of date but never shri
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.findings import Statement, statement
@@ -17,15 +17,19 @@ from factcheck.readers import events
 from factcheck.readers.clauses import Segment, segment_at
 from factcheck.readers.counts import (
     Count,
+    continues_a_list,
     counted_noun,
     in_a_comparison,
     not_the_total,
+    object_of,
     one_event_of_several,
     part_of_the_figure_before,
     place_scope,
     read_counts,
+    shared_noun,
     starts_the_count,
     subject_of,
+    sum_of,
     with_companions,
 )
 from factcheck.readers.reading import Reading
@@ -114,6 +118,11 @@ def _places_of_the_figure(reading: Reading, index: int, count: Count) -> tuple[f
     figures = read_counts(reading.text, sentence.start, sentence.end, dates)
     before = max((f.end for f in figures if f.end <= count.start), default=sentence.start)
     after = min((f.start for f in figures if f.start >= count.end), default=sentence.end)
+    # "killed 247 people in the north and 10 in the south": each figure is of the place right after it.
+    scope = place_scope(reading.text, count.end, after)
+    named = _places_named(reading, index, scope.start("place"), scope.end()) if scope else frozenset()
+    if named:
+        return named, "named right after it"
     named = _places_named(reading, index, before, after)
     if named:
         return named, "named beside it"
@@ -161,15 +170,54 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEA
                 _note_figures_without_event(reading, index, asked, notes)
             continue
         dates = [(t.start, t.end) for t in reading.timexes[index]]
-        for count in read_counts(reading.text, sentence.start, sentence.end, dates):
-            read = _count_of_the_claim(reading, index, count, triggers, asked, rules)
+        figures = read_counts(reading.text, sentence.start, sentence.end, dates)
+        read_here = False
+        for number, count in enumerate(figures):
+            read = _count_of_the_claim(reading, index, count, figures[:number], triggers, asked, rules)
             if isinstance(read, str):
                 notes.reject(index, claim.id, read)
                 continue
             noun, trigger = read
             count = with_companions(reading.text, count, sentence.start, (trigger.start, trigger.end))
             found.append(_statement(reading, index, count, noun, trigger, asked))
+            read_here = True
+        if not read_here and (whole := _sum_of_the_parts(reading, index, figures, triggers, asked, rules)):
+            found.append(whole)
     return once_each(found, lambda a, b: a.value == b.value and a.data.as_of == b.data.as_of, reading, notes)
+
+
+def _sum_of_the_parts(reading: Reading, index: int, figures: list[Count], triggers: tuple[events.Trigger, ...],
+                      asked: _Asked, rules: RuleSet) -> Statement | None:
+    """A whole's figure told as its parts' in one sentence ("killed 247 people in Kenya and 10 in Tanzania", for a
+    claim of both): each part once, each figure one the part's own claim would read, and no figure of the whole."""
+    parts = rules.place_parts.get(asked.place or "", frozenset())
+    if len(parts) < 2 or len(figures) < len(parts):
+        return None
+    read: dict[str, tuple[Count, tuple[int, int], events.Trigger]] = {}
+    for number, count in enumerate(figures):
+        for part in sorted(parts):
+            got = _count_of_the_claim(reading, index, count, figures[:number], triggers, replace(asked, place=part),
+                                      rules)
+            if not isinstance(got, str):
+                if part in read:
+                    return None  # a part told twice: which figure adds up is not for us to pick
+                read[part] = (count, *got)
+    if set(read) != parts:
+        return None
+    ordered = sorted(read.items(), key=lambda item: item[1][0].start)
+    used = {count for count, _, _ in read.values()}
+    first, last = ordered[0][1][0], ordered[-1][1][0]
+    # Any other figure in the list ("31 in Valdora, 9 in Norvik and 4 elsewhere") may be a part the rules do not
+    # name: the parts named would not add up to the whole.
+    if any(f not in used and (first.start < f.start < last.start or f.start >= last.end and continues_a_list(
+            reading.text, max((u.end for u in figures if u.end <= f.start), default=last.end), f.start))
+           for f in figures):
+        return None
+    total = sum_of(reading.text, [(rules.entities[part].name, count) for part, (count, _, _) in ordered])
+    if total is None:
+        return None
+    _, noun, trigger = ordered[0][1]
+    return _statement(reading, index, total, noun, trigger, asked)
 
 
 def _note_figures_without_event(reading: Reading, index: int, asked: _Asked, notes: Notes) -> None:
@@ -181,13 +229,19 @@ def _note_figures_without_event(reading: Reading, index: int, asked: _Asked, not
                                                 f"has no word of {asked.kind.name} (add one with `cues`?)")
 
 
-def _count_of_the_claim(reading: Reading, index: int, count: Count, triggers: tuple[events.Trigger, ...],
-                        asked: _Asked, rules: RuleSet) -> tuple[tuple[int, int], events.Trigger] | str:
-    """The noun a figure counts and the event word it belongs to, when it is a figure of the claim; else why not."""
+def _count_of_the_claim(reading: Reading, index: int, count: Count, before: list[Count],
+                        triggers: tuple[events.Trigger, ...], asked: _Asked,
+                        rules: RuleSet) -> tuple[tuple[int, int], events.Trigger] | str:
+    """The noun a figure counts and the event word it belongs to, when it is a figure of the claim; else why not.
+    `before`: the figures before it in its sentence."""
     text, segments = reading.text, list(reading.segments[index])
-    noun = counted_noun(text, count, asked.nouns, reading.sentences[index].start)
+    floor = reading.sentences[index].start
+    noun = counted_noun(text, count, asked.nouns, floor)
+    if noun is None and shared_noun(text, count, before, asked.nouns, floor) is not None:
+        noun = (count.start, count.end)  # the noun is the figure's before it; the evidence stays this figure
     if noun is None:
-        verb = next((t for t in triggers if subject_of(text, count, t.start, asked.nouns)
+        verb = next((t for t in triggers if (subject_of(text, count, t.start, asked.nouns)
+                                             or object_of(text, count, t.end, asked.nouns))
                      and not (asked.kind.nouns is not None and asked.kind.nouns.fullmatch(t.text))), None)
         if verb is None:
             return f"'{count.text}' counts none of: {', '.join(asked.nouns)}"

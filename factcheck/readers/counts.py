@@ -104,21 +104,59 @@ def counted_noun(text: str, count: Count, nouns: Sequence[str], floor: int = 0) 
 
 
 @functools.cache
-def _bare() -> tuple[regex.Pattern[str], frozenset[str]]:
+def _bare() -> tuple[regex.Pattern[str], frozenset[str], regex.Pattern[str]]:
     data = language.load("counts")["bare_figure"]
-    return regex.compile(data["between"], regex.I), frozenset(w.casefold() for w in data["people"])
+    return (regex.compile(data["between"], regex.I), frozenset(w.casefold() for w in data["people"]),
+            regex.compile(data["after_object"], regex.I))
 
 
 def subject_of(text: str, count: Count, verb_start: int, nouns: Sequence[str]) -> bool:
     """Whether a figure with no noun is the subject of the event verb at verb_start ("At least 82 were killed",
     "Eleven died"), and so counts people, when the claim counts people."""
-    between, people = _bare()
+    between, people, _ = _bare()
     return (verb_start >= count.end and any(n.casefold() in people for n in nouns)
             and between.fullmatch(text, count.end, verb_start) is not None)
 
 
-def bare_figure_examples() -> list[dict[str, Any]]:
-    return list(language.load("counts")["bare_figure"]["examples"])
+def object_of(text: str, count: Count, verb_end: int, nouns: Sequence[str]) -> bool:
+    """Whether a figure with no noun is the object of the event verb ending at verb_end ("killed 14 people and
+    injured more than 300."), and so counts people, when the claim counts people."""
+    _, people, after_object = _bare()
+    return (count.start > verb_end and not text[verb_end:count.start].strip()
+            and any(n.casefold() in people for n in nouns)
+            and after_object.match(text[count.end:count.end + 20]) is not None)
+
+
+@functools.cache
+def _shared_between() -> regex.Pattern[str]:
+    return regex.compile(language.load("counts")["shared_noun"]["between"], regex.I)
+
+
+def shared_noun(text: str, count: Count, before: Sequence[Count], nouns: Sequence[str],
+                floor: int = 0) -> tuple[int, int] | None:
+    """The noun a figure with none of its own shares with the figure before it ("killed 31 people in the north
+    and 9 in the south": 'people'), or None. `before`: the figures before it in its sentence."""
+    _, _, after_object = _bare()
+    earlier = [c for c in before if c.end <= count.start]
+    if not earlier or after_object.match(text[count.end:count.end + 20]) is None:
+        return None
+    noun = counted_noun(text, earlier[-1], nouns, floor)
+    if noun is None or noun[0] < earlier[-1].end:
+        return None
+    return noun if _shared_between().fullmatch(text, noun[1], count.start) is not None else None
+
+
+def continues_a_list(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end], between two figures, joins them in a list ("in the north and", ", ")."""
+    return _shared_between().fullmatch(text, start, end) is not None
+
+
+def shared_noun_examples() -> list[dict[str, Any]]:
+    return list(language.load("counts")["shared_noun"]["examples"])
+
+
+def bare_figure_examples(key: str = "examples") -> list[dict[str, Any]]:
+    return list(language.load("counts")["bare_figure"][key])
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,6 +331,26 @@ def _number(reader: _Reader, word: str, scale: str | None) -> tuple[float, float
 
 def _render(number: float) -> str:
     return str(int(number)) if number == int(number) else f"{number:g}"
+
+
+_STATED = regex.compile(r"\A(?P<bound>>=|>)?(?P<number>[0-9]+(?:\.[0-9]+)?)\Z")
+
+
+def sum_of(text: str, parts: Sequence[tuple[str, Count]]) -> Count | None:
+    """The figure of a whole from the figures of its parts ("247 in the north and 10 in the south": 257), each
+    given as a number or a lower bound; None when one is anything else (a range, an upper bound, "about")."""
+    stated = [(name, count, _STATED.match(count.value)) for name, count in parts]
+    if not parts or any(match is None for _, _, match in stated):
+        return None
+    total = sum(float(match["number"]) for _, _, match in stated if match is not None)
+    bounds = {match["bound"] for _, _, match in stated if match is not None and match["bound"]}
+    low = sum(count.low for _, count in parts)
+    high = None if any(count.high is None for _, count in parts) else sum(
+        count.high for _, count in parts if count.high is not None)
+    value = _render(total) if not bounds else (">" if bounds == {">"} else ">=") + _render(total)
+    start, end = min(c.start for _, c in parts), max(c.end for _, c in parts)
+    how = " + ".join(f"{count.value} ({name})" for name, count in parts)
+    return Count(start, end, text[start:end], low, high, value, f"the sum of its parts: {how}")
 
 
 def read_counts(text: str, start: int = 0, end: int | None = None,

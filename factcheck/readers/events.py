@@ -91,8 +91,17 @@ def _other_event(key: str) -> regex.Pattern[str]:
 
 
 def about_another_event(text: str, start: int, end: int) -> bool:
-    """Whether a stretch of text (a figure's clause) says it is about another event ("in a separate accident")."""
-    return _other_event("words").search(text, start, end) is not None
+    """Whether a stretch of text (a figure's clause) says it is about another event ("in a separate accident",
+    "another blast"; not "another suspect")."""
+    only_before = {w.casefold() for w in language.load("events")["other_event"]["only_before_an_event"]}
+    for found in _other_event("words").finditer(text, start, end):
+        if " ".join(found.group().casefold().split()) not in only_before:
+            return True
+        words = regex.match(r"(?:\s+[\w'’-]+){1,2}", text[found.end():end])
+        if words is not None and any(event_kind(name).pattern.search(text, found.end(), found.end() + words.end())
+                                     for name in event_names()):
+            return True
+    return False
 
 
 def names_another_event(text: str, trigger: Trigger, clause_start: int) -> bool:
