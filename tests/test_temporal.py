@@ -92,6 +92,16 @@ def test_a_time_with_its_other_zone_in_brackets_is_still_one_with_its_day() -> N
         ("9:20 a.m. (0620 GMT) Tuesday", "2023-03-14T09:20")]
 
 
+def test_holidays_are_days_of_their_year() -> None:
+    assert values("The ferry sank on Christmas Day, and the search ended on New Year's Eve.", "2024-01-10") == [
+        ("Christmas Day", "2023-12-25"), ("New Year's Eve", "2023-12-31")]
+    assert values("The talks will resume after Thanksgiving.", "2023-11-01") == [("Thanksgiving", "2023-11-23")]
+    assert values("The mine closed on Memorial Day 2015.", "2023-11-01") == [("Memorial Day 2015", "2015-05-25")]
+    # A holiday as a word of something else, or written in lower case, names no day.
+    assert values("Shops stocked Thanksgiving turkeys and Christmas lights.", "2023-11-01") == []
+    assert values("she left on thanksgiving day.", "2023-11-01") == []
+
+
 def test_explanations_say_what_the_value_was_counted_from() -> None:
     (timex,) = tag("The minister is to meet the envoy on Tuesday.", dt.date(2022, 4, 26))
     assert timex.explanation == "Tuesday -> 2022-04-26: weekday, same day as publication date 2022-04-26"

@@ -231,6 +231,35 @@ def _season(ctx: Context) -> Value:
     return Value("DATE", f"{year:04d}-{season}", f"season, year from publication date {ctx.published}", ctx.published)
 
 
+def _holiday(ctx: Context) -> Value:
+    spec = ctx.vocabulary["HOLIDAY"][_SPACES.sub(" ", ctx.required("holiday")).lower().replace("’", "'")]
+    if (year_text := ctx.group("year")) is not None:
+        return Value("DATE", _holiday_in(spec, int(year_text)).isoformat(), "holiday, explicit year")
+    # The nearest one; in the past tense the last one, in the future the next.
+    days = [_holiday_in(spec, ctx.published.year + shift) for shift in (-1, 0, 1)]
+    if ctx.tense == "past":
+        day, how = max(d for d in days if d <= ctx.published), "the last before"
+    elif ctx.tense == "future":
+        day, how = min(d for d in days if d >= ctx.published), "the next after"
+    else:
+        day, how = min(days, key=lambda d: abs((d - ctx.published).days)), "the nearest to"
+    return Value("DATE", day.isoformat(), f"holiday, {how} publication date {ctx.published}", ctx.published)
+
+
+def _holiday_in(spec: str, year: int) -> dt.date:
+    """A holiday's day in a year: "12-25", or "11/4/3" for the fourth Thursday of November ("05/-1/0": the last
+    Monday of May)."""
+    if "-" in spec and "/" not in spec:
+        month, day = map(int, spec.split("-"))
+        return dt.date(year, month, day)
+    month, nth, weekday = map(int, spec.split("/"))
+    if nth > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.weekday() - weekday) % 7 + 7 * (-nth - 1))
+
+
 def _quarter(ctx: Context) -> Value:
     quarter = ctx.lookup("ORDINAL") or ctx.lookup("QUARTER")
     current = (ctx.published.month - 1) // 3 + 1
@@ -513,7 +542,8 @@ def _vague(ctx: Context) -> Value:
 # How each rule's `resolve` of language/temporal.toml turns a match into a value (None: it names no day).
 _RESOLVERS: dict[str, Callable[[Context], Value | None]] = {
     "explicit_date": _explicit_date, "iso_date": _iso_date, "numeric_date": _numeric_date, "month": _month,
-    "year": _year, "decade": _decade, "season": _season, "quarter": _quarter, "the_quarter": _the_quarter,
+    "year": _year, "decade": _decade, "season": _season, "holiday": _holiday, "quarter": _quarter,
+    "the_quarter": _the_quarter,
     "year_earlier": _year_earlier, "set": _set, "weekday_set": _weekday_set, "spelled_year": _spelled_year,
     "clock_time": _clock_time, "time_word": _time_word, "part_of_day_deictic": _part_of_day_deictic,
     "weekday": _weekday, "deictic_day": _deictic_day, "anaphoric_day": _anaphoric_day,
