@@ -88,6 +88,12 @@ def test_not_the_total_examples(example: str) -> None:
     assert marked, example
 
 
+@pytest.mark.parametrize("name, example", [(name, example) for name, kind in language.load("events")["events"].items()
+                                           for example in kind.get("examples", [])], ids=lambda x: str(x)[:40])
+def test_every_event_kinds_examples_have_its_words(name: str, example: str) -> None:
+    assert events.find_triggers(example, events.event_kind(name), 0, len(example)), example
+
+
 @pytest.mark.parametrize("example", events.other_event_examples())
 def test_other_event_examples(example: str) -> None:
     incident = events.event_kind("incident", ("overturned", "hit"))

@@ -197,6 +197,7 @@ class _Phrases:
     clause_openers: frozenset[str]
     date_after: regex.Pattern[str]
     same_as: tuple[regex.Pattern[str], regex.Pattern[str]]
+    named_as: tuple[regex.Pattern[str], regex.Pattern[str]]
     subject_relative: regex.Pattern[str]
 
 
@@ -214,6 +215,7 @@ def _phrases() -> _Phrases:
                     folded("clause_openers"),
                     regex.compile(rf"\s*(?:(?:{language.alternation(data['date_after'])})\s+)?\Z", regex.I),
                     (regex.compile(data["same_as"][0], regex.I), regex.compile(data["same_as"][1], regex.I)),
+                    (regex.compile(data["named_as"][0], regex.I), regex.compile(data["named_as"][1], regex.I)),
                     regex.compile(data["subject_relative"], regex.I))
 
 
@@ -310,8 +312,8 @@ def date_against(text: str, phrase: NounPhrase, trigger: Trigger, date_start: in
     """Whether a date is written against an event's noun: inside its phrase, before the word ("Friday's bombing",
     "the Aug. 7 blasts"), right after it behind "of" ("the attacks of Aug. 7"), after it in its clause
     where the phrase is a purpose ("for a meeting with the king on Wednesday") or in a relative clause whose subject
-    it is ("the blasts which killed 40 on Friday"), or set beside it by "the same ... as" ("on the same night as the
-    crash")."""
+    it is ("the blasts which killed 40 on Friday"), set beside it by "the same ... as" ("on the same night as the
+    crash") or named as it ("set Friday as the deadline")."""
     if phrase.start <= date_start and date_end <= trigger.start:
         return True
     phrases = _phrases()
@@ -321,10 +323,10 @@ def date_against(text: str, phrase: NounPhrase, trigger: Trigger, date_start: in
     if (date_start >= trigger.end and phrases.subject_relative.match(text, trigger.end) is not None
             and not regex.search(r"[;:]", text[trigger.end:date_start])):
         return True
-    same, as_ = phrases.same_as
-    if (date_end <= phrase.start and as_.fullmatch(text, date_end, phrase.start) is not None
-            and same.search(text, max(0, date_start - 12), date_start) is not None):
-        return True
+    for before, as_ in (phrases.same_as, phrases.named_as):
+        if (date_end <= phrase.start and as_.fullmatch(text, date_end, phrase.start) is not None
+                and before.search(text, max(0, date_start - 16), date_start) is not None):
+            return True
     return date_start >= trigger.end and _phrases().date_after.match(text, trigger.end, date_start) is not None
 
 
