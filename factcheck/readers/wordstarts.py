@@ -42,7 +42,10 @@ def _letters_folded(text: str) -> str:
 
 def beginning(cue: str) -> str | None:
     """The letters, in lower case, that every match of a cue (a regular expression) begins with, or None when the
-    cue can begin otherwise (with a group, an escape, an optional letter, or an alternative of its own)."""
+    cue can begin otherwise (with a group, an escape, an optional letter, or an alternative of its own). A
+    lookbehind the cue opens with is passed over: it matches no letters."""
+    if cue.startswith(("(?<=", "(?<!")) and _structure(cue) is not None:
+        return beginning(cue[_group_end(cue) + 1:])
     parts = _top_level_parts(cue)
     if _INLINE_FLAGS.search(cue) or parts is None or len(parts) > 1:
         return None
