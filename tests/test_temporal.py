@@ -50,6 +50,9 @@ def test_background_dates_do_not_become_narrative_time() -> None:
     # "since Feb. 24" is background: the Monday after it is still the Monday before publication.
     text = "More than 2,000 people have died since the invasion on Feb. 24. The envoy spoke on Monday."
     assert ("Monday", "2022-04-25") in values(text, "2022-04-26")
+    # ... behind a possessive too: "since his April 21 decree" (a Thursday) leaves "Thursday" in the story's week.
+    text = "Prices have doubled since his April 21 decree. The statement was read on television Thursday."
+    assert ("Thursday", "2022-04-28") in values(text, "2022-04-29")
 
 
 def test_explicit_date_without_year_takes_the_nearest_year() -> None:
