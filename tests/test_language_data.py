@@ -228,6 +228,12 @@ def test_a_figure_with_no_noun_after_another_figures_noun_shares_it(example: dic
     assert shared == ([example["value"]] if example["value"] else [])
 
 
+@pytest.mark.parametrize("example", counts.with_others_examples(), ids=lambda ex: ex["text"][:40])
+def test_a_noun_that_goes_on_with_others_is_not_counted_alone(example: dict) -> None:
+    text = example["text"]
+    assert counts.with_others(text, text.index(example["noun"]) + len(example["noun"])) is example["others"]
+
+
 @pytest.mark.parametrize("example", counts.one_event_examples(), ids=lambda ex: ex["text"][:40])
 def test_a_singular_event_word_tells_one_event_of_several(example: dict) -> None:
     text = example["text"]

@@ -31,6 +31,7 @@ from factcheck.readers.counts import (
     subject_of,
     sum_of,
     with_companions,
+    with_others,
 )
 from factcheck.readers.reading import Reading
 from factcheck.readers.temporal import Timex, period_end
@@ -246,6 +247,8 @@ def _count_of_the_claim(reading: Reading, index: int, count: Count, before: list
         if verb is None:
             return f"'{count.text}' counts none of: {', '.join(asked.nouns)}"
         noun = (verb.start, verb.end)
+    if noun[0] >= count.end and with_others(text, noun[1]):
+        return f"'{count.text}' counts {text[noun[0]:noun[1]]} and others with them, not {text[noun[0]:noun[1]]} alone"
     evidence = (min(noun[0], count.start), max(noun[1], count.end))  # the figure and its noun, either order
     clause = segment_at(segments, count.start)
     near = [t for t in triggers if segment_at(segments, t.start) == clause

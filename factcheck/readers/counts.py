@@ -146,6 +146,20 @@ def shared_noun(text: str, count: Count, before: Sequence[Count], nouns: Sequenc
     return noun if _shared_between().fullmatch(text, noun[1], count.start) is not None else None
 
 
+@functools.cache
+def _with_others() -> regex.Pattern[str]:
+    return regex.compile(language.load("counts")["not_the_total"]["with_others"], regex.I)
+
+
+def with_others(text: str, noun_end: int) -> bool:
+    """Whether the noun a figure counts goes on with others ("thousands of tourists and other foreigners")."""
+    return _with_others().match(text[noun_end:noun_end + 40]) is not None
+
+
+def with_others_examples() -> list[dict[str, Any]]:
+    return list(language.load("counts")["not_the_total"]["with_others_examples"])
+
+
 def continues_a_list(text: str, start: int, end: int) -> bool:
     """Whether text[start:end], between two figures, joins them in a list ("in the north and", ", ")."""
     return _shared_between().fullmatch(text, start, end) is not None

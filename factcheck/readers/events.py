@@ -198,6 +198,7 @@ class _Phrases:
     date_after: regex.Pattern[str]
     same_as: tuple[regex.Pattern[str], regex.Pattern[str]]
     named_as: tuple[regex.Pattern[str], regex.Pattern[str]]
+    gerund_after: frozenset[str]
     subject_relative: regex.Pattern[str]
 
 
@@ -216,6 +217,7 @@ def _phrases() -> _Phrases:
                     regex.compile(rf"\s*(?:(?:{language.alternation(data['date_after'])})\s+)?\Z", regex.I),
                     (regex.compile(data["same_as"][0], regex.I), regex.compile(data["same_as"][1], regex.I)),
                     (regex.compile(data["named_as"][0], regex.I), regex.compile(data["named_as"][1], regex.I)),
+                    folded("gerund_after"),
                     regex.compile(data["subject_relative"], regex.I))
 
 
@@ -225,9 +227,12 @@ def told_as_noun(text: str, clause_start: int, trigger: Trigger, kind: EventKind
     possessive or a preposition at most a few words before the word ("the deadly embassy bombings", "Friday's
     talks", "after the blasts"), or at the word where it leads its clause ("Talks resumed on Monday"); what stands
     before it says whether it stands for the event itself or for what another verb is about."""
+    phrases = _phrases()
+    gerund = _gerund_after(text, clause_start, trigger, phrases)
+    if gerund is not None:
+        return gerund
     if kind.nouns is None or kind.nouns.fullmatch(trigger.text) is None:
         return None
-    phrases = _phrases()
     words = [(m.start(), m.end(), m.group()) for m in _WORDS.finditer(text, clause_start, trigger.start)]
     start = trigger.start
     opener: str | None = None
@@ -263,6 +268,18 @@ def told_as_noun(text: str, clause_start: int, trigger: Trigger, kind: EventKind
     where = governor in phrases.time_and_place and not _after_a_noun(text, clause_start, start, phrases)
     takes = governor == "" or governor in phrases.light_verbs or where or subject
     return NounPhrase(start, governor, takes)
+
+
+def _gerund_after(text: str, clause_start: int, trigger: Trigger, phrases: _Phrases) -> NounPhrase | None:
+    """An event verb in its -ing form right behind a preposition of `gerund_after` ("punishment for seizing the
+    port"): a noun phrase that preposition governs; None otherwise."""
+    first = trigger.text.split()[0] if trigger.text.split() else ""
+    if not (first.islower() and first.endswith("ing") and len(first) > 4):
+        return None
+    before = regex.search(r"(\p{L}+)\s+\Z", text[max(clause_start, trigger.start - 20):trigger.start])
+    if before is None or before.group(1).casefold() not in phrases.gerund_after:
+        return None
+    return NounPhrase(trigger.start - len(before.group()), before.group(1).casefold(), False)
 
 
 def _after_a_noun(text: str, clause_start: int, phrase_start: int, phrases: _Phrases) -> bool:
