@@ -247,8 +247,13 @@ def told_as_noun(text: str, clause_start: int, trigger: Trigger, kind: EventKind
             start, opener = word_start, folded
             if folded in phrases.prepositions or position == 0:
                 break
-            # A determiner's phrase may itself stand behind a preposition ("condemned the attacks", "for the talks").
-            before = words[position - 1][2].casefold()
+            # A number may follow an article ("a three hour meeting", "the two blasts"): the phrase opens at the
+            # article. A determiner's phrase may itself stand behind a preposition ("condemned the attacks", "for
+            # the talks").
+            if words[position - 1][2].casefold() in phrases.determiners:
+                position -= 1
+                start, opener = words[position][0], words[position][2].casefold()
+            before = words[position - 1][2].casefold() if position else ""
             if before in phrases.prepositions:
                 start, opener = words[position - 1][0], before
             break
