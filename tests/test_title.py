@@ -268,3 +268,13 @@ def test_reading_roles_looks_only_near_each_mention(monkeypatch: pytest.MonkeyPa
     for start in mentions:
         titles.read_roles(text, 0, len(text), start, start + len("Marrow"))
     assert len(read) < 100 * len(mentions)
+
+
+
+def test_a_department_after_the_office_is_its_field_capitalised_or_not(tmp_path: Path) -> None:
+    assert titles.parse_role("Secretary of State") == titles.parse_role("secretary of state") == \
+        titles.parse_role("state secretary")
+    assert titles.parse_role("Treasury Secretary") == titles.parse_role("treasury secretary")
+    assert titles.parse_role("Treasury Secretary") != titles.parse_role("Secretary of State")
+    _, finding = _check(tmp_path, {**AGREEING, "d.txt": "Valdoran Minister of the Interior Ilse Marrow spoke."})
+    assert finding["status"] == "consistent"

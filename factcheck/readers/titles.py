@@ -293,6 +293,10 @@ def _whose(tokens: list[_Token], appositive: bool,
             after = after[1:]
         if not after or len(after) > 5 or not all(t.text[:1].isalnum() for t in after):
             continue
+        words = [t for t in after if t.folded not in ("of", "and", "the")]
+        # Fields, capitalised or not ("Secretary of State", "minister for trade"): what the office is of.
+        if words and all(vocabulary.spellings.get(t.folded, t.folded) in vocabulary.fields for t in words):
+            return tokens[:position], (), tuple(vocabulary.spellings.get(t.folded, t.folded) for t in words)
         # A name, or another office ("spokesman for the secretary-general"): whose office it is.
         if all(t.capitalised for t in after if t.folded not in ("of", "and", "the")) or \
                 (appositive and _office_at_end(after, vocabulary) is not None):
