@@ -95,6 +95,13 @@ def test_a_time_with_its_other_zone_in_brackets_is_still_one_with_its_day() -> N
         ("9:20 a.m. (0620 GMT) Tuesday", "2023-03-14T09:20")]
 
 
+def test_what_went_on_since_a_date_puts_it_before_publication() -> None:
+    # The nearest October 23 to a report of 6 May is the coming one; "since" makes it the last.
+    assert values("Police have been hunting him since shortly after the Oct. 23 attack.", "1999-05-06") == [
+        ("Oct. 23", "1998-10-23")]
+    assert values("Police will hunt him until the Oct. 23 hearing.", "1999-05-06") == [("Oct. 23", "1999-10-23")]
+
+
 def test_holidays_are_days_of_their_year() -> None:
     assert values("The ferry sank on Christmas Day, and the search ended on New Year's Eve.", "2024-01-10") == [
         ("Christmas Day", "2023-12-25"), ("New Year's Eve", "2023-12-31")]

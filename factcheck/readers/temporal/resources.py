@@ -50,6 +50,7 @@ class Resources:
     part_after: regex.Pattern[str]
     background_before: regex.Pattern[str]
     reported_speech_before: regex.Pattern[str]
+    since_before: regex.Pattern[str]
     horizon: int
     weekday_reach: int
     weekday_reach_sentences: int
@@ -106,6 +107,7 @@ def load() -> Resources:
         part_after=regex.compile(modifiers["part_after"], regex.I),
         background_before=regex.compile(narrative["background_before"], regex.I),
         reported_speech_before=regex.compile(narrative["reported_speech_before"], regex.I),
+        since_before=regex.compile(narrative["since_before"], regex.I),
         horizon=narrative["horizon_days"],
         weekday_reach=narrative["weekday_reach_days"],
         weekday_reach_sentences=narrative["weekday_reach_sentences"],

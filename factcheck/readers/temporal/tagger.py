@@ -95,8 +95,9 @@ def tag(text: str, published: dt.date, start: int = 0, end: int | None = None,
         for m_start, m_end, index, match in candidates:
             rule = resources.rules[index]
             reported_speech = resources.reported_speech_before.search(text, sentence.start, m_start) is not None
-            ctx = narrative.context(match, rule, _tense(text, sentence, sentence_segments, m_start), number,
-                                    reported_speech)
+            since = resources.since_before.search(text, max(sentence.start, m_start - 60), m_start) is not None
+            tense = "past" if since else _tense(text, sentence, sentence_segments, m_start)
+            ctx = narrative.context(match, rule, tense, number, reported_speech)
             value = resolve(ctx)
             if value is None:
                 if no_such_days is not None and (why := why_no_such_day(ctx)) is not None:
