@@ -222,22 +222,26 @@ def tense(text: str) -> Tense:
 
 
 @functools.cache
-def _attribution() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+def _attribution() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
     data = language.load("grammar")["attribution"]
     verbs = language.alternation(data["verbs"])
     return (regex.compile(data["after"].replace("{VERBS}", verbs), regex.I),
-            regex.compile(data["before"].replace("{VERBS}", verbs), regex.I))
+            regex.compile(data["before"].replace("{VERBS}", verbs), regex.I),
+            regex.compile(data["object_not_said"], regex.I))
 
 
 def saying_of(text: str, clause_start: int, clause_end: int, date_start: int, date_end: int) -> tuple[int, int] | None:
     """The verb of saying a date is written against in its clause ("said Friday", "on Saturday announced"), as its
     span, or None: the date is then the telling's, not the told event's."""
-    after, before = _attribution()
+    after, before, not_said = _attribution()
     if (found := after.search(text, clause_start, date_start)) is not None:
         word = regex.match(r"\w+", text[found.start():])
-        return found.start(), found.start() + (word.end() if word else 0)
+        if not_said.match(text[found.start():found.start() + 80]) is None:
+            return found.start(), found.start() + (word.end() if word else 0)
     if (found := before.match(text, date_end, clause_end)) is not None:
-        return found.end() - len(found.group().strip()), found.end()
+        verb_start = found.end() - len(found.group().strip())
+        if not_said.match(text[verb_start:verb_start + 80]) is None:
+            return verb_start, found.end()
     return None
 
 

@@ -336,8 +336,8 @@ def date_against(text: str, phrase: NounPhrase, trigger: Trigger, date_start: in
     where the phrase is a purpose ("for a meeting with the king on Wednesday") or in a relative clause whose subject
     it is ("the blasts which killed 40 on Friday"), set beside it by "the same ... as" ("on the same night as the
     crash") or named as it ("set Friday as the deadline")."""
-    if phrase.start <= date_start and date_end <= trigger.start:
-        return True
+    if (phrase.start <= date_start or phrase.start < date_end) and date_end <= trigger.start:
+        return True  # in the phrase, or a date the phrase opens inside ("last Friday's bombings")
     phrases = _phrases()
     if (phrase.governor in phrases.purpose and date_start >= trigger.end
             and not regex.search(r"[,;:]", text[trigger.end:date_start])):
