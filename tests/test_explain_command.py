@@ -46,3 +46,15 @@ def test_a_repeated_statement_is_shown_as_counted_once(tmp_path: Path) -> None:
     output = " ".join(run(str(path)).output.split())
     assert "read flood-death-toll = 212" in output
     assert "reads 212 again, as line 1 does: counted once" in output
+
+
+def test_every_sentence_a_claims_words_reach_says_why_it_read_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(" date 2023-03-20 Castellano met Brandt in Valdora City on March 14.\n\n"
+                    "Castellano met Brandt in Valdora City in March, aides said.\n\n"
+                    "The floods in Norvik killed many people; a fund of $50,000 was set up for the dead.")
+    output = " ".join(run(str(path)).output.split())
+    assert ("not read brandt-meeting-date: 'met Brandt in Valdora City in March' reads 2023-03, which the article's "
+            "day of this event (2023-03-14) says more precisely: counted once") in output
+    assert ("not read flood-death-toll: 'killed' is here, but its only figures are sums of money, which a count "
+            "does not read") in output

@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
+import regex
+
 from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.findings import Statement, statement
 from factcheck.kinds import CUES_KEY, Case, Kind, once_each
@@ -172,6 +174,8 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEA
             continue
         dates = [(t.start, t.end) for t in reading.timexes[index]]
         figures = read_counts(reading.text, sentence.start, sentence.end, dates)
+        if not figures and notes.listening:
+            notes.reject(index, claim.id, _no_figure(reading.text[sentence.start:sentence.end], triggers[0]))
         read_here = False
         for number, count in enumerate(figures):
             read = _count_of_the_claim(reading, index, count, figures[:number], triggers, asked, rules)
@@ -219,6 +223,17 @@ def _sum_of_the_parts(reading: Reading, index: int, figures: list[Count], trigge
         return None
     _, noun, trigger = ordered[0][1]
     return _statement(reading, index, total, noun, trigger, asked)
+
+
+# A sum of money: counts do not read amounts of money, and explain should say so rather than say nothing.
+_MONEY = regex.compile(r"[$€£¥]\s?[0-9]|\b[0-9][\d,.]*\s+(?:million\s+|billion\s+)?(?:dollars|euros|pounds|yen)\b",
+                       regex.I)
+
+
+def _no_figure(sentence: str, trigger: events.Trigger) -> str:
+    if _MONEY.search(sentence):
+        return f"'{trigger.text}' is here, but its only figures are sums of money, which a count does not read"
+    return f"'{trigger.text}' is here, but the sentence gives no figure (dates and times are none)"
 
 
 def _note_figures_without_event(reading: Reading, index: int, asked: _Asked, notes: Notes) -> None:

@@ -454,15 +454,17 @@ def _once_per_article(found: list[Statement], reading: Reading, notes: Notes) ->
     exact = [s for s in kept if s.data.earliest == s.data.latest]
     statements = []
     for item in kept:
-        if item in exact:
+        days = ", ".join(sorted(str(e.value) for e in exact))
+        inside = [e for e in exact if e.data.within(item.data)]
+        if item in exact or not exact:
             statements.append(item)
+        elif inside:
+            notes.reject(reading.sentence_at(item.start), item.claim,
+                         f"'{item.text}' reads {item.value}, which the article's day of this event "
+                         f"({', '.join(sorted(str(e.value) for e in inside))}) says more precisely: counted once")
         elif item.data.earliest is None or item.data.latest is None:
-            if not any(e.data.within(item.data) for e in exact):
-                statements.append(item)
-        elif not exact:
             statements.append(item)
-        elif not any(e.data.within(item.data) for e in exact):
-            days = ", ".join(sorted(str(e.value) for e in exact))
+        else:
             notes.reject(reading.sentence_at(item.start), item.claim,
                          f"'{item.text}' reads {item.value}, another time than the article's day of this event "
                          f"({days}): an earlier or later one")
