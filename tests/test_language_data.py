@@ -230,6 +230,14 @@ def test_a_noun_that_goes_on_with_others_is_not_counted_alone(example: dict) -> 
     assert counts.with_others(text, text.index(example["noun"]) + len(example["noun"])) is example["others"]
 
 
+@pytest.mark.parametrize("example", counts.bare_figure_examples("partitive_examples"), ids=lambda ex: ex["text"][:40])
+def test_a_figure_that_opens_a_partitive_subject_counts_who_did_it(example: dict) -> None:
+    text = example["text"]
+    verb = text.index(example["event"])
+    found = [c.value for c in counts.read_counts(text) if counts.partitive_subject(text, c, verb, ["people"])]
+    assert found == ([example["value"]] if example["value"] else [])
+
+
 @pytest.mark.parametrize("example", counts.one_event_examples(), ids=lambda ex: ex["text"][:40])
 def test_a_singular_event_word_tells_one_event_of_several(example: dict) -> None:
     text = example["text"]

@@ -26,6 +26,7 @@ from factcheck.readers.counts import (
     object_of,
     one_event_of_several,
     part_of_the_figure_before,
+    partitive_subject,
     place_scope,
     read_counts,
     shared_noun,
@@ -257,7 +258,8 @@ def _count_of_the_claim(reading: Reading, index: int, count: Count, before: list
         noun = (count.start, count.end)  # the noun is the figure's before it; the evidence stays this figure
     if noun is None:
         verb = next((t for t in triggers if (subject_of(text, count, t.start, asked.nouns)
-                                             or object_of(text, count, t.end, asked.nouns))
+                                             or object_of(text, count, t.end, asked.nouns)
+                                             or partitive_subject(text, count, t.start, asked.nouns))
                      and not (asked.kind.nouns is not None and asked.kind.nouns.fullmatch(t.text))), None)
         if verb is None:
             return f"'{count.text}' counts none of: {', '.join(asked.nouns)}"
@@ -271,7 +273,8 @@ def _count_of_the_claim(reading: Reading, index: int, count: Count, before: list
     if not near:
         return f"'{count.text}' has no word of {asked.kind.name} near it in its clause"
     trigger = min(near, key=lambda t: abs(t.start - count.start))
-    why = _another_figure(reading, index, count, max(trigger.end, evidence[1]), segments[clause], asked, rules)
+    why = _another_figure(reading, index, count, max(trigger.end, evidence[1]), segments[clause], asked, rules,
+                          partitive_subject(text, count, trigger.start, asked.nouns))
     if why is not None:
         return why
     # The figure belongs to the event word nearest it: in "displaced 1.4 million people and killed 212" the
@@ -279,6 +282,10 @@ def _count_of_the_claim(reading: Reading, index: int, count: Count, before: list
     rivals = [t for name in events.event_names() if name != asked.kind.name
               for t in reading.triggers(events.event_kind(name), index) if segment_at(segments, t.start) == clause]
     nearest = events.gap(text, (trigger.start, trigger.end), evidence)
+    # A participle right after the noun describes it ("10 other people fleeing Cuba drowned"): the verb after it is
+    # what the figure did.
+    rivals = [t for t in rivals if not (t.text.endswith("ing") and 0 < t.start - noun[1] <= 1
+                                        and trigger.start > t.end)]
     rival = next((t for t in rivals if events.gap(text, (t.start, t.end), evidence) < nearest), None)
     if rival is not None:
         return f"'{count.text}' belongs to the nearer '{rival.text}' ({rival.event})"
@@ -289,7 +296,7 @@ def _count_of_the_claim(reading: Reading, index: int, count: Count, before: list
 
 
 def _another_figure(reading: Reading, index: int, count: Count, after: int, clause: Segment, asked: _Asked,
-                    rules: RuleSet) -> str | None:
+                    rules: RuleSet, partitive: bool = False) -> str | None:
     """Why a figure of the claim's noun and event counts something else: another place named after it or around
     it, a separate event, an earlier figure or a part; None when it does not."""
     text = reading.text
@@ -301,7 +308,7 @@ def _another_figure(reading: Reading, index: int, count: Count, after: int, clau
         return f"'{count.text}' is {elsewhere}"
     if events.about_another_event(text, clause.start, clause.end):
         return f"'{count.text}': its clause is about a separate event"
-    if not_the_total(text, count, clause.start, clause.end) and not (
+    if not partitive and not_the_total(text, count, clause.start, clause.end) and not (
             part_of_the_figure_before(text, count, clause.start) and not _whole_counted(reading, index, count, asked)):
         return f"'{count.text}' is an earlier figure, a part, or one day's"
     return None

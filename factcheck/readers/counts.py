@@ -118,6 +118,20 @@ def subject_of(text: str, count: Count, verb_start: int, nouns: Sequence[str]) -
             and between.fullmatch(text, count.end, verb_start) is not None)
 
 
+@functools.cache
+def _partitive() -> regex.Pattern[str]:
+    data = language.load("counts")["bare_figure"]
+    return regex.compile(data["partitive"] + data["between"], regex.I)
+
+
+def partitive_subject(text: str, count: Count, verb_start: int, nouns: Sequence[str]) -> bool:
+    """Whether a figure with no noun opens a partitive that is the subject of the event verb at verb_start ("Ten of
+    those on board died"), and so counts people, when the claim counts people."""
+    _, people, _ = _bare()
+    return (verb_start > count.end and any(n.casefold() in people for n in nouns)
+            and _partitive().fullmatch(text[count.end:verb_start]) is not None)
+
+
 def object_of(text: str, count: Count, verb_end: int, nouns: Sequence[str]) -> bool:
     """Whether a figure with no noun is the object of the event verb ending at verb_end ("killed 14 people and
     injured more than 300."), and so counts people, when the claim counts people."""
