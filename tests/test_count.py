@@ -256,5 +256,5 @@ def test_who_did_it_is_counted_through_a_partitive_or_a_describing_participle(pr
     assert values_for(provinces, "ferry-toll", "Ten of those on board drowned when the ferry sank.",
                       "2023-03-14") == ["10"]
     assert values_for(provinces, "ferry-toll", "Officials said 14 of the dead were children.", "2023-03-14") == []
-    assert values_for(provinces, "ferry-toll", "His wife and 11 other people fleeing the floods drowned.",
+    assert values_for(provinces, "ferry-toll", "His wife and 11 other people fleeing the country drowned.",
                       "2023-03-14") == ["12"]
