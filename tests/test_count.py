@@ -258,3 +258,18 @@ def test_who_did_it_is_counted_through_a_partitive_or_a_describing_participle(pr
     assert values_for(provinces, "ferry-toll", "Officials said 14 of the dead were children.", "2023-03-14") == []
     assert values_for(provinces, "ferry-toll", "His wife and 11 other people fleeing the country drowned.",
                       "2023-03-14") == ["12"]
+
+
+def test_the_reviews_shapes_read_no_false_figure(provinces) -> None:
+    # A part told after a bare comma, a ratio, a figure the sentence adds to, another village: no total.
+    assert values_for(provinces, "norvik-toll", "The floods have killed 31 people, 9 in Norvik.", "2023-03-14") == []
+    assert values_for(provinces, "ferry-toll", "The fever killed one in five passengers.", "2023-03-14") == []
+    assert values_for(provinces, "total-toll", "The floods killed 12 people on Monday and another 9 on Tuesday.",
+                      "2023-03-14") == []
+    assert values_for(provinces, "total-toll", "In another village, 12 people were killed by the floods.",
+                      "2023-03-14") == []
+    # A place in the possessive is not the figure's; a phrase after the noun describes it.
+    assert values_for(provinces, "norvik-toll", "The floods killed 40 people in Norvik's twin town, in Valdora.",
+                      "2023-03-14") == []
+    assert values_for(provinces, "tourist-toll", "Four tourists in the flooded valley were killed.",
+                      "2023-03-14") == ["4"]

@@ -238,6 +238,18 @@ def test_a_figure_that_opens_a_partitive_subject_counts_who_did_it(example: dict
     assert found == ([example["value"]] if example["value"] else [])
 
 
+@pytest.mark.parametrize("example", counts.more_after_examples())
+def test_a_figure_the_sentence_adds_to_is_a_part(example: str) -> None:
+    first = counts.read_counts(example)[0]
+    assert counts.more_added_after(example, first, len(example)) is not None
+    assert counts.more_added_after(example, counts.read_counts(example)[-1], len(example)) is None
+
+
+def test_a_ratio_is_no_count() -> None:
+    text = "The fever killed one in five patients, and 2 out of 3 doctors fell ill."
+    assert [counts.a_ratio(text, c) for c in counts.read_counts(text)] == [True, False, True, False]
+
+
 @pytest.mark.parametrize("example", counts.one_event_examples(), ids=lambda ex: ex["text"][:40])
 def test_a_singular_event_word_tells_one_event_of_several(example: dict) -> None:
     text = example["text"]

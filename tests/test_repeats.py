@@ -82,3 +82,11 @@ def test_a_repeat_is_read_as_of_the_earliest_filing_in_the_corpus(corpus: Path) 
     report = _report("--no-db", status=1)
     assert _values(report) == {"c": "2023-11-22", "d": "2023-11-15"}
     assert not [n for n in report["warnings"] if "filed again" in n]
+
+
+def test_a_copy_with_no_date_of_its_own_is_never_the_first_filing(corpus: Path) -> None:
+    (corpus / "e.txt").write_text(TOLD, encoding="utf-8")  # no date header: --published gives it one
+    report = _report("--no-db", "--published", "2023-11-13", status=1)
+    values = _values(report)
+    assert values["a"] == "2023-11-15" and values["e"] == "2023-11-08"  # read as of its assumed Monday the 13th
+    assert not [n for n in report["warnings"] if n.startswith(("a is e", "b is e", "c is e"))]

@@ -52,6 +52,7 @@ class Article:
     url: str | None = None
     warnings: tuple[str, ...] = ()
     line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    date_assumed: bool = False  # no date of its own: `published` is the --published default
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based line and column (in characters) of a character offset."""
@@ -74,7 +75,9 @@ class ArticleInfo:
 
     @classmethod
     def of(cls, article: Article) -> ArticleInfo:
-        return cls(article.id, article.path, article.published, article.body_start, body_digest(article))
+        # An assumed date says nothing of when a text was first filed: such a copy is never the first one.
+        return cls(article.id, article.path, article.published, article.body_start,
+                   "" if article.date_assumed else body_digest(article))
 
 
 def body_digest(article: Article) -> str:
@@ -137,6 +140,7 @@ def parse_article(text: str, path: str, *, default_published: dt.date | None = N
     metadata: dict[str, str] = {}
     body_start = 0
     published: dt.date | None = None
+    assumed = False
     if (front := _FRONT_MATTER.match(text)) is not None:
         metadata = {m["key"].lower(): m["value"].strip().strip("\"'")
                     for m in _FRONT_MATTER_LINE.finditer(front["body"])}
@@ -152,13 +156,13 @@ def parse_article(text: str, path: str, *, default_published: dt.date | None = N
         if default_published is None:
             raise MissingDate("no publication date (a first line ' date YYYY-MM-DD' or front matter 'date:'); "
                                "give one with --published")
-        published = default_published
+        published, assumed = default_published, True
     if not text[body_start:].strip():
         raise ArticleError("no text after the header")
     return Article(
         id=article_id, path=path, published=published, text=text, body_start=body_start,
         title=metadata.get("title") or None, source=metadata.get("source") or None, url=metadata.get("url") or None,
-        warnings=warnings, line_starts=line_starts(text),
+        warnings=warnings, line_starts=line_starts(text), date_assumed=assumed,
     )
 
 

@@ -19,9 +19,11 @@ from factcheck.readers import events
 from factcheck.readers.clauses import Segment, segment_at
 from factcheck.readers.counts import (
     Count,
+    a_ratio,
     continues_a_list,
     counted_noun,
     in_a_comparison,
+    more_added_after,
     not_the_total,
     object_of,
     one_event_of_several,
@@ -113,6 +115,18 @@ def _place_of_the_figure(reading: Reading, index: int, count: Count, place: str 
     return None
 
 
+_DESCRIBING = regex.compile(r"\s+(?:in|of|for|over|from)\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){0,2}")
+
+
+def _place_right_after(reading: Reading, index: int, count: Count, end: int) -> frozenset[str]:
+    """The rules' places named right after a figure's words ("10 in Tanzania"), not in the possessive ("in
+    Norvik's twin town": the town is the figure's place)."""
+    scope = place_scope(reading.text, count.end, end)
+    if scope is None or scope["place"].endswith(("'s", "’s")):
+        return frozenset()
+    return _places_named(reading, index, scope.start("place"), scope.end())
+
+
 def _places_of_the_figure(reading: Reading, index: int, count: Count) -> tuple[frozenset[str], str]:
     """The places a figure is of, and where they are named: between the figures before and after it in its
     sentence, else anywhere in it, else in the sentence before it in its paragraph that last named one ("the
@@ -123,16 +137,20 @@ def _places_of_the_figure(reading: Reading, index: int, count: Count) -> tuple[f
     before = max((f.end for f in figures if f.end <= count.start), default=sentence.start)
     after = min((f.start for f in figures if f.start >= count.end), default=sentence.end)
     # "killed 247 people in the north and 10 in the south": each figure is of the place right after it.
-    scope = place_scope(reading.text, count.end, after)
-    named = _places_named(reading, index, scope.start("place"), scope.end()) if scope else frozenset()
+    named = _place_right_after(reading, index, count, after)
     if named:
         return named, "named right after it"
     named = _places_named(reading, index, before, after)
     if named:
         return named, "named beside it"
-    named = _places_named(reading, index, sentence.start, sentence.end)
+    # Not the places the sentence names right after its other figures ("killed 31 people, 9 in Norvik": Norvik is
+    # the 9's).
+    theirs = frozenset().union(*(_place_right_after(reading, index, f, sentence.end) for f in figures if f != count))
+    named = _places_named(reading, index, sentence.start, sentence.end) - theirs
     if named:
         return named, "named in its sentence"
+    if theirs:
+        return frozenset(), "its sentence names places only for its other figures"
     for earlier in range(index - 1, -1, -1):
         if reading.sentences[earlier].paragraph != sentence.paragraph:
             break
@@ -254,7 +272,8 @@ def _count_of_the_claim(reading: Reading, index: int, count: Count, before: list
     text, segments = reading.text, list(reading.segments[index])
     floor = reading.sentences[index].start
     noun = counted_noun(text, count, asked.nouns, floor)
-    if noun is None and shared_noun(text, count, before, asked.nouns, floor) is not None:
+    if noun is None and shared_noun(text, count, before, asked.nouns, floor) is not None \
+            and _place_right_after(reading, index, count, segments[segment_at(segments, count.start)].end):
         noun = (count.start, count.end)  # the noun is the figure's before it; the evidence stays this figure
     if noun is None:
         verb = next((t for t in triggers if (subject_of(text, count, t.start, asked.nouns)
@@ -264,7 +283,7 @@ def _count_of_the_claim(reading: Reading, index: int, count: Count, before: list
         if verb is None:
             return f"'{count.text}' counts none of: {', '.join(asked.nouns)}"
         noun = (verb.start, verb.end)
-    if noun[0] >= count.end and with_others(text, noun[1]):
+    if noun[0] >= count.end and " of " in f" {text[count.end:noun[0]]} " and with_others(text, noun[1]):
         return f"'{count.text}' counts {text[noun[0]:noun[1]]} and others with them, not {text[noun[0]:noun[1]]} alone"
     evidence = (min(noun[0], count.start), max(noun[1], count.end))  # the figure and its noun, either order
     clause = segment_at(segments, count.start)
@@ -282,10 +301,11 @@ def _count_of_the_claim(reading: Reading, index: int, count: Count, before: list
     rivals = [t for name in events.event_names() if name != asked.kind.name
               for t in reading.triggers(events.event_kind(name), index) if segment_at(segments, t.start) == clause]
     nearest = events.gap(text, (trigger.start, trigger.end), evidence)
-    # A participle right after the noun describes it ("10 other people fleeing Cuba drowned"): the verb after it is
-    # what the figure did.
-    rivals = [t for t in rivals if not (t.text.endswith("ing") and 0 < t.start - noun[1] <= 1
-                                        and trigger.start > t.end)]
+    # A participle right after the noun, or a phrase behind a preposition there, describes it ("10 other people
+    # fleeing Cuba drowned", "four suspects in the embassy bombings are in custody"): the verb after it is what the
+    # figure did.
+    rivals = [t for t in rivals if not (trigger.start > t.end and t.start >= noun[1] and (
+        (t.text.endswith("ing") and t.start - noun[1] <= 1) or _DESCRIBING.fullmatch(text, noun[1], t.start)))]
     rival = next((t for t in rivals if events.gap(text, (t.start, t.end), evidence) < nearest), None)
     if rival is not None:
         return f"'{count.text}' belongs to the nearer '{rival.text}' ({rival.event})"
@@ -308,6 +328,11 @@ def _another_figure(reading: Reading, index: int, count: Count, after: int, clau
         return f"'{count.text}' is {elsewhere}"
     if events.about_another_event(text, clause.start, clause.end):
         return f"'{count.text}': its clause is about a separate event"
+    if a_ratio(text, count):
+        return f"'{count.text}' opens a ratio, no count"
+    more = more_added_after(text, count, reading.sentences[index].end)
+    if more is not None:
+        return f"'{count.text}' is a part: the sentence adds '{more}' to it"
     if not partitive and not_the_total(text, count, clause.start, clause.end) and not (
             part_of_the_figure_before(text, count, clause.start) and not _whole_counted(reading, index, count, asked)):
         return f"'{count.text}' is an earlier figure, a part, or one day's"

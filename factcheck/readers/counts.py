@@ -174,6 +174,27 @@ def with_others_examples() -> list[dict[str, Any]]:
     return list(language.load("counts")["not_the_total"]["with_others_examples"])
 
 
+@functools.cache
+def _more_and_ratio() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    data = language.load("counts")["not_the_total"]
+    return regex.compile(data["more_after"], regex.I), regex.compile(data["ratio"], regex.I)
+
+
+def more_added_after(text: str, count: Count, sentence_end: int) -> str | None:
+    """What the sentence adds to a figure after it ("and another 9"), or None."""
+    found = _more_and_ratio()[0].search(text, count.end, sentence_end)
+    return found.group() if found else None
+
+
+def a_ratio(text: str, count: Count) -> bool:
+    """Whether a figure opens a ratio ("one in five patients"): no count."""
+    return _more_and_ratio()[1].match(text, count.end) is not None
+
+
+def more_after_examples() -> list[str]:
+    return list(language.load("counts")["not_the_total"]["more_after_examples"])
+
+
 def continues_a_list(text: str, start: int, end: int) -> bool:
     """Whether text[start:end], between two figures, joins them in a list ("in the north and", ", ")."""
     return _shared_between().fullmatch(text, start, end) is not None

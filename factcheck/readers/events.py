@@ -92,14 +92,14 @@ def _other_event(key: str) -> regex.Pattern[str]:
 
 def about_another_event(text: str, start: int, end: int) -> bool:
     """Whether a stretch of text (a figure's clause) says it is about another event ("in a separate accident",
-    "another blast"; not "another suspect")."""
-    only_before = {w.casefold() for w in language.load("events")["other_event"]["only_before_an_event"]}
+    "another blast", "in another village"; not "another suspect was held")."""
+    data = language.load("events")["other_event"]
+    marks, persons = {w.casefold() for w in data["persons_after"]}, {w.casefold() for w in data["persons"]}
     for found in _other_event("words").finditer(text, start, end):
-        if " ".join(found.group().casefold().split()) not in only_before:
+        if " ".join(found.group().casefold().split()) not in marks:
             return True
-        words = regex.match(r"(?:\s+[\w'’-]+){1,2}", text[found.end():end])
-        if words is not None and any(event_kind(name).pattern.search(text, found.end(), found.end() + words.end())
-                                     for name in event_names()):
+        words = [w.casefold() for w in regex.findall(r"[\w'’-]+", text[found.end():min(end, found.end() + 40)])[:2]]
+        if not any(w in persons for w in words):
             return True
     return False
 
@@ -330,6 +330,9 @@ def _governor(text: str, clause_start: int, phrase_start: int, opener: str | Non
     return two if two in phrases.light_verbs else words[-1]
 
 
+_WEEKDAY = regex.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", regex.I)
+
+
 def date_against(text: str, phrase: NounPhrase, trigger: Trigger, date_start: int, date_end: int) -> bool:
     """Whether a date is written against an event's noun: inside its phrase, before the word ("Friday's bombing",
     "the Aug. 7 blasts"), right after it behind "of" ("the attacks of Aug. 7"), after it in its clause
@@ -347,7 +350,8 @@ def date_against(text: str, phrase: NounPhrase, trigger: Trigger, date_start: in
         return True
     for before, as_ in (phrases.same_as, phrases.named_as):
         if (date_end <= phrase.start and as_.fullmatch(text, date_end, phrase.start) is not None
-                and before.search(text, max(0, date_start - 16), date_start) is not None):
+                and before.search(text, max(0, date_start - 16), date_start) is not None
+                and not (as_ is phrases.named_as[1] and _WEEKDAY.fullmatch(text, date_start, date_end))):
             return True
     return date_start >= trigger.end and _phrases().date_after.match(text, trigger.end, date_start) is not None
 

@@ -39,10 +39,14 @@ class Role:
     ranks: tuple[str, ...] = ()  # in the order written
     fields: tuple[str, ...] = ()
     qualifiers: tuple[str, ...] = ()  # whose office, as written: "Valdora", "Valdoran", "OL", "Ostrel League"
+    # How many of the fields follow the office ("secretary of state"): shown there, compared as any field.
+    after: int = field(default=0, compare=False)
 
     @property
     def words(self) -> str:
-        return " ".join((*self.ranks, *self.fields, self.office))
+        before = self.fields[:len(self.fields) - self.after]
+        tail = self.fields[len(self.fields) - self.after:]
+        return " ".join((*self.ranks, *before, self.office, *(("of", *tail) if tail else ())))
 
     def describe(self, qualifiers: tuple[str, ...] | None = None) -> str:
         shown = self.qualifiers if qualifiers is None else qualifiers
@@ -278,7 +282,7 @@ class _BeforeTheOffice:
         self._end_of_name()
         ranks = [*self.ranks, written_rank] if written_rank else self.ranks
         return Role(office, tuple(ranks), (*self.fields, *tail_fields),
-                    tuple(dict.fromkeys((*self.qualifiers, *tail_qualifiers))))
+                    tuple(dict.fromkeys((*self.qualifiers, *tail_qualifiers))), len(tail_fields))
 
 
 def _whose(tokens: list[_Token], appositive: bool,
