@@ -273,3 +273,13 @@ def test_the_reviews_shapes_read_no_false_figure(provinces) -> None:
                       "2023-03-14") == []
     assert values_for(provinces, "tourist-toll", "Four tourists in the flooded valley were killed.",
                       "2023-03-14") == ["4"]
+
+
+def test_a_change_gives_its_later_figure(quake_rules) -> None:
+    assert values_for(quake_rules, "quake-toll", "The death toll in Ister Valley rose from 40 to 52 on Monday.",
+                      "2023-11-15") == ["52"]
+    assert values_for(quake_rules, "quake-toll", "The number of people killed in Korvel grew from 40 people to 52.",
+                      "2023-11-15") == ["52"]
+    # Without a verb of change, "40 to 52" is a range.
+    assert values_for(quake_rules, "quake-toll", "Officials said 40 to 52 people were killed in Korvel.",
+                      "2023-11-15") == ["40-52"]

@@ -20,6 +20,7 @@ from factcheck.readers.clauses import Segment, segment_at
 from factcheck.readers.counts import (
     Count,
     a_ratio,
+    changed_to,
     continues_a_list,
     counted_noun,
     in_a_comparison,
@@ -272,8 +273,9 @@ def _count_of_the_claim(reading: Reading, index: int, count: Count, before: list
     text, segments = reading.text, list(reading.segments[index])
     floor = reading.sentences[index].start
     noun = counted_noun(text, count, asked.nouns, floor)
-    if noun is None and shared_noun(text, count, before, asked.nouns, floor) is not None \
-            and _place_right_after(reading, index, count, segments[segment_at(segments, count.start)].end):
+    if noun is None and (changed_to(text, count, before, asked.nouns, floor) is not None or (
+            shared_noun(text, count, before, asked.nouns, floor) is not None
+            and _place_right_after(reading, index, count, segments[segment_at(segments, count.start)].end))):
         noun = (count.start, count.end)  # the noun is the figure's before it; the evidence stays this figure
     if noun is None:
         verb = next((t for t in triggers if (subject_of(text, count, t.start, asked.nouns)

@@ -58,7 +58,9 @@ def _reader() -> _Reader:
     pattern = (
         rf"(?<![\w$£€.,-])(?:(?P<qualifier>{language.alternation(qualifiers)})\s+)?(?:"
         rf"between\s+(?P<first>{number})(?P<first_scale>{scale})?\s+and\s+(?P<second>{number})(?P<second_scale>{scale})?"
-        rf"|(?P<from>{_DIGITS})(?P<from_scale>{scale})?\s*(?:-|–|to)\s*(?P<to>{_DIGITS})(?P<to_scale>{scale})?"
+        # "rose from 40 to 52" is a change, two figures; "40 to 52 people" a range.
+        rf"|(?<!\b(?:{language.alternation(data['change']['verbs'])})\s+from\s+)"
+        rf"(?P<from>{_DIGITS})(?P<from_scale>{scale})?\s*(?:-|–|to)\s*(?P<to>{_DIGITS})(?P<to_scale>{scale})?"
         rf"|(?P<vague>{language.alternation(data['vague'])})"
         rf"|(?P<number>{number})(?P<scale>{scale})?(?P<after>{data['after']['pattern']})?"
         rf")(?![\w])"
@@ -82,7 +84,8 @@ def _noun_patterns(nouns: tuple[str, ...]) -> tuple[regex.Pattern[str], tuple[re
     """The patterns of counted nouns after a figure, and before it (behind a verb of totals): compiled once per claim,
     not once per figure."""
     body = language.alternation(nouns, spaces=None)
-    after = regex.compile(rf"(?:\s+[\w'’-]+){{0,{_MAX_WORDS_BETWEEN}}}?\s+(?P<noun>{body})(?![\w-])", regex.I)
+    # "3,700 residents", "the 16-nation bloc"
+    after = regex.compile(rf"(?:(?:\s+[\w'’-]+){{0,{_MAX_WORDS_BETWEEN}}}?\s+|-)(?P<noun>{body})(?![\w-])", regex.I)
     reader = _reader()
     before = (rf"(?<![\w-])(?P<noun>{body}){reader.totals}", reader.number_of.replace("{NOUN}", f"(?P<noun>{body})"),
               rf"(?<![\w-])(?P<noun>{body}){reader.set_by}")
@@ -142,6 +145,14 @@ def object_of(text: str, count: Count, verb_end: int, nouns: Sequence[str]) -> b
 
 
 @functools.cache
+def _change() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    data = language.load("counts")
+    return (regex.compile(data["not_the_total"]["from_before"], regex.I),
+            regex.compile(data["not_the_total"]["to_after"], regex.I),
+            regex.compile(data["shared_noun"]["change"], regex.I))
+
+
+@functools.cache
 def _shared_between() -> regex.Pattern[str]:
     return regex.compile(language.load("counts")["shared_noun"]["between"], regex.I)
 
@@ -152,12 +163,30 @@ def shared_noun(text: str, count: Count, before: Sequence[Count], nouns: Sequenc
     and 9 in the south": 'people'), or None. `before`: the figures before it in its sentence."""
     _, _, after_object = _bare()
     earlier = [c for c in before if c.end <= count.start]
-    if not earlier or after_object.match(text[count.end:count.end + 20]) is None:
+    if not earlier:
         return None
     noun = counted_noun(text, earlier[-1], nouns, floor)
     if noun is None or noun[0] < earlier[-1].end:
         return None
-    return noun if _shared_between().fullmatch(text, noun[1], count.start) is not None else None
+    if (_shared_between().fullmatch(text, noun[1], count.start) is not None
+            and after_object.match(text[count.end:count.end + 20]) is not None):
+        return noun
+    return None
+
+
+def changed_to(text: str, count: Count, before: Sequence[Count], nouns: Sequence[str],
+               floor: int = 0) -> tuple[int, int] | None:
+    """The noun a figure with none of its own takes from the first figure of a change ("from 16 members to 19":
+    'members'), or None."""
+    earlier = [c for c in before if c.end <= count.start]
+    if not earlier:
+        return None
+    noun = counted_noun(text, earlier[-1], nouns, floor)
+    from_before, _, change = _change()
+    if noun is None or noun[0] < earlier[-1].end or from_before.search(
+            text, max(floor, earlier[-1].start - 8), earlier[-1].start) is None:
+        return None
+    return noun if change.fullmatch(text, noun[1], count.start) is not None else None
 
 
 @functools.cache
@@ -287,11 +316,15 @@ def part_of_the_figure_before(text: str, count: Count, clause_start: int) -> boo
 
 
 def not_the_total(text: str, count: Count, clause_start: int, clause_end: int) -> bool:
-    """Whether the text marks a figure as an earlier one, a part, or one day's ("up from 180", "including 40")."""
+    """Whether the text marks a figure as an earlier one, a part, or one day's ("up from 180", "including 40", "rose
+    from 40 to 52")."""
     reader = _reader()
+    from_before, to_after, _ = _change()
     return (reader.part_before.search(text, max(clause_start, count.start - 60), count.start) is not None
             or reader.part_after.search(text, count.end, clause_end) is not None
-            or reader.part_clause.match(text[clause_start:count.start]) is not None)
+            or reader.part_clause.match(text[clause_start:count.start]) is not None
+            or (from_before.search(text, max(clause_start, count.start - 8), count.start) is not None
+                and to_after.match(text, count.end, clause_end) is not None))
 
 
 @functools.cache
