@@ -131,13 +131,13 @@ def _place_right_after(reading: Reading, index: int, count: Count, end: int) -> 
 def _places_of_the_figure(reading: Reading, index: int, count: Count) -> tuple[frozenset[str], str]:
     """The places a figure is of, and where they are named: between the figures before and after it in its
     sentence, else anywhere in it, else in the sentence before it in its paragraph that last named one ("the
-    blast in the capital ... At least 75 people were killed there")."""
+    blast in the capital ... At least 64 people died there")."""
     sentence = reading.sentences[index]
     dates = [(t.start, t.end) for t in reading.timexes[index]]
     figures = read_counts(reading.text, sentence.start, sentence.end, dates)
     before = max((f.end for f in figures if f.end <= count.start), default=sentence.start)
     after = min((f.start for f in figures if f.start >= count.end), default=sentence.end)
-    # "killed 247 people in the north and 10 in the south": each figure is of the place right after it.
+    # "killed 31 people in the north and 9 in the south": each figure is of the place right after it.
     named = _place_right_after(reading, index, count, after)
     if named:
         return named, "named right after it"
@@ -213,7 +213,7 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEA
 
 def _sum_of_the_parts(reading: Reading, index: int, figures: list[Count], triggers: tuple[events.Trigger, ...],
                       asked: _Asked, rules: RuleSet) -> Statement | None:
-    """A whole's figure told as its parts' in one sentence ("killed 247 people in Kenya and 10 in Tanzania", for a
+    """A whole's figure told as its parts' in one sentence ("killed 31 people in Valdora and 9 in Norvik", for a
     claim of both): each part once, each figure one the part's own claim would read, and no figure of the whole."""
     parts = rules.place_parts.get(asked.place or "", frozenset())
     if len(parts) < 2 or len(figures) < len(parts):
@@ -303,8 +303,8 @@ def _count_of_the_claim(reading: Reading, index: int, count: Count, before: list
     rivals = [t for name in events.event_names() if name != asked.kind.name
               for t in reading.triggers(events.event_kind(name), index) if segment_at(segments, t.start) == clause]
     nearest = events.gap(text, (trigger.start, trigger.end), evidence)
-    # A participle right after the noun, or a phrase behind a preposition there, describes it ("10 other people
-    # fleeing Cuba drowned", "four suspects in the embassy bombings are in custody"): the verb after it is what the
+    # A participle right after the noun, or a phrase behind a preposition there, describes it ("11 other people
+    # fleeing the war drowned", "four suspects in the port bombings are in custody"): the verb after it is what the
     # figure did.
     rivals = [t for t in rivals if not (trigger.start > t.end and t.start >= noun[1] and (
         (t.text.endswith("ing") and t.start - noun[1] <= 1) or _DESCRIBING.fullmatch(text, noun[1], t.start)))]

@@ -141,7 +141,7 @@ def _in_its_clause(reading: Reading, trigger: events.Trigger, kind: events.Event
     if not own:
         return f"'{states[0].text}' dates a state ('as of'), not an event" if states else None
     phrase = events.told_as_noun(text, clause.start, trigger, kind)
-    # "Slepian's death came up in Sunday's debate": a date in the possessive dates its own noun; it is the event's
+    # "Her resignation came up in Sunday's debate": a date in the possessive dates its own noun; it is the event's
     # only when that noun is the event word, or the noun's verb is ("Friday's blast killed 12").
     owned = {t: text[span[0]:span[1]] for t in own if (span := clauses.possessed_by_date(text, t.end)) is not None
              and not span[0] <= trigger.start < span[1] and (phrase is not None or t.start >= trigger.end)}

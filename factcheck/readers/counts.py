@@ -114,7 +114,7 @@ def _bare() -> tuple[regex.Pattern[str], frozenset[str], regex.Pattern[str]]:
 
 
 def subject_of(text: str, count: Count, verb_start: int, nouns: Sequence[str]) -> bool:
-    """Whether a figure with no noun is the subject of the event verb at verb_start ("At least 82 were killed",
+    """Whether a figure with no noun is the subject of the event verb at verb_start ("At least 64 died",
     "Eleven died"), and so counts people, when the claim counts people."""
     between, people, _ = _bare()
     return (verb_start >= count.end and any(n.casefold() in people for n in nouns)
@@ -128,8 +128,8 @@ def _partitive() -> regex.Pattern[str]:
 
 
 def partitive_subject(text: str, count: Count, verb_start: int, nouns: Sequence[str]) -> bool:
-    """Whether a figure with no noun opens a partitive that is the subject of the event verb at verb_start ("Ten of
-    those on board died"), and so counts people, when the claim counts people."""
+    """Whether a figure with no noun opens a partitive that is the subject of the event verb at verb_start ("Nine of
+    the crew drowned"), and so counts people, when the claim counts people."""
     _, people, _ = _bare()
     return (verb_start > count.end and any(n.casefold() in people for n in nouns)
             and _partitive().fullmatch(text[count.end:verb_start]) is not None)
@@ -260,7 +260,7 @@ def _companions() -> _Companions:
 
 def with_companions(text: str, count: Count, sentence_start: int, verb: tuple[int, int]) -> Count:
     """A figure of others with the people named beside it, where they are all the subject of the event's verb
-    ("his mother and 10 others died": 11 died; "the pilot, a nurse and four other passengers were killed": 6), or
+    ("her brother and 12 others died": 13 died; "the pilot, a nurse and four other passengers were killed": 6), or
     the verb's subject goes "with" them ("she died with nine others": 10 or more). A plural among them ("his
     parents and 10 others") leaves the count open above. The figure itself when it counts no others."""
     data = _companions()
@@ -281,7 +281,7 @@ def with_companions(text: str, count: Count, sentence_start: int, verb: tuple[in
             listed.append(" ".join(item.split()[-data.max_words:]))  # the list's first item ends this stretch
             break
         if data.opener.match(item):
-            break  # "On Friday, his mother and 10 others": an opening phrase, not one of the people
+            break  # "On Friday, her brother and 12 others": an opening phrase, not one of the people
         listed.append(item)
     plural = sum(1 for item in listed if data.plural.search(item))
     names = ", ".join(reversed([" ".join(item.split()) for item in listed]))
@@ -309,7 +309,7 @@ def _part_of_before() -> regex.Pattern[str]:
 
 
 def part_of_the_figure_before(text: str, count: Count, clause_start: int) -> bool:
-    """Whether a figure is told as a part of the figure before it ("259 people, including 12 Americans")."""
+    """Whether a figure is told as a part of the figure before it ("61 people, including 9 tourists")."""
     pattern = _part_of_before()
     return (pattern.search(text, max(clause_start, count.start - 40), count.start) is not None
             or pattern.match(text, count.end) is not None)
