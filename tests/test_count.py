@@ -283,3 +283,14 @@ def test_a_change_gives_its_later_figure(quake_rules) -> None:
     # Without a verb of change, "40 to 52" is a range.
     assert values_for(quake_rules, "quake-toll", "Officials said 40 to 52 people were killed in Korvel.",
                       "2023-11-15") == ["40-52"]
+
+
+def test_a_part_told_as_a_part_is_the_figure_of_that_parts_claim(provinces) -> None:
+    text = "The floods have killed 40 people. Of those killed, 9 were killed in Norvik."
+    assert values_for(provinces, "norvik-toll", text, "2023-03-14") == ["9"]
+    assert values_for(provinces, "total-toll", text, "2023-03-14") == ["40"]
+    assert values_for(provinces, "ferry-toll", "Of the twelve on the ferry, five have been found.",
+                      "2023-03-14") == []
+    assert values_for(provinces, "total-toll",
+                      "The storm claimed the lives of at least 40 people in Valdora and Norvik.",
+                      "2023-03-14") == [">=40"]

@@ -24,6 +24,7 @@ from factcheck.readers.counts import (
     continues_a_list,
     counted_noun,
     in_a_comparison,
+    in_a_part_clause,
     more_added_after,
     not_the_total,
     object_of,
@@ -108,7 +109,8 @@ def _place_of_the_figure(reading: Reading, index: int, count: Count, place: str 
             return f"a figure of '{one}', one of the events the rules count apart, not of all of them"
         return None
     if not named:
-        return (f"names none of the places it could be of, and the rules count {rules.entities[place].name} apart "
+        return (f"a figure that names none of the places it could be of, and the rules count "
+                f"{rules.entities[place].name} apart "
                 f"from {', '.join(sorted(rules.entities[w].name for w in wholes))}")
     siblings = {p for w in wholes for p in rules.place_parts[w]} - {place}
     if named & (wholes | siblings) or place not in named:
@@ -335,10 +337,20 @@ def _another_figure(reading: Reading, index: int, count: Count, after: int, clau
     more = more_added_after(text, count, reading.sentences[index].end)
     if more is not None:
         return f"'{count.text}' is a part: the sentence adds '{more}' to it"
+    a_part = part_of_the_figure_before(text, count, clause.start)
     if not partitive and not_the_total(text, count, clause.start, clause.end) and not (
-            part_of_the_figure_before(text, count, clause.start) and not _whole_counted(reading, index, count, asked)):
+            (a_part and not _whole_counted(reading, index, count, asked))
+            or ((a_part or in_a_part_clause(text, count, clause.start))
+                and _of_the_claims_part(reading, index, count, asked, rules))):
         return f"'{count.text}' is an earlier figure, a part, or one day's"
     return None
+
+
+def _of_the_claims_part(reading: Reading, index: int, count: Count, asked: _Asked, rules: RuleSet) -> bool:
+    """Whether a figure told as a part ("including 9 in Norvik", "Of those killed, 11 died in Norvik") is of the
+    place the claim counts, one part of a whole the rules count apart: it is then that part's own figure."""
+    part_of_a_whole = any(asked.place in parts for parts in rules.place_parts.values())
+    return part_of_a_whole and _place_right_after(reading, index, count, reading.sentences[index].end) == {asked.place}
 
 
 def _whole_counted(reading: Reading, index: int, count: Count, asked: _Asked) -> bool:

@@ -315,6 +315,11 @@ def part_of_the_figure_before(text: str, count: Count, clause_start: int) -> boo
             or pattern.match(text, count.end) is not None)
 
 
+def in_a_part_clause(text: str, count: Count, clause_start: int) -> bool:
+    """Whether a figure stands in a clause that opens with the group it is a part of ("Of those killed, 11 ...")."""
+    return _reader().part_clause.match(text[clause_start:count.start]) is not None
+
+
 def not_the_total(text: str, count: Count, clause_start: int, clause_end: int) -> bool:
     """Whether the text marks a figure as an earlier one, a part, or one day's ("up from 180", "including 40", "rose
     from 40 to 52")."""
