@@ -302,3 +302,9 @@ def test_what_a_charge_is_for_is_an_event_of_its_own(example: dict) -> None:
 @pytest.mark.parametrize("example", language.load("grammar")["complement"]["verb_before_examples"])
 def test_a_date_right_after_a_past_form_is_that_verbs(example: str) -> None:
     assert clauses.follows_another_verb(example, 0, example.index("Monday"))
+
+
+def test_a_cue_a_verb_opens_is_no_noun() -> None:
+    kind = events.event_kind("joining", ("become (a )?full members?", "accession", "entry"))
+    assert kind.nouns is not None
+    assert [w for w in ("become full members", "accession", "entry") if kind.nouns.fullmatch(w)] == ["accession"]
