@@ -4,6 +4,7 @@ report needs.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -22,7 +23,8 @@ def gather(inputs: list[Path], rules: RuleSet, options: ReadOptions, run: Runner
            new: list[Path] | None = None) -> Gathered:
     """Every article the inputs name (and the new ones), read by `run` or taken from the store where it still holds
     there, in file order; what is read is kept in the store, but the new articles, which are not published yet.
-    With a store and new articles, only those are read, and the published evidence comes from the store."""
+    With a store and new articles, only those are read, and the published evidence comes from the store. Either way
+    a text filed again under a later date is read once more as of its first date (`_read_repeats_as_first_filed`)."""
     new_files, new_skipped = discover(new) if new else ([], [])
     new_paths = set(unique_paths(new_files))
     gathered = Gathered(skipped=list(new_skipped))
@@ -95,10 +97,13 @@ def _read_repeats_as_first_filed(gathered: Gathered, rules: RuleSet, options: Re
     copies = [a for a in gathered.articles if a.body_digest and a.published > first[a.body_digest].published]
     if not copies:
         return
+    # One run per first date, so that a runner reads the copies of one date together (in its processes, if many).
+    by_date: dict[dt.date, list[str]] = {}
+    for copy in copies:
+        by_date.setdefault(first[copy.body_digest].published, []).append(copy.path)
     again: dict[str, list[Statement]] = {}
-    for original in sorted({first[c.body_digest] for c in copies}, key=lambda a: a.path):
-        paths = [c.path for c in copies if c.body_digest == original.body_digest]
-        for item in run(paths, rules, replace(options, override_published=original.published)):
+    for published, paths in sorted(by_date.items()):
+        for item in run(paths, rules, replace(options, override_published=published)):
             if item.article is not None:
                 again[item.article.id] = [gathered.shared.statement(s) for s in item.statements]
     for copy in copies:
@@ -124,7 +129,8 @@ def _is_one_of(path: str, paths: set[str]) -> bool:
 
 def _gather_new_against_store(inputs: list[Path], new_paths: set[str], rules: RuleSet, rules_digest: str,
                               store: Store, options: ReadOptions, run: Runner, gathered: Gathered) -> None:
-    """Only the new articles are read. The published evidence is what the store holds for the claims they speak
+    """Only the new articles are read (and any repeat among the gathered, afterwards). The published evidence is what
+    the store holds for the claims they speak
     of, read through its claim index; files the store read under other rules or another engine are read again
     first, so that the evidence never mixes rule versions."""
     stale = [p for p in store.stale(rules_digest) if p not in new_paths]

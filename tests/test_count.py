@@ -294,3 +294,9 @@ def test_a_part_told_as_a_part_is_the_figure_of_that_parts_claim(provinces) -> N
     assert values_for(provinces, "total-toll",
                       "The storm claimed the lives of at least 40 people in Valdora and Norvik.",
                       "2023-03-14") == [">=40"]
+
+
+def test_what_is_added_to_a_figure_must_be_of_its_event(provinces) -> None:
+    assert values_for(provinces, "ferry-toll", "The storm killed 12 people on Monday, and another 30 were injured.",
+                      "2023-03-14") == ["12"]
+    assert values_for(provinces, "ferry-toll", "On Tuesday alone, nine of the crew drowned.", "2023-03-14") == []

@@ -64,6 +64,8 @@ def test_every_event_kind_has_examples_that_trigger_it(name: str) -> None:
     kind = events.event_kind(name)
     for example in data["examples"]:
         assert events.find_triggers(example, kind, 0, len(example)), f"{name}: no trigger in {example!r}"
+    for example in data.get("not_examples", []):
+        assert not events.find_triggers(example, kind, 0, len(example)), f"{name}: a trigger in {example!r}"
 
 
 @pytest.mark.parametrize("boundary", language.load("grammar")["boundaries"], ids=lambda b: b["relation"] or "clause")
@@ -148,8 +150,10 @@ def test_an_event_told_as_a_noun_takes_only_the_dates_that_belong_to_it(example:
     trigger = _first_trigger(text, example["event"])
     start = text.index(example["date"])
     phrase = events.told_as_noun(text, 0, trigger, kind)
+    weekday_alone = any(t.start == start and "weekday" in t.rule.split("+")
+                        for t in temporal.tag(text, dt.date(2023, 3, 14)))
     belongs = phrase is None or phrase.takes_clause_dates or events.date_against(
-        text, phrase, trigger, start, start + len(example["date"]))
+        text, phrase, trigger, start, start + len(example["date"]), weekday_alone)
     assert belongs is example["belongs"], phrase
 
 

@@ -135,8 +135,7 @@ def _places_of_the_figure(reading: Reading, index: int, count: Count) -> tuple[f
     sentence, else anywhere in it, else in the sentence before it in its paragraph that last named one ("the
     blast in the capital ... At least 64 people died there")."""
     sentence = reading.sentences[index]
-    dates = [(t.start, t.end) for t in reading.timexes[index]]
-    figures = read_counts(reading.text, sentence.start, sentence.end, dates)
+    figures = reading.figures(index)
     before = max((f.end for f in figures if f.end <= count.start), default=sentence.start)
     after = min((f.start for f in figures if f.start >= count.end), default=sentence.end)
     # "killed 31 people in the north and 9 in the south": each figure is of the place right after it.
@@ -194,8 +193,7 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEA
             if notes.listening:
                 _note_figures_without_event(reading, index, asked, notes)
             continue
-        dates = [(t.start, t.end) for t in reading.timexes[index]]
-        figures = read_counts(reading.text, sentence.start, sentence.end, dates)
+        figures = list(reading.figures(index))
         if not figures and notes.listening:
             notes.reject(index, claim.id, _no_figure(reading.text[sentence.start:sentence.end], triggers[0]))
         read_here = False
@@ -218,7 +216,7 @@ def _sum_of_the_parts(reading: Reading, index: int, figures: list[Count], trigge
     """A whole's figure told as its parts' in one sentence ("killed 31 people in Valdora and 9 in Norvik", for a
     claim of both): each part once, each figure one the part's own claim would read, and no figure of the whole."""
     parts = rules.place_parts.get(asked.place or "", frozenset())
-    if len(parts) < 2 or len(figures) < len(parts):
+    if len(parts) < 2 or len(figures) < len(parts) or not parts <= {m.entity for m in reading.mentions[index]}:
         return None
     read: dict[str, tuple[Count, tuple[int, int], events.Trigger]] = {}
     for number, count in enumerate(figures):
@@ -334,16 +332,36 @@ def _another_figure(reading: Reading, index: int, count: Count, after: int, clau
         return f"'{count.text}': its clause is about a separate event"
     if a_ratio(text, count):
         return f"'{count.text}' opens a ratio, no count"
-    more = more_added_after(text, count, reading.sentences[index].end)
+    more = _added_to(reading, index, count, asked)
     if more is not None:
         return f"'{count.text}' is a part: the sentence adds '{more}' to it"
     a_part = part_of_the_figure_before(text, count, clause.start)
-    if not partitive and not_the_total(text, count, clause.start, clause.end) and not (
+    if not_the_total(text, count, clause.start, clause.end, partitive) and not (
             (a_part and not _whole_counted(reading, index, count, asked))
             or ((a_part or in_a_part_clause(text, count, clause.start))
                 and _of_the_claims_part(reading, index, count, asked, rules))):
         return f"'{count.text}' is an earlier figure, a part, or one day's"
     return None
+
+
+def _added_to(reading: Reading, index: int, count: Count, asked: _Asked) -> str | None:
+    """What the sentence adds to a figure of the claim's event ("killed 12 on Monday and another 9 on Tuesday"), or
+    None: the figure it adds is nearer a word of the claim's event than of any other ("and another 30 were
+    injured" adds to no toll)."""
+    text = reading.text
+    found = more_added_after(text, count, reading.sentences[index].end)
+    later = next((f for f in reading.figures(index) if found and f.start >= found[0]), None)
+    if found is None or later is None:
+        return None
+
+    def nearest(kind: events.EventKind) -> int:
+        return min((events.gap(text, (t.start, t.end), (later.start, later.end))
+                    for t in reading.triggers(kind, index)), default=len(text))
+
+    ours = nearest(asked.kind)
+    if any(nearest(events.event_kind(name)) < ours for name in events.event_names() if name != asked.kind.name):
+        return None
+    return text[found[0]:later.end]
 
 
 def _of_the_claims_part(reading: Reading, index: int, count: Count, asked: _Asked, rules: RuleSet) -> bool:
@@ -358,9 +376,8 @@ def _whole_counted(reading: Reading, index: int, count: Count, asked: _Asked) ->
     claim's figure, not a figure of its own ("killed 40 people, including 12 in the capital", for a claim of
     people; but "including 12 Americans" is the figure of a claim of Americans)."""
     sentence = reading.sentences[index]
-    dates = [(t.start, t.end) for t in reading.timexes[index]]
     return any(counted_noun(reading.text, other, asked.nouns, sentence.start) is not None
-               for other in read_counts(reading.text, sentence.start, count.start, dates))
+               for other in reading.figures(index) if other.end <= count.start)
 
 
 def _dated_before(reading: Reading, index: int, asked: _Asked) -> tuple[Timex | None, dt.date]:

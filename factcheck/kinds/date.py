@@ -149,7 +149,8 @@ def _in_its_clause(reading: Reading, trigger: events.Trigger, kind: events.Event
     if not own:
         first = next(iter(owned))
         return f"'{first.text}' dates '{owned[first]}', not '{trigger.text}'"
-    against = [t for t in own if phrase is not None and events.date_against(text, phrase, trigger, t.start, t.end)]
+    against = [t for t in own if phrase is not None and events.date_against(
+        text, phrase, trigger, t.start, t.end, not rules_with("weekday_alone").isdisjoint(t.rule.split("+")))]
     if phrase is not None and not phrase.takes_clause_dates:
         if not against:
             return (f"'{trigger.text}' is told as what '{phrase.governor}' is about; '{own[0].text}' is the date of "

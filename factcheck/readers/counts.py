@@ -209,10 +209,10 @@ def _more_and_ratio() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     return regex.compile(data["more_after"], regex.I), regex.compile(data["ratio"], regex.I)
 
 
-def more_added_after(text: str, count: Count, sentence_end: int) -> str | None:
-    """What the sentence adds to a figure after it ("and another 9"), or None."""
+def more_added_after(text: str, count: Count, sentence_end: int) -> tuple[int, int] | None:
+    """Where the sentence adds to a figure after it ("and another 9"), or None."""
     found = _more_and_ratio()[0].search(text, count.end, sentence_end)
-    return found.group() if found else None
+    return found.span() if found else None
 
 
 def a_ratio(text: str, count: Count) -> bool:
@@ -320,13 +320,15 @@ def in_a_part_clause(text: str, count: Count, clause_start: int) -> bool:
     return _reader().part_clause.match(text[clause_start:count.start]) is not None
 
 
-def not_the_total(text: str, count: Count, clause_start: int, clause_end: int) -> bool:
+def not_the_total(text: str, count: Count, clause_start: int, clause_end: int, partitive: bool = False) -> bool:
     """Whether the text marks a figure as an earlier one, a part, or one day's ("up from 180", "including 40", "rose
     from 40 to 52")."""
     reader = _reader()
     from_before, to_after, _ = _change()
     return (reader.part_before.search(text, max(clause_start, count.start - 60), count.start) is not None
-            or reader.part_after.search(text, count.end, clause_end) is not None
+            # A partitive subject ("nine of the crew drowned") is who did it: its "of the" marks no part.
+            or any(not (partitive and m.start() == count.end and m.group().lstrip()[:3].lower() == "of ")
+                   for m in reader.part_after.finditer(text, count.end, clause_end))
             or reader.part_clause.match(text[clause_start:count.start]) is not None
             or (from_before.search(text, max(clause_start, count.start - 8), count.start) is not None
                 and to_after.match(text, count.end, clause_end) is not None))

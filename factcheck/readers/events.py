@@ -90,11 +90,16 @@ def _other_event(key: str) -> regex.Pattern[str]:
     return regex.compile(data[key].replace("{WORDS}", data["words"]), regex.I | regex.S)
 
 
+@functools.cache
+def _persons_after() -> tuple[frozenset[str], frozenset[str]]:
+    data = language.load("events")["other_event"]
+    return frozenset(w.casefold() for w in data["persons_after"]), frozenset(w.casefold() for w in data["persons"])
+
+
 def about_another_event(text: str, start: int, end: int) -> bool:
     """Whether a stretch of text (a figure's clause) says it is about another event ("in a separate accident",
     "another blast", "in another village"; not "another suspect was held")."""
-    data = language.load("events")["other_event"]
-    marks, persons = {w.casefold() for w in data["persons_after"]}, {w.casefold() for w in data["persons"]}
+    marks, persons = _persons_after()
     for found in _other_event("words").finditer(text, start, end):
         if " ".join(found.group().casefold().split()) not in marks:
             return True
@@ -330,15 +335,14 @@ def _governor(text: str, clause_start: int, phrase_start: int, opener: str | Non
     return two if two in phrases.light_verbs else words[-1]
 
 
-_WEEKDAY = regex.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", regex.I)
-
-
-def date_against(text: str, phrase: NounPhrase, trigger: Trigger, date_start: int, date_end: int) -> bool:
+def date_against(text: str, phrase: NounPhrase, trigger: Trigger, date_start: int, date_end: int,
+                 weekday_alone: bool = False) -> bool:
     """Whether a date is written against an event's noun: inside its phrase, before the word ("Friday's bombing",
     "the Aug. 7 blasts"), right after it behind "of" ("the attacks of Aug. 7"), after it in its clause
     where the phrase is a purpose ("for a meeting with the king on Wednesday") or in a relative clause whose subject
     it is ("the blasts which killed 40 on Friday"), set beside it by "the same ... as" ("on the same night as the
-    crash") or named as it ("set Friday as the deadline")."""
+    crash") or named as it ("set March 3 as the deadline"; not a weekday alone, `weekday_alone`, whose week the
+    setting's tense does not tell)."""
     if (phrase.start <= date_start or phrase.start < date_end) and date_end <= trigger.start:
         return True  # in the phrase, or a date the phrase opens inside ("last Friday's bombings")
     phrases = _phrases()
@@ -348,10 +352,9 @@ def date_against(text: str, phrase: NounPhrase, trigger: Trigger, date_start: in
     if (date_start >= trigger.end and phrases.subject_relative.match(text, trigger.end) is not None
             and not regex.search(r"[;:]", text[trigger.end:date_start])):
         return True
-    for before, as_ in (phrases.same_as, phrases.named_as):
-        if (date_end <= phrase.start and as_.fullmatch(text, date_end, phrase.start) is not None
-                and before.search(text, max(0, date_start - 16), date_start) is not None
-                and not (as_ is phrases.named_as[1] and _WEEKDAY.fullmatch(text, date_start, date_end))):
+    for (before, as_), takes_a_weekday in ((phrases.same_as, True), (phrases.named_as, not weekday_alone)):
+        if (takes_a_weekday and date_end <= phrase.start and as_.fullmatch(text, date_end, phrase.start) is not None
+                and before.search(text, max(0, date_start - 16), date_start) is not None):
             return True
     return date_start >= trigger.end and _phrases().date_after.match(text, trigger.end, date_start) is not None
 

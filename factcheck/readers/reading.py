@@ -10,6 +10,7 @@ from typing import Protocol, overload
 from factcheck.inputs.article import Article
 from factcheck.readers import clauses, events, wordstarts
 from factcheck.readers.clauses import Segment
+from factcheck.readers.counts import Count, read_counts
 from factcheck.readers.dates import FileDates, read_dates
 from factcheck.readers.events import EventKind, Trigger
 from factcheck.readers.names import Mention, NameIndex, find_mentions
@@ -70,6 +71,7 @@ class Reading:
     # By event name and pattern: equal kinds are often distinct objects (with and without an empty tuple of extra
     # cues), and comparing two kinds field by field costs more than the lookup.
     _triggers: dict[tuple[str, str], tuple[tuple[Trigger, ...], ...]] = field(default_factory=dict, compare=False)
+    _figures: dict[int, tuple[Count, ...]] = field(default_factory=dict, compare=False)
 
     @property
     def text(self) -> str:
@@ -89,6 +91,14 @@ class Reading:
                     per_sentence[number].append(trigger)
             self._triggers[key] = tuple(tuple(found) for found in per_sentence)
         return self._triggers[key][index]
+
+    def figures(self, index: int) -> tuple[Count, ...]:
+        """The counts of sentence `index` outside its dates and times (read once per sentence, for every claim)."""
+        if index not in self._figures:
+            sentence = self.sentences[index]
+            dates = [(t.start, t.end) for t in self.timexes[index]]
+            self._figures[index] = tuple(read_counts(self.text, sentence.start, sentence.end, dates))
+        return self._figures[index]
 
     def sentence_at(self, offset: int) -> int:
         """The index of the sentence an offset stands in."""

@@ -232,7 +232,7 @@ def _season(ctx: Context) -> Value:
 
 
 def _holiday(ctx: Context) -> Value:
-    spec = ctx.vocabulary["HOLIDAY"][_SPACES.sub(" ", ctx.required("holiday")).lower().replace("’", "'")]
+    spec = ctx.lookup("HOLIDAY") or ctx.lookup("HOLIDAYWORD")
     if (year_text := ctx.group("year")) is not None:
         return Value("DATE", _holiday_in(spec, int(year_text)).isoformat(), "holiday, explicit year")
     # The nearest one; in the past tense the last one, in the future the next.
@@ -247,17 +247,13 @@ def _holiday(ctx: Context) -> Value:
 
 
 def _holiday_in(spec: str, year: int) -> dt.date:
-    """A holiday's day in a year: "12-25", or "11/4/3" for the fourth Thursday of November ("05/-1/0": the last
-    Monday of May)."""
-    if "-" in spec and "/" not in spec:
+    """A holiday's day in a year: "12-25", or "11/4/3" for the fourth Thursday of November."""
+    if "/" not in spec:
         month, day = map(int, spec.split("-"))
         return dt.date(year, month, day)
     month, nth, weekday = map(int, spec.split("/"))
-    if nth > 0:
-        first = dt.date(year, month, 1)
-        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
-    last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
-    return last - dt.timedelta(days=(last.weekday() - weekday) % 7 + 7 * (-nth - 1))
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
 
 
 def _quarter(ctx: Context) -> Value:
