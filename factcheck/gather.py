@@ -130,9 +130,8 @@ def _is_one_of(path: str, paths: set[str]) -> bool:
 def _gather_new_against_store(inputs: list[Path], new_paths: set[str], rules: RuleSet, rules_digest: str,
                               store: Store, options: ReadOptions, run: Runner, gathered: Gathered) -> None:
     """Only the new articles are read (and any repeat among the gathered, afterwards). The published evidence is what
-    the store holds for the claims they speak
-    of, read through its claim index; files the store read under other rules or another engine are read again
-    first, so that the evidence never mixes rule versions."""
+    the store holds for the claims they speak of, read through its claim index; files the store read under other
+    rules or another engine are read again first, so that the evidence never mixes rule versions."""
     stale = [p for p in store.stale(rules_digest) if p not in new_paths]
     present = [p for p in stale if os.path.exists(p)]
     for _ in saving(run(present, rules, options), store, rules_digest, set()):
