@@ -278,3 +278,9 @@ def test_a_department_after_the_office_is_its_field_capitalised_or_not(tmp_path:
     assert titles.parse_role("Treasury Secretary") != titles.parse_role("Secretary of State")
     _, finding = _check(tmp_path, {**AGREEING, "d.txt": "Valdoran Minister of the Interior Ilse Marrow spoke."})
     assert finding["status"] == "consistent"
+
+
+def test_a_prosecutors_office_is_not_the_attorney_generals() -> None:
+    assert titles.parse_role("U.S. Attorney") is not None
+    assert titles.parse_role("District Attorney") != titles.parse_role("Attorney General")
+    assert titles.parse_role("attorney") != titles.parse_role("attorney general")
