@@ -44,7 +44,7 @@ def gather(inputs: list[Path], rules: RuleSet, options: ReadOptions, run: Runner
             gathered.add(cached.pop(path) if path in cached else next(fresh))
         for _ in fresh:  # let the last batch be saved
             pass
-    _read_repeats_as_first_filed(gathered, rules, options, run)
+    _read_repeats_as_first_filed(gathered, rules, options, run, new_paths)
     if new is not None:
         # Told by the end of the path first (one C call per article of an archive), by the whole path after.
         endings = tuple({os.path.basename(p) for p in new_paths})
@@ -85,10 +85,12 @@ class Gathered:
         self.warnings += item.warnings
 
 
-def _read_repeats_as_first_filed(gathered: Gathered, rules: RuleSet, options: ReadOptions, run: Runner) -> None:
+def _read_repeats_as_first_filed(gathered: Gathered, rules: RuleSet, options: ReadOptions, run: Runner,
+                                 new_paths: set[str]) -> None:
     """A text filed again under a later date (a wire service's repeat, a page its site re-dated) still tells what it
     told when first filed: its 'Wednesday' is the Wednesday before that first date, not before the later one. Each
-    later copy is read again as of the earliest date its text carries, and a note says so."""
+    later copy is read again as of the earliest date its text carries, and a note says so (of the new articles
+    only, where there are any)."""
     first: dict[str, ArticleInfo] = {}
     for article in gathered.articles:
         held = first.get(article.body_digest)
@@ -108,7 +110,8 @@ def _read_repeats_as_first_filed(gathered: Gathered, rules: RuleSet, options: Re
                 again[item.article.id] = [gathered.shared.statement(s) for s in item.statements]
     for copy in copies:
         original = first[copy.body_digest]
-        if copy.id in again:
+        # With new articles (check --new), the note is theirs: the evidence is not what is being checked.
+        if copy.id in again and (not new_paths or copy.path in new_paths):
             gathered.warnings.append(f"{copy.id} is {original.id} filed again (the same text, dated "
                                      f"{copy.published} and {original.published}): its dates are read as of "
                                      f"{original.published}")

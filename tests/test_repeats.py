@@ -90,3 +90,12 @@ def test_a_copy_with_no_date_of_its_own_is_never_the_first_filing(corpus: Path) 
     values = _values(report)
     assert values["a"] == "2023-11-15" and values["e"] == "2023-11-08"  # read as of its assumed Monday the 13th
     assert not [n for n in report["warnings"] if n.startswith(("a is e", "b is e", "c is e"))]
+
+
+def test_with_new_articles_only_their_repeats_are_noted(corpus: Path) -> None:
+    result = run("check", "--format", "json", "--no-db", "corpus", "--new", "corpus/d.txt")
+    assert result.exit_code == 0, result.output
+    assert not [n for n in json.loads(result.stdout)["warnings"] if "filed again" in n]
+    result = run("check", "--format", "json", "--no-db", "corpus", "--new", "corpus/b.txt")
+    assert [n for n in json.loads(result.stdout)["warnings"] if "filed again" in n] == [
+        "b is a filed again (the same text, dated 2023-11-20 and 2023-11-16): its dates are read as of 2023-11-16"]
