@@ -46,6 +46,13 @@ class _Reader:
 
 
 @functools.cache
+def _with_qualifiers(pattern: str) -> str:
+    """A pattern of language/counts.toml with its {QUALIFIER} written out: the words of every qualifier."""
+    words = [w for q in language.load("counts")["qualifiers"] for w in q["words"]]
+    return pattern.replace("{QUALIFIER}", language.alternation(words))
+
+
+@functools.cache
 def _reader() -> _Reader:
     data = language.load("counts")
     numbers = {k.lower(): v for k, v in data["numbers"].items()}
@@ -65,9 +72,10 @@ def _reader() -> _Reader:
         rf"|(?P<number>{number})(?P<scale>{scale})?(?P<after>{data['after']['pattern']})?"
         rf")(?![\w])"
     )
-    return _Reader(regex.compile(pattern, regex.I), data["totals"]["links"], data["totals"]["number_of"],
+    return _Reader(regex.compile(pattern, regex.I), _with_qualifiers(data["totals"]["links"]),
+                   data["totals"]["number_of"],
                    data["totals"]["set_by"],
-                   regex.compile(data["not_the_total"]["before"], regex.I),
+                   regex.compile(_with_qualifiers(data["not_the_total"]["before"]), regex.I),
                    regex.compile(data["not_the_total"]["after"], regex.I),
                    regex.compile(data["not_the_total"]["clause"], regex.I), numbers,
                    {k.lower(): v for k, v in data["scales"].items()},
@@ -148,8 +156,8 @@ def object_of(text: str, count: Count, verb_end: int, nouns: Sequence[str]) -> b
 def _change() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
     data = language.load("counts")
     return (regex.compile(data["not_the_total"]["from_before"], regex.I),
-            regex.compile(data["not_the_total"]["to_after"], regex.I),
-            regex.compile(data["shared_noun"]["change"], regex.I))
+            regex.compile(_with_qualifiers(data["not_the_total"]["to_after"]), regex.I),
+            regex.compile(_with_qualifiers(data["shared_noun"]["change"]), regex.I))
 
 
 @functools.cache
@@ -305,7 +313,8 @@ def companions_examples() -> list[dict[str, Any]]:
 
 @functools.cache
 def _part_of_before() -> regex.Pattern[str]:
-    return regex.compile(language.load("counts")["not_the_total"]["part_of_the_figure_before"], regex.I)
+    return regex.compile(_with_qualifiers(language.load("counts")["not_the_total"]["part_of_the_figure_before"]),
+                         regex.I)
 
 
 def part_of_the_figure_before(text: str, count: Count, clause_start: int) -> bool:
