@@ -312,3 +312,14 @@ def test_a_cue_a_verb_opens_is_no_noun() -> None:
     kind = events.event_kind("joining", ("become (a )?full members?", "accession", "entry"))
     assert kind.nouns is not None
     assert [w for w in ("become full members", "accession", "entry") if kind.nouns.fullmatch(w)] == ["accession"]
+
+
+@pytest.mark.parametrize("example", language.load("counts")["money"]["examples"])
+def test_a_sum_of_money_is_named(example: str) -> None:
+    assert counts.names_money(example) and not counts.names_money(example.replace("$", "").replace("euros", "people"))
+
+
+@pytest.mark.parametrize("example", language.load("counts")["describing"]["examples"])
+def test_a_phrase_behind_a_preposition_describes_the_counted_noun(example: str) -> None:
+    noun_end = example.index("suspects") + len("suspects")
+    assert counts.describes_the_noun(example, noun_end, example.index("bombings"))

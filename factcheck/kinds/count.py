@@ -10,8 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-import regex
-
 from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.findings import Statement, statement
 from factcheck.kinds import CUES_KEY, Case, Kind, once_each
@@ -23,9 +21,11 @@ from factcheck.readers.counts import (
     changed_to,
     continues_a_list,
     counted_noun,
+    describes_the_noun,
     in_a_comparison,
     in_a_part_clause,
     more_added_after,
+    names_money,
     not_the_total,
     object_of,
     one_event_of_several,
@@ -116,9 +116,6 @@ def _place_of_the_figure(reading: Reading, index: int, count: Count, place: str 
     if named & (wholes | siblings) or place not in named:
         return f"a figure of {names} ({told}), not of {rules.entities[place].name} alone"
     return None
-
-
-_DESCRIBING = regex.compile(r"\s+(?:in|of|for|over|from)\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){0,2}")
 
 
 def _place_right_after(reading: Reading, index: int, count: Count, end: int) -> frozenset[str]:
@@ -245,13 +242,8 @@ def _sum_of_the_parts(reading: Reading, index: int, figures: list[Count], trigge
     return _statement(reading, index, total, noun, trigger, asked)
 
 
-# A sum of money: counts do not read amounts of money, and explain should say so rather than say nothing.
-_MONEY = regex.compile(r"[$€£¥]\s?[0-9]|\b[0-9][\d,.]*\s+(?:million\s+|billion\s+)?(?:dollars|euros|pounds|yen)\b",
-                       regex.I)
-
-
 def _no_figure(sentence: str, trigger: events.Trigger) -> str:
-    if _MONEY.search(sentence):
+    if names_money(sentence):
         return f"'{trigger.text}' is here, but its only figures are sums of money, which a count does not read"
     return f"'{trigger.text}' is here, but the sentence gives no figure (dates and times are none)"
 
@@ -307,7 +299,7 @@ def _count_of_the_claim(reading: Reading, index: int, count: Count, before: list
     # fleeing the war drowned", "four suspects in the port bombings are in custody"): the verb after it is what the
     # figure did.
     rivals = [t for t in rivals if not (trigger.start > t.end and t.start >= noun[1] and (
-        (t.text.endswith("ing") and t.start - noun[1] <= 1) or _DESCRIBING.fullmatch(text, noun[1], t.start)))]
+        (t.text.endswith("ing") and t.start - noun[1] <= 1) or describes_the_noun(text, noun[1], t.start)))]
     rival = next((t for t in rivals if events.gap(text, (t.start, t.end), evidence) < nearest), None)
     if rival is not None:
         return f"'{count.text}' belongs to the nearer '{rival.text}' ({rival.event})"

@@ -498,3 +498,23 @@ def _interpret(reader: _Reader, match: regex.Match[str]) -> Count | None:
         return Count(*span, low, high, _render(number),
                      f"{_render(number)} read as a rounded figure: {_render(low)} to {_render(high)}")
     return Count(*span, number, number, _render(number), "exact figure")
+
+
+@functools.cache
+def _describing() -> regex.Pattern[str]:
+    return regex.compile(language.load("counts")["describing"]["after_noun"], regex.I)
+
+
+def describes_the_noun(text: str, noun_end: int, start: int) -> bool:
+    """Whether text[noun_end:start] is a phrase behind a preposition that describes a counted noun."""
+    return _describing().fullmatch(text, noun_end, start) is not None
+
+
+@functools.cache
+def _money() -> regex.Pattern[str]:
+    return regex.compile(language.load("counts")["money"]["pattern"], regex.I)
+
+
+def names_money(text: str) -> bool:
+    """Whether a text gives a sum of money ("$50,000", "3 million euros")."""
+    return _money().search(text) is not None
