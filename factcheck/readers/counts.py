@@ -47,9 +47,12 @@ class _Reader:
 
 @functools.cache
 def _with_qualifiers(pattern: str) -> str:
-    """A pattern of language/counts.toml with its {QUALIFIER} written out: the words of every qualifier."""
-    words = [w for q in language.load("counts")["qualifiers"] for w in q["words"]]
-    return pattern.replace("{QUALIFIER}", language.alternation(words))
+    """A pattern of language/counts.toml with its {QUALIFIER} (the words of every qualifier) and {NUMBERWORD} (the
+    number words) written out."""
+    data = language.load("counts")
+    words = [w for q in data["qualifiers"] for w in q["words"]]
+    return pattern.replace("{QUALIFIER}", language.alternation(words)).replace(
+        "{NUMBERWORD}", language.alternation(data["numbers"]))
 
 
 @functools.cache
@@ -214,7 +217,8 @@ def with_others_examples() -> list[dict[str, Any]]:
 @functools.cache
 def _more_and_ratio() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     data = language.load("counts")["not_the_total"]
-    return regex.compile(data["more_after"], regex.I), regex.compile(data["ratio"], regex.I)
+    return (regex.compile(_with_qualifiers(data["more_after"]), regex.I),
+            regex.compile(_with_qualifiers(data["ratio"]), regex.I))
 
 
 def more_added_after(text: str, count: Count, sentence_end: int) -> tuple[int, int] | None:
