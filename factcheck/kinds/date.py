@@ -454,8 +454,8 @@ def _once_per_article(found: list[Statement], reading: Reading, notes: Notes) ->
     kept = once_each(found, lambda a, b: a.value == b.value, reading, notes)
     exact = [s for s in kept if s.data.earliest == s.data.latest]
     statements = []
+    days = ", ".join(sorted(str(e.value) for e in exact))
     for item in kept:
-        days = ", ".join(sorted(str(e.value) for e in exact))
         inside = [e for e in exact if e.data.within(item.data)]
         if item in exact or not exact:
             statements.append(item)

@@ -343,7 +343,7 @@ def date_against(text: str, phrase: NounPhrase, trigger: Trigger, date_start: in
     it is ("the blasts which killed 40 on Friday"), set beside it by "the same ... as" ("on the same night as the
     crash") or named as it ("set March 3 as the deadline"; not a weekday alone, `weekday_alone`, whose week the
     setting's tense does not tell)."""
-    if (phrase.start <= date_start or phrase.start < date_end) and date_end <= trigger.start:
+    if phrase.start < date_end <= trigger.start:
         return True  # in the phrase, or a date the phrase opens inside ("last Friday's bombings")
     phrases = _phrases()
     if (phrase.governor in phrases.purpose and date_start >= trigger.end

@@ -298,17 +298,16 @@ def _whose(tokens: list[_Token], appositive: bool,
         if not after or len(after) > 5 or not all(t.text[:1].isalnum() for t in after):
             continue
         words = [t for t in after if t.folded not in ("of", "and", "the")]
+        fields = tuple(vocabulary.spellings.get(t.folded, t.folded) for t in words)
         # Fields, capitalised or not ("Secretary of State", "minister for trade"): what the office is of.
-        if words and all(vocabulary.spellings.get(t.folded, t.folded) in vocabulary.fields for t in words):
-            return tokens[:position], (), tuple(vocabulary.spellings.get(t.folded, t.folded) for t in words)
+        if fields and all(f in vocabulary.fields for f in fields):
+            return tokens[:position], (), fields
         # A name, or another office ("spokesman for the secretary-general"): whose office it is.
-        if all(t.capitalised for t in after if t.folded not in ("of", "and", "the")) or \
-                (appositive and _office_at_end(after, vocabulary) is not None):
+        if all(t.capitalised for t in words) or (appositive and _office_at_end(after, vocabulary) is not None):
             return tokens[:position], (" ".join(t.bare for t in after),), ()
         # A field in words ("for humanitarian affairs"); "in the 1990s" is a time, and no field.
         if appositive and not any(t.capitalised for t in after) and all(t.text[:1].isalpha() for t in after):
-            return tokens[:position], (), tuple(vocabulary.spellings.get(t.folded, t.folded) for t in after
-                                                if t.folded not in ("of", "and", "the"))
+            return tokens[:position], (), fields
     return tokens, (), ()
 
 
