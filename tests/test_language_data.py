@@ -99,6 +99,13 @@ def test_other_event_examples(example: str) -> None:
     assert any(events.names_another_event(example, t, 0) for t in triggers), example
 
 
+@pytest.mark.parametrize("example", events.other_event_examples("moved_examples"))
+def test_a_latest_or_put_off_event_is_one_of_several(example: str) -> None:
+    triggers = events.find_triggers(example, events.event_kind("deadline"), 0, len(example))
+    assert any(events.moved(example, t, 0) for t in triggers), example
+    assert not any(events.names_another_event(example, t, 0) for t in triggers), example
+
+
 @pytest.mark.parametrize("example", events.other_event_examples("not_another_examples"))
 def test_another_person_is_not_another_event(example: str) -> None:
     assert not events.about_another_event(example, 0, len(example))

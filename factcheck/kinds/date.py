@@ -10,8 +10,9 @@ the schedule may have changed.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
+from typing import TypeVar
 
 import regex
 
@@ -25,6 +26,8 @@ from factcheck.readers.names import Mention
 from factcheck.readers.reading import Reading
 from factcheck.readers.temporal import Timex, day_range, days_of, rules_with
 from factcheck.trace import UNHEARD, Notes
+
+_T = TypeVar("_T")
 
 # An event word told as a noun: "a meeting", "the planned talks".
 _NOMINAL = regex.compile(r"\b(?:a|an|the|this|that)\s+(?:[\w-]+\s+)?\Z", regex.I)
@@ -113,18 +116,39 @@ def _whole(text: str, timex: Timex, how: str) -> _Attachment:
     return _Attachment(timex, span.first, span.last, how, span.shown)
 
 
-def _attach(reading: Reading, index: int, trigger: events.Trigger, kind: events.EventKind) -> _Attachment | str | None:
+def _attach(reading: Reading, index: int, trigger: events.Trigger, kind: events.EventKind,
+            dated: list[tuple[Timex, int]] | None = None) -> _Attachment | str | None:
     """The date of the event a trigger reports, from its own sentence: a date of its own clause, else one a clause
     beside it lends it (a relative clause on the event noun, the clause a 'when' or 'where' clause belongs to), else
-    a bound from a clause it stands before or after; or why the clause's dates are not the event's."""
+    a bound from a clause it stands before or after; or why the clause's dates are not the event's. `dated`: the
+    expressions to choose from, with their segments (by default the sentence's dates of days); a reader of times
+    of day passes its own, and takes no bound."""
     segments: list[Segment] = list(reading.segments[index])
     k = segment_at(segments, trigger.start)
-    dated = _dated(reading, index)
+    bounds = dated is None
+    dated = _dated(reading, index) if dated is None else dated
     own = _in_its_clause(reading, trigger, kind, segments[k], [t for t, s in dated if s == k])
     if isinstance(own, _Attachment):
         return own
     return (_lent(reading, index, trigger, kind, segments, k, dated)
-            or _bounded(reading.text, trigger, segments, k, dated) or own)
+            or (_bounded(reading.text, trigger, segments, k, dated) if bounds else None) or own)
+
+
+def attach_in(reading: Reading, index: int, trigger: events.Trigger, kind: events.EventKind,
+              dated: list[tuple[Timex, int]]) -> tuple[Timex, str] | str | None:
+    """Which of a sentence's expressions (with their segments) is the time of the event a trigger reports, and
+    how that was decided, by the reasoning that dates events; or why none is. No bounds: only an expression of
+    the event's own clause, or one a clause beside it lends it."""
+    found = _attach(reading, index, trigger, kind, dated)
+    return (found.timex, found.how) if isinstance(found, _Attachment) else found
+
+
+def day_of(reading: Reading, index: int, trigger: events.Trigger, kind: events.EventKind) -> dt.date | None:
+    """The day the sentence gives the event a trigger reports, when it gives exactly one."""
+    found = _attach(reading, index, trigger, kind)
+    if isinstance(found, _Attachment) and found.earliest is not None and found.earliest == found.latest:
+        return found.earliest
+    return None
 
 
 def _in_its_clause(reading: Reading, trigger: events.Trigger, kind: events.EventKind, clause: Segment,
@@ -276,7 +300,7 @@ def _continues_story(reading: Reading, index: int, who: str, partner: str | None
 
 
 @dataclass(frozen=True, slots=True)
-class _Asked:
+class Asked:
     """What a date claim asks of a sentence: the words of its event, whose event it is, with whom and where."""
 
     claim: Claim
@@ -285,12 +309,14 @@ class _Asked:
     partner: str | None
     place: str | None
     since: dt.date | None
+    moved: bool  # the claim is about the event as last moved or renewed ("its latest deadline")
 
     @staticmethod
-    def of(claim: Claim) -> _Asked:
-        return _Asked(claim, events.event_kind(claim.get("event"), tuple(claim.get("cues") or ())), claim.get("who"),
+    def of(claim: Claim) -> Asked:
+        return Asked(claim, events.event_kind(claim.get("event"), tuple(claim.get("cues") or ())), claim.get("who"),
                       claim.get("with"), claim.get("place"),
-                      dt.date.fromisoformat(claim.get("since")) if claim.get("since") else None)
+                      dt.date.fromisoformat(claim.get("since")) if claim.get("since") else None,
+                      bool(claim.get("moved")))
 
     def horizon(self, published: dt.date) -> dt.date:
         """The first day of the story: a date before it is history, another time of the event."""
@@ -306,8 +332,17 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEA
             only: Collection[int] | None = None) -> list[Statement]:
     """The claim's statements; `only` the sentences of these indexes are read, when a caller knows no other can give
     one (kinds/presence.py reads only the sentences that name a place)."""
-    asked = _Asked.of(claim)
-    found: list[Statement] = []
+    asked = Asked.of(claim)
+    found = [_statement(reading, index, trigger, *read, asked)
+             for index, trigger, read in each_event(reading, asked, _dated_event, notes, only)]
+    return _once_per_article(found, reading, notes)
+
+
+def each_event(reading: Reading, asked: Asked, read: Callable[[Reading, int, events.Trigger, Asked], _T | str],
+                  notes: Notes, only: Collection[int] | None = None) -> Iterator[tuple[int, events.Trigger, _T]]:
+    """For each sentence that reports the claim's event about the claim's person, the first event word of it that
+    `read` gives a value for (a date, a time of day), with that value; what `read` rejects, and why, is noted."""
+    claim = asked.claim
     for index in range(len(reading.sentences)) if only is None else sorted(only):
         triggers = reading.triggers(asked.kind, index)
         if not triggers:
@@ -320,41 +355,30 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEA
                                           "from the sentences before")
             continue
         carried = asked.who is not None and not reading.mentions_of(asked.who, index)
-        for trigger in triggers:  # the first event word that gives a date
+        for trigger in triggers:  # the first event word that gives a value
             agent = events.own_subject(reading.text, reading.sentences[index].start, trigger, asked.kind) \
                 if carried else None
             if agent is not None:
                 notes.reject(index, claim.id, f"'{trigger.text}' has a subject of its own, '{agent}': the pronoun "
                                               f"that carries {asked.who} into the sentence is not what does it")
                 continue
-            read = _dated_event(reading, index, trigger, asked)
-            if isinstance(read, str):
-                notes.reject(index, claim.id, read)
+            value = read(reading, index, trigger, asked)
+            if isinstance(value, str):
+                notes.reject(index, claim.id, value)
                 continue
-            found.append(_statement(reading, index, trigger, *read, asked))
+            yield index, trigger, value
             break
-    return _once_per_article(found, reading, notes)
 
 
 def _dated_event(reading: Reading, index: int, trigger: events.Trigger,
-                 asked: _Asked) -> tuple[list[Mention], _Attachment, bool] | str:
+                 asked: Asked) -> tuple[list[Mention], _Attachment, bool] | str:
     """The participants and the date of the event a trigger reports, and whether the date was carried over from the
     sentence before; or why the trigger gives none."""
-    text, segments = reading.text, list(reading.segments[index])
+    participants = claims_event(reading, index, trigger, asked)
+    if isinstance(participants, str):
+        return participants
+    segments = list(reading.segments[index])
     clause = segments[segment_at(segments, trigger.start)]
-    why = _not_the_event(text, clause, trigger)
-    if why is not None:
-        return why
-    elsewhere = _placed_elsewhere(reading, index, trigger, asked)
-    if elsewhere is not None:
-        return f"'{trigger.text}' is placed in {elsewhere}, not where the claim's event is"
-    participant = asked.participant
-    participants = [m for m in reading.mentions_of(participant, index)
-                    if events.linked(text, trigger, m, asked.kind, segments)] if participant else []
-    if participant and not participants:
-        how = "named as the destination after it" if asked.kind.participants == "destination" else \
-            "named near it in the same clause"
-        return f"'{trigger.text}': {participant} is not {how}"
     attachment = _attach(reading, index, trigger, asked.kind)
     if isinstance(attachment, str):
         return f"'{trigger.text}': {attachment}"
@@ -368,7 +392,39 @@ def _dated_event(reading: Reading, index: int, trigger: events.Trigger,
     return carried if isinstance(carried, str) else (participants, carried, True)
 
 
-def _placed_elsewhere(reading: Reading, index: int, trigger: events.Trigger, asked: _Asked) -> str | None:
+def claims_event(reading: Reading, index: int, trigger: events.Trigger, asked: Asked) -> list[Mention] | str:
+    """The participants of the event a trigger reports, when it is the claim's event (not negated, not another
+    one, not placed elsewhere, with the claim's other party or destination); or why it is not."""
+    text, segments = reading.text, list(reading.segments[index])
+    clause = segments[segment_at(segments, trigger.start)]
+    why = _not_the_event(text, clause, trigger)
+    if why is not None:
+        return why
+    if not asked.moved:
+        # A clause that opens with the event word ("until Tuesday") is moved by the verb before it.
+        k = segment_at(segments, trigger.start)
+        start = segments[k - 1].start if k > 0 and clause.start == trigger.start else clause.start
+        marked = [t for t in reading.triggers(asked.kind, index)
+                  if start <= t.start <= trigger.start and events.moved(text, t, start)]
+        if marked:
+            which = "" if marked[0] == trigger else f" (its clause calls '{marked[0].text}' so)"
+            return (f"'{trigger.text}' is one of several of its kind, a latest, new or moved one{which}: which of "
+                    "them the claim means the words do not say (a claim about the event as moved says `moved = "
+                    "true`)")
+    elsewhere = _placed_elsewhere(reading, index, trigger, asked)
+    if elsewhere is not None:
+        return f"'{trigger.text}' is placed in {elsewhere}, not where the claim's event is"
+    participant = asked.participant
+    participants = [m for m in reading.mentions_of(participant, index)
+                    if events.linked(text, trigger, m, asked.kind, segments)] if participant else []
+    if participant and not participants:
+        how = "named as the destination after it" if asked.kind.participants == "destination" else \
+            "named near it in the same clause"
+        return f"'{trigger.text}': {participant} is not {how}"
+    return participants
+
+
+def _placed_elsewhere(reading: Reading, index: int, trigger: events.Trigger, asked: Asked) -> str | None:
     """Another place of the rules that an event word is placed in, right before it ("the Harbour Town summit") or
     right after it ("a summit in Harbour Town"), when the claim's event has a place of its own; None otherwise. The
     destination of a journey is read by the participants instead."""
@@ -406,7 +462,7 @@ def _not_the_event(text: str, clause: Segment, trigger: events.Trigger) -> str |
 
 
 def _carried_over(reading: Reading, index: int, trigger: events.Trigger, clause: Segment,
-                  asked: _Asked) -> _Attachment | str:
+                  asked: Asked) -> _Attachment | str:
     """The date the sentence before gives an event of a sentence with no date of its own, or why it takes none.
     Only a sentence without any time of its own takes a date over: no date (not even a month or a year: "met him
     last March" is not the previous sentence's day), and no "before"/"after" that places its event against another
@@ -428,7 +484,7 @@ def _carried_over(reading: Reading, index: int, trigger: events.Trigger, clause:
 
 
 def _statement(reading: Reading, index: int, trigger: events.Trigger, participants: list[Mention],
-               attachment: _Attachment, carried: bool, asked: _Asked) -> Statement:
+               attachment: _Attachment, carried: bool, asked: Asked) -> Statement:
     """The day or bound of an event, planned when told in the future tense or dated after publication."""
     article = reading.article
     planned = reading.tense_at(index, trigger.start) == "future" or (
@@ -534,6 +590,9 @@ KIND = Kind(
                                    "the place whose date a following sentence may take over"),
         "since": KeySpec("date", "the day the story begins (YYYY-MM-DD): an earlier date is another time of the event; "
                                  "by default a date more than two years before publication is"),
+        "moved": KeySpec("bool", "the claim is about the event as last moved or renewed: its latest, new, extended "
+                                 "or postponed deadline; by default such an event is one of several, and not read",
+                         default=False),
         "cues": CUES_KEY,
     },
     extract=extract,

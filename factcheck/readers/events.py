@@ -114,6 +114,12 @@ def names_another_event(text: str, trigger: Trigger, clause_start: int) -> bool:
     return _other_event("before").search(text, clause_start, trigger.start) is not None
 
 
+def moved(text: str, trigger: Trigger, clause_start: int) -> bool:
+    """Whether the clause calls the event word one of several of its kind: a latest, new or extended one, or one
+    put off ("extended its deadline", "postponed until Monday")."""
+    return _other_event("moved").search(text, clause_start, trigger.start) is not None
+
+
 def inside_a_figure(text: str, trigger: Trigger, clause_start: int) -> bool:
     """Whether the event word only says what a figure counts ("the death toll from the quake rose on Monday")."""
     return _other_event("inside_a_figure").search(text, clause_start, trigger.start) is not None

@@ -1,0 +1,352 @@
+"""Time claims: the time of day an event happened ("the blast came at about 10:35 a.m.", "shot on Friday night").
+
+A time of day belongs to its event by the reasoning that dates events (kinds/date.py): an expression of the event's
+own clause, not one written against a verb of saying or another verb, or one a clause beside it lends it. Its day
+is the one the expression names ("9 a.m. Tuesday"), else the day the sentence gives the event, else none: "shot at
+10 p.m." says no day, and its time is compared as a time of day alone.
+
+A clock time, noon or midnight is a point, widened by the words before it ("about", "shortly after"); a part of
+day ("Friday night", "the morning of May 3") is a stretch of the day (language/times.toml). A written zone ("9 a.m.
+EST", "0735 GMT") is converted to the claim's `zone`, so that two ways of writing one instant agree; a time in a
+zone that cannot be converted is compared with nothing. Two statements conflict when their stretches cannot
+overlap, within the claim's tolerance; a plan published before a report may have changed since (a warning).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import zoneinfo
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from factcheck import language
+from factcheck.claims import Claim, KeySpec, RuleSet
+from factcheck.findings import Statement, group_values, statement
+from factcheck.kinds import Case, Kind, once_each
+from factcheck.kinds import date as date_kind
+from factcheck.readers import events
+from factcheck.readers.clauses import segment_at
+from factcheck.readers.names import Mention
+from factcheck.readers.reading import Reading
+from factcheck.readers.temporal import Timex, rules_with
+from factcheck.trace import UNHEARD, Notes
+
+_DAY = 24 * 60
+_TIME_PART = regex.compile(r"T(?:(?P<hour>\d{2}):(?P<minute>\d{2})|(?P<part>[A-Z]{2}))\Z")
+_BRACKETS = regex.compile(r"\([^)]*\)")
+
+
+@dataclass(frozen=True, slots=True)
+class TimeOfDay:
+    """The stretch of time a statement allows: minutes from the start of its day, in its zone's local time (past
+    24:00 it runs into the next day), on a day the text gives, or on an unknown day.
+
+    `zone` is the IANA zone the minutes are counted in, "" where neither the text nor the claim says which;
+    `tolerance` the claim's, in minutes, so that the pair tests need nothing but the statements."""
+
+    day: dt.date | None
+    earliest: int
+    latest: int
+    zone: str
+    planned: bool
+    tolerance: int
+    shown: str
+
+    def render(self) -> str:
+        return self.shown
+
+
+@dataclass(frozen=True, slots=True)
+class _Resources:
+    parts: dict[str, tuple[str, int, int]]  # TIMEX3 part -> (name, from, to)
+    narrowed: dict[str, tuple[float, float, str]]  # TIMEX3 mod -> (share from, share to, word)
+    around: regex.Pattern[str]  # the widening words right before a clock time
+    opening: regex.Pattern[str]  # the same words opening the expression
+    widening: dict[str, tuple[int | None, int | None, str]]  # word -> (minutes before, after; None: open), shown
+    zones: dict[str, str]  # written zone -> IANA name
+    written_zone: regex.Pattern[str]
+
+
+def _minutes(clock: str) -> int:
+    hours, minutes = clock.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+@functools.cache
+def _resources() -> _Resources:
+    data = language.load("times")
+
+    def side(value: Any) -> int | None:
+        return None if value == "open" else int(value)
+
+    widening = {word.lower(): (side(entry["before"]), side(entry["after"]), entry["shown"])
+                for word, entry in data["around"].items() if word != "examples"}
+    zones = {word: name for word, name in data["zones"].items() if word != "examples"}
+    return _Resources(
+        parts={code: (entry["name"], _minutes(entry["from"]), _minutes(entry["to"]))
+               for code, entry in data["parts"].items()},
+        narrowed={mod: (entry["share"][0], entry["share"][1], entry["word"])
+                  for mod, entry in data["narrowed"].items()},
+        around=regex.compile(r"(?<![\w])(?P<words>" + language.alternation(widening) + r")\s+(?:at\s+)?\Z", regex.I),
+        opening=regex.compile(r"(?P<words>" + language.alternation(widening) + r")\s", regex.I),
+        widening=widening,
+        zones=zones,
+        written_zone=regex.compile(r"(?<![\w.])(?P<zone>" + language.alternation(zones) + r")(?![\w])"),
+    )
+
+
+def zone_problem(value: Any) -> str | None:
+    """What is wrong with a claim's `zone`: it must be a zone of the IANA database or a written zone of
+    language/times.toml."""
+    if not isinstance(value, str) or value in _resources().zones:
+        return None
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (ValueError, zoneinfo.ZoneInfoNotFoundError):
+        return (f"'{value}' is no time zone: write an IANA name such as 'Africa/Nairobi' or 'America/New_York', "
+                f"or one of {', '.join(sorted(_resources().zones))}")
+    return None
+
+
+def _negative(value: Any) -> str | None:
+    return "a tolerance is a number of minutes, 0 or more" if isinstance(value, (int, float)) and value < 0 else None
+
+
+def widening_words(text: str, timex: Timex) -> str | None:
+    """The words that widen a clock time ("about", "shortly after"), right before it or opening the expression
+    itself (the tagger reads "shortly before midnight" as one), if any."""
+    resources = _resources()
+    found = resources.around.search(text, max(0, timex.start - 30), timex.start) or resources.opening.match(timex.text)
+    return found["words"].lower() if found is not None else None
+
+
+def written_zone(text: str, timex: Timex) -> str | None:
+    """The zone the text writes a clock time in ("9 a.m. EST", "23:47 GMT"), in the expression or right after it;
+    not a zone in brackets, which gives the same instant in another zone ("10:35 a.m. (0735 GMT)")."""
+    zones = _resources().written_zone
+    found = zones.search(_BRACKETS.sub(" ", timex.text))
+    if found is None:
+        found = zones.match(text, timex.end, timex.end + 8) if regex.match(r"\s", text[timex.end:timex.end + 1]) \
+            else None
+        found = zones.search(text, timex.end, timex.end + 6) if found is None else found
+        if found is not None and text[timex.end:found.start()].strip():
+            found = None
+    return found["zone"] if found is not None else None
+
+
+def _offset(zone: str, day: dt.date) -> int:
+    """Minutes a zone is ahead of UTC on a day (at noon, so that a change of summer time in the night counts)."""
+    delta = zoneinfo.ZoneInfo(zone).utcoffset(dt.datetime(day.year, day.month, day.day, 12))
+    return int(delta.total_seconds() // 60) if delta is not None else 0
+
+
+def _clock(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """A time of day as the text gives it, before it is set in the claim's zone."""
+
+    earliest: int
+    latest: int
+    point: int | None  # the clock time written, if one is
+    shown: str  # a part of day as written: "night", "early morning"
+    mark: str  # "~", "<", ">" or ""
+    how: str
+
+
+def _read(text: str, timex: Timex) -> _Read | None:
+    """The stretch of the day an expression names, widened by the words before a clock time."""
+    found = _TIME_PART.search(timex.value)
+    if found is None:
+        return None
+    resources = _resources()
+    if found["part"]:
+        part = resources.parts.get(found["part"])
+        if part is None:
+            return None
+        name, first, last = part
+        narrowed = resources.narrowed.get(timex.mod or "")
+        if narrowed is not None:
+            share_from, share_to, word = narrowed
+            first, last = first + round((last - first) * share_from), first + round((last - first) * share_to)
+            name = f"{word} {name}"
+        return _Read(first, last, None, name, "", f"'{timex.text}' is the {name}, {_clock(first)} to {_clock(last)}")
+    point = int(found["hour"]) * 60 + int(found["minute"])
+    words = widening_words(text, timex)
+    if words is None:
+        return _Read(point, point, point, "", "", f"'{timex.text}' is {_clock(point)}")
+    before, after, mark = resources.widening[words]
+    first = 0 if before is None else point - before
+    last = _DAY if after is None else point + after
+    written = timex.text if timex.text.lower().startswith(words) else f"{words} {timex.text}"
+    return _Read(first, last, point, "", mark,
+                 f"'{written}' is {_clock(point)}, read as {_clock(first)} to {_clock(last)}")
+
+
+def _timed(reading: Reading, index: int) -> list[tuple[Timex, int]]:
+    """The sentence's expressions of a time of day (a clock time, a part of day), with their segments."""
+    segments = list(reading.segments[index])
+    return [(t, segment_at(segments, t.start)) for t in reading.timexes[index]
+            if t.type in ("DATE", "TIME") and _TIME_PART.search(t.value) is not None]
+
+
+def _timed_event(reading: Reading, index: int, trigger: events.Trigger,
+                 asked: date_kind.Asked) -> tuple[list[Mention], Timex, str, dt.date | None] | str:
+    """The participants, the expression of the time of day and the day (if the sentence gives one) of the event a
+    trigger reports; or why it gives none."""
+    participants = date_kind.claims_event(reading, index, trigger, asked)
+    if isinstance(participants, str):
+        return participants
+    timed = _timed(reading, index)
+    if not timed:
+        return f"'{trigger.text}': the sentence gives no time of day"
+    found = date_kind.attach_in(reading, index, trigger, asked.kind, timed)
+    if found is None:
+        return f"'{trigger.text}': no time of day in its clause or a clause linked to it"
+    if isinstance(found, str):
+        return f"'{trigger.text}': {found}"
+    timex, how = found
+    day = timex.day if timex.rule not in rules_with("time_of_day_only") else \
+        date_kind.day_of(reading, index, trigger, asked.kind)
+    horizon = asked.horizon(reading.article.published)
+    if day is not None and day < horizon:
+        return f"'{trigger.text}': '{timex.text}' is on {day}, before {horizon}, where the story begins"
+    return participants, timex, how, day
+
+
+def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEARD) -> list[Statement]:
+    asked = date_kind.Asked.of(claim)
+    found: list[Statement] = []
+    for index, trigger, (participants, timex, how, day) in date_kind.each_event(reading, asked, _timed_event, notes):
+        read = _read(reading.text, timex)
+        if read is None:
+            notes.reject(index, claim.id, f"'{timex.text}' ({timex.value}) names no time of day this reader knows")
+            continue
+        found.append(_statement(reading, index, trigger, participants, timex, how, day, read, claim))
+    return once_each(found, lambda a, b: a.value == b.value, reading, notes)
+
+
+def _in_zone(read: _Read, written: str | None, day: dt.date | None, published: dt.date,
+             claim_zone: str) -> tuple[int, str, str]:
+    """How many minutes the stretch moves to be in the claim's zone, the zone it is then in ("" for none known),
+    and how it was converted."""
+    resources = _resources()
+    zone = resources.zones.get(claim_zone, claim_zone)
+    if written is None:
+        return 0, zone, ""
+    stated = resources.zones[written]
+    if not zone or stated == zone:
+        return 0, stated, f"; written in {written}"
+    on = day or published
+    shift = _offset(zone, on) - _offset(stated, on)
+    return shift, zone, f"; written in {written}, {shift:+d} minutes to the claim's zone {claim_zone}"
+
+
+def _shown(read: _Read, shift: int, day: dt.date | None, written: str | None, in_claims_zone: bool) -> str:
+    """The value as reports write it: "1998-08-07T10:35", "~10:35", "1998-10-23 night", "2000-04-04T09:00 EST"
+    (a zone only where the time is not converted to the claim's)."""
+    if read.point is not None:
+        point = read.point + shift
+        moved = day + dt.timedelta(days=point // _DAY) if day is not None else None
+        clock = _clock(point % _DAY)
+        shown = f"{read.mark}{moved.isoformat()}T{clock}" if moved is not None else f"{read.mark}{clock}"
+    else:
+        shown = f"{day.isoformat()} {read.shown}" if day is not None else read.shown
+    return f"{shown} {written}" if written and not in_claims_zone else shown
+
+
+def _statement(reading: Reading, index: int, trigger: events.Trigger, participants: list[Mention], timex: Timex,
+               how: str, day: dt.date | None, read: _Read, claim: Claim) -> Statement:
+    article = reading.article
+    written = written_zone(reading.text, timex)
+    shift, zone, conversion = _in_zone(read, written, day, article.published, claim.get("zone") or "")
+    planned = reading.tense_at(index, trigger.start) == "future" or (day is not None and day > article.published)
+    value = TimeOfDay(day, read.earliest + shift, read.latest + shift, zone, planned,
+                      int(claim.get("tolerance") or 0), _shown(read, shift, day, written, bool(claim.get("zone"))))
+    on = f"on {day}" if day is not None else "on a day the sentence does not give"
+    modality = f"planned (said before it happened, published {article.published})" if planned else "reported"
+    explanation = f"{read.how}{conversion}, {on}; {how}; {modality}"
+    spans = [(trigger.start, trigger.end), (timex.start, timex.end), *((m.start, m.end) for m in participants)]
+    return statement(claim.id, article, reading.sentences[index], spans, value.render(), explanation, value, {
+        "modality": "planned" if planned else "reported",
+        "day": day.isoformat() if day is not None else None,
+        "zone": zone or None,
+    })
+
+
+def _absolute(item: TimeOfDay) -> tuple[int, int]:
+    """The stretch in minutes since 1970-01-01 00:00 UTC (of a statement with a day and a zone)."""
+    assert item.day is not None
+    start = (item.day - dt.date(1970, 1, 1)).days * _DAY - (_offset(item.zone, item.day) if item.zone else 0)
+    return start + item.earliest, start + item.latest
+
+
+def _compatible(a: TimeOfDay, b: TimeOfDay) -> bool:
+    """Whether two stretches can overlap, within the larger tolerance; a pair whose zones cannot be compared (one
+    of them unknown) always can."""
+    if a.zone != b.zone and not (a.zone and b.zone):
+        return True
+    tolerance = max(a.tolerance, b.tolerance)
+    if a.day is not None and b.day is not None:
+        (a_from, a_to), (b_from, b_to) = _absolute(a), _absolute(b)
+        return max(a_from, b_from) <= min(a_to, b_to) + tolerance
+    # A time of day alone: its day may be any, so the stretches are compared around the clock, in one zone.
+    on = a.day or b.day
+    shift = _offset(b.zone, on) - _offset(a.zone, on) if on is not None and a.zone != b.zone else 0
+    a_from, a_to = a.earliest + shift, a.latest + shift
+    return any(max(a_from + k * _DAY, b.earliest) <= min(a_to + k * _DAY, b.latest) + tolerance for k in (-1, 0, 1))
+
+
+def _incompatible(a: Statement, b: Statement) -> bool:
+    return not _compatible(a.data, b.data)
+
+
+def _schedule_changed(a: Statement, b: Statement) -> bool:
+    """A plan published before a report may have changed since."""
+    return any(plan.data.planned and plan.published < report.published for plan, report in ((a, b), (b, a)))
+
+
+def _describe(case: Case) -> str:
+    values = group_values(case.statements)
+
+    def sources(articles: tuple[str, ...]) -> str:
+        return f"{len(articles)} source{'s' if len(articles) != 1 else ''}: {', '.join(articles)}"
+
+    pairs = case.unexplained if case.status == "conflict" else case.explained
+    involved = {s.value for pair in pairs for s in pair}
+    against = " against ".join(f"{g.value} ({sources(g.articles)})" for g in values if g.value in involved)
+    if case.status == "conflict":
+        return f"sources disagree on the time: {against}"
+    if case.status == "warning":
+        plans = sorted({s.article for pair in case.explained for s in pair if s.data.planned})
+        return (f"sources differ: {against}; the differing statements include plans published earlier "
+                f"({', '.join(plans)}), so the schedule may have changed")
+    listing = "; ".join(f"{g.value} ({sources(g.articles)})" for g in values)
+    several = len({s.article for s in case.statements}) > 1
+    return f"sources agree: {listing}" if several else f"one source only: {listing}"
+
+
+KIND = Kind(
+    name="time",
+    summary="the time of day an event happened, with its day where the text gives one",
+    keys={
+        **date_kind.KIND.keys,
+        "zone": KeySpec("string", "the event's local time zone (an IANA name such as 'Africa/Nairobi', or a written "
+                                  "zone such as 'EST'): times written in other zones are converted to it; without "
+                                  "it, a time written in a zone is compared only with times written in a zone",
+                        check=zone_problem),
+        "tolerance": KeySpec("number", "minutes two times may differ by and still agree", default=0,
+                             check=_negative),
+    },
+    extract=extract,
+    describe=_describe,
+    incompatible=_incompatible,
+    explained=_schedule_changed,
+    why_explained="the schedule may have changed (a plan published before a report)",
+    data_type=TimeOfDay,
+)

@@ -1,0 +1,150 @@
+"""Time claims: the time of day of an event, read with its day, widened by "about", converted between zones, and
+compared by overlap, on a made-up story (tests/data/time-rules)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import DATA, finding_for, statements_for, values_for
+
+from factcheck import language
+from factcheck.claims import RuleSet
+from factcheck.cli import main
+from factcheck.kinds import time as time_kind
+from factcheck.readers import temporal
+from factcheck.rules.load import load_rules
+
+# 2023-11-12 is a Sunday; Norvik keeps Central European time (UTC+1 in November).
+
+
+@pytest.fixture(scope="module")
+def rules() -> RuleSet:
+    return load_rules(DATA / "time-rules")
+
+
+def test_a_clock_time_is_read_with_the_day_it_stands_with(rules: RuleSet) -> None:
+    assert values_for(rules, "crash-time", "The trams collided at 7.40pm on Sunday.", "2023-11-13") == [
+        "2023-11-12T19:40"]
+    assert values_for(rules, "crash-time", "The trams collided at 19:40 on Sunday, 12 November.", "2023-11-15") == [
+        "2023-11-12T19:40"]
+
+
+def test_a_clock_time_alone_gives_no_day(rules: RuleSet) -> None:
+    (item,) = statements_for(rules, "shooting-time", "Okafor was shot at 10 p.m. in her garden.", "2023-11-12")
+    assert item.value == "22:00"
+    assert "a day the sentence does not give" in item.explanation
+
+
+def test_a_part_of_day_is_a_stretch_that_a_clock_time_inside_it_agrees_with(rules: RuleSet) -> None:
+    finding = finding_for(rules, [("Okafor was shot in her garden on Friday night.", "2023-11-12"),
+                                  ("Okafor was shot at 10 p.m. in her garden.", "2023-11-12")], "shooting-time")
+    assert finding.status == "consistent"
+    assert {s.value for s in finding.statements} == {"2023-11-10 night", "22:00"}
+
+
+def test_two_clock_times_that_cannot_be_the_same_moment_conflict(rules: RuleSet) -> None:
+    finding = finding_for(rules, [("The trams collided at 7.40pm on Sunday.", "2023-11-13"),
+                                  ("The trams collided at 6.55pm on Sunday.", "2023-11-13")], "crash-time")
+    assert finding.status == "conflict"
+    assert "2023-11-12T19:40" in finding.message and "2023-11-12T18:55" in finding.message
+
+
+def test_about_widens_a_clock_time_by_a_quarter_of_an_hour(rules: RuleSet) -> None:
+    near = finding_for(rules, [("The trams collided at about 7.30pm on Sunday.", "2023-11-13"),
+                               ("The trams collided at 7.40pm on Sunday.", "2023-11-13")], "crash-time")
+    assert near.status == "consistent"
+    assert "~2023-11-12T19:30" in {s.value for s in near.statements}
+    far = finding_for(rules, [("The trams collided at about 7pm on Sunday.", "2023-11-13"),
+                              ("The trams collided at 7.40pm on Sunday.", "2023-11-13")], "crash-time")
+    assert far.status == "conflict"
+
+
+def test_shortly_after_is_a_stretch_after_the_time_not_before_it(rules: RuleSet) -> None:
+    (item,) = statements_for(rules, "crash-time", "The trams collided shortly after 7 p.m. on Sunday.", "2023-11-13")
+    assert item.value == ">2023-11-12T19:00"
+    assert (item.data.earliest, item.data.latest) == (19 * 60, 19 * 60 + 30)
+
+
+def test_a_time_written_in_another_zone_is_the_same_instant(rules: RuleSet) -> None:
+    same = finding_for(rules, [("The trams collided at 18:40 GMT on Sunday.", "2023-11-13"),
+                               ("The trams collided at 7.40pm on Sunday.", "2023-11-13")], "crash-time")
+    assert same.status == "consistent"
+    assert {s.value for s in same.statements} == {"2023-11-12T19:40"}
+    other = finding_for(rules, [("The trams collided at 17:40 GMT on Sunday.", "2023-11-13"),
+                                ("The trams collided at 7.40pm on Sunday.", "2023-11-13")], "crash-time")
+    assert other.status == "conflict"
+
+
+def test_a_time_in_brackets_is_the_same_instant_and_the_first_is_read(rules: RuleSet) -> None:
+    assert values_for(rules, "crash-time", "The trams collided at 7:40 p.m. (1840 GMT) on Sunday.",
+                      "2023-11-13") == ["2023-11-12T19:40"]
+
+
+def test_without_a_zone_a_written_zone_is_kept_and_not_compared_with_an_unknown_one(rules: RuleSet) -> None:
+    finding = finding_for(rules, [("The trams collided at 7:40 p.m. EST on Sunday.", "2023-11-13"),
+                                  ("The trams collided at 9 p.m. on Sunday.", "2023-11-13")], "crash-time-loose")
+    assert "2023-11-12T19:40 EST" in {s.value for s in finding.statements}
+    assert finding.status != "conflict"
+
+
+def test_a_tolerance_lets_nearby_times_agree(rules: RuleSet) -> None:
+    near = finding_for(rules, [("The trams collided at 7:40 p.m. on Sunday.", "2023-11-13"),
+                               ("The trams collided at 7:48 p.m. on Sunday.", "2023-11-13")], "crash-time-loose")
+    assert near.status == "consistent"
+    far = finding_for(rules, [("The trams collided at 7:40 p.m. on Sunday.", "2023-11-13"),
+                              ("The trams collided at 8:10 p.m. on Sunday.", "2023-11-13")], "crash-time-loose")
+    assert far.status == "conflict"
+
+
+def test_the_time_of_a_telling_or_of_another_event_is_not_the_events(rules: RuleSet) -> None:
+    assert values_for(rules, "crash-time", "The crash killed nine, officials said at 9 a.m. on Monday.",
+                      "2023-11-14") == []
+    assert values_for(rules, "shooting-time",
+                      "A neighbour saw a car outside at 6 a.m., ten days before Okafor was shot.", "2023-11-12") == []
+
+
+def test_a_deadline_as_extended_is_read_only_by_a_claim_about_the_moved_deadline(rules: RuleSet) -> None:
+    text = "The NTA extended its deadline until noon Friday."
+    assert values_for(rules, "strike-deadline", text, "2023-11-14") == ["2023-11-17T12:00"]
+    assert values_for(rules, "first-deadline", text, "2023-11-14") == []
+
+
+def test_a_deadline_moved_after_an_earlier_report_is_a_warning(rules: RuleSet) -> None:
+    finding = finding_for(rules, [("The NTA gave the strikers until 9 a.m. Friday to return.", "2023-11-14"),
+                                  ("The NTA extended its deadline until noon Friday.", "2023-11-16")],
+                          "strike-deadline")
+    assert finding.status == "warning"
+    assert "schedule may have changed" in finding.message
+
+
+@pytest.mark.parametrize(("line", "wrong"), [('zone = "Mars/Olympus"', "no time zone"),
+                                              ("tolerance = -5", "0 or more")])
+def test_rules_check_names_a_bad_zone_or_tolerance_where_it_stands(tmp_path: Path, line: str, wrong: str) -> None:
+    (tmp_path / "story.toml").write_text(
+        '[[claims]]\nid = "crash-time"\nkind = "time"\nevent = "incident"\n' + line + "\n")
+    result = CliRunner().invoke(main, ["rules", "check", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "story.toml:5:" in result.output and wrong in result.output
+
+
+def _clock_time(text: str) -> temporal.Timex:
+    return next(t for t in temporal.tag(text, dt.date(2023, 11, 13)) if "T" in t.value)
+
+
+@pytest.mark.parametrize("example", language.load("times")["around"]["examples"], ids=lambda ex: ex["text"])
+def test_the_words_that_widen_a_clock_time(example: dict) -> None:
+    assert time_kind.widening_words(example["text"], _clock_time(example["text"])) == example["words"]
+
+
+@pytest.mark.parametrize("example", language.load("times")["zones"]["examples"], ids=lambda ex: ex["text"])
+def test_the_zone_a_clock_time_is_written_in_and_not_the_one_in_brackets(example: dict) -> None:
+    assert (time_kind.written_zone(example["text"], _clock_time(example["text"])) or "") == example["zone"]
+
+
+def test_every_written_zone_is_a_zone_of_the_database() -> None:
+    zones = {word: name for word, name in language.load("times")["zones"].items() if word != "examples"}
+    assert all(time_kind.zone_problem(name) is None for name in zones.values())
+    assert time_kind.zone_problem("Mars/Olympus") is not None
