@@ -1,0 +1,128 @@
+"""Age claims: how old a person is, where the age is written against their name ("Ortiz, 52,", "the 44-year-old
+Ortiz", "Ortiz, a 52-year-old surgeon", "aged 52"), in the shapes of language/ages.toml.
+
+An age is as of the article's publication date, or of the claim's `as_of` day (the age at death, at the event),
+which articles keep long after it. Two ages conflict when no birthday makes both true: 44 in November and 44 next
+October may hold; 44 and 45 a month apart may too (a birthday between), 44 and 54 never.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from factcheck import language
+from factcheck.claims import Claim, KeySpec, RuleSet
+from factcheck.findings import Statement, group_values, statement
+from factcheck.kinds import Case, Kind, once_each
+from factcheck.readers.names import Mention
+from factcheck.readers.reading import Reading
+from factcheck.trace import UNHEARD, Notes
+
+_OLDEST = 120  # a figure above it is no age ("Ortiz, 1998")
+_WINDOW = 80  # characters around a mention where its age may be written
+
+
+@dataclass(frozen=True, slots=True)
+class AgeValue:
+    years: int
+    as_of: dt.date
+    fixed: bool  # as of the claim's day, not of the publication
+
+    def born(self) -> tuple[dt.date, dt.date]:
+        """The birthdays that make the age true on its day: from the day after the (years + 1)th birthday before it
+        to its years-th."""
+        return _years_before(self.as_of, self.years + 1) + dt.timedelta(days=1), _years_before(self.as_of, self.years)
+
+
+def _years_before(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February in a year that has none
+        return day.replace(year=day.year - years, day=28)
+
+
+@functools.cache
+def _patterns() -> tuple[list[regex.Pattern[str]], list[regex.Pattern[str]]]:
+    data = language.load("ages")
+
+    def compiled(key: str) -> list[regex.Pattern[str]]:
+        return [regex.compile(p.replace("{ENDS}", data["ends"]), regex.I) for p in data[key]]
+
+    return compiled("after"), compiled("before")
+
+
+def age_of(text: str, mention: Mention) -> tuple[int, int, int] | None:
+    """The age written against one mention of a person, as (years, start, end) of the figure, or None."""
+    after, before = _patterns()
+    for pattern in after:
+        found = pattern.match(text, mention.end, min(len(text), mention.end + _WINDOW))
+        if found is not None:
+            break
+    else:
+        found = next((f for p in before if (f := p.search(text, max(0, mention.start - _WINDOW), mention.start))
+                      is not None), None)
+    if found is None:
+        return None
+    years = int(found["age"])
+    return (years, found.start("age"), found.end("age")) if 0 < years <= _OLDEST else None
+
+
+def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEARD) -> list[Statement]:
+    who = claim.get("who")
+    as_of = dt.date.fromisoformat(claim.get("as_of")) if claim.get("as_of") else None
+    found: list[Statement] = []
+    for index, sentence in enumerate(reading.sentences):
+        for mention in reading.mentions_of(who, index):
+            read = age_of(reading.text, mention)
+            if read is None:
+                continue
+            years, start, end = read
+            day = as_of or reading.article.published
+            value = AgeValue(years, day, as_of is not None)
+            how = f"as of {day} (the claim's day)" if as_of else f"as of the publication date {day}"
+            written = reading.text[min(start, mention.start):max(end, mention.end)]
+            explanation = f"'{written}': {mention.text} is {years}, {how}"
+            found.append(statement(claim.id, reading.article, sentence, [(mention.start, mention.end), (start, end)],
+                                   str(years), explanation, value,
+                                   {"low": years, "high": years, "as_of": day.isoformat()}))
+            break  # one age per sentence: the first mention that has one
+    return once_each(found, lambda a, b: a.value == b.value, reading, notes)
+
+
+def _incompatible(a: Statement, b: Statement) -> bool:
+    (a_from, a_to), (b_from, b_to) = a.data.born(), b.data.born()
+    return max(a_from, b_from) > min(a_to, b_to)
+
+
+def _describe(case: Case) -> str:
+    values = group_values(case.statements)
+
+    def sources(articles: tuple[str, ...]) -> str:
+        return f"{len(articles)} source{'s' if len(articles) != 1 else ''}: {', '.join(articles)}"
+
+    if case.status == "conflict":
+        pairs = "; ".join(f"{a.value} as of {a.data.as_of} ({a.article}) vs {b.value} as of {b.data.as_of} "
+                          f"({b.article})" for a, b in case.unexplained[:3])
+        return f"ages no birthday makes both true: {pairs}"
+    listing = "; ".join(f"{g.value} ({sources(g.articles)})" for g in values)
+    several = len({s.article for s in case.statements}) > 1
+    return f"ages compatible: {listing}" if several else f"one source only: {listing}"
+
+
+KIND = Kind(
+    name="age",
+    summary="a person's age, written against their name",
+    keys={
+        "who": KeySpec("entity", "the person whose age it is", required=True, entity_kind="person"),
+        "as_of": KeySpec("date", "the day the ages are as of (YYYY-MM-DD), for a person whose age the news keeps as "
+                                 "it was then (the age at death); by default each article's publication date"),
+    },
+    extract=extract,
+    describe=_describe,
+    incompatible=_incompatible,
+    data_type=AgeValue,
+)
