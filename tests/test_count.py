@@ -4,9 +4,10 @@ made-up stories (tests/data/summit-rules and a quake's rules below)."""
 from __future__ import annotations
 
 import pytest
-from conftest import finding_for, statements_for, values_for
+from conftest import DATA, finding_for, statements_for, values_for
 
 from factcheck.claims import RuleSet
+from factcheck.readers import counts
 from factcheck.rules.load import load_rules
 
 _QUAKE_RULES = """
@@ -300,3 +301,48 @@ def test_what_is_added_to_a_figure_must_be_of_its_event(provinces) -> None:
     assert values_for(provinces, "ferry-toll", "The storm killed 12 people on Monday, and another 30 were injured.",
                       "2023-03-14") == ["12"]
     assert values_for(provinces, "ferry-toll", "On Tuesday alone, nine of the crew drowned.", "2023-03-14") == []
+
+
+@pytest.fixture(scope="module")
+def reward_rules() -> RuleSet:
+    return load_rules(DATA / "reward-rules")
+
+
+@pytest.mark.parametrize("example", counts.money_examples(), ids=lambda ex: ex["text"])
+def test_sums_of_money_in_the_ways_the_news_writes_them(example: dict) -> None:
+    (amount,) = counts.read_amounts(example["text"])
+    assert (amount.count.value, amount.currency) == (example["amount"], example["currency"])
+
+
+@pytest.mark.parametrize("example", counts.for_whom_examples(), ids=lambda ex: ex["text"])
+def test_whom_a_sum_is_for(example: dict) -> None:
+    found = counts.sum_for(example["text"], 0, len(example["text"]))
+    assert (example["text"][found[0]:found[1]] if found else "") == example["name"]
+
+
+def test_a_claim_of_money_reads_sums_and_no_other_figure(reward_rules: RuleSet) -> None:
+    text = "Police offered a $250,000 reward for information on Ruiz, and 40 officers joined the hunt."
+    assert values_for(reward_rules, "ruiz-reward", text, "2024-05-10") == ["250000 dollars"]
+
+
+def test_a_sum_for_someone_the_rules_do_not_name_is_another_cases(reward_rules: RuleSet) -> None:
+    text = "A reward of $1 million is offered for the arrest of Ortiz, police said of Ruiz's accomplice."
+    assert values_for(reward_rules, "ruiz-reward", text, "2024-05-10") == []
+
+
+def test_the_parts_of_a_reward_are_not_its_total(reward_rules: RuleSet) -> None:
+    text = ("The city's $50,000 reward for Ruiz comes on top of a $200,000 reward offered by the state, plus a "
+            "$25,000 award from the police union.")
+    assert values_for(reward_rules, "ruiz-reward", text, "2024-05-10") == []
+
+
+def test_a_reward_that_falls_later_is_a_conflict_and_sums_in_two_currencies_are_not_compared(
+        reward_rules: RuleSet) -> None:
+    fell = finding_for(reward_rules, [("Police offered a $1 million reward for the arrest of Ruiz.", "2024-05-10"),
+                                      ("A total of $650,000 is offered for the arrest of Ruiz.", "2024-09-10")],
+                       "ruiz-reward")
+    assert fell.status == "conflict"
+    other = finding_for(reward_rules, [("Police offered a $1 million reward for the arrest of Ruiz.", "2024-05-10"),
+                                       ("A reward of £400,000 is offered for the arrest of Ruiz.", "2024-05-10")],
+                        "ruiz-reward")
+    assert other.status == "consistent"

@@ -10,12 +10,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
+import regex
+
 from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.findings import Statement, statement
 from factcheck.kinds import CUES_KEY, Case, Kind, once_each
 from factcheck.readers import events
 from factcheck.readers.clauses import Segment, segment_at
 from factcheck.readers.counts import (
+    Amount,
     Count,
     a_ratio,
     changed_to,
@@ -32,10 +35,12 @@ from factcheck.readers.counts import (
     part_of_the_figure_before,
     partitive_subject,
     place_scope,
+    read_amounts,
     read_counts,
     shared_noun,
     starts_the_count,
     subject_of,
+    sum_for,
     sum_of,
     with_companions,
     with_others,
@@ -51,6 +56,7 @@ class CountValue:
     high: float | None
     as_of: dt.date
     cumulative: bool
+    unit: str = ""  # the currency of a sum of money; figures of two units are never compared
 
     def overlaps(self, other: CountValue) -> bool:
         return (self.high is None or self.high >= other.low) and (other.high is None or other.high >= self.low)
@@ -173,12 +179,13 @@ class _Asked:
     nouns: tuple[str, ...]
     place: str | None
     since: dt.date | None
+    unit: str | None  # "money": the figures are sums of money, and the nouns say what the sum is
 
     @staticmethod
     def of(claim: Claim) -> _Asked:
         return _Asked(claim, events.event_kind(claim.get("event"), tuple(claim.get("cues") or ())),
-                      tuple(claim.get("counted")), claim.get("place"),
-                      dt.date.fromisoformat(claim.get("since")) if claim.get("since") else None)
+                      tuple(claim.get("counted") or ()), claim.get("place"),
+                      dt.date.fromisoformat(claim.get("since")) if claim.get("since") else None, claim.get("unit"))
 
 
 def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEARD) -> list[Statement]:
@@ -190,18 +197,23 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEA
             if notes.listening:
                 _note_figures_without_event(reading, index, asked, notes)
             continue
-        figures = list(reading.figures(index))
+        amounts = {a.count: a for a in read_amounts(reading.text, sentence.start, sentence.end)} \
+            if asked.unit == "money" else None
+        figures = list(reading.figures(index)) if amounts is None else list(amounts)
         if not figures and notes.listening:
-            notes.reject(index, claim.id, _no_figure(reading.text[sentence.start:sentence.end], triggers[0]))
+            notes.reject(index, claim.id, _no_figure(reading.text[sentence.start:sentence.end], triggers[0], asked))
         read_here = False
         for number, count in enumerate(figures):
-            read = _count_of_the_claim(reading, index, count, figures[:number], triggers, asked, rules)
+            read = _count_of_the_claim(reading, index, count, figures[:number], triggers, asked, rules,
+                                       amounts[count] if amounts else None)
             if isinstance(read, str):
                 notes.reject(index, claim.id, read)
                 continue
             noun, trigger = read
-            count = with_companions(reading.text, count, sentence.start, (trigger.start, trigger.end))
-            found.append(_statement(reading, index, count, noun, trigger, asked))
+            if amounts is None:
+                count = with_companions(reading.text, count, sentence.start, (trigger.start, trigger.end))
+            found.append(_statement(reading, index, count, noun, trigger, asked,
+                                    amounts[count].currency if amounts else ""))
             read_here = True
         if not read_here and (whole := _sum_of_the_parts(reading, index, figures, triggers, asked, rules)):
             found.append(whole)
@@ -213,7 +225,8 @@ def _sum_of_the_parts(reading: Reading, index: int, figures: list[Count], trigge
     """A whole's figure told as its parts' in one sentence ("killed 31 people in Valdora and 9 in Norvik", for a
     claim of both): each part once, each figure one the part's own claim would read, and no figure of the whole."""
     parts = rules.place_parts.get(asked.place or "", frozenset())
-    if len(parts) < 2 or len(figures) < len(parts) or not parts <= {m.entity for m in reading.mentions[index]}:
+    if (len(parts) < 2 or len(figures) < len(parts) or asked.unit is not None
+            or not parts <= {m.entity for m in reading.mentions[index]}):
         return None
     read: dict[str, tuple[Count, tuple[int, int], events.Trigger]] = {}
     for number, count in enumerate(figures):
@@ -242,7 +255,9 @@ def _sum_of_the_parts(reading: Reading, index: int, figures: list[Count], trigge
     return _statement(reading, index, total, noun, trigger, asked)
 
 
-def _no_figure(sentence: str, trigger: events.Trigger) -> str:
+def _no_figure(sentence: str, trigger: events.Trigger, asked: _Asked) -> str:
+    if asked.unit == "money":
+        return f"'{trigger.text}' is here, but the sentence gives no sum of money"
     if names_money(sentence):
         return f"'{trigger.text}' is here, but its only figures are sums of money, which a count does not read"
     return f"'{trigger.text}' is here, but the sentence gives no figure (dates and times are none)"
@@ -250,6 +265,8 @@ def _no_figure(sentence: str, trigger: events.Trigger) -> str:
 
 def _note_figures_without_event(reading: Reading, index: int, asked: _Asked, notes: Notes) -> None:
     """Tell a rule author about figures of the counted nouns that no event word joins."""
+    if asked.unit is not None:
+        return
     sentence = reading.sentences[index]
     for count in read_counts(reading.text, sentence.start, sentence.end):
         if counted_noun(reading.text, count, asked.nouns, sentence.start) is not None:
@@ -258,13 +275,18 @@ def _note_figures_without_event(reading: Reading, index: int, asked: _Asked, not
 
 
 def _count_of_the_claim(reading: Reading, index: int, count: Count, before: list[Count],
-                        triggers: tuple[events.Trigger, ...], asked: _Asked,
-                        rules: RuleSet) -> tuple[tuple[int, int], events.Trigger] | str:
+                        triggers: tuple[events.Trigger, ...], asked: _Asked, rules: RuleSet,
+                        amount: Amount | None = None) -> tuple[tuple[int, int], events.Trigger] | str:
     """The noun a figure counts and the event word it belongs to, when it is a figure of the claim; else why not.
-    `before`: the figures before it in its sentence."""
+    `before`: the figures before it in its sentence; `amount`: the figure as a sum of money, for a claim of money,
+    whose noun is its currency."""
     text, segments = reading.text, list(reading.segments[index])
     floor = reading.sentences[index].start
-    noun = counted_noun(text, count, asked.nouns, floor)
+    noun = amount.mark if amount is not None else counted_noun(text, count, asked.nouns, floor)
+    if amount is not None and asked.nouns and not _names_what_the_sum_is(reading, index, count, asked):
+        return f"'{count.text}' is a sum of money, but its clause does not say it is any of: {', '.join(asked.nouns)}"
+    if amount is not None and (someone := _for_someone_else(reading, index, count)) is not None:
+        return f"'{count.text}' is for {someone}, whom the rules do not name: another case's sum"
     if noun is None and (changed_to(text, count, before, asked.nouns, floor) is not None or (
             shared_noun(text, count, before, asked.nouns, floor) is not None
             and _place_right_after(reading, index, count, segments[segment_at(segments, count.start)].end))):
@@ -383,8 +405,24 @@ def _dated_before(reading: Reading, index: int, asked: _Asked) -> tuple[Timex | 
     return stale, horizon
 
 
+def _for_someone_else(reading: Reading, index: int, count: Count) -> str | None:
+    """The name of the one a sum is for, when the sentence says it by a name no entity of the rules bears."""
+    named = sum_for(reading.text, count.start, reading.sentences[index].end)
+    if named is None or any(m.start <= named[0] < m.end for m in reading.mentions[index]):
+        return None
+    return reading.text[named[0]:named[1]]
+
+
+def _names_what_the_sum_is(reading: Reading, index: int, count: Count, asked: _Asked) -> bool:
+    """Whether the clause of a sum of money names one of the claim's nouns ("a reward of $5 million")."""
+    segments = list(reading.segments[index])
+    clause = segments[segment_at(segments, count.start)]
+    words = regex.compile(r"\b(?:" + "|".join(asked.nouns) + r")\b", regex.I)
+    return words.search(reading.text, clause.start, clause.end) is not None
+
+
 def _statement(reading: Reading, index: int, count: Count, noun: tuple[int, int], trigger: events.Trigger,
-               asked: _Asked) -> Statement:
+               asked: _Asked, unit: str = "") -> Statement:
     """The figure as of the day its clause gives, else the publication date. A date equal to the count's start is
     its start when told so ("since the quake struck on 3 March"), else the day the figure was given ("the toll
     rose to 40 on 3 March", the day the quake struck)."""
@@ -396,11 +434,13 @@ def _statement(reading: Reading, index: int, count: Count, noun: tuple[int, int]
                          reading.text, segments[clause].start, t.start)))]
     as_of = next((t.day for t in as_of_timexes if t.day is not None), article.published)
     as_of_how = f"as of {as_of} ({as_of_timexes[0].text})" if as_of_timexes else f"as of the publication date {as_of}"
-    value = CountValue(count.low, count.high, as_of, bool(asked.claim.get("cumulative")))
+    value = CountValue(count.low, count.high, as_of, bool(asked.claim.get("cumulative")), unit)
     spans = [(count.start, count.end), noun, (trigger.start, trigger.end)]
-    explanation = f"{count.text} -> {count.value}: {count.how}; {as_of_how}"
-    return statement(asked.claim.id, article, reading.sentences[index], spans, count.value, explanation, value,
-                     {"low": count.low, "high": count.high, "as_of": as_of.isoformat()})
+    shown = f"{count.value} {unit}" if unit else count.value
+    explanation = f"{count.text} -> {shown}: {count.how}; {as_of_how}"
+    return statement(asked.claim.id, article, reading.sentences[index], spans, shown, explanation, value,
+                     {"low": count.low, "high": count.high, "as_of": as_of.isoformat(),
+                      **({"unit": unit} if unit else {})})
 
 
 # News writes a lower bound rounded down ("more than 1,400" for 1,450), so a later "at least" a little under an
@@ -409,6 +449,8 @@ _BOUND_ROUNDING = 0.1
 
 
 def _cannot_both_hold(a: Statement, b: Statement) -> bool:
+    if a.data.unit != b.data.unit:
+        return False  # sums in two currencies: their rate is no language fact
     if a.data.cumulative and a.data.as_of != b.data.as_of:
         earlier, later = sorted((a, b), key=lambda s: s.data.as_of)
         return later.data.high is not None and later.data.high < earlier.data.low
@@ -418,7 +460,7 @@ def _cannot_both_hold(a: Statement, b: Statement) -> bool:
 def _falls(a: Statement, b: Statement) -> bool:
     """A cumulative figure whose later lower bound is well under the earlier one: both may hold as bounds, but a
     toll does not fall, so one source is out of date or counts something else."""
-    if not a.data.cumulative or a.data.as_of == b.data.as_of:
+    if not a.data.cumulative or a.data.as_of == b.data.as_of or a.data.unit != b.data.unit:
         return False
     earlier, later = sorted((a, b), key=lambda s: s.data.as_of)
     return later.data.low < earlier.data.low * (1 - _BOUND_ROUNDING)
@@ -471,7 +513,10 @@ KIND = Kind(
     name="count",
     summary="how many: a toll, a number of people, with qualifiers read as intervals",
     keys={
-        "counted": KeySpec("strings", "the nouns that are counted (civilians, people, passengers)", required=True),
+        "counted": KeySpec("strings", "the nouns that are counted (civilians, people, passengers); with a `unit`, "
+                                      "what the quantity is (a reward, a ransom)", required_unless="unit"),
+        "unit": KeySpec("string", "what the figures measure, when it is no number of things: \"money\", sums with "
+                                  "a currency", choices=("money",)),
         "event": KeySpec("event", "what happened to them (killed, injured, displaced, ...); without it, only the "
                                   "claim's cues tell the event", required_unless="cues"),
         "place": KeySpec("entity", "where; a count scoped to another named place is not read"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import regex
@@ -517,6 +517,91 @@ def describes_the_noun(text: str, noun_end: int, start: int) -> bool:
 @functools.cache
 def _money() -> regex.Pattern[str]:
     return regex.compile(language.load("counts")["money"]["pattern"], regex.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """A sum of money: its figure (from its qualifier or currency to its last word), its currency as
+    language/counts.toml names it, and where the currency is written."""
+
+    count: Count
+    currency: str
+    mark: tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class _Currencies:
+    before: regex.Pattern[str]  # a currency before a figure, with a qualifier before it: "up to $"
+    after: regex.Pattern[str]  # a currency right after a figure: " U.S. dollars"
+    names: tuple[str, ...]  # the currency of each group c0, c1, ...
+
+
+@functools.cache
+def _currencies() -> _Currencies:
+    table = {name: forms for name, forms in language.load("counts")["money"]["currencies"].items()
+             if name != "examples"}
+    names = tuple(table)
+    qualifiers = [w for q in language.load("counts")["qualifiers"] for w in q["words"]]
+
+    def groups(side: str) -> str:
+        return "|".join(f"(?P<c{i}>{'|'.join(table[name][side])})" for i, name in enumerate(names))
+
+    return _Currencies(
+        regex.compile(rf"(?<![\w])(?:(?P<qualifier>{language.alternation(qualifiers)})\s+)?(?:{groups('before')})"
+                      rf"\s?(?=[0-9])", regex.I),
+        regex.compile(rf"\s+(?:{groups('after')})(?![\w])", regex.I), names)
+
+
+def _currency_of(currencies: _Currencies, match: regex.Match[str]) -> tuple[str, tuple[int, int]]:
+    """The currency a match names, and where it is written."""
+    i = next(i for i in range(len(currencies.names)) if match[f"c{i}"] is not None)
+    return currencies.names[i], match.span(f"c{i}")
+
+
+def read_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
+    """Every sum of money in text[start:end], in order: a figure with a currency before it ("up to $5 million",
+    "dlrs 2 million", "£2.5m") or right after it ("2 million U.S. dollars", "100,000 Kenyan shillings"), read as
+    counts are (qualifiers, rounding)."""
+    end = len(text) if end is None else end
+    currencies, reader = _currencies(), _reader()
+    amounts = []
+    for mark in currencies.before.finditer(text, start, end):
+        # The figure is read as if the currency were not there: "up to $5 million" as "up to 5 million".
+        qualifier = f"{mark['qualifier']} " if mark["qualifier"] else ""
+        figure = reader.pattern.match(qualifier + text[mark.end():min(end, mark.end() + 40)])
+        if figure is None or figure["qualifier"] is None and qualifier:
+            continue
+        count = _interpret(reader, figure)
+        if count is None:
+            continue
+        stop = mark.end() + figure.end() - len(qualifier)
+        amounts.append(Amount(replace(count, start=mark.start(), end=stop, text=text[mark.start():stop]),
+                              *_currency_of(currencies, mark)))
+    for count in read_counts(text, start, end):
+        after = currencies.after.match(text, count.end, end)
+        if after is not None and not any(a.count.start <= count.start < a.count.end for a in amounts):
+            amounts.append(Amount(count, *_currency_of(currencies, after)))
+    return sorted(amounts, key=lambda a: a.count.start)
+
+
+@functools.cache
+def _for_whom() -> tuple[regex.Pattern[str], ...]:
+    return tuple(regex.compile(p, regex.I) for p in language.load("counts")["money"]["for_whom"])
+
+
+def sum_for(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where text[start:end] names whom a sum is for ("for the arrest of Ortiz", "for Ortiz's capture"), if it
+    names someone by name."""
+    found = next((m for p in _for_whom() if (m := p.search(text, start, end)) is not None), None)
+    return found.span("name") if found is not None else None
+
+
+def for_whom_examples() -> list[dict[str, Any]]:
+    return list(language.load("counts")["money"]["for_whom_examples"])
+
+
+def money_examples() -> list[dict[str, Any]]:
+    return list(language.load("counts")["money"]["currencies"]["examples"])
 
 
 def names_money(text: str) -> bool:
