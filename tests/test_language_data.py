@@ -99,6 +99,12 @@ def test_other_event_examples(example: str) -> None:
     assert any(events.names_another_event(example, t, 0) for t in triggers), example
 
 
+@pytest.mark.parametrize("example", events.other_event_examples("possessed_examples"))
+def test_a_name_in_the_possessive_may_name_someone_of_theirs(example: str) -> None:
+    assert events.someone_of_theirs(example, example.index("Ortiz") + len("Ortiz"))
+    assert not events.someone_of_theirs("Ortiz's shooting shocked the town.", len("Ortiz"))
+
+
 @pytest.mark.parametrize("example", events.other_event_examples("moved_examples"))
 def test_a_latest_or_put_off_event_is_one_of_several(example: str) -> None:
     triggers = events.find_triggers(example, events.event_kind("deadline"), 0, len(example))
@@ -312,7 +318,8 @@ def test_what_a_charge_is_for_is_an_event_of_its_own(example: dict) -> None:
 
 @pytest.mark.parametrize("example", language.load("grammar")["complement"]["verb_before_examples"])
 def test_a_date_right_after_a_past_form_is_that_verbs(example: str) -> None:
-    assert clauses.follows_another_verb(example, 0, example.index("Monday"))
+    date = next(t for t in temporal.tag(example, dt.date(2023, 3, 14)))
+    assert clauses.follows_another_verb(example, 0, date.start)
 
 
 def test_a_cue_a_verb_opens_is_no_noun() -> None:

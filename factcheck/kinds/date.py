@@ -140,6 +140,9 @@ def attach_in(reading: Reading, index: int, trigger: events.Trigger, kind: event
     how that was decided, by the reasoning that dates events; or why none is. No bounds: only an expression of
     the event's own clause, or one a clause beside it lends it."""
     found = _attach(reading, index, trigger, kind, dated)
+    if isinstance(found, _Attachment) and (found.earliest is None or found.latest is None):
+        # "the terminal where the bomb exploded": the clause's time is the other event's, the event only before it
+        return f"'{found.timex.text}' is the time of another event, which '{trigger.text}' only comes before or after"
     return (found.timex, found.how) if isinstance(found, _Attachment) else found
 
 
@@ -400,6 +403,14 @@ def claims_event(reading: Reading, index: int, trigger: events.Trigger, asked: A
     why = _not_the_event(text, clause, trigger)
     if why is not None:
         return why
+    own = [m for m in reading.mentions_of(asked.who, index) if clause.start <= m.start < clause.end]
+    if own and all(events.someone_of_theirs(text, m.end) for m in own):
+        return f"'{trigger.text}' is about someone of {own[0].text}'s, not {own[0].text}"
+    if asked.who is not None and not own and reading.mentions_of(asked.who, index):
+        # "Quent survived, but her bodyguard was killed": named in another clause, the event has a subject of its own
+        agent = events.own_subject(text, clause.start, trigger, asked.kind)
+        if agent is not None:
+            return f"'{trigger.text}' has a subject of its own in its clause, '{agent}', not {asked.who}"
     if not asked.moved:
         # A clause that opens with the event word ("until Tuesday") is moved by the verb before it.
         k = segment_at(segments, trigger.start)

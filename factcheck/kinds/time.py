@@ -31,7 +31,7 @@ from factcheck.readers import events
 from factcheck.readers.clauses import segment_at
 from factcheck.readers.names import Mention
 from factcheck.readers.reading import Reading
-from factcheck.readers.temporal import Timex, rules_with
+from factcheck.readers.temporal import Timex, period_end, rules_with
 from factcheck.trace import UNHEARD, Notes
 
 _DAY = 24 * 60
@@ -62,7 +62,14 @@ class TimeOfDay:
 @dataclass(frozen=True, slots=True)
 class _Resources:
     parts: dict[str, tuple[str, int, int]]  # TIMEX3 part -> (name, from, to)
-    narrowed: dict[str, tuple[float, float, str]]  # TIMEX3 mod -> (share from, share to, word)
+    narrowed: dict[str, str]  # TIMEX3 mod -> the word shown before a part of day
+    afternoon_after: regex.Pattern[str]  # a word after a clock time that puts it after noon
+    morning_after: regex.Pattern[str]  # ... before noon
+    range_before: regex.Pattern[str]  # the first time of a range, before the tagger's last
+    attributive_before: regex.Pattern[str]  # a determiner before a time that names a thing ("the 10:30 ferry")
+    verb_before: regex.Pattern[str]  # a past form right before a time, which is that verb's
+    outcomes: regex.Pattern[str]  # event words of what came of the event (a death)
+    outcome_between: regex.Pattern[str]  # the same words as a verb of their own ("and died", "where he died")
     around: regex.Pattern[str]  # the widening words right before a clock time
     opening: regex.Pattern[str]  # the same words opening the expression
     widening: dict[str, tuple[int | None, int | None, str]]  # word -> (minutes before, after; None: open), shown
@@ -85,11 +92,19 @@ def _resources() -> _Resources:
     widening = {word.lower(): (side(entry["before"]), side(entry["after"]), entry["shown"])
                 for word, entry in data["around"].items() if word != "examples"}
     zones = {word: name for word, name in data["zones"].items() if word != "examples"}
+    clock = data["clock"]
     return _Resources(
         parts={code: (entry["name"], _minutes(entry["from"]), _minutes(entry["to"]))
                for code, entry in data["parts"].items()},
-        narrowed={mod: (entry["share"][0], entry["share"][1], entry["word"])
-                  for mod, entry in data["narrowed"].items()},
+        narrowed=dict(data["narrowed"]),
+        afternoon_after=regex.compile(clock["afternoon_after"], regex.I),
+        morning_after=regex.compile(clock["morning_after"], regex.I),
+        range_before=regex.compile(clock["range_before"], regex.I),
+        attributive_before=regex.compile(clock["attributive_before"], regex.I),
+        verb_before=regex.compile(clock["verb_before"], regex.I),
+        outcomes=regex.compile(language.alternation(data["events"]["outcomes"]), regex.I),
+        outcome_between=regex.compile(r"\b(?:and|then|later|where|but)\s+(?:[\w-]+\s+){0,3}?(?:"
+                                      + language.alternation(data["events"]["outcomes"]) + r")\b", regex.I),
         around=regex.compile(r"(?<![\w])(?P<words>" + language.alternation(widening) + r")\s+(?:at\s+)?\Z", regex.I),
         opening=regex.compile(r"(?P<words>" + language.alternation(widening) + r")\s", regex.I),
         widening=widening,
@@ -137,30 +152,30 @@ def written_zone(text: str, timex: Timex) -> str | None:
     return found["zone"] if found is not None else None
 
 
-def _offset(zone: str, day: dt.date) -> int:
-    """Minutes a zone is ahead of UTC on a day (at noon, so that a change of summer time in the night counts)."""
-    delta = zoneinfo.ZoneInfo(zone).utcoffset(dt.datetime(day.year, day.month, day.day, 12))
-    return int(delta.total_seconds() // 60) if delta is not None else 0
-
-
 def _clock(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
+_MIDNIGHT = regex.compile(r"\bmidnight\b|\A12(?:[:.]00)?\s*a\.?m\b", regex.I)
+_MERIDIEM = regex.compile(r"[0-9]\s*[ap]\.?m\b|\bnoon\b|\bmidday\b|\bmidnight\b", regex.I)
+_TWENTY_FOUR = regex.compile(r"\A(?:0[0-9]|1[3-9]|2[0-4])[:.h]?[0-5][0-9]|\b(?:hrs|hours|GMT|UTC)\b", regex.I)
+
+
 @dataclass(frozen=True, slots=True)
 class _Read:
-    """A time of day as the text gives it, before it is set in the claim's zone."""
+    """A time of day as the text gives it, in the zone it is written in."""
 
     earliest: int
     latest: int
     point: int | None  # the clock time written, if one is
-    shown: str  # a part of day as written: "night", "early morning"
+    shown: str  # a part of day or a midnight as written: "night", "early morning", "midnight"
     mark: str  # "~", "<", ">" or ""
     how: str
 
 
-def _read(text: str, timex: Timex) -> _Read | None:
-    """The stretch of the day an expression names, widened by the words before a clock time."""
+def _read(text: str, timex: Timex) -> _Read | str | None:
+    """The stretch of the day an expression names, widened by the words before a clock time; None if it names no
+    time of day, or why its time is not clear."""
     found = _TIME_PART.search(timex.value)
     if found is None:
         return None
@@ -170,41 +185,72 @@ def _read(text: str, timex: Timex) -> _Read | None:
         if part is None:
             return None
         name, first, last = part
-        narrowed = resources.narrowed.get(timex.mod or "")
-        if narrowed is not None:
-            share_from, share_to, word = narrowed
-            first, last = first + round((last - first) * share_from), first + round((last - first) * share_to)
-            name = f"{word} {name}"
+        word = resources.narrowed.get(timex.mod or "")
+        name = f"{word} {name}" if word else name
         return _Read(first, last, None, name, "", f"'{timex.text}' is the {name}, {_clock(first)} to {_clock(last)}")
     point = int(found["hour"]) * 60 + int(found["minute"])
+    if not _MERIDIEM.search(timex.text) and not _TWENTY_FOUR.search(timex.text) and 60 <= point < 13 * 60:
+        after = text[timex.start:timex.end + 40]
+        if resources.afternoon_after.search(after) and point < 12 * 60:
+            point += 12 * 60
+        elif not resources.morning_after.search(after):
+            return (f"'{timex.text}' has no a.m. or p.m. and no word of the time of day after it: it may be "
+                    f"{_clock(point)} or {_clock((point + 12 * 60) % _DAY)}")
     words = widening_words(text, timex)
-    if words is None:
-        return _Read(point, point, point, "", "", f"'{timex.text}' is {_clock(point)}")
-    before, after, mark = resources.widening[words]
+    before, after_minutes, mark = resources.widening[words] if words else (0, 0, "")
+    if _MIDNIGHT.search(timex.text):
+        # "midnight on Friday" begins Friday for some writers and ends it for others: both ends of the day.
+        first, last = -(before or 0), _DAY + (after_minutes or 0)
+        return _Read(first, last, None, "midnight", mark,
+                     f"'{timex.text}' is midnight, which begins the day for some and ends it for others: read as "
+                     f"either end of the day")
     first = 0 if before is None else point - before
-    last = _DAY if after is None else point + after
+    last = _DAY if after_minutes is None else point + after_minutes
+    ranged = resources.range_before.search(text, max(0, timex.start - 30), timex.start)
+    if ranged is not None:
+        start = int(ranged["hour"]) * 60 + int(ranged["minute"] or 0)
+        if not ranged["meridiem"] and start + 12 * 60 <= point:
+            start += 12 * 60  # "between 9 and 10 p.m.": both after noon
+        elif (ranged["meridiem"] or "").lower().startswith("p") and start < 12 * 60:
+            start += 12 * 60
+        if start <= point:
+            return _Read(start, last, point, "", "<",
+                         f"'{ranged.group().strip()} {timex.text}' is a range, {_clock(start)} to {_clock(last)}")
+    if not words:
+        return _Read(point, point, point, "", "", f"'{timex.text}' is {_clock(point)}")
     written = timex.text if timex.text.lower().startswith(words) else f"{words} {timex.text}"
-    return _Read(first, last, point, "", mark,
-                 f"'{written}' is {_clock(point)}, read as {_clock(first)} to {_clock(last)}")
+    return _Read(first, last, point, "", mark, f"'{written}' is {_clock(point)}, read as {_clock(first)} to "
+                                               f"{_clock(last)}")
 
 
-def _timed(reading: Reading, index: int) -> list[tuple[Timex, int]]:
-    """The sentence's expressions of a time of day (a clock time, a part of day), with their segments."""
+def _timed(reading: Reading, index: int, trigger: events.Trigger) -> list[tuple[Timex, int]]:
+    """The sentence's expressions of a time of day (a clock time, a part of day), with their segments; not a time
+    that names a thing ("boarded the 10:30 a.m. ferry"), unless the thing is the event ("the 9 p.m. blast"), nor
+    one after what came of the event ("was shot on Friday and died at 2:40 a.m.": the death's), nor one before it
+    right after another verb ("police were called at 9:40 p.m. and found him shot")."""
     segments = list(reading.segments[index])
+    resources = _resources()
+    text = reading.text
     return [(t, segment_at(segments, t.start)) for t in reading.timexes[index]
-            if t.type in ("DATE", "TIME") and _TIME_PART.search(t.value) is not None]
+            if t.type in ("DATE", "TIME") and _TIME_PART.search(t.value) is not None
+            and (resources.attributive_before.search(text, max(0, t.start - 8), t.start) is None
+                 or (trigger.start >= t.end and not text[t.end:trigger.start].strip()))
+            and not (t.start >= trigger.end and resources.outcome_between.search(text, trigger.end, t.start))
+            and not (t.end <= trigger.start and resources.verb_before.search(text, max(0, t.start - 30), t.start))]
 
 
 def _timed_event(reading: Reading, index: int, trigger: events.Trigger,
                  asked: date_kind.Asked) -> tuple[list[Mention], Timex, str, dt.date | None] | str:
     """The participants, the expression of the time of day and the day (if the sentence gives one) of the event a
     trigger reports; or why it gives none."""
+    if _resources().outcomes.fullmatch(trigger.text):
+        return f"'{trigger.text}' tells what came of the event (a death): its time is not the event's"
     participants = date_kind.claims_event(reading, index, trigger, asked)
     if isinstance(participants, str):
         return participants
-    timed = _timed(reading, index)
+    timed = _timed(reading, index, trigger)
     if not timed:
-        return f"'{trigger.text}': the sentence gives no time of day"
+        return f"'{trigger.text}': the sentence gives no time of day of an event"
     found = date_kind.attach_in(reading, index, trigger, asked.kind, timed)
     if found is None:
         return f"'{trigger.text}': no time of day in its clause or a clause linked to it"
@@ -216,6 +262,12 @@ def _timed_event(reading: Reading, index: int, trigger: events.Trigger,
     horizon = asked.horizon(reading.article.published)
     if day is not None and day < horizon:
         return f"'{trigger.text}': '{timex.text}' is on {day}, before {horizon}, where the story begins"
+    segments = list(reading.segments[index])
+    clause = segment_at(segments, trigger.start)
+    stale = next((t for t in reading.timexes[index] if segment_at(segments, t.start) == clause
+                  and (end := period_end(t.value)) is not None and end < horizon), None)
+    if stale is not None:
+        return f"'{trigger.text}': its clause names '{stale.text}', before {horizon}: another time of the event"
     return participants, timex, how, day
 
 
@@ -224,39 +276,71 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEA
     found: list[Statement] = []
     for index, trigger, (participants, timex, how, day) in date_kind.each_event(reading, asked, _timed_event, notes):
         read = _read(reading.text, timex)
-        if read is None:
-            notes.reject(index, claim.id, f"'{timex.text}' ({timex.value}) names no time of day this reader knows")
+        if read is None or isinstance(read, str):
+            notes.reject(index, claim.id, read or f"'{timex.text}' ({timex.value}) names no time of day this reader "
+                                                  "knows")
             continue
         found.append(_statement(reading, index, trigger, participants, timex, how, day, read, claim))
     return once_each(found, lambda a, b: a.value == b.value, reading, notes)
 
 
-def _in_zone(read: _Read, written: str | None, day: dt.date | None, published: dt.date,
-             claim_zone: str) -> tuple[int, str, str]:
-    """How many minutes the stretch moves to be in the claim's zone, the zone it is then in ("" for none known),
-    and how it was converted."""
+def _moved(minutes: int, day: dt.date, source: str, target: str) -> tuple[int, dt.date]:
+    """A local time of one zone (minutes from the start of a day) as the local time of another, with its day."""
+    local = dt.datetime(day.year, day.month, day.day, tzinfo=zoneinfo.ZoneInfo(source)) + dt.timedelta(minutes=minutes)
+    there = local.astimezone(zoneinfo.ZoneInfo(target))
+    return there.hour * 60 + there.minute, there.date()
+
+
+@dataclass(frozen=True, slots=True)
+class _Placed:
+    """A stretch set in the zone it is compared in."""
+
+    earliest: int
+    latest: int
+    day: dt.date | None
+    zone: str  # "" when no one says which
+    slack: int  # minutes of doubt a conversion without a day adds (summer time may have begun or ended)
+    how: str
+
+
+def _in_zone(read: _Read, written: str | None, day: dt.date | None, published: dt.date, claim_zone: str) -> _Placed:
+    """The stretch in the zone it is compared in: the claim's where it has one; else UTC for a time written in a
+    zone, and no zone for one written in none."""
     resources = _resources()
-    zone = resources.zones.get(claim_zone, claim_zone)
+    target = resources.zones.get(claim_zone, claim_zone)
     if written is None:
-        return 0, zone, ""
+        return _Placed(read.earliest, read.latest, day, target, 0, "")
     stated = resources.zones[written]
-    if not zone or stated == zone:
-        return 0, stated, f"; written in {written}"
+    target = target or "UTC"
+    if stated == target:
+        return _Placed(read.earliest, read.latest, day, target, 0, f"; written in {written}")
     on = day or published
-    shift = _offset(zone, on) - _offset(stated, on)
-    return shift, zone, f"; written in {written}, {shift:+d} minutes to the claim's zone {claim_zone}"
+    anchor = read.point if read.point is not None else read.earliest
+    moved, moved_day = _moved(anchor, on, stated, target)
+    shift = moved - anchor + (moved_day - on).days * _DAY
+    slack = 0
+    if day is None:  # which side of a change of summer time the unknown day lies is unknown too
+        earlier = on - dt.timedelta(days=30)
+        slack = abs(shift - (_moved(anchor, earlier, stated, target)[0] - anchor
+                             + (_moved(anchor, earlier, stated, target)[1] - earlier).days * _DAY))
+    zone_name = claim_zone or "UTC"
+    return _Placed(read.earliest + shift, read.latest + shift, day, target, slack,
+                   f"; written in {written}, {shift:+d} minutes to {zone_name}")
 
 
-def _shown(read: _Read, shift: int, day: dt.date | None, written: str | None, in_claims_zone: bool) -> str:
+def _shown(read: _Read, placed: _Placed, written: str | None, in_claims_zone: bool) -> str:
     """The value as reports write it: "1998-08-07T10:35", "~10:35", "1998-10-23 night", "2000-04-04T09:00 EST"
-    (a zone only where the time is not converted to the claim's)."""
+    (a zone only where the time is not in the claim's): the time as the text writes it, where no claim zone
+    converts it."""
+    shift = placed.earliest - read.earliest if in_claims_zone else 0
     if read.point is not None:
         point = read.point + shift
-        moved = day + dt.timedelta(days=point // _DAY) if day is not None else None
+        moved = placed.day + dt.timedelta(days=point // _DAY) if placed.day is not None else None
         clock = _clock(point % _DAY)
         shown = f"{read.mark}{moved.isoformat()}T{clock}" if moved is not None else f"{read.mark}{clock}"
     else:
-        shown = f"{day.isoformat()} {read.shown}" if day is not None else read.shown
+        shown = f"{read.mark}{placed.day.isoformat()} {read.shown}" if placed.day is not None else \
+            f"{read.mark}{read.shown}"
     return f"{shown} {written}" if written and not in_claims_zone else shown
 
 
@@ -264,42 +348,34 @@ def _statement(reading: Reading, index: int, trigger: events.Trigger, participan
                how: str, day: dt.date | None, read: _Read, claim: Claim) -> Statement:
     article = reading.article
     written = written_zone(reading.text, timex)
-    shift, zone, conversion = _in_zone(read, written, day, article.published, claim.get("zone") or "")
+    placed = _in_zone(read, written, day, article.published, claim.get("zone") or "")
     planned = reading.tense_at(index, trigger.start) == "future" or (day is not None and day > article.published)
-    value = TimeOfDay(day, read.earliest + shift, read.latest + shift, zone, planned,
-                      int(claim.get("tolerance") or 0), _shown(read, shift, day, written, bool(claim.get("zone"))))
+    value = TimeOfDay(placed.day, placed.earliest, placed.latest, placed.zone, planned,
+                      int(claim.get("tolerance") or 0) + placed.slack,
+                      _shown(read, placed, written, bool(claim.get("zone"))))
     on = f"on {day}" if day is not None else "on a day the sentence does not give"
     modality = f"planned (said before it happened, published {article.published})" if planned else "reported"
-    explanation = f"{read.how}{conversion}, {on}; {how}; {modality}"
+    explanation = f"{read.how}{placed.how}, {on}; {how}; {modality}"
     spans = [(trigger.start, trigger.end), (timex.start, timex.end), *((m.start, m.end) for m in participants)]
     return statement(claim.id, article, reading.sentences[index], spans, value.render(), explanation, value, {
         "modality": "planned" if planned else "reported",
         "day": day.isoformat() if day is not None else None,
-        "zone": zone or None,
+        "zone": placed.zone or None,
     })
 
 
-def _absolute(item: TimeOfDay) -> tuple[int, int]:
-    """The stretch in minutes since 1970-01-01 00:00 UTC (of a statement with a day and a zone)."""
-    assert item.day is not None
-    start = (item.day - dt.date(1970, 1, 1)).days * _DAY - (_offset(item.zone, item.day) if item.zone else 0)
-    return start + item.earliest, start + item.latest
-
-
 def _compatible(a: TimeOfDay, b: TimeOfDay) -> bool:
-    """Whether two stretches can overlap, within the larger tolerance; a pair whose zones cannot be compared (one
-    of them unknown) always can."""
-    if a.zone != b.zone and not (a.zone and b.zone):
+    """Whether two stretches can overlap, within the larger tolerance; a time in a zone no one names is compared
+    with no time in a zone."""
+    if a.zone != b.zone:
         return True
     tolerance = max(a.tolerance, b.tolerance)
     if a.day is not None and b.day is not None:
-        (a_from, a_to), (b_from, b_to) = _absolute(a), _absolute(b)
-        return max(a_from, b_from) <= min(a_to, b_to) + tolerance
-    # A time of day alone: its day may be any, so the stretches are compared around the clock, in one zone.
-    on = a.day or b.day
-    shift = _offset(b.zone, on) - _offset(a.zone, on) if on is not None and a.zone != b.zone else 0
-    a_from, a_to = a.earliest + shift, a.latest + shift
-    return any(max(a_from + k * _DAY, b.earliest) <= min(a_to + k * _DAY, b.latest) + tolerance for k in (-1, 0, 1))
+        shift = (b.day - a.day).days * _DAY
+        return max(a.earliest, b.earliest + shift) <= min(a.latest, b.latest + shift) + tolerance
+    # A time of day alone: its day may be any, so the stretches are compared around the clock.
+    return any(max(a.earliest + k * _DAY, b.earliest) <= min(a.latest + k * _DAY, b.latest) + tolerance
+               for k in (-1, 0, 1))
 
 
 def _incompatible(a: Statement, b: Statement) -> bool:
@@ -307,8 +383,10 @@ def _incompatible(a: Statement, b: Statement) -> bool:
 
 
 def _schedule_changed(a: Statement, b: Statement) -> bool:
-    """A plan published before a report may have changed since."""
-    return any(plan.data.planned and plan.published < report.published for plan, report in ((a, b), (b, a)))
+    """A plan published before a report may have changed since; two plans that differ may be one deadline before
+    and after it was moved, whichever was published first."""
+    return (a.data.planned and b.data.planned) or any(plan.data.planned and plan.published < report.published
+                                                      for plan, report in ((a, b), (b, a)))
 
 
 def _describe(case: Case) -> str:

@@ -114,6 +114,11 @@ def names_another_event(text: str, trigger: Trigger, clause_start: int) -> bool:
     return _other_event("before").search(text, clause_start, trigger.start) is not None
 
 
+def someone_of_theirs(text: str, mention_end: int) -> bool:
+    """Whether a name in the possessive names someone of the person's ("Ortiz's driver"), not the person."""
+    return _other_event("possessed").match(text, mention_end, mention_end + 60) is not None
+
+
 def moved(text: str, trigger: Trigger, clause_start: int) -> bool:
     """Whether the clause calls the event word one of several of its kind: a latest, new or extended one, or one
     put off ("extended its deadline", "postponed until Monday")."""
