@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal
 
@@ -102,6 +103,19 @@ class RuleSet:
         positions = sorted(position for n in candidates if tells_story(named, misspelt, self._story_claims[n][0])
                            for position in self._story_claims[n][1])
         return [self.claims[position] for position in positions]
+
+    def why_untold(self, named: Mapping[str, AbstractSet[str]], misspelt: set[str]) -> str:
+        """Why an article that names these entities tells none of the rules' stories (see `tells_story`), for the
+        report to say where it leaves the article out."""
+        told = []
+        for story, positions in self._story_claims:
+            exact = sorted(self.entities[e].name for e in story.intersection(named) if e in self.entities)
+            if exact:
+                told.append(f"only {' and '.join(exact)} of the story of {Path(self.claims[positions[0]].path).name}")
+        if not told:
+            return "names none of the people or places of the rules' stories"
+        return (f"names {'; '.join(told)}: a story is told by two different names of its people and places, so that "
+                "a passing mention is not read as the story")
 
     def entity(self, entity_id: str | None) -> Entity | None:
         return self.entities.get(entity_id) if entity_id else None

@@ -73,15 +73,23 @@ class Extraction:
 
 
 def extract(article: Article, rules: RuleSet) -> list[Statement]:
+    """Every statement one article makes (see `read_article`)."""
+    return read_article(article, rules)[0]
+
+
+def read_article(article: Article, rules: RuleSet) -> tuple[list[Statement], str]:
     """Every statement one article makes: of the built-in claims (the doubtful dates it writes), then of the claims
-    of the rules whose story it tells. Which stories it tells is decided by names alone, before anything else is
-    read: an article that tells none costs a pass over its capitalised words, and is read further only if a
-    built-in kind may find something in it (a quick look at its figures)."""
+    of the rules whose story it tells; and, where it tells none, why (see `claims.why_untold`). Which stories it
+    tells is decided by names alone, before anything else is read: an article that tells none costs a pass over its
+    capitalised words, and is read further only if a built-in kind may find something in it (a quick look at its
+    figures)."""
     mentions = mentions_in(article, rules)
-    claims = claims_told(mentions, rules)
+    named, misspelt = _names(mentions, rules)
+    claims = rules.claims_told(named, misspelt)
+    outside = "" if claims or not rules.claims else rules.why_untold(named, misspelt)
     built_in = [c for c in built_in_claims() if claims or _worth_a_look(kind(c.kind), article)]
     if not claims and not built_in:
-        return []
+        return [], outside
     reading = read(article, rules, mentions)
     statements = [s for claim in built_in for s in kind(claim.kind).extract(reading, claim, rules)]
     for claim in claims:
@@ -89,7 +97,13 @@ def extract(article: Article, rules: RuleSet) -> list[Statement]:
             statements += kind(claim.kind).extract(reading, claim, rules)
         except TimeoutError as error:  # a cue of the rules' that backtracks
             raise RulePatternTooSlow(claim.id, article.path) from error
-    return statements
+    return statements, outside
+
+
+def why_outside(article: Article, rules: RuleSet) -> str:
+    """Why `check` reads none of the rules' claims in an article, where it tells none of their stories; else ""."""
+    named, misspelt = _names(mentions_in(article, rules), rules)
+    return "" if rules.claims_told(named, misspelt) else rules.why_untold(named, misspelt)
 
 
 def _worth_a_look(of: Kind, article: Article) -> bool:
@@ -97,9 +111,14 @@ def _worth_a_look(of: Kind, article: Article) -> bool:
 
 
 def claims_told(mentions: list[Mention], rules: RuleSet) -> list[Claim]:
-    """The claims of the stories an article with these mentions tells (see `claims.tells_story`). Not by a person's
-    alias nor a place's descriptive one: those are often titles and words any story has ("the interior minister",
-    "the capital")."""
+    """The claims of the stories an article with these mentions tells (see `claims.tells_story`)."""
+    return rules.claims_told(*_names(mentions, rules))
+
+
+def _names(mentions: list[Mention], rules: RuleSet) -> tuple[dict[str, set[str]], set[str]]:
+    """The entities an article names, each with the names it is named by, and those it misspells. Not by a
+    person's alias nor a place's descriptive one: those are often titles and words any story has ("the interior
+    minister", "the capital")."""
     named: dict[str, set[str]] = {}
     for mention in mentions:
         if rules.entity_kinds.get(mention.entity) == "place":
@@ -109,7 +128,7 @@ def claims_told(mentions: list[Mention], rules: RuleSet) -> list[Claim]:
         elif mention.how == "name":
             named.setdefault(mention.entity, set()).add(person_name(mention.entity))
     misspelt = {m.entity for m in mentions if m.how == "near miss"}
-    return rules.claims_told(named, misspelt)
+    return named, misspelt
 
 
 def extract_file(path: str, rules: RuleSet, options: ReadOptions) -> Extraction:
@@ -121,13 +140,13 @@ def extract_file(path: str, rules: RuleSet, options: ReadOptions) -> Extraction:
         return Extraction(path, None, skipped=str(error))
     sha256 = hashlib.sha256(data).hexdigest()
     try:
-        statements = extract(article, rules)
+        statements, outside = read_article(article, rules)
     except RulePatternTooSlow:
         raise
     except Exception as error:  # one article must never take the others down
         reason = f"internal error: {type(error).__name__}: {error}; this is a bug in factcheck, please report it"
         return Extraction(path, None, skipped=reason, internal_error=True, sha256=sha256)
-    return Extraction(path, ArticleInfo.of(article), tuple(statements), article.warnings, sha256=sha256)
+    return Extraction(path, ArticleInfo.of(article, outside), tuple(statements), article.warnings, sha256=sha256)
 
 
 def extract_in_process(paths: Iterable[str], rules: RuleSet, options: ReadOptions) -> Iterator[Extraction]:
@@ -144,14 +163,15 @@ def to_wire(extraction: Extraction) -> Wire:
         "path": extraction.path, "skipped": extraction.skipped, "internal_error": extraction.internal_error,
         "sha256": extraction.sha256, "warnings": list(extraction.warnings),
         "article": None if article is None else [article.id, article.path, article.published.isoformat(),
-                                                 article.body_start, article.body_digest],
+                                                 article.body_start, article.body_digest, article.outside],
         "statements": [encode_statement(s) for s in extraction.statements],
     }
 
 
 def from_wire(wire: Wire, kinds_by_claim: Mapping[str, str]) -> Extraction:
     raw = wire["article"]
-    article = None if raw is None else ArticleInfo(raw[0], raw[1], dt.date.fromisoformat(raw[2]), raw[3], raw[4])
+    article = None if raw is None else ArticleInfo(raw[0], raw[1], dt.date.fromisoformat(raw[2]), raw[3], raw[4],
+                                                   raw[5])
     statements = tuple(decode_statement(text, kinds_by_claim) for text in wire["statements"])
     return Extraction(wire["path"], article, statements, tuple(wire["warnings"]), wire["skipped"],
                       wire["internal_error"], wire["sha256"])

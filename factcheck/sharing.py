@@ -68,7 +68,8 @@ class Shared:
         return held
 
     def article(self, info: ArticleInfo) -> ArticleInfo:
-        return ArticleInfo(info.id, info.path, self.value(info.published), info.body_start, info.body_digest)
+        return ArticleInfo(info.id, info.path, self.value(info.published), info.body_start, info.body_digest,
+                           info.outside)
 
     def statement(self, item: Statement, article: ArticleInfo | None = None) -> Statement:
         """The same statement, made of held values; `article` is the (shared) record of the article it is from."""

@@ -15,6 +15,7 @@ from factcheck.cli.options import (
 from factcheck.cli.output import display, emit, fail
 from factcheck.cli.running import valid_rules
 from factcheck.explain import explain
+from factcheck.extraction import why_outside
 from factcheck.formatters.explain import render_explanation
 from factcheck.inputs.article import ArticleError, read_article
 
@@ -41,4 +42,4 @@ def explain_command(article_path: Path, rules_dir: Path, claim_id: str | None, p
     except ArticleError as error:
         fail(f"{article_path}: {error}")
     traces = explain(article, found, claim_id)
-    emit(render_explanation(str(article_path), traces, display(output, True)), output)
+    emit(render_explanation(str(article_path), traces, display(output, True), why_outside(article, found)), output)

@@ -36,8 +36,28 @@ Formatter = Callable[[Report, Options, Output], None]
 def articles_checked(report: Report) -> str:
     """How many articles were checked, and with --new how many others were their evidence."""
     if not report.new_articles:
-        return f"{len(report.articles)} article(s) checked"
+        left_out = sum(bool(a.outside) for a in report.articles)
+        return f"{len(report.articles)} article(s) read" + (
+            f", {left_out} of them about none of the rules' stories" if left_out else "")
     return f"{len(report.new_articles)} new article(s) checked ({report.evidence_articles:,} other(s) as evidence)"
+
+
+# How many articles outside the rules' stories a report for people lists by name; the JSON report lists them all.
+OUTSIDE_SHOWN = 20
+
+
+def outside(report: Report) -> list[tuple[str, str]]:
+    """The articles of the report that tell none of the rules' stories, as (path, why), by path."""
+    return sorted((a.path, a.outside) for a in report.articles if a.outside)
+
+
+def outside_lines(report: Report) -> list[str]:
+    """'path: why' for the first articles outside the rules' stories, and how many more there are."""
+    left_out = outside(report)
+    lines = [f"{path}: {why}" for path, why in left_out[:OUTSIDE_SHOWN]]
+    if len(left_out) > OUTSIDE_SHOWN:
+        lines.append(f"... and {len(left_out) - OUTSIDE_SHOWN} more (the JSON report lists them all)")
+    return lines
 
 
 def to_text(formatter: Formatter, report: Report, options: Options) -> str:

@@ -12,7 +12,8 @@ def _value(value: object) -> str:
     return " -> ".join(value) if isinstance(value, tuple) else str(value)
 
 
-def render_explanation(path: str, traces: tuple[SentenceTrace, ...], options: Options) -> str:
+def render_explanation(path: str, traces: tuple[SentenceTrace, ...], options: Options, outside: str = "") -> str:
+    """The trace as text; `outside`: why `check` reads none of the rules' claims in the article, said first."""
     # rich is imported when an explanation is drawn: every command imports this module, and a check never needs it.
     from rich.console import Console
     from rich.text import Text
@@ -22,6 +23,9 @@ def render_explanation(path: str, traces: tuple[SentenceTrace, ...], options: Op
                       width=options.width, highlight=False, emoji=False)
     shown = [trace for trace in traces if trace.anything]
     console.print(Text(f"{path}: {len(traces)} sentence(s), {len(shown)} with something read", style="bold"))
+    if outside:
+        console.print(Text(f"factcheck check leaves this article out: it tells none of the rules' stories; it "
+                           f"{outside}. What the claims would read in it follows.", style="bold"))
     for trace in shown:
         console.print()
         console.print(Text(f"line {trace.line}: ", style="bold").append(Text(trace.sentence.text, style="")))

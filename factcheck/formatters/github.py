@@ -5,7 +5,7 @@ in the message %, CR and LF; in properties also : and ,. Columns are UTF-16 code
 from __future__ import annotations
 
 from factcheck.findings import Report
-from factcheck.formatters import Options, Output
+from factcheck.formatters import OUTSIDE_SHOWN, Options, Output, outside
 from factcheck.formatters.locations import finding_message, value_text
 
 
@@ -32,5 +32,11 @@ def write(report: Report, options: Options, out: Output) -> None:
         out.write(f"::{command} {properties}::{escape_data(message)}\n")
     for skipped in report.skipped:
         out.write(f"::warning file={escape_property(skipped.path)},title=skipped::{escape_data(skipped.reason)}\n")
+    left_out = outside(report)
+    for path, why in left_out[:OUTSIDE_SHOWN]:
+        out.write(f"::notice file={escape_property(path)},title=not about the rules' stories::{escape_data(why)}\n")
+    if len(left_out) > OUTSIDE_SHOWN:
+        out.write(f"::notice title=not about the rules' stories::{len(left_out) - OUTSIDE_SHOWN} more articles "
+                  "tell none of the rules' stories (the JSON report lists them all)\n")
     for note in report.warnings:
         out.write(f"::notice title=factcheck note::{escape_data(note)}\n")

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from html import escape
 
 from factcheck.findings import Finding, Report, Statement
-from factcheck.formatters import Options, Output, articles_checked
+from factcheck.formatters import Options, Output, articles_checked, outside
 from factcheck.formatters.locations import value_text
 
 _STYLE = """
@@ -230,6 +230,10 @@ def write(report: Report, options: Options, out: Output) -> None:
     if report.skipped:
         out.write("<h2>Skipped inputs</h2><ul>" + "".join(
             f"<li><code>{escape(s.path)}</code>: {escape(s.reason)}</li>" for s in report.skipped) + "</ul>")
+    left_out = outside(report)
+    if left_out:
+        out.write("<h2>Not about the rules' stories</h2><p>Read, nothing checked:</p><ul>" + "".join(
+            f"<li><code>{escape(path)}</code>: {escape(why)}</li>" for path, why in left_out) + "</ul>")
     if report.warnings:
         out.write("<h2>Notes</h2><ul>" + "".join(f"<li>{escape(note)}</li>" for note in report.warnings) + "</ul>")
     out.write('<h2 id="articles">Articles</h2>')

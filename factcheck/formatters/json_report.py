@@ -46,6 +46,8 @@ def write(report: Report, options: Options, out: Output) -> None:
                             ((a.id, a.path, a.published.isoformat()) for a in report.articles)),
         "findings": Items(_finding(f, Items(statement_json(s) for s in f.statements)) for f in report.findings),
         "skipped": Items({"path": s.path, "reason": s.reason} for s in report.skipped),
+        "outside": Items({"article": a.id, "path": a.path, "reason": a.outside}
+                         for a in sorted(report.articles, key=lambda a: a.path) if a.outside),
         "warnings": list(report.warnings),
         "new_articles": list(report.new_articles),
         "evidence_articles": report.evidence_articles,

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from xml.etree import ElementTree as ET
 
 from factcheck.findings import Report
-from factcheck.formatters import Options, Output
+from factcheck.formatters import Options, Output, outside
 from factcheck.formatters.locations import value_text
 
 # Characters XML 1.0 cannot hold (control characters an article may carry): shown as the replacement character.
@@ -36,6 +36,10 @@ def _cases(report: Report) -> Iterator[ET.Element]:
         case = ET.Element("testcase", classname="factcheck.input", name=skipped.path)
         ET.SubElement(case, "skipped", message=skipped.reason)
         yield case
+    for path, why in outside(report):
+        case = ET.Element("testcase", classname="factcheck.outside", name=path)
+        ET.SubElement(case, "skipped", message=f"not about the rules' stories: {why}")
+        yield case
     if report.warnings:
         notes = ET.Element("system-out")
         notes.text = "\n".join(f"note: {note}" for note in report.warnings)
@@ -45,9 +49,9 @@ def _cases(report: Report) -> Iterator[ET.Element]:
 def write(report: Report, options: Options, out: Output) -> None:
     """The document, written a test case at a time, indented as ElementTree indents a whole tree."""
     suite = ET.tostring(ET.Element("testsuite", {
-        "name": "factcheck", "tests": str(len(report.findings) + len(report.skipped)),
+        "name": "factcheck", "tests": str(len(report.findings) + len(report.skipped) + len(outside(report))),
         "failures": str(sum(f.status == "conflict" for f in report.findings)),
-        "skipped": str(len(report.skipped))}), encoding="unicode")
+        "skipped": str(len(report.skipped) + len(outside(report)))}), encoding="unicode")
     out.write('<?xml version="1.0" encoding="utf-8"?>\n<testsuites>\n  ')
     empty = True
     for element in _cases(report):

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from factcheck.findings import Report, Statement
-from factcheck.formatters import Options, Output, articles_checked
+from factcheck.formatters import Options, Output, articles_checked, outside_lines
 from factcheck.formatters.locations import value_text
 
 _ICON = {"conflict": "❌ conflict", "warning": "⚠️ warning", "consistent": "✅ consistent"}
@@ -63,6 +63,8 @@ def _lines(report: Report) -> Iterator[str]:
         yield f"### {_ICON[finding.status]}: {_text(finding.title)}\n\n{_text(finding.message)}\n"
         yield from (_quote(s) for s in finding.statements)
     for heading, lines in (("Skipped inputs", [f"- {_code(s.path)}: {_text(s.reason)}" for s in report.skipped]),
+                           ("Not about the rules' stories (read, nothing checked)",
+                            [f"- {_text(line)}" for line in outside_lines(report)]),
                            ("Notes", [f"- {_text(note)}" for note in report.warnings]),
                            ("Baseline entries that no longer occur",
                             [f"- {_text(entry)}" for entry in report.baseline_gone])):

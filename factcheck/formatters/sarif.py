@@ -12,7 +12,7 @@ from urllib.parse import quote
 from factcheck import __version__
 from factcheck.baseline import fingerprint
 from factcheck.findings import Finding, Report, Statement
-from factcheck.formatters import Options, Output
+from factcheck.formatters import Options, Output, outside
 from factcheck.formatters.json_stream import Items, write_json
 from factcheck.formatters.locations import LEVELS, finding_message, statement_message
 
@@ -74,6 +74,9 @@ def write(report: Report, options: Options, out: Output) -> None:
         ({"level": "warning", "message": {"text": f"skipped: {s.reason}"},
           "locations": [{"physicalLocation": {"artifactLocation": artifact_location(s.path)}}]}
          for s in report.skipped),
+        ({"level": "note", "message": {"text": f"not about the rules' stories: {why}"},
+          "locations": [{"physicalLocation": {"artifactLocation": artifact_location(path)}}]}
+         for path, why in outside(report)),
         ({"level": "note", "message": {"text": warning}} for warning in report.warnings)))
     write_json({
         "$schema": SCHEMA,

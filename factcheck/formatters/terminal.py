@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.text import Text
 
 from factcheck.findings import Finding, Report, Statement
-from factcheck.formatters import Options, Output, articles_checked
+from factcheck.formatters import Options, Output, articles_checked, outside_lines
 
 FOR_A_TERMINAL = True
 
@@ -120,6 +120,7 @@ def write(report: Report, options: Options, out: Output) -> None:
             console.print(line)
         console.print()
     _section(console, "SKIPPED", [f"{skipped.path}: {skipped.reason}" for skipped in report.skipped])
+    _section(console, "NOT ABOUT THE RULES' STORIES (read, nothing checked)", outside_lines(report))
     _section(console, "IN THE BASELINE, NO LONGER FOUND", list(report.baseline_gone))
     _section(console, "NOTES", list(report.warnings))
     pass_on()

@@ -72,12 +72,14 @@ class ArticleInfo:
     # Of the text after the header: two files that tell the same text under different dates are one report
     # filed again (a wire service's repeat), read as of its first date (gather.py).
     body_digest: str = ""
+    # Why the rules read nothing in it, where it tells none of their stories ("names none of ..."); "" otherwise.
+    outside: str = ""
 
     @classmethod
-    def of(cls, article: Article) -> ArticleInfo:
+    def of(cls, article: Article, outside: str = "") -> ArticleInfo:
         # An assumed date says nothing of when a text was first filed: such a copy is never the first one.
         return cls(article.id, article.path, article.published, article.body_start,
-                   "" if article.date_assumed else body_digest(article))
+                   "" if article.date_assumed else body_digest(article), outside)
 
 
 def body_digest(article: Article) -> str:

@@ -59,6 +59,10 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE articles ADD COLUMN body_digest TEXT NOT NULL DEFAULT '';
     """,
+    # Version 5: why the rules read nothing in an article that tells none of their stories, for the report.
+    """
+    ALTER TABLE articles ADD COLUMN outside TEXT NOT NULL DEFAULT '';
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -173,8 +177,8 @@ class Store:
         return {path: FileState(*state) for path, *state in rows}
 
     def articles(self) -> list[ArticleInfo]:
-        return _article_infos(self._query("SELECT id, path, published, body_start, body_digest FROM articles "
-                                          "ORDER BY path"))
+        return _article_infos(self._query("SELECT id, path, published, body_start, body_digest, outside "
+                                          "FROM articles ORDER BY path"))
 
     def articles_of_claims(self, claims: Iterable[str], rules_hash: str) -> list[ArticleInfo]:
         """The files with statements of some claims, read under these rules and this engine (the evidence that
@@ -182,7 +186,8 @@ class Store:
         wanted = sorted(set(claims))
         marks = ",".join("?" * len(wanted))
         return _article_infos(self._query(
-            f"SELECT id, path, published, body_start, body_digest FROM articles WHERE rules_hash = ? AND engine = ? "
+            f"SELECT id, path, published, body_start, body_digest, outside FROM articles WHERE rules_hash = ? "
+            f"AND engine = ? "
             f"AND path IN (SELECT path FROM statements WHERE claim IN ({marks})) ORDER BY path",
             [rules_hash, engine_version(), *wanted])) if wanted else []
 
@@ -242,10 +247,10 @@ class Store:
                 stat = file_stat(item.path) or (0, 0)
                 self._query("DELETE FROM articles WHERE path = ?", (item.path,))
                 self._query("INSERT INTO articles (path, id, published, body_start, warnings, size, mtime_ns, sha256, "
-                            "rules_hash, engine, body_digest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            "rules_hash, engine, body_digest, outside) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                             (item.path, item.article.id, item.article.published.isoformat(), item.article.body_start,
                              json.dumps(list(item.warnings)), *stat, item.sha256, rules_hash, engine,
-                             item.article.body_digest))
+                             item.article.body_digest, item.article.outside))
                 self._query("INSERT INTO statements VALUES (?, ?, ?)",
                             [(item.path, s.claim, encode_statement(s)) for s in item.statements], many=True)
                 kept += 1
@@ -268,12 +273,12 @@ class Store:
         return len(gone)
 
 
-def _article_infos(rows: Iterable[tuple[str, str, str, int, str]]) -> list[ArticleInfo]:
+def _article_infos(rows: Iterable[tuple[str, str, str, int, str, str]]) -> list[ArticleInfo]:
     dates: dict[str, dt.date] = {}  # an archive has a few thousand days: one date object each
     return [ArticleInfo(id_, path, dates.get(published) or dates.setdefault(published,
                                                                            dt.date.fromisoformat(published)),
-                        body_start, digest)
-            for id_, path, published, body_start, digest in rows]
+                        body_start, digest, outside)
+            for id_, path, published, body_start, digest, outside in rows]
 
 
 def _check_header(path: Path) -> None:
