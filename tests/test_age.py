@@ -20,19 +20,23 @@ def rules() -> RuleSet:
 
 
 def _ortiz(text: str) -> SimpleNamespace:
-    start = text.index("Ortiz")
-    return SimpleNamespace(start=start, end=start + len("Ortiz"), text="Ortiz", entity="ortiz")
+    """Ortiz's mention as the name reader makes it: her full name where the text gives it."""
+    name = "Lena Ortiz" if "Lena Ortiz" in text else "Ortiz"
+    start = text.index(name)
+    return SimpleNamespace(start=start, end=start + len(name), text=name, entity="ortiz")
 
 
 @pytest.mark.parametrize("example", language.load("ages")["examples"], ids=lambda ex: ex["text"])
 def test_the_shapes_of_an_age_written_against_a_name(example: dict) -> None:
-    found = age.age_of(example["text"], _ortiz(example["text"]))
+    found = age.age_of(example["text"], _ortiz(example["text"]), past=example.get("past", False))
     assert found is not None and found[0] == example["age"], example["text"]
+    if example.get("past"):
+        assert age.age_of(example["text"], _ortiz(example["text"])) is None  # an age then, unless as of a day
 
 
 @pytest.mark.parametrize("text", language.load("ages")["not_examples"])
 def test_figures_near_a_name_that_are_no_age(text: str) -> None:
-    assert age.age_of(text, _ortiz(text)) is None
+    assert age.age_of(text, _ortiz(text), past=True) is None
 
 
 def test_an_age_belongs_to_the_person_it_is_written_against(rules: RuleSet) -> None:
@@ -70,3 +74,11 @@ def test_ages_no_birthday_makes_true_conflict(rules: RuleSet) -> None:
     kept = finding_for(rules, [("Ortiz, 52, was shot at her home.", "2024-05-04"),
                                ("Ortiz, 52, was remembered at a vigil.", "2026-05-03")], "ortiz-age")
     assert kept.status == "consistent"
+
+
+def test_an_article_written_before_the_claims_day_gives_the_age_of_its_own_date(rules: RuleSet) -> None:
+    (profile,) = statements_for(rules, "ortiz-age", "Dr. Lena Ortiz, 51, opened a new wing.", "2023-02-01")
+    assert str(profile.data.as_of) == "2023-02-01"
+    finding = finding_for(rules, [("Dr. Lena Ortiz, 51, opened a new wing.", "2023-02-01"),
+                                  ("Lena Ortiz, 52, was shot at her home.", "2024-05-04")], "ortiz-age")
+    assert finding.status == "consistent"

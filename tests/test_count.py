@@ -339,10 +339,39 @@ def test_the_parts_of_a_reward_are_not_its_total(reward_rules: RuleSet) -> None:
 def test_a_reward_that_falls_later_is_a_conflict_and_sums_in_two_currencies_are_not_compared(
         reward_rules: RuleSet) -> None:
     fell = finding_for(reward_rules, [("Police offered a $1 million reward for the arrest of Ruiz.", "2024-05-10"),
-                                      ("A total of $650,000 is offered for the arrest of Ruiz.", "2024-09-10")],
+                                      ("A reward of $650,000 is offered for the arrest of Ruiz.", "2024-09-10")],
                        "ruiz-reward")
     assert fell.status == "conflict"
     other = finding_for(reward_rules, [("Police offered a $1 million reward for the arrest of Ruiz.", "2024-05-10"),
                                        ("A reward of £400,000 is offered for the arrest of Ruiz.", "2024-05-10")],
                         "ruiz-reward")
     assert other.status == "consistent"
+
+
+
+@pytest.mark.parametrize("text", counts.conversion_examples())
+def test_a_sum_converted_into_another_currency_is_not_a_sum_of_its_own(text: str) -> None:
+    assert len(counts.read_amounts(text)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "The reward for Ruiz is $200,000 from the state plus $50,000 from the clinic.",
+    "The $250,000 reward for Ruiz is made up of $200,000 from the state and $50,000 from the clinic.",
+    "Police offered rewards of $50,000 each for information on Ruiz's two helpers.",
+    "Police raised the reward for Ruiz to $500,000 from $250,000.",
+])
+def test_parts_changes_and_sums_each_are_not_a_second_reward(reward_rules: RuleSet, text: str) -> None:
+    assert len(set(values_for(reward_rules, "ruiz-reward", text, "2024-05-10"))) <= 1
+
+
+def test_a_reward_for_someone_of_the_persons_or_a_sum_that_is_no_reward_is_not_read(reward_rules: RuleSet) -> None:
+    assert values_for(reward_rules, "ruiz-reward", "Police offered a $50,000 reward for the arrest of Ruiz's "
+                                                   "accomplice.", "2024-05-10") == []
+    assert values_for(reward_rules, "ruiz-reward", "Ruiz was offered $5,000 to drive the car.", "2024-05-10") == []
+
+
+def test_an_upper_bound_later_is_no_fall(reward_rules: RuleSet) -> None:
+    finding = finding_for(reward_rules, [("Police offered a $250,000 reward for the arrest of Ruiz.", "2024-05-10"),
+                                         ("A reward of up to $250,000 is offered for the arrest of Ruiz.",
+                                          "2024-06-10")], "ruiz-reward")
+    assert finding.status == "consistent"

@@ -45,26 +45,52 @@ def _years_before(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year - years, day=28)
 
 
+@dataclass(frozen=True, slots=True)
+class _Shapes:
+    after: tuple[regex.Pattern[str], ...]  # right after a mention: an age as it is now
+    after_then: tuple[regex.Pattern[str], ...]  # ... as it was ("was 52"), for ages as of a day
+    before: tuple[regex.Pattern[str], ...]  # ending right before a mention
+    another_time: regex.Pattern[str]  # before a mention: the age is of another time ("when Ortiz was 30")
+    titles: frozenset[str]  # words before a surname that are no given name
+
+
 @functools.cache
-def _patterns() -> tuple[list[regex.Pattern[str]], list[regex.Pattern[str]]]:
+def _shapes() -> _Shapes:
     data = language.load("ages")
 
-    def compiled(key: str) -> list[regex.Pattern[str]]:
-        return [regex.compile(p.replace("{ENDS}", data["ends"]), regex.I) for p in data[key]]
+    def compiled(key: str) -> tuple[regex.Pattern[str], ...]:
+        return tuple(regex.compile(p.replace("{ENDS}", data["ends"]), regex.I) for p in data[key])
 
-    return compiled("after"), compiled("before")
+    return _Shapes(compiled("after"), compiled("after_then"), compiled("before"),
+                   regex.compile(data["another_time"], regex.I), frozenset(data["titles"]))
 
 
-def age_of(text: str, mention: Mention) -> tuple[int, int, int] | None:
-    """The age written against one mention of a person, as (years, start, end) of the figure, or None."""
-    after, before = _patterns()
-    for pattern in after:
-        found = pattern.match(text, mention.end, min(len(text), mention.end + _WINDOW))
-        if found is not None:
-            break
-    else:
-        found = next((f for p in before if (f := p.search(text, max(0, mention.start - _WINDOW), mention.start))
-                      is not None), None)
+_NAME_BEFORE = regex.compile(r"(?P<word>(?-i:\p{Lu})[\p{L}\x27’-]*\.?)[ \t]+\Z")
+_NAME_AFTER = regex.compile(r"\s+(?-i:\p{Lu})")
+
+
+def _someone_else(text: str, mention: Mention) -> bool:
+    """Whether a one-word mention (a surname) is part of another name: a given name right before it ("Diego Ortiz",
+    "Puerto Ruiz"), not a title ("Dr. Ortiz")."""
+    if " " in mention.text.strip():
+        return False
+    before = _NAME_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+    # A word with a full stop is a title, an initial ("James C. Ortiz") or the end of the sentence before.
+    return before is not None and not before["word"].endswith(".") and before["word"] not in _shapes().titles
+
+
+def age_of(text: str, mention: Mention, past: bool = False) -> tuple[int, int, int] | None:
+    """The age written against one mention of a person, as (years, start, end) of the figure, or None; `past`:
+    also an age told in the past tense ("was 52"), for ages as of a day."""
+    shapes = _shapes()
+    if _someone_else(text, mention) or shapes.another_time.search(text, max(0, mention.start - 40), mention.start):
+        return None
+    end = min(len(text), mention.end + _WINDOW)
+    found = next((f for p in (*shapes.after, *(shapes.after_then if past else ()))
+                  if (f := p.match(text, mention.end, end)) is not None), None)
+    if found is None and not _NAME_AFTER.match(text, mention.end):  # "the 30-year-old Ortiz Clinic": the clinic's
+        found = next((f for p in shapes.before
+                      if (f := p.search(text, max(0, mention.start - _WINDOW), mention.start)) is not None), None)
     if found is None:
         return None
     years = int(found["age"])
@@ -74,16 +100,19 @@ def age_of(text: str, mention: Mention) -> tuple[int, int, int] | None:
 def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEARD) -> list[Statement]:
     who = claim.get("who")
     as_of = dt.date.fromisoformat(claim.get("as_of")) if claim.get("as_of") else None
+    published = reading.article.published
+    # An article written before the claim's day gives the age as of its own date.
+    fixed = as_of is not None and published >= as_of
+    day = as_of if as_of is not None and fixed else published
     found: list[Statement] = []
     for index, sentence in enumerate(reading.sentences):
         for mention in reading.mentions_of(who, index):
-            read = age_of(reading.text, mention)
+            read = age_of(reading.text, mention, past=fixed)
             if read is None:
                 continue
             years, start, end = read
-            day = as_of or reading.article.published
-            value = AgeValue(years, day, as_of is not None)
-            how = f"as of {day} (the claim's day)" if as_of else f"as of the publication date {day}"
+            value = AgeValue(years, day, fixed)
+            how = f"as of {day} (the claim's day)" if fixed else f"as of the publication date {day}"
             written = reading.text[min(start, mention.start):max(end, mention.end)]
             explanation = f"'{written}': {mention.text} is {years}, {how}"
             found.append(statement(claim.id, reading.article, sentence, [(mention.start, mention.end), (start, end)],

@@ -408,7 +408,11 @@ def _dated_before(reading: Reading, index: int, asked: _Asked) -> tuple[Timex | 
 def _for_someone_else(reading: Reading, index: int, count: Count) -> str | None:
     """The name of the one a sum is for, when the sentence says it by a name no entity of the rules bears."""
     named = sum_for(reading.text, count.start, reading.sentences[index].end)
-    if named is None or any(m.start <= named[0] < m.end for m in reading.mentions[index]):
+    if named is None:
+        return None
+    if events.someone_of_theirs(reading.text, named[1]):  # "for the arrest of Ruiz's accomplice"
+        return f"someone of {reading.text[named[0]:named[1]]}'s"
+    if any(m.start <= named[0] < m.end for m in reading.mentions[index]):
         return None
     return reading.text[named[0]:named[1]]
 
@@ -463,6 +467,8 @@ def _falls(a: Statement, b: Statement) -> bool:
     if not a.data.cumulative or a.data.as_of == b.data.as_of or a.data.unit != b.data.unit:
         return False
     earlier, later = sorted((a, b), key=lambda s: s.data.as_of)
+    if later.data.low == 0 and later.data.high is not None:
+        return False  # "up to $250,000" bounds the figure from above only: it says nothing of a fall
     return later.data.low < earlier.data.low * (1 - _BOUND_ROUNDING)
 
 
@@ -514,7 +520,7 @@ KIND = Kind(
     summary="how many: a toll, a number of people, with qualifiers read as intervals",
     keys={
         "counted": KeySpec("strings", "the nouns that are counted (civilians, people, passengers); with a `unit`, "
-                                      "what the quantity is (a reward, a ransom)", required_unless="unit"),
+                                      "what the quantity is (a reward, a ransom)", required=True),
         "unit": KeySpec("string", "what the figures measure, when it is no number of things: \"money\", sums with "
                                   "a currency", choices=("money",)),
         "event": KeySpec("event", "what happened to them (killed, injured, displaced, ...); without it, only the "

@@ -63,7 +63,8 @@ def _reader() -> _Reader:
     units = [w for w, v in numbers.items() if 1 <= v <= 9 and " " not in w]
     word_number = rf"(?:(?:{'|'.join(tens)})-(?:{'|'.join(units)})|{language.alternation(numbers)})"
     number = rf"(?:{_DIGITS}|{word_number})"
-    scale = rf"(?:\s*(?:{language.alternation(data['scales'])}))"
+    # "1.5 million", "5m", and "$1.5-million" as some papers write it
+    scale = rf"(?:\s*(?:{language.alternation(data['scales'])})|-(?:million|billion|trillion))"
     qualifiers = {w.lower(): q for q in data["qualifiers"] for w in q["words"]}
     pattern = (
         rf"(?<![\w$£€.,-])(?:(?P<qualifier>{language.alternation(qualifiers)})\s+)?(?:"
@@ -415,7 +416,7 @@ def qualifier_examples() -> list[dict[str, Any]]:
 def _number(reader: _Reader, word: str, scale: str | None) -> tuple[float, float]:
     """The number a word or figure stands for, and the unit of its last significant digit."""
     word = _SPACES.sub(" ", word.lower())
-    factor = reader.scales[scale.strip().lower()] if scale else 1
+    factor = reader.scales[scale.strip().lstrip("-").lower()] if scale else 1
     if word[0].isdigit():
         digits = word.replace(",", "")
         decimals = len(digits.split(".")[1]) if "." in digits else 0
@@ -534,6 +535,7 @@ class _Currencies:
     before: regex.Pattern[str]  # a currency before a figure, with a qualifier before it: "up to $"
     after: regex.Pattern[str]  # a currency right after a figure: " U.S. dollars"
     names: tuple[str, ...]  # the currency of each group c0, c1, ...
+    conversion: regex.Pattern[str]  # what stands between a sum and the same sum in another currency
 
 
 @functools.cache
@@ -544,17 +546,19 @@ def _currencies() -> _Currencies:
     qualifiers = [w for q in language.load("counts")["qualifiers"] for w in q["words"]]
 
     def groups(side: str) -> str:
-        return "|".join(f"(?P<c{i}>{'|'.join(table[name][side])})" for i, name in enumerate(names))
+        return "|".join(f"(?P<c{i}>{'|'.join(table[name][side])})" for i, name in enumerate(names)
+                        if table[name][side])
 
     return _Currencies(
         regex.compile(rf"(?<![\w])(?:(?P<qualifier>{language.alternation(qualifiers)})\s+)?(?:{groups('before')})"
                       rf"\s?(?=[0-9])", regex.I),
-        regex.compile(rf"\s+(?:{groups('after')})(?![\w])", regex.I), names)
+        regex.compile(rf"\s+(?:{groups('after')})(?![\w])", regex.I), names,
+        regex.compile(language.load("counts")["money"]["conversion_between"], regex.I))
 
 
 def _currency_of(currencies: _Currencies, match: regex.Match[str]) -> tuple[str, tuple[int, int]]:
     """The currency a match names, and where it is written."""
-    i = next(i for i in range(len(currencies.names)) if match[f"c{i}"] is not None)
+    i = next(i for i in range(len(currencies.names)) if match.groupdict().get(f"c{i}") is not None)
     return currencies.names[i], match.span(f"c{i}")
 
 
@@ -581,7 +585,16 @@ def read_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
         after = currencies.after.match(text, count.end, end)
         if after is not None and not any(a.count.start <= count.start < a.count.end for a in amounts):
             amounts.append(Amount(count, *_currency_of(currencies, after)))
-    return sorted(amounts, key=lambda a: a.count.start)
+    ordered = sorted(amounts, key=lambda a: a.count.start)
+    # "340,000 Canadian dollars, about $250,000": the second is the first in another currency
+    return [a for number, a in enumerate(ordered) if number == 0 or not _converts(text, ordered[number - 1], a)]
+
+
+def _converts(text: str, first: Amount, second: Amount) -> bool:
+    """Whether a sum right after another, in another currency and told as about it, is that sum converted."""
+    between = _currencies().conversion.fullmatch(text, max(first.mark[1], first.count.end), second.count.start)
+    return (second.currency != first.currency and between is not None
+            and (bool(between.group().strip(" ,(")) or second.count.value.startswith("~")))
 
 
 @functools.cache
@@ -598,6 +611,10 @@ def sum_for(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def for_whom_examples() -> list[dict[str, Any]]:
     return list(language.load("counts")["money"]["for_whom_examples"])
+
+
+def conversion_examples() -> list[str]:
+    return list(language.load("counts")["money"]["conversion_examples"])
 
 
 def money_examples() -> list[dict[str, Any]]:
