@@ -5,9 +5,37 @@ from __future__ import annotations
 
 from conftest import statements_for
 
+from factcheck.readers.names import Entity, find_mentions
+
 
 def test_near_misses_are_flagged_with_the_canonical_name_and_variants_are_not(summit_rules) -> None:
     (item,) = statements_for(summit_rules, "spelling", "Prime Minister Castelano met Chancellor Brandt.", "2023-03-14")
     assert (item.value, item.extra["expected"]) == ("Castelano", "Inês Castellano")
     assert statements_for(summit_rules, "spelling", "Ines Castellano, INÊS CASTELLANO and Castellano's aide.",
                           "2023-03-14") == []
+
+
+def _names(text: str, *entities: Entity) -> list[tuple[str, str]]:
+    return [(m.text, m.how) for m in find_mentions(text, entities)]
+
+
+def test_a_place_or_an_organisation_is_found_by_a_near_miss_too() -> None:
+    prague = Entity("prague", "place", "Prague")
+    library = Entity("library", "organisation", "Harry S. Truman Library", ("Truman Library",))
+    assert _names("Troops swept through Praque in 1968.", prague) == [("Praque", "near miss")]
+    assert _names("They met at the Truman Libary on Friday.", library) == [("Truman Libary", "near miss")]
+
+
+def test_two_swapped_letters_are_one_slip() -> None:
+    assert _names("Officials said Gonazlez had left.", Entity("g", "person", "Gonzalez")) == [("Gonazlez", "near miss")]
+
+
+def test_a_places_adjective_a_short_name_or_a_capitalised_first_word_is_no_slip() -> None:
+    assert _names("The Valdoran army left.", Entity("v", "place", "Valdora")) == []
+    assert _names("Troops left Kenyo on Friday.", Entity("k", "place", "Kenya")) == []
+    assert _names("Hungry residents queued for bread.", Entity("h", "place", "Hungary")) == []
+
+
+def test_a_misspelling_the_editor_knows_is_flagged_however_far_it_is() -> None:
+    group = Entity("q", "organisation", "al-Qaida", (), (), (), ("Al-Aqeda",))
+    assert _names("The FBI says he leads a group known as Al-Aqeda.", group) == [("Al-Aqeda", "near miss")]

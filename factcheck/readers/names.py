@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 import regex
+from rapidfuzz.distance import OSA
 
 from factcheck import language
 from factcheck.readers import wordstarts
@@ -39,6 +40,7 @@ class Entity:
     variants: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     distinct: tuple[str, ...] = ()
+    misspellings: tuple[str, ...] = ()  # known to the editor: flagged however far from the name
 
     @property
     def spellings(self) -> tuple[str, ...]:
@@ -55,19 +57,18 @@ class Mention:
     form: str  # the accepted spelling or alias it matched, or the one it nearly matched
 
 
-def error_budget(form: str) -> int:
-    """How many edits a near miss of `form` may have: none for short names, two for long ones."""
+def error_budget(form: str, kind: str = "person") -> int:
+    """How many edits a near miss of `form` may have (two letters swapped count as one): for a person none for short
+    names, two for long ones; for a place or an organisation one, and only in a name of six letters or more, since
+    short ones are as often other words ("Hungry" is no slip of "Hungary" here: see `_not_a_slip`)."""
     letters = sum(ch.isalpha() for ch in form)
+    if kind != "person":
+        return 1 if letters >= 6 else 0
     return 2 if letters >= 8 else 1 if letters >= 5 else 0
 
 
 def _fold(text: str) -> str:
     return " ".join(text.split()).casefold()
-
-
-@functools.lru_cache(maxsize=4096)
-def _fuzzy(form: str, budget: int) -> regex.Pattern[str]:
-    return regex.compile(f"(?:{regex.escape(form)}){{e<={budget}}}", regex.I)
 
 
 @functools.cache  # unbounded: one entry per entity with aliases in the rules, compiled when first needed
@@ -81,7 +82,8 @@ class _Spelling:
     entity: str
     form: str
     folded: str
-    budget: int  # edits a near miss may have; 0 for places and short names
+    budget: int  # edits a near miss may have; 0 for short names
+    person: bool
 
 
 # Runs of capitalised words recur from article to article ("The", "Monday", a capital's name): what each run holds
@@ -104,6 +106,10 @@ class NameIndex:
     by_initial: dict[tuple[int, str], tuple[_Spelling, ...]]
     by_tail: dict[tuple[int, str], tuple[_Spelling, ...]]
     accepted: frozenset[str]
+    # The misspellings the rules list, by folded form: near misses wherever they stand.
+    known: dict[str, tuple[_Spelling, ...]]
+    # Entities that are no person: a near miss of theirs at the start of a sentence is as often a capitalised word.
+    not_people: frozenset[str]
     # Each entity's aliases, and their first words: a text without any of them cannot mention the entity by alias,
     # so its pattern is neither compiled nor tried (None: an alias that starts otherwise, always tried). With
     # hundreds of stories' rules, most entities never need theirs.
@@ -137,6 +143,8 @@ class NameIndex:
                 folded = candidate.casefold()
                 for spelling in self.exact.get(folded, ()):
                     yield first_start, last_end, spelling.entity, "name", spelling.form
+                for spelling in self.known.get(folded, ()):
+                    yield first_start, last_end, spelling.entity, "near miss", spelling.form
                 if folded in self.accepted:
                     continue
                 near = (*self.by_initial.get((size, folded[0]), ()), *self.by_tail.get((size, folded[1:]), ()))
@@ -152,8 +160,8 @@ def _index(entities: tuple[Entity, ...]) -> NameIndex:
     by_tail: dict[tuple[int, str], list[_Spelling]] = {}
     for entity in entities:
         for form in entity.spellings:
-            budget = error_budget(form) if entity.kind == "person" else 0
-            spelling = _Spelling(entity.id, form, _fold(form), budget)
+            budget = error_budget(form, entity.kind)
+            spelling = _Spelling(entity.id, form, _fold(form), budget, entity.kind == "person")
             size = len(form.split())
             exact.setdefault(spelling.folded, []).append(spelling)
             if budget:
@@ -161,11 +169,17 @@ def _index(entities: tuple[Entity, ...]) -> NameIndex:
                 if len(spelling.folded) >= 6:
                     by_tail.setdefault((size, spelling.folded[1:]), []).append(spelling)
     accepted = frozenset(_fold(f) for e in entities for f in (*e.spellings, *e.distinct))
-    sizes = tuple(sorted({len(f.split()) for e in entities for f in e.spellings}))
+    known: dict[str, list[_Spelling]] = {}
+    for entity in entities:
+        for form in entity.misspellings:
+            known.setdefault(_fold(form), []).append(_Spelling(entity.id, entity.name, _fold(entity.name), 0,
+                                                               entity.kind == "person"))
+    sizes = tuple(sorted({len(f.split()) for e in entities for f in (*e.spellings, *e.misspellings)}))
     aliases = tuple((entity.id, entity.aliases, _first_words(entity.aliases)) for entity in entities if entity.aliases)
     return NameIndex({k: tuple(v) for k, v in exact.items()}, sizes,
                      {k: tuple(v) for k, v in by_initial.items()}, {k: tuple(v) for k, v in by_tail.items()},
-                     accepted, aliases)
+                     accepted, {k: tuple(v) for k, v in known.items()},
+                     frozenset(e.id for e in entities if e.kind != "person"), aliases)
 
 
 def _first_words(aliases: tuple[str, ...]) -> frozenset[str] | None:
@@ -230,6 +244,10 @@ def find_mentions(text: str, entities: Iterable[Entity] | NameIndex, start: int 
         run_start = run[0][0]
         run_text = text[run_start:run[-1][1]]
         for match_start, match_end, entity_id, how, form in index.in_run(run_text):
+            if (how == "near miss" and entity_id in index.not_people
+                    and _opens_a_sentence(text, run_start + match_start)
+                    and _fold(run_text[match_start:match_end]) not in index.known):
+                continue  # "Hungry residents queued": a capitalised word, no slip of a place's name
             found.setdefault(entity_id, []).append(Mention(entity_id, run_start + match_start, run_start + match_end,
                                                            run_text[match_start:match_end], how, form))
     mentions = [m for entity_mentions in found.values() for m in _without_overlaps(entity_mentions)]
@@ -241,9 +259,23 @@ def _near_miss(candidate: str, folded: str, spelling: _Spelling) -> bool:
     "Valisch"), since names that differ at the start are mostly other names."""
     if abs(len(folded) - len(spelling.folded)) > spelling.budget:
         return False
+    if not spelling.person and _not_a_slip(folded, spelling.folded):
+        return False
     if folded[0] == spelling.folded[0]:
-        return _fuzzy(spelling.form, spelling.budget).fullmatch(candidate) is not None
+        return OSA.distance(folded, spelling.folded, score_cutoff=spelling.budget) <= spelling.budget
     return len(spelling.folded) >= 6 and folded[1:] == spelling.folded[1:]
+
+
+def _not_a_slip(folded: str, name: str) -> bool:
+    """A place's or an organisation's name with an ending of its own is its adjective or its plural ("Valdoran",
+    "Hungarians"), not a slip."""
+    return len(folded) > len(name) and folded.startswith(name[:-1])
+
+
+def _opens_a_sentence(text: str, start: int) -> bool:
+    """Whether a word stands first in its sentence (after quotes or brackets), where every word is capitalised."""
+    before = text[max(0, start - 4):start].rstrip(" \t\n\"'“‘(")
+    return not before or before[-1] in ".!?:"
 
 
 def _without_overlaps(mentions: list[Mention]) -> list[Mention]:

@@ -37,6 +37,8 @@ ENTITY_KEYS = {
     "variants": KeySpec("strings", "other accepted spellings, including the short form (surname)", default=()),
     "aliases": KeySpec("strings", "descriptions that refer to it (Valdoran Chancellor, the chancellor)", default=()),
     "distinct": KeySpec("strings", "similar names of others, never a misspelling of this one", default=()),
+    "misspellings": KeySpec("strings", "misspellings an editor already knows, flagged however far they are from the "
+                                       "name", default=()),
 }
 EXAMPLE_KEYS = {"text", "published", "value", "expect"}
 TOP_KEYS = {"entities", "claims"}
@@ -169,7 +171,7 @@ def _load_file(path: Path, entities: dict[str, Entity], entity_sources: dict[str
         if ok:
             entities[entity_id] = Entity(entity_id, raw.get("kind", "person"), raw["name"],
                                          tuple(raw.get("variants", ())), tuple(raw.get("aliases", ())),
-                                         tuple(raw.get("distinct", ())))
+                                         tuple(raw.get("distinct", ())), tuple(raw.get("misspellings", ())))
             entity_sources[entity_id] = name
     raw_claims = data.get("claims", [])
     if not isinstance(raw_claims, list):
