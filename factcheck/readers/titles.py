@@ -354,9 +354,11 @@ def _before(text: str, start: int, mention_start: int, full_name: bool) -> RoleR
 
 def _after(text: str, mention_end: int, end: int) -> RoleReading | None:
     vocabulary = _vocabulary()
-    tokens = _tokens(text, mention_end, end, limit=_REACH + 7)  # a comma, and one token more than a role may take
+    tokens = _tokens(text, mention_end, end, limit=_REACH + 9)  # a comma, and one token more than a role may take
     if not tokens or tokens[0].text != ",":
         return None
+    if len(tokens) > 2 and tokens[1].text.isdigit() and len(tokens[1].text) <= 3 and tokens[2].text == ",":
+        tokens = tokens[2:]  # "Alma Reyes, 58, chairwoman of the trust": the age stands between name and role
     phrase: list[_Token] = []
     for token in tokens[1:]:
         if token.folded in vocabulary.ends:
