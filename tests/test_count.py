@@ -375,3 +375,10 @@ def test_an_upper_bound_later_is_no_fall(reward_rules: RuleSet) -> None:
                                          ("A reward of up to $250,000 is offered for the arrest of Ruiz.",
                                           "2024-06-10")], "ruiz-reward")
     assert finding.status == "consistent"
+
+
+def test_a_figure_of_the_earlier_event_a_comparison_names_is_not_the_claims(summit_rules: RuleSet) -> None:
+    text = "It is the worst flood in Norvik since 2019, when five people were killed."
+    assert values_for(summit_rules, "flood-death-toll", text, "2023-03-14") == []
+    worst = "The floods in Norvik have killed 40 people, the worst since 2019."
+    assert values_for(summit_rules, "flood-death-toll", worst, "2023-03-14") == ["40"]

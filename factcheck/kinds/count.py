@@ -325,7 +325,7 @@ def _count_of_the_claim(reading: Reading, index: int, count: Count, before: list
     rival = next((t for t in rivals if events.gap(text, (t.start, t.end), evidence) < nearest), None)
     if rival is not None:
         return f"'{count.text}' belongs to the nearer '{rival.text}' ({rival.event})"
-    stale, horizon = _dated_before(reading, index, asked)
+    stale, horizon = _dated_before(reading, index, asked, count)
     if stale is not None:
         return f"'{count.text}': the sentence names '{stale.text}', before {horizon}: another event's figure"
     return noun, trigger
@@ -394,14 +394,16 @@ def _whole_counted(reading: Reading, index: int, count: Count, asked: _Asked) ->
                for other in reading.figures(index) if other.end <= count.start)
 
 
-def _dated_before(reading: Reading, index: int, asked: _Asked) -> tuple[Timex | None, dt.date]:
+def _dated_before(reading: Reading, index: int, asked: _Asked, count: Count) -> tuple[Timex | None, dt.date]:
     """A date of the sentence before the claim's period ("In 2011, 12 people died on the same line": another
     event's figure), and that period's start. A date the figure is measured against ("the worst disaster to hit
-    the region since 1998") is none of the figure's."""
+    the region since 1998") is none of the figure's, unless a 'when' clause after it tells of that time ("the worst
+    since 2019, when five people died")."""
     sentence = reading.sentences[index]
     horizon = asked.since or reading.article.published - dt.timedelta(days=365)
     stale = next((t for t in reading.timexes[index] if (end := period_end(t.value)) is not None and end < horizon
-                  and not in_a_comparison(reading.text, sentence.start, t.start)), None)
+                  and (not in_a_comparison(reading.text, sentence.start, t.start)
+                       or _WHEN_THEN.match(reading.text, t.end, count.start) is not None)), None)
     return stale, horizon
 
 
@@ -445,6 +447,10 @@ def _statement(reading: Reading, index: int, count: Count, noun: tuple[int, int]
     return statement(asked.claim.id, article, reading.sentences[index], spans, shown, explanation, value,
                      {"low": count.low, "high": count.high, "as_of": as_of.isoformat(),
                       **({"unit": unit} if unit else {})})
+
+
+# A 'when' clause right after a date: what it tells happened then ("since 2019, when five people died").
+_WHEN_THEN = regex.compile(r",?\s*when\b")
 
 
 # News writes a lower bound rounded down ("more than 1,400" for 1,450), so a later "at least" a little under an

@@ -67,8 +67,11 @@ def _value(role: Role, places: list[Entity], accepted: list[TitleValue] | None, 
 
 
 def _story_places(claim: Claim, rules: RuleSet) -> list[Entity]:
+    """The places and organisations of the claim's story: whose office a role may say it is ("Valdora's minister",
+    "chief executive of Norvik Ferries")."""
     story = rules.stories.get(claim.id) or frozenset(rules.entities)
-    return [rules.entities[e] for e in sorted(story) if e in rules.entities and rules.entities[e].kind == "place"]
+    return [rules.entities[e] for e in sorted(story)
+            if e in rules.entities and rules.entities[e].kind in ("place", "organisation")]
 
 
 def accepted_roles(claim: Claim, rules: RuleSet) -> list[tuple[str, Role]]:
