@@ -284,3 +284,33 @@ def test_a_prosecutors_office_is_not_the_attorney_generals() -> None:
     assert titles.parse_role("U.S. Attorney") is not None
     assert titles.parse_role("District Attorney") != titles.parse_role("Attorney General")
     assert titles.parse_role("attorney") != titles.parse_role("attorney general")
+
+
+def test_a_role_of_one_organisation_is_not_a_role_of_another(tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "ferries.toml").write_text('''
+[entities.hale]
+name = "Tom Hale"
+variants = ["Hale"]
+[entities.norvik-ferries]
+kind = "organisation"
+name = "Norvik Ferries"
+[entities.port-lines]
+kind = "organisation"
+name = "Port Lines"
+[[claims]]
+id = "hale-title"
+kind = "title"
+who = "hale"
+accepted = ["chief executive of Norvik Ferries"]
+''')
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(" date 2024-01-02\n\nNorvik Ferries CEO Tom Hale resigned on Monday. Hale left.\n")
+    (corpus / "b.txt").write_text(" date 2024-01-02\n\nTom Hale, the chief executive of Port Lines, quit. Hale left.\n")
+    result = CliRunner().invoke(main, ["check", str(corpus), "--rules", str(rules), "--no-db", "--format", "json"])
+    (finding,) = [f for f in json.loads(result.output)["findings"] if f["claim"] == "hale-title"]
+    assert finding["status"] == "conflict"
+    assert {v["value"] for v in finding["values"]} == {"chief executive (Norvik Ferries)",
+                                                       "chief executive (Port Lines)"}
