@@ -38,7 +38,7 @@ def articles_checked(report: Report) -> str:
     if not report.new_articles:
         left_out = sum(bool(a.outside) for a in report.articles)
         return f"{len(report.articles)} article(s) read" + (
-            f", {left_out} of them about none of the rules' stories" if left_out else "")
+            f" ({left_out} about none of the rules' stories)" if left_out else "")
     return f"{len(report.new_articles)} new article(s) checked ({report.evidence_articles:,} other(s) as evidence)"
 
 
