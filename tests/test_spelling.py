@@ -3,9 +3,12 @@ made-up story (tests/data/summit-rules)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from conftest import statements_for
 
 from factcheck.readers.names import Entity, find_mentions
+from factcheck.rules.load import load_rules
 
 
 def test_near_misses_are_flagged_with_the_canonical_name_and_variants_are_not(summit_rules) -> None:
@@ -39,3 +42,18 @@ def test_a_places_adjective_a_short_name_or_a_capitalised_first_word_is_no_slip(
 def test_a_misspelling_the_editor_knows_is_flagged_however_far_it_is() -> None:
     group = Entity("q", "organisation", "al-Qaida", (), (), (), ("Al-Aqeda",))
     assert _names("The FBI says he leads a group known as Al-Aqeda.", group) == [("Al-Aqeda", "near miss")]
+
+
+def test_a_ship_or_a_train_is_an_entity_whose_name_is_checked_too(tmp_path: Path) -> None:
+    (tmp_path / "ferry.toml").write_text('''
+[entities.ship]
+kind = "thing"
+name = "Selkie Dawn"
+[[claims]]
+id = "ship-name"
+kind = "spelling"
+entities = ["ship"]
+''')
+    rules = load_rules(tmp_path)
+    assert [s.value for s in statements_for(rules, "ship-name", "The Selkie Dwan sank off the coast.", "2025-06-14")] \
+        == ["Selkie Dwan"]

@@ -32,7 +32,7 @@ CLAIM_KEYS = {
                         default=()),
 }
 ENTITY_KEYS = {
-    "kind": KeySpec("string", "person, place or organisation", default="person"),
+    "kind": KeySpec("string", "person, place, organisation or thing (a train, a ship, a building)", default="person"),
     "name": KeySpec("string", "the canonical name", required=True),
     "variants": KeySpec("strings", "other accepted spellings, including the short form (surname)", default=()),
     "aliases": KeySpec("strings", "descriptions that refer to it (Valdoran Chancellor, the chancellor)", default=()),
@@ -42,7 +42,7 @@ ENTITY_KEYS = {
 }
 EXAMPLE_KEYS = {"text", "published", "value", "expect"}
 TOP_KEYS = {"entities", "claims"}
-ENTITY_KINDS = ("person", "place", "organisation")
+ENTITY_KINDS = ("person", "place", "organisation", "thing")
 
 
 @dataclass(frozen=True, slots=True)
