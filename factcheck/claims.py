@@ -142,9 +142,9 @@ _LIST_SEPARATOR = regex.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
 def _place_parts(entities: Iterable[Entity]) -> dict[str, frozenset[str]]:
-    """The places a place is made of, where one of its names lists two or more other places of the rules ("East
-    Africa", alias "Kenya and Tanzania"): a figure of the whole is then told apart from a figure of one part. A name
-    that only contains another ("New York City" and "New York") lists nothing."""
+    """The places a place is made of, where one of its names lists two or more other places of the rules ("the
+    Ostrel coast", alias "Valdora and Norvik"): a figure of the whole is then told apart from a figure of one part.
+    A name that only contains another ("Port Elm City" and "Port Elm") lists nothing."""
     places = [e for e in entities if e.kind == "place"]
     named = {fold_name(form): e.id for e in places for form in (e.name, *e.variants, *e.aliases)}
     parts: dict[str, frozenset[str]] = {}

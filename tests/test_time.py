@@ -103,7 +103,7 @@ def test_the_time_of_a_telling_or_of_another_event_is_not_the_events(rules: Rule
     assert values_for(rules, "crash-time", "The crash killed nine, officials said at 9 a.m. on Monday.",
                       "2023-11-14") == []
     assert values_for(rules, "shooting-time",
-                      "A neighbour saw a car outside at 6 a.m., ten days before Okafor was shot.", "2023-11-12") == []
+                      "A neighbour saw a van outside at 5:20 a.m., a week before Okafor was shot.", "2023-11-12") == []
 
 
 def test_a_deadline_as_extended_is_read_only_by_a_claim_about_the_moved_deadline(rules: RuleSet) -> None:

@@ -84,8 +84,8 @@ def _scope_place(reading: Reading, index: int, start: int, end: int, place: str 
 
 
 def _places_named(reading: Reading, index: int, start: int, end: int) -> frozenset[str]:
-    """The rules' places whose names begin in text[start:end]; a name inside a longer one ("Kenya" in the alias
-    "Kenya and Tanzania") counts as the longer."""
+    """The rules' places whose names begin in text[start:end]; a name inside a longer one ("Valdora" in the alias
+    "Valdora and Norvik") counts as the longer."""
     mentions = [m for m in reading.mentions[index] if reading.entity_kinds.get(m.entity) == "place"
                 and start <= m.start < end]
     return frozenset(m.entity for m in mentions
@@ -95,9 +95,9 @@ def _places_named(reading: Reading, index: int, start: int, end: int) -> frozens
 
 def _place_of_the_figure(reading: Reading, index: int, count: Count, place: str | None,
                          rules: RuleSet) -> str | None:
-    """Why a figure is not one of the claim's place, where the rules count a place and its parts apart ("East
-    Africa", listed as "Kenya and Tanzania"); None when it is. A figure of one part is not the whole's; a figure of
-    the whole, of two parts or of none named is not a part's."""
+    """Why a figure is not one of the claim's place, where the rules count a place and its parts apart ("the
+    Ostrel coast", listed as "Valdora and Norvik"); None when it is. A figure of one part is not the whole's; a
+    figure of the whole, of two parts or of none named is not a part's."""
     if place is None:
         return None
     parts = rules.place_parts.get(place, frozenset())

@@ -1,4 +1,4 @@
-"""Time claims: the time of day an event happened ("the blast came at about 10:35 a.m.", "shot on Friday night").
+"""Time claims: the time of day an event happened ("the blast came at about 11:52 a.m.", "shot on Friday night").
 
 A time of day belongs to its event by the reasoning that dates events (kinds/date.py): an expression of the event's
 own clause, not one written against a verb of saying or another verb, or one a clause beside it lends it. Its day
@@ -7,7 +7,7 @@ is the one the expression names ("9 a.m. Tuesday"), else the day the sentence gi
 
 A clock time, noon or midnight is a point, widened by the words before it ("about", "shortly after"); a part of
 day ("Friday night", "the morning of May 3") is a stretch of the day (language/times.toml). A written zone ("9 a.m.
-EST", "0735 GMT") is converted to the claim's `zone`, so that two ways of writing one instant agree; a time in a
+EST", "0952 GMT") is converted to the claim's `zone`, so that two ways of writing one instant agree; a time in a
 zone that cannot be converted is compared with nothing. Two statements conflict when their stretches cannot
 overlap, within the claim's tolerance; a plan published before a report may have changed since (a warning).
 """
@@ -121,7 +121,7 @@ def zone_problem(value: Any) -> str | None:
     try:
         zoneinfo.ZoneInfo(value)
     except (ValueError, zoneinfo.ZoneInfoNotFoundError):
-        return (f"'{value}' is no time zone: write an IANA name such as 'Africa/Nairobi' or 'America/New_York', "
+        return (f"'{value}' is no time zone: write an IANA name such as 'Europe/Lisbon' or 'Asia/Tokyo', "
                 f"or one of {', '.join(sorted(_resources().zones))}")
     return None
 
@@ -140,7 +140,7 @@ def widening_words(text: str, timex: Timex) -> str | None:
 
 def written_zone(text: str, timex: Timex) -> str | None:
     """The zone the text writes a clock time in ("9 a.m. EST", "23:47 GMT"), in the expression or right after it;
-    not a zone in brackets, which gives the same instant in another zone ("10:35 a.m. (0735 GMT)")."""
+    not a zone in brackets, which gives the same instant in another zone ("11:52 a.m. (0952 GMT)")."""
     zones = _resources().written_zone
     found = zones.search(_BRACKETS.sub(" ", timex.text))
     if found is None:
@@ -329,7 +329,7 @@ def _in_zone(read: _Read, written: str | None, day: dt.date | None, published: d
 
 
 def _shown(read: _Read, placed: _Placed, written: str | None, in_claims_zone: bool) -> str:
-    """The value as reports write it: "1998-08-07T10:35", "~10:35", "1998-10-23 night", "2000-04-04T09:00 EST"
+    """The value as reports write it: "2024-08-09T11:52", "~11:52", "2024-08-09 night", "2024-08-10T09:00 EST"
     (a zone only where the time is not in the claim's): the time as the text writes it, where no claim zone
     converts it."""
     shift = placed.earliest - read.earliest if in_claims_zone else 0
@@ -414,7 +414,7 @@ KIND = Kind(
     summary="the time of day an event happened, with its day where the text gives one",
     keys={
         **date_kind.KIND.keys,
-        "zone": KeySpec("string", "the event's local time zone (an IANA name such as 'Africa/Nairobi', or a written "
+        "zone": KeySpec("string", "the event's local time zone (an IANA name such as 'Europe/Lisbon', or a written "
                                   "zone such as 'EST'): times written in other zones are converted to it; without "
                                   "it, a time written in a zone is compared only with times written in a zone",
                         check=zone_problem),

@@ -564,7 +564,7 @@ def _currency_of(currencies: _Currencies, match: regex.Match[str]) -> tuple[str,
 
 def read_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
     """Every sum of money in text[start:end], in order: a figure with a currency before it ("up to $5 million",
-    "dlrs 2 million", "£2.5m") or right after it ("2 million U.S. dollars", "100,000 Kenyan shillings"), read as
+    "dlrs 2 million", "£2.5m") or right after it ("2 million U.S. dollars", "50,000 Ugandan shillings"), read as
     counts are (qualifiers, rounding)."""
     end = len(text) if end is None else end
     currencies, reader = _currencies(), _reader()
