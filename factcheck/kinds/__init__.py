@@ -95,6 +95,11 @@ class Kind:
     data_type: type | None = None
 
 
+def sources(articles: tuple[str, ...] | list[str]) -> str:
+    """The articles behind a value, for a finding's message: "2 sources: a, b"."""
+    return f"{len(articles)} source{'s' if len(articles) != 1 else ''}: {', '.join(articles)}"
+
+
 def once_each(found: list[Statement], same: Callable[[Statement, Statement], bool], reading: Reading,
               notes: Notes) -> list[Statement]:
     """An article that says the same thing twice makes one statement, its first; the repeat is noted, so that

@@ -17,7 +17,7 @@ import regex
 from factcheck import language
 from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.findings import Statement, group_values, statement
-from factcheck.kinds import Case, Kind, once_each
+from factcheck.kinds import Case, Kind, once_each, sources
 from factcheck.readers.names import Mention
 from factcheck.readers.reading import Reading
 from factcheck.trace import UNHEARD, Notes
@@ -129,9 +129,6 @@ def _incompatible(a: Statement, b: Statement) -> bool:
 
 def _describe(case: Case) -> str:
     values = group_values(case.statements)
-
-    def sources(articles: tuple[str, ...]) -> str:
-        return f"{len(articles)} source{'s' if len(articles) != 1 else ''}: {', '.join(articles)}"
 
     if case.status == "conflict":
         pairs = "; ".join(f"{a.value} as of {a.data.as_of} ({a.article}) vs {b.value} as of {b.data.as_of} "

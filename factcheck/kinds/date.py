@@ -18,7 +18,7 @@ import regex
 
 from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.findings import Statement, ValueGroup, group_values, statement
-from factcheck.kinds import CUES_KEY, Case, Kind, once_each
+from factcheck.kinds import CUES_KEY, Case, Kind, once_each, sources
 from factcheck.readers import clauses, events
 from factcheck.readers.clauses import Segment, negated, pluperfect, relative_cues, segment_at
 from factcheck.readers.counts import place_scope
@@ -560,14 +560,10 @@ def _explained(a: Statement, b: Statement) -> bool:
     return _schedule_changed(a, b) or _period(a) or _period(b)
 
 
-def _sources(articles: tuple[str, ...]) -> str:
-    return f"{len(articles)} source{'s' if len(articles) != 1 else ''}: {', '.join(articles)}"
-
-
 def _against(values: tuple[ValueGroup, ...], pairs: tuple[tuple[Statement, Statement], ...]) -> str:
     """The values that take part in the disagreeing pairs, with their sources, set against each other."""
     involved = {s.value for pair in pairs for s in pair}
-    return " against ".join(f"{g.value} ({_sources(g.articles)})" for g in values if g.value in involved)
+    return " against ".join(f"{g.value} ({sources(g.articles)})" for g in values if g.value in involved)
 
 
 def _describe(case: Case) -> str:
@@ -583,7 +579,7 @@ def _describe(case: Case) -> str:
         if periods:
             why.append(f"{', '.join(periods)} names no day, and may be another time of the event")
         return f"sources differ: {_against(values, case.explained)}; {'; '.join(why)}"
-    listing = "; ".join(f"{g.value} ({_sources(g.articles)})" for g in values)
+    listing = "; ".join(f"{g.value} ({sources(g.articles)})" for g in values)
     several = len({s.article for s in case.statements}) > 1
     return f"sources agree: {listing}" if several else f"one source only: {listing}"
 

@@ -23,7 +23,7 @@ import regex
 from factcheck import language
 from factcheck.claims import Claim, KeySpec, RuleSet, fold_name
 from factcheck.findings import Statement, statement
-from factcheck.kinds import Case, Kind, once_each
+from factcheck.kinds import Case, Kind, once_each, sources
 from factcheck.kinds import date as date_kind
 from factcheck.readers import events
 from factcheck.readers.clauses import clause_of, relative_cues, segment_at
@@ -434,17 +434,13 @@ def _schedule_changed(a: Statement, b: Statement) -> bool:
                for plan, report in ((a, b), (b, a)))
 
 
-def _sources_of(articles: tuple[str, ...] | list[str]) -> str:
-    return f"{len(articles)} source{'s' if len(articles) != 1 else ''}: {', '.join(articles)}"
-
-
 def _where(statements: list[Statement]) -> str:
     """Each place with the articles that put the person there, most sources first."""
     by_place: dict[str, set[str]] = {}
     for item in statements:
         by_place.setdefault(item.extra["place"], set()).add(item.article)
     ranked = sorted(by_place.items(), key=lambda pair: (-len(pair[1]), pair[0]))
-    return " against ".join(f"{place} ({_sources_of(sorted(articles))})" for place, articles in ranked)
+    return " against ".join(f"{place} ({sources(sorted(articles))})" for place, articles in ranked)
 
 
 def _describe_clash(case: Case) -> str:

@@ -25,7 +25,7 @@ import regex
 from factcheck import language
 from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.findings import Statement, group_values, statement
-from factcheck.kinds import Case, Kind, once_each
+from factcheck.kinds import Case, Kind, once_each, sources
 from factcheck.kinds import date as date_kind
 from factcheck.readers import events
 from factcheck.readers.clauses import segment_at
@@ -391,9 +391,6 @@ def _schedule_changed(a: Statement, b: Statement) -> bool:
 
 def _describe(case: Case) -> str:
     values = group_values(case.statements)
-
-    def sources(articles: tuple[str, ...]) -> str:
-        return f"{len(articles)} source{'s' if len(articles) != 1 else ''}: {', '.join(articles)}"
 
     pairs = case.unexplained if case.status == "conflict" else case.explained
     involved = {s.value for pair in pairs for s in pair}
