@@ -382,3 +382,38 @@ def test_a_figure_of_the_earlier_event_a_comparison_names_is_not_the_claims(summ
     assert values_for(summit_rules, "flood-death-toll", text, "2023-03-14") == []
     worst = "The floods in Norvik have killed 40 people, the worst since 2019."
     assert values_for(summit_rules, "flood-death-toll", worst, "2023-03-14") == ["40"]
+
+
+@pytest.fixture(scope="module")
+def dive_rules() -> RuleSet:
+    return load_rules(DATA / "dive-rules")
+
+
+@pytest.mark.parametrize(("family", "example"), [(family, example) for family in counts.unit_families()
+                                                 for example in counts.unit_examples(family)],
+                         ids=lambda item: item["text"] if isinstance(item, dict) else item)
+def test_quantities_in_units_as_the_news_writes_them(family: str, example: dict) -> None:
+    assert [m.count.value for m in counts.read_measures(example["text"], family)] == [example["value"]]
+
+
+def test_one_depth_in_feet_and_metres_agrees_and_two_depths_do_not(dive_rules: RuleSet) -> None:
+    same = finding_for(dive_rules, [("The wreck of the Abyssal Wren lies at a depth of 12,300 ft.", "2024-06-20"),
+                                    ("The wreck of the Abyssal Wren lies at a depth of 3,700 m.", "2024-06-20")],
+                       "wreck-depth")
+    assert same.status == "consistent"
+    other = finding_for(dive_rules, [("The wreck of the Abyssal Wren lies at a depth of 11,900 ft.", "2024-06-20"),
+                                     ("The wreck of the Abyssal Wren lies at a depth of 3,700 m.", "2024-06-20")],
+                        "wreck-depth")
+    assert other.status == "conflict"
+
+
+def test_a_quantity_that_falls_may_fall_but_not_rise(dive_rules: RuleSet) -> None:
+    fell = finding_for(dive_rules, [("The Abyssal Wren has 50 hours of air left, officials said.", "2024-06-20"),
+                                    ("The Abyssal Wren has 37 hours of air left, officials said.", "2024-06-21")],
+                       "air-left")
+    assert fell.status == "consistent"
+    rose = finding_for(dive_rules, [("The Abyssal Wren has 37 hours of air left, officials said.", "2024-06-20"),
+                                    ("The Abyssal Wren has 50 hours of air left, officials said.", "2024-06-21")],
+                       "air-left")
+    assert rose.status == "conflict"
+    assert "only falls rises" in rose.message

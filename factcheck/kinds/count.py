@@ -37,11 +37,13 @@ from factcheck.readers.counts import (
     place_scope,
     read_amounts,
     read_counts,
+    read_measures,
     shared_noun,
     starts_the_count,
     subject_of,
     sum_for,
     sum_of,
+    unit_families,
     with_companions,
     with_others,
 )
@@ -57,6 +59,7 @@ class CountValue:
     as_of: dt.date
     cumulative: bool
     unit: str = ""  # the currency of a sum of money; figures of two units are never compared
+    falls: bool = False  # a quantity that only falls with time (air or fuel left)
 
     def overlaps(self, other: CountValue) -> bool:
         return (self.high is None or self.high >= other.low) and (other.high is None or other.high >= self.low)
@@ -197,8 +200,9 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEA
             if notes.listening:
                 _note_figures_without_event(reading, index, asked, notes)
             continue
-        amounts = {a.count: a for a in read_amounts(reading.text, sentence.start, sentence.end)} \
-            if asked.unit == "money" else None
+        amounts = None if asked.unit is None else {a.count: a for a in (
+            read_amounts(reading.text, sentence.start, sentence.end) if asked.unit == "money"
+            else read_measures(reading.text, asked.unit, sentence.start, sentence.end))}
         figures = list(reading.figures(index)) if amounts is None else list(amounts)
         if not figures and notes.listening:
             notes.reject(index, claim.id, _no_figure(reading.text[sentence.start:sentence.end], triggers[0], asked))
@@ -256,8 +260,9 @@ def _sum_of_the_parts(reading: Reading, index: int, figures: list[Count], trigge
 
 
 def _no_figure(sentence: str, trigger: events.Trigger, asked: _Asked) -> str:
-    if asked.unit == "money":
-        return f"'{trigger.text}' is here, but the sentence gives no sum of money"
+    if asked.unit is not None:
+        what = "sum of money" if asked.unit == "money" else f"quantity of {asked.unit}"
+        return f"'{trigger.text}' is here, but the sentence gives no {what}"
     if names_money(sentence):
         return f"'{trigger.text}' is here, but its only figures are sums of money, which a count does not read"
     return f"'{trigger.text}' is here, but the sentence gives no figure (dates and times are none)"
@@ -284,8 +289,8 @@ def _count_of_the_claim(reading: Reading, index: int, count: Count, before: list
     floor = reading.sentences[index].start
     noun = amount.mark if amount is not None else counted_noun(text, count, asked.nouns, floor)
     if amount is not None and asked.nouns and not _names_what_the_sum_is(reading, index, count, asked):
-        return f"'{count.text}' is a sum of money, but its clause does not say it is any of: {', '.join(asked.nouns)}"
-    if amount is not None and (someone := _for_someone_else(reading, index, count)) is not None:
+        return f"'{count.text}' is a quantity, but its clause does not say it is any of: {', '.join(asked.nouns)}"
+    if asked.unit == "money" and (someone := _for_someone_else(reading, index, count)) is not None:
         return f"'{count.text}' is for {someone}, whom the rules do not name: another case's sum"
     if noun is None and (changed_to(text, count, before, asked.nouns, floor) is not None or (
             shared_noun(text, count, before, asked.nouns, floor) is not None
@@ -440,7 +445,8 @@ def _statement(reading: Reading, index: int, count: Count, noun: tuple[int, int]
                          reading.text, segments[clause].start, t.start)))]
     as_of = next((t.day for t in as_of_timexes if t.day is not None), article.published)
     as_of_how = f"as of {as_of} ({as_of_timexes[0].text})" if as_of_timexes else f"as of the publication date {as_of}"
-    value = CountValue(count.low, count.high, as_of, bool(asked.claim.get("cumulative")), unit)
+    trend = asked.claim.get("trend") or ("grows" if asked.claim.get("cumulative") else "fixed")
+    value = CountValue(count.low, count.high, as_of, trend == "grows", unit, trend == "falls")
     spans = [(count.start, count.end), noun, (trigger.start, trigger.end)]
     shown = f"{count.value} {unit}" if unit else count.value
     explanation = f"{count.text} -> {shown}: {count.how}; {as_of_how}"
@@ -461,6 +467,9 @@ _BOUND_ROUNDING = 0.1
 def _cannot_both_hold(a: Statement, b: Statement) -> bool:
     if a.data.unit != b.data.unit:
         return False  # sums in two currencies: their rate is no language fact
+    if a.data.falls and a.data.as_of != b.data.as_of:
+        earlier, later = sorted((a, b), key=lambda s: s.data.as_of)
+        return earlier.data.high is not None and later.data.low > earlier.data.high
     if a.data.cumulative and a.data.as_of != b.data.as_of:
         earlier, later = sorted((a, b), key=lambda s: s.data.as_of)
         return later.data.high is not None and later.data.high < earlier.data.low
@@ -496,6 +505,8 @@ def _pair(a: Statement, b: Statement) -> str:
     earlier, later = sorted((a, b), key=lambda s: (s.data.as_of, s.article))
     if a.article == b.article:
         why = f"{a.article} contradicts itself"
+    elif a.data.falls and earlier.data.as_of != later.data.as_of:
+        why = "a quantity that only falls rises"
     elif a.data.cumulative and earlier.data.as_of != later.data.as_of:
         why = "a cumulative figure shrinks" if _cannot_both_hold(a, b) else "the later lower bound is well under it"
     else:
@@ -527,8 +538,12 @@ KIND = Kind(
     keys={
         "counted": KeySpec("strings", "the nouns that are counted (civilians, people, passengers); with a `unit`, "
                                       "what the quantity is (a reward, a ransom)", required=True),
-        "unit": KeySpec("string", "what the figures measure, when it is no number of things: \"money\", sums with "
-                                  "a currency", choices=("money",)),
+        "unit": KeySpec("string", "what the figures measure, when it is no number of things: \"money\" (sums with "
+                                  "a currency), \"length\" (a depth, a distance), \"duration\"",
+                        choices=("money", *unit_families())),
+        "trend": KeySpec("string", "how the quantity moves with time: \"grows\" (a toll: as `cumulative`), "
+                                   "\"falls\" (air or fuel left), \"fixed\" (a depth)",
+                         choices=("grows", "falls", "fixed")),
         "event": KeySpec("event", "what happened to them (killed, injured, displaced, ...); without it, only the "
                                   "claim's cues tell the event", required_unless="cues"),
         "place": KeySpec("entity", "where; a count scoped to another named place is not read"),

@@ -613,6 +613,96 @@ def for_whom_examples() -> list[dict[str, Any]]:
     return list(language.load("counts")["money"]["for_whom_examples"])
 
 
+@dataclass(frozen=True, slots=True)
+class _Units:
+    base: str
+    pattern: regex.Pattern[str]  # a unit right after a figure, spaced or glued: group u0, u1, ... per unit
+    glued: regex.Pattern[str]  # a figure glued to a unit ("12,000ft")
+    factors: tuple[float, ...]
+
+
+@functools.cache
+def _units(family: str) -> _Units:
+    table = language.load("counts")["units"][family]
+    forms = list(table["units"])
+    groups = "|".join(f"(?P<u{i}>{form})" for i, form in enumerate(forms))
+    return _Units(table["base"], regex.compile(rf"\s?(?:{groups})(?![\w])", regex.I),
+                  regex.compile(rf"(?<![\w.,])[0-9][0-9,]*(?:\.[0-9]+)?(?=(?:{groups})(?![\w]))", regex.I),
+                  tuple(float(table["units"][form]) for form in forms))
+
+
+def unit_families() -> tuple[str, ...]:
+    return tuple(language.load("counts")["units"])
+
+
+def unit_examples(family: str) -> list[dict[str, Any]]:
+    return list(language.load("counts")["units"][family]["examples"])
+
+
+_SYMBOL = regex.compile(r"\A[~<>=]*")
+_MILLION_OR_METRE = regex.compile(r"[0-9]\s?m\Z")
+
+
+def _scaled(count: Count, factor: float, start: int, end: int, text: str, how: str) -> Count:
+    """A count in another unit: its bounds and its value times the factor, rounded to whole units."""
+    symbol = _SYMBOL.match(count.value).group()  # type: ignore[union-attr]
+    numbers = count.value[len(symbol):].split("-")
+    value = symbol + "-".join(_render(round(float(n) * factor)) for n in numbers if n)
+    high = None if count.high is None else count.high * factor
+    return Count(start, end, text[start:end], count.low * factor, high, value, how)
+
+
+def read_measures(text: str, family: str, start: int = 0, end: int | None = None) -> list[Amount]:
+    """Every quantity of a unit family in text[start:end], in the family's base unit: a figure with a unit after
+    it, spaced or glued ("3,700 m", "12,000ft", "nearly two hours"); hours and minutes told together ("1 hour 50
+    minutes") as one; a quantity in brackets or after a comma right after another ("12,500 feet (3,810 meters)")
+    is that one converted, and not read again."""
+    end = len(text) if end is None else end
+    units, reader = _units(family), _reader()
+    found: list[tuple[Count, int, tuple[int, int]]] = []  # figure, unit index, unit span
+    for count in read_counts(text, start, end):
+        if _MILLION_OR_METRE.search(count.text):  # "3,700 m" is metres here, not millions
+            figure = reader.pattern.match(count.text[:-1].rstrip())
+            bare = _interpret(reader, figure) if figure is not None else None
+            if bare is not None:
+                count = replace(bare, start=count.start + bare.start, end=count.start + bare.end)
+        unit = units.pattern.match(text, count.end, end)
+        if unit is not None:
+            i = next(i for i in range(len(units.factors)) if unit.groupdict().get(f"u{i}") is not None)
+            found.append((count, i, unit.span(f"u{i}")))
+    for glued in units.glued.finditer(text, start, end):
+        figure = reader.pattern.match(glued.group())
+        read = _interpret(reader, figure) if figure is not None else None
+        unit = units.pattern.match(text, glued.end(), end)
+        if read is None or unit is None or any(c.start <= glued.start() < c.end for c, _, _ in found):
+            continue
+        count = read
+        i = next(i for i in range(len(units.factors)) if unit.groupdict().get(f"u{i}") is not None)
+        found.append((replace(count, start=glued.start(), end=glued.end(), text=glued.group()), i,
+                      unit.span(f"u{i}")))
+    found.sort(key=lambda item: item[0].start)
+    measures: list[Amount] = []
+    factors: list[float] = []  # of each measure's (last) unit
+    for count, i, mark in found:
+        factor = units.factors[i]
+        joined = measures and regex.fullmatch(r"\s+(?:and\s+)?", text[measures[-1].mark[1]:count.start])
+        if joined and factor < factors[-1]:  # "1 hour 50 minutes": one duration, in the larger unit first
+            last = measures.pop()
+            low = last.count.low + count.low * factor
+            high = None if last.count.high is None or count.high is None else last.count.high + count.high * factor
+            total = Count(last.count.start, mark[1], text[last.count.start:mark[1]], low, high,
+                          _render(round(low if high is None else (low + high) / 2)), f"{last.count.how}, and more")
+            measures.append(Amount(total, units.base, (last.mark[0], mark[1])))
+            factors[-1] = factor
+            continue
+        if measures and _currencies().conversion.fullmatch(text, measures[-1].mark[1], count.start):
+            continue  # the same quantity in another unit
+        how = f"{count.how}; {text[count.end:mark[1]].strip()} is {factor:g} {units.base}"
+        measures.append(Amount(_scaled(count, factor, count.start, mark[1], text, how), units.base, mark))
+        factors.append(factor)
+    return measures
+
+
 def conversion_examples() -> list[str]:
     return list(language.load("counts")["money"]["conversion_examples"])
 
