@@ -8,6 +8,8 @@ import datetime as dt
 import pytest
 from conftest import finding_for, statements_for, values_for
 
+from factcheck.rules.load import load_rules
+
 # 2023-03-14 is a Tuesday.
 
 
@@ -199,3 +201,12 @@ def test_an_event_only_offered_or_one_of_several_states_no_date(summit_rules) ->
     assert values_for(summit_rules, "brandt-meeting-date",
                       "Castellano will hold talks with Brandt in Valdora City on Friday.",
                       "2023-03-14") == ["2023-03-17"]
+
+
+def test_a_date_in_the_possessive_of_the_event_word_is_its_date_after_a_verb_of_saying_too(tmp_path) -> None:
+    (tmp_path / "van.toml").write_text(
+        '[entities.ortiz]\nname = "Lena Ortiz"\nvariants = ["Ortiz"]\n'
+        '[[claims]]\nid = "van-found-date"\nkind = "date"\ncues = ["discovery of (a|the) ([\\\\w-]+ )?van"]\n')
+    rules = load_rules(tmp_path)
+    text = "Police would not say more of Ortiz but said last month's discovery of a burnt-out van was a breakthrough."
+    assert values_for(rules, "van-found-date", text, "2023-04-20") == ["2023-03"]

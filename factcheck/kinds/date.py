@@ -176,6 +176,12 @@ def _in_its_clause(reading: Reading, trigger: events.Trigger, kind: events.Event
     if not own:
         first = next(iter(owned))
         return f"'{first.text}' dates '{owned[first]}', not '{trigger.text}'"
+    # "said last month's discovery of the rifle was a breakthrough": a date in the possessive of the event word is
+    # its own, whatever verb of saying stands before it.
+    of_the_event = [t for t in own if (span := clauses.possessed_by_date(text, t.end)) is not None
+                    and span[0] <= trigger.start < span[1]]
+    if of_the_event:
+        return _whole(text, of_the_event[0], f"the date of '{trigger.text}', in the possessive before it")
     against = [t for t in own if phrase is not None and events.date_against(
         text, phrase, trigger, t.start, t.end, not rules_with("weekday_alone").isdisjoint(t.rule.split("+")))]
     if phrase is not None and not phrase.takes_clause_dates:
