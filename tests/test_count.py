@@ -417,3 +417,10 @@ def test_a_quantity_that_falls_may_fall_but_not_rise(dive_rules: RuleSet) -> Non
                        "air-left")
     assert rose.status == "conflict"
     assert "only falls rises" in rose.message
+
+
+def test_a_date_of_an_after_clause_of_its_own_dates_that_clause_and_not_the_figure(summit_rules: RuleSet) -> None:
+    text = "The floods have killed 40 people in Norvik, after a storm there in 2009 killed 12 residents."
+    assert values_for(summit_rules, "flood-death-toll", text, "2023-03-14") == ["40"]
+    listed = "The floods killed three people in Norvik, and one more near the coast, between 2009 and 2011."
+    assert values_for(summit_rules, "flood-death-toll", listed, "2023-03-14") == []

@@ -406,7 +406,13 @@ def _dated_before(reading: Reading, index: int, asked: _Asked, count: Count) -> 
     since 2019, when five people died")."""
     sentence = reading.sentences[index]
     horizon = asked.since or reading.article.published - dt.timedelta(days=365)
+    # Not a date of a clause of its own that an "after" or "before" opens: "... from 16 members to 19 ..., after the
+    # collapse of communism 10 years ago" dates the collapse, not the figures ("and one near the border between
+    # 1994 and 1997" still dates the list it ends).
+    segments = list(reading.segments[index])
+    clause = segment_at(segments, count.start)
     stale = next((t for t in reading.timexes[index] if (end := period_end(t.value)) is not None and end < horizon
+                  and ((k := segment_at(segments, t.start)) == clause or not segments[k].relation)
                   and (not in_a_comparison(reading.text, sentence.start, t.start)
                        or _WHEN_THEN.match(reading.text, t.end, count.start) is not None)), None)
     return stale, horizon
