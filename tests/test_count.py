@@ -424,3 +424,17 @@ def test_a_date_of_an_after_clause_of_its_own_dates_that_clause_and_not_the_figu
     assert values_for(summit_rules, "flood-death-toll", text, "2023-03-14") == ["40"]
     listed = "The floods killed three people in Norvik, and one more near the coast, between 2009 and 2011."
     assert values_for(summit_rules, "flood-death-toll", listed, "2023-03-14") == []
+
+
+@pytest.mark.parametrize("example", counts.label_examples(), ids=lambda ex: ex["text"])
+def test_a_fact_box_labels_its_figures(example: dict) -> None:
+    count = next(c for c in counts.read_counts(example["text"]) if c.value == example["value"])
+    noun = counts.counted_noun(example["text"], count, [example["noun"]])
+    assert noun is not None and example["text"][noun[0]:noun[1]].lower() == example["noun"]
+
+
+def test_a_fact_box_row_is_read_and_the_next_rows_label_is_not_this_figures_noun(summit_rules: RuleSet) -> None:
+    text = "NORVIK: Total killed: 40 residents: 12 Injured: 300"
+    assert values_for(summit_rules, "flood-death-toll", text, "2023-03-14") == []  # 'residents' labels the 12
+    box = "NORVIK: People killed: 40 Injured: 300"
+    assert values_for(summit_rules, "flood-death-toll", box, "2023-03-14") == ["40"]

@@ -34,6 +34,7 @@ class _Reader:
     totals: str
     number_of: str
     set_by: str
+    label: str  # a fact box's label before its figure: "Total dead: 192"
     part_before: regex.Pattern[str]
     part_after: regex.Pattern[str]
     part_clause: regex.Pattern[str]
@@ -78,7 +79,7 @@ def _reader() -> _Reader:
     )
     return _Reader(regex.compile(pattern, regex.I), _with_qualifiers(data["totals"]["links"]),
                    data["totals"]["number_of"],
-                   data["totals"]["set_by"],
+                   data["totals"]["set_by"], data["totals"]["label"],
                    regex.compile(_with_qualifiers(data["not_the_total"]["before"]), regex.I),
                    regex.compile(data["not_the_total"]["after"], regex.I),
                    regex.compile(data["not_the_total"]["clause"], regex.I), numbers,
@@ -97,10 +98,12 @@ def _noun_patterns(nouns: tuple[str, ...]) -> tuple[regex.Pattern[str], tuple[re
     not once per figure."""
     body = language.alternation(nouns, spaces=None)
     # "3,700 residents", "the 16-nation bloc"
-    after = regex.compile(rf"(?:(?:\s+[\w'’-]+){{0,{_MAX_WORDS_BETWEEN}}}?\s+|-)(?P<noun>{body})(?![\w-])", regex.I)
+    # (not a noun that labels the next figure of a fact box: "Total dead: 192 Americans: 12")
+    after = regex.compile(rf"(?:(?:\s+[\w'’-]+){{0,{_MAX_WORDS_BETWEEN}}}?\s+|-)(?P<noun>{body})(?![\w-])(?!\s*:)",
+                          regex.I)
     reader = _reader()
     before = (rf"(?<![\w-])(?P<noun>{body}){reader.totals}", reader.number_of.replace("{NOUN}", f"(?P<noun>{body})"),
-              rf"(?<![\w-])(?P<noun>{body}){reader.set_by}")
+              rf"(?<![\w-])(?P<noun>{body}){reader.set_by}", rf"(?<![\w-])(?P<noun>{body}){reader.label}")
     return after, tuple(regex.compile(pattern, regex.I) for pattern in before)
 
 
@@ -406,6 +409,10 @@ def one_event_examples() -> list[dict[str, Any]]:
 
 def totals_examples() -> list[dict[str, Any]]:
     return list(language.load("counts")["totals"]["examples"])
+
+
+def label_examples() -> list[dict[str, Any]]:
+    return list(language.load("counts")["totals"]["label_examples"])
 
 
 def qualifier_examples() -> list[dict[str, Any]]:
