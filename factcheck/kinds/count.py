@@ -406,9 +406,9 @@ def _dated_before(reading: Reading, index: int, asked: _Asked, count: Count) -> 
     since 2019, when five people died")."""
     sentence = reading.sentences[index]
     horizon = asked.since or reading.article.published - dt.timedelta(days=365)
-    # Not a date of a clause of its own that an "after" or "before" opens: "... from 16 members to 19 ..., after the
-    # collapse of communism 10 years ago" dates the collapse, not the figures ("and one near the border between
-    # 1994 and 1997" still dates the list it ends).
+    # Not a date of a clause of its own that an "after" or "before" opens: "the league grew from 12 clubs to 18,
+    # after a merger in 1996" dates the merger, not the figures ("and one more near the coast between 2009 and
+    # 2011" still dates the list it ends).
     segments = list(reading.segments[index])
     clause = segment_at(segments, count.start)
     stale = next((t for t in reading.timexes[index] if (end := period_end(t.value)) is not None and end < horizon

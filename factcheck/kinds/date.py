@@ -176,7 +176,7 @@ def _in_its_clause(reading: Reading, trigger: events.Trigger, kind: events.Event
     if not own:
         first = next(iter(owned))
         return f"'{first.text}' dates '{owned[first]}', not '{trigger.text}'"
-    # "said last month's discovery of the rifle was a breakthrough": a date in the possessive of the event word is
+    # "officials called Tuesday's find of the wreck a turning point": a date in the possessive of the event word is
     # its own, whatever verb of saying stands before it.
     of_the_event = [t for t in own if (span := clauses.possessed_by_date(text, t.end)) is not None
                     and span[0] <= trigger.start < span[1]]
