@@ -16,7 +16,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from factcheck.claims import Claim, KeySpec
-from factcheck.findings import Statement, Status
+from factcheck.findings import Statement, Status, group_values
 from factcheck.trace import Notes
 
 if TYPE_CHECKING:  # named in types only: the kinds' modules import what they read with
@@ -98,6 +98,20 @@ class Kind:
 def sources(articles: tuple[str, ...] | list[str]) -> str:
     """The articles behind a value, for a finding's message: "2 sources: a, b"."""
     return f"{len(articles)} source{'s' if len(articles) != 1 else ''}: {', '.join(articles)}"
+
+
+def set_against(case: Case, pairs: tuple[tuple[Statement, Statement], ...]) -> str:
+    """The values that take part in the disagreeing pairs, with their sources, set against each other."""
+    involved = {s.value for pair in pairs for s in pair}
+    return " against ".join(f"{g.value} ({sources(g.articles)})" for g in group_values(case.statements)
+                            if g.value in involved)
+
+
+def agreement(case: Case, agreed: str = "sources agree") -> str:
+    """What statements that hold together say: every value with its sources."""
+    listing = "; ".join(f"{g.value} ({sources(g.articles)})" for g in group_values(case.statements))
+    several = len({s.article for s in case.statements}) > 1
+    return f"{agreed}: {listing}" if several else f"one source only: {listing}"
 
 
 def once_each(found: list[Statement], same: Callable[[Statement, Statement], bool], reading: Reading,

@@ -16,8 +16,8 @@ import regex
 
 from factcheck import language
 from factcheck.claims import Claim, KeySpec, RuleSet
-from factcheck.findings import Statement, group_values, statement
-from factcheck.kinds import Case, Kind, once_each, sources
+from factcheck.findings import Statement, statement
+from factcheck.kinds import Case, Kind, agreement, once_each
 from factcheck.readers.names import Mention
 from factcheck.readers.reading import Reading
 from factcheck.trace import UNHEARD, Notes
@@ -128,16 +128,11 @@ def _incompatible(a: Statement, b: Statement) -> bool:
 
 
 def _describe(case: Case) -> str:
-    values = group_values(case.statements)
-
     if case.status == "conflict":
         pairs = "; ".join(f"{a.value} as of {a.data.as_of} ({a.article}) vs {b.value} as of {b.data.as_of} "
                           f"({b.article})" for a, b in case.unexplained[:3])
         return f"ages no birthday makes both true: {pairs}"
-    listing = "; ".join(f"{g.value} ({sources(g.articles)})" for g in values)
-    several = len({s.article for s in case.statements}) > 1
-    return f"ages compatible: {listing}" if several else f"one source only: {listing}"
-
+    return agreement(case, "ages compatible")
 
 KIND = Kind(
     name="age",

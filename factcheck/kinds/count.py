@@ -8,6 +8,7 @@ publication date. A cumulative count may grow with its as-of date but never shri
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, replace
 
 import regex
@@ -430,12 +431,17 @@ def _for_someone_else(reading: Reading, index: int, count: Count) -> str | None:
     return reading.text[named[0]:named[1]]
 
 
+@functools.lru_cache(maxsize=256)
+def _what_it_is(nouns: tuple[str, ...]) -> regex.Pattern[str]:
+    return regex.compile(r"\b(?:" + "|".join(nouns) + r")\b", regex.I)
+
+
 def _names_what_the_sum_is(reading: Reading, index: int, count: Count, asked: _Asked) -> bool:
-    """Whether the clause of a sum of money names one of the claim's nouns ("a reward of $5 million")."""
+    """Whether the clause of a quantity in units names one of the claim's words for it ("a reward of $5 million",
+    "a depth of 3,700 m")."""
     segments = list(reading.segments[index])
     clause = segments[segment_at(segments, count.start)]
-    words = regex.compile(r"\b(?:" + "|".join(asked.nouns) + r")\b", regex.I)
-    return words.search(reading.text, clause.start, clause.end) is not None
+    return _what_it_is(asked.nouns).search(reading.text, clause.start, clause.end) is not None
 
 
 def _statement(reading: Reading, index: int, count: Count, noun: tuple[int, int], trigger: events.Trigger,

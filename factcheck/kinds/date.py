@@ -17,8 +17,8 @@ from typing import TypeVar
 import regex
 
 from factcheck.claims import Claim, KeySpec, RuleSet
-from factcheck.findings import Statement, ValueGroup, group_values, statement
-from factcheck.kinds import CUES_KEY, Case, Kind, once_each, sources
+from factcheck.findings import Statement, statement
+from factcheck.kinds import CUES_KEY, Case, Kind, agreement, once_each, set_against
 from factcheck.readers import clauses, events
 from factcheck.readers.clauses import Segment, negated, pluperfect, relative_cues, segment_at
 from factcheck.readers.counts import place_scope
@@ -566,16 +566,9 @@ def _explained(a: Statement, b: Statement) -> bool:
     return _schedule_changed(a, b) or _period(a) or _period(b)
 
 
-def _against(values: tuple[ValueGroup, ...], pairs: tuple[tuple[Statement, Statement], ...]) -> str:
-    """The values that take part in the disagreeing pairs, with their sources, set against each other."""
-    involved = {s.value for pair in pairs for s in pair}
-    return " against ".join(f"{g.value} ({sources(g.articles)})" for g in values if g.value in involved)
-
-
 def _describe(case: Case) -> str:
-    values = group_values(case.statements)
     if case.status == "conflict":
-        return f"sources disagree on the day: {_against(values, case.unexplained)}"
+        return f"sources disagree on the day: {set_against(case, case.unexplained)}"
     if case.status == "warning":
         planned = [pair for pair in case.explained if _schedule_changed(*pair)]
         plans = sorted({s.article for pair in planned for s in pair if s.data.planned})
@@ -584,11 +577,8 @@ def _describe(case: Case) -> str:
                "may have changed"] if plans else []
         if periods:
             why.append(f"{', '.join(periods)} names no day, and may be another time of the event")
-        return f"sources differ: {_against(values, case.explained)}; {'; '.join(why)}"
-    listing = "; ".join(f"{g.value} ({sources(g.articles)})" for g in values)
-    several = len({s.article for s in case.statements}) > 1
-    return f"sources agree: {listing}" if several else f"one source only: {listing}"
-
+        return f"sources differ: {set_against(case, case.explained)}; {'; '.join(why)}"
+    return agreement(case)
 
 KIND = Kind(
     name="date",

@@ -24,8 +24,8 @@ import regex
 
 from factcheck import language
 from factcheck.claims import Claim, KeySpec, RuleSet
-from factcheck.findings import Statement, group_values, statement
-from factcheck.kinds import Case, Kind, once_each, sources
+from factcheck.findings import Statement, statement
+from factcheck.kinds import Case, Kind, agreement, once_each, set_against
 from factcheck.kinds import date as date_kind
 from factcheck.readers import events
 from factcheck.readers.clauses import segment_at
@@ -390,21 +390,13 @@ def _schedule_changed(a: Statement, b: Statement) -> bool:
 
 
 def _describe(case: Case) -> str:
-    values = group_values(case.statements)
-
-    pairs = case.unexplained if case.status == "conflict" else case.explained
-    involved = {s.value for pair in pairs for s in pair}
-    against = " against ".join(f"{g.value} ({sources(g.articles)})" for g in values if g.value in involved)
     if case.status == "conflict":
-        return f"sources disagree on the time: {against}"
+        return f"sources disagree on the time: {set_against(case, case.unexplained)}"
     if case.status == "warning":
         plans = sorted({s.article for pair in case.explained for s in pair if s.data.planned})
-        return (f"sources differ: {against}; the differing statements include plans published earlier "
-                f"({', '.join(plans)}), so the schedule may have changed")
-    listing = "; ".join(f"{g.value} ({sources(g.articles)})" for g in values)
-    several = len({s.article for s in case.statements}) > 1
-    return f"sources agree: {listing}" if several else f"one source only: {listing}"
-
+        return (f"sources differ: {set_against(case, case.explained)}; the differing statements include plans "
+                f"published earlier ({', '.join(plans)}), so the schedule may have changed")
+    return agreement(case)
 
 KIND = Kind(
     name="time",

@@ -646,13 +646,12 @@ def unit_examples(family: str) -> list[dict[str, Any]]:
     return list(language.load("counts")["units"][family]["examples"])
 
 
-_SYMBOL = regex.compile(r"\A[~<>=]*")
 _MILLION_OR_METRE = regex.compile(r"[0-9]\s?m\Z")
 
 
 def _scaled(count: Count, factor: float, start: int, end: int, text: str, how: str) -> Count:
     """A count in another unit: its bounds and its value times the factor, rounded to whole units."""
-    symbol = _SYMBOL.match(count.value).group()  # type: ignore[union-attr]
+    symbol = count.value[:len(count.value) - len(count.value.lstrip("~<>="))]
     numbers = count.value[len(symbol):].split("-")
     value = symbol + "-".join(_render(round(float(n) * factor)) for n in numbers if n)
     high = None if count.high is None else count.high * factor
