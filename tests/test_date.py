@@ -48,6 +48,17 @@ def test_pronoun_continues_the_subject_of_the_previous_sentence(summit_rules) ->
     assert values_for(summit_rules, "brandt-meeting-date", text, "2023-03-14") == ["2023-03-16"]
 
 
+@pytest.mark.parametrize("second,dates", [
+    ("Her flight arrived in Valdora City on Tuesday.", ["2023-03-14"]),  # her thing: still her arrival
+    ("Her arrival in Valdora City on Tuesday was delayed.", ["2023-03-14"]),
+    ("Her aide arrived in Valdora City on Tuesday.", []),  # someone of hers: the aide's arrival
+])
+def test_a_sentence_opening_with_a_possessive_goes_on_about_the_person_before(summit_rules, second: str,
+                                                                               dates: list[str]) -> None:
+    text = f"Castellano left Lisbon on Monday. {second}"
+    assert values_for(summit_rules, "valdora-arrival-date", text, "2023-03-14") == dates
+
+
 def test_someone_elses_meeting_is_not_the_subjects(summit_rules) -> None:
     text = "On Monday, Norvik's President Adaeze Okafor met Chancellor Brandt in Valdora City."
     assert values_for(summit_rules, "brandt-meeting-date", text, "2023-03-14") == []

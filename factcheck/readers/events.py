@@ -45,6 +45,7 @@ class Settings:
     stop_window: int
     subject_pronouns: regex.Pattern[str]
     object_pronouns: regex.Pattern[str]
+    opening_possessive: regex.Pattern[str]  # "His" opening a sentence
     pronoun_reach: int
     history_days: int
 
@@ -55,8 +56,9 @@ def settings() -> Settings:
     def words(key: str) -> regex.Pattern[str]:
         return regex.compile(r"\b(?:" + "|".join(data[key]) + r")\b", regex.I)
 
+    opening = regex.compile(r"\A[\W_]*(?:" + "|".join(data["opening_possessives"]) + r")\s+", regex.I)
     return Settings(data["window"], data["stop_window"], words("subject_pronouns"), words("object_pronouns"),
-                    data["pronoun_reach"], data["history_days"])
+                    opening, data["pronoun_reach"], data["history_days"])
 
 
 def event_names() -> list[str]:
@@ -87,7 +89,8 @@ def _noun_shape() -> str:
 @functools.cache
 def _other_event(key: str) -> regex.Pattern[str]:
     data = language.load("events")["other_event"]
-    return regex.compile(data[key].replace("{WORDS}", data["words"]), regex.I | regex.S)
+    return regex.compile(data[key].replace("{WORDS}", data["words"]).replace("{PEOPLE}", data["people_of_theirs"]),
+                         regex.I | regex.S)
 
 
 @functools.cache
@@ -117,6 +120,13 @@ def names_another_event(text: str, trigger: Trigger, clause_start: int) -> bool:
 def someone_of_theirs(text: str, mention_end: int) -> bool:
     """Whether a name in the possessive names someone of the person's ("Ortiz's driver"), not the person."""
     return _other_event("possessed").match(text, mention_end, mention_end + 60) is not None
+
+
+def opens_with_possessive(sentence: str) -> bool:
+    """Whether a sentence opens with a possessive pronoun of a thing or a deed ("His car was found"), which goes on
+    about the person of the sentences before; not of a person ("His lawyer said"), whom the sentence is about."""
+    opening = settings().opening_possessive.match(sentence)
+    return opening is not None and _other_event("people_of_theirs").match(sentence, opening.end()) is None
 
 
 def moved(text: str, trigger: Trigger, clause_start: int) -> bool:

@@ -143,7 +143,8 @@ class Reading:
         if subject is not None and any(m.start < sentence.start + subject.start() and m.entity != entity_id
                                        and self.entity_kinds.get(m.entity) == "person" for m in self.mentions[index]):
             subject = None
-        return subject is not None or setting.object_pronouns.search(sentence.text) is not None
+        return subject is not None or setting.object_pronouns.search(sentence.text) is not None \
+            or events.opens_with_possessive(sentence.text)
 
 
 def mentions_in(article: Article, rules: Cast) -> list[Mention]:
