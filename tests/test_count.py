@@ -438,3 +438,41 @@ def test_a_fact_box_row_is_read_and_the_next_rows_label_is_not_this_figures_noun
     assert values_for(summit_rules, "flood-death-toll", text, "2023-03-14") == []  # 'residents' labels the 12
     box = "NORVIK: People killed: 40 Injured: 300"
     assert values_for(summit_rules, "flood-death-toll", box, "2023-03-14") == ["40"]
+
+
+_LEAGUE_RULES = """
+[entities.league]
+kind = "organisation"
+name = "Northern Trade League"
+variants = ["the League"]
+
+[[claims]]
+id = "league-members"
+kind = "count"
+title = "Number of the League's member states"
+counted = ["members", "nations", "states"]
+cues = ["League", "bloc"]
+cumulative = true
+examples = [
+  { text = "The League now has 14 members.", published = "2021-05-02", value = "14" },
+  { text = "More than 300 delegates attended.", published = "2021-05-02", expect = "nothing" },
+]
+"""
+
+
+@pytest.fixture(scope="module")
+def league_rules(tmp_path_factory) -> RuleSet:
+    folder = tmp_path_factory.mktemp("league-rules")
+    (folder / "league.toml").write_text(_LEAGUE_RULES, encoding="utf-8")
+    return load_rules(folder)
+
+
+def test_the_size_of_the_claims_thing_is_its_size_at_the_time_of_its_clause(league_rules: RuleSet) -> None:
+    text = "The League asked the two states to join the 12-nation bloc in March 2018."
+    (read,) = statements_for(league_rules, "league-members", text, "2021-05-02")
+    assert (read.value, read.data.as_of.isoformat()) == ("12", "2018-03-31")
+    # An old figure that is not the thing's size is another time's: not read.
+    assert values_for(league_rules, "league-members", "In 2018, the League had 12 members.", "2021-05-02") == []
+    # Those who join are the newcomers, not the members.
+    assert values_for(league_rules, "league-members", "The admission of the two states to the League was approved.",
+                      "2021-05-02") == []

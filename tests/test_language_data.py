@@ -301,6 +301,16 @@ def test_an_event_only_offered_is_neither_done_nor_planned(example: dict) -> Non
     assert (clauses.offered_to(text, 0, text.index(example["event"])) is not None) is example["offered"]
 
 
+@pytest.mark.parametrize("example", language.load("grammar")["complement"]["occasion_examples"],
+                         ids=lambda ex: ex["text"][:40])
+def test_a_date_after_the_occasion_an_invitation_asks_to_is_the_occasions(example: dict) -> None:
+    text = example["text"]
+    verb = regex.search(r"\binvited\b", text)
+    assert verb is not None
+    found = clauses.occasion_asked_to(text, verb.span(), text.index(example["date"]))
+    assert (found is not None) == example["occasion"]
+
+
 @pytest.mark.parametrize("example", language.load("grammar")["complement"]["invited_examples"],
                          ids=lambda ex: ex["text"][:40])
 def test_an_event_asked_for_is_the_content_of_the_asking(example: dict) -> None:

@@ -332,9 +332,15 @@ def _count_of_the_claim(reading: Reading, index: int, count: Count, before: list
     if rival is not None:
         return f"'{count.text}' belongs to the nearer '{rival.text}' ({rival.event})"
     stale, horizon = _dated_before(reading, index, asked, count)
-    if stale is not None:
+    if stale is not None and not _size_of(text, count, noun, trigger):
         return f"'{count.text}': the sentence names '{stale.text}', before {horizon}: another event's figure"
     return noun, trigger
+
+
+def _size_of(text: str, count: Count, noun: tuple[int, int], trigger: events.Trigger) -> bool:
+    """Whether a figure is the size of the claim's own thing, glued to its noun before the claim's word ("the
+    16-nation bloc"): what the thing was at the time of its clause, however long ago, not another event's figure."""
+    return count.end == noun[0] - 1 and text[count.end] == "-" and 0 <= trigger.start - noun[1] <= 1
 
 
 def _another_figure(reading: Reading, index: int, count: Count, after: int, clause: Segment, asked: _Asked,
@@ -457,6 +463,9 @@ def _statement(reading: Reading, index: int, count: Count, noun: tuple[int, int]
                          reading.text, segments[clause].start, t.start)))]
     as_of = next((t.day for t in as_of_timexes if t.day is not None), article.published)
     as_of_how = f"as of {as_of} ({as_of_timexes[0].text})" if as_of_timexes else f"as of the publication date {as_of}"
+    stale, _ = _dated_before(reading, index, asked, count)
+    if not as_of_timexes and stale is not None and (end := period_end(stale.value)) is not None:
+        as_of, as_of_how = end, f"as of {end}, the end of '{stale.text}', the time of its clause"
     trend = asked.claim.get("trend") or ("grows" if asked.claim.get("cumulative") else "fixed")
     value = CountValue(count.low, count.high, as_of, trend == "grows", unit, trend == "falls")
     spans = [(count.start, count.end), noun, (trigger.start, trigger.end)]

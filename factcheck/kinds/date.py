@@ -392,6 +392,10 @@ def _dated_event(reading: Reading, index: int, trigger: events.Trigger,
     if isinstance(attachment, str):
         return f"'{trigger.text}': {attachment}"
     if attachment is not None:
+        occasion = clauses.occasion_asked_to(reading.text, (trigger.start, trigger.end), attachment.timex.start)
+        if occasion is not None:
+            return (f"'{trigger.text}': '{attachment.timex.text}' is the day of the {occasion} it asks to, not of "
+                    "the asking")
         horizon = asked.horizon(reading.article.published)
         if attachment.latest is not None and attachment.latest < horizon:
             return (f"'{trigger.text}': '{attachment.timex.text}' is before {horizon}, where the story begins: "

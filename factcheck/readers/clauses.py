@@ -266,9 +266,20 @@ def verb_between(text: str, start: int, end: int, after_a_verb: bool = False) ->
             or (after_a_verb and _passive_between().search(text, start, end) is not None))
 
 
+def _with_asking(key: str) -> regex.Pattern[str]:
+    data = language.load("grammar")["complement"]
+    return regex.compile(data[key].replace("{ASKING}", data["asking_verbs"]), regex.I)
+
+
 @functools.cache
 def _invited() -> regex.Pattern[str]:
-    return regex.compile(language.load("grammar")["complement"]["invited_to"], regex.I)
+    return _with_asking("invited_to")
+
+
+@functools.cache
+def _occasion() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    verbs = language.load("grammar")["complement"]["asking_verbs"]
+    return regex.compile(rf"(?:{verbs})", regex.I), _with_asking("occasion")
 
 
 def invited_to(text: str, clause_start: int, event_start: int) -> str | None:
@@ -276,6 +287,16 @@ def invited_to(text: str, clause_start: int, event_start: int) -> str | None:
     to meet"), or None: what is asked for has not happened at the asking's date."""
     match = _invited().search(text, max(clause_start, event_start - 90), event_start)
     return match["verb"] if match else None
+
+
+def occasion_asked_to(text: str, verb: tuple[int, int], date_start: int) -> str | None:
+    """The occasion a verb of asking asks someone to, when a date stands after it ("invited the envoys to a
+    banquet on May 4": the banquet's day), or None: that date is not the day of the asking."""
+    asking, occasion = _occasion()
+    if asking.fullmatch(text, *verb) is None:
+        return None
+    match = occasion.match(text, verb[1], date_start)
+    return match["occasion"] if match else None
 
 
 @functools.cache

@@ -97,14 +97,22 @@ def _noun_patterns(nouns: tuple[str, ...]) -> tuple[regex.Pattern[str], tuple[re
     """The patterns of counted nouns after a figure, and before it (behind a verb of totals): compiled once per claim,
     not once per figure."""
     body = language.alternation(nouns, spaces=None)
+    # Glued to the figure, a plural counted noun stands in the singular: "the 16-nation bloc" counts nations.
+    glued = language.alternation([*nouns, *_singulars(nouns)], spaces=None)
     # "3,700 residents", "the 16-nation bloc"
     # (not a noun that labels the next figure of a fact box: "Total dead: 192 Americans: 12")
-    after = regex.compile(rf"(?:(?:\s+[\w'’-]+){{0,{_MAX_WORDS_BETWEEN}}}?\s+|-)(?P<noun>{body})(?![\w-])(?!\s*:)",
-                          regex.I)
+    after = regex.compile(rf"(?:(?:\s+[\w'’-]+){{0,{_MAX_WORDS_BETWEEN}}}?\s+(?P<noun>{body})|-(?P<noun>{glued}))"
+                          r"(?![\w-])(?!\s*:)", regex.I)
     reader = _reader()
     before = (rf"(?<![\w-])(?P<noun>{body}){reader.totals}", reader.number_of.replace("{NOUN}", f"(?P<noun>{body})"),
               rf"(?<![\w-])(?P<noun>{body}){reader.set_by}", rf"(?<![\w-])(?P<noun>{body}){reader.label}")
     return after, tuple(regex.compile(pattern, regex.I) for pattern in before)
+
+
+def _singulars(nouns: Sequence[str]) -> list[str]:
+    """The singulars of the plain plural nouns among a claim's ("countries": "country", "members": "member")."""
+    return [noun[:-3] + "y" if noun.endswith("ies") else noun[:-1] for noun in nouns
+            if regex.fullmatch(r"[a-z]+[^s]s", noun)]
 
 
 def counted_noun(text: str, count: Count, nouns: Sequence[str], floor: int = 0) -> tuple[int, int] | None:
