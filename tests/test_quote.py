@@ -242,3 +242,28 @@ def test_a_question_put_to_a_speaker_is_not_their_remark(newsroom: Path) -> None
     assert code == 0
     assert all(f["status"] == "consistent" for f in _quote_findings(report))
     assert "Matthias Brandt" not in {s["value"] for f in _quote_findings(report) for s in f["statements"]}
+
+
+@pytest.mark.parametrize("courier,status", [
+    # One word more inside the marks: not the same words, though the same remark.
+    ("Brandt said Valdora was \"extremely interested in the ceasefire.\"", "warning"),
+    # Cut short, or with words left out and marked so: the speaker's words as the first source gives them.
+    ("Brandt said Valdora was \"extremely interested in a ceasefire.\"", "consistent"),
+    ("\"We are ... interested in a ceasefire,\" Brandt said.", "consistent"),
+])
+def test_one_speakers_words_must_be_word_for_word_the_same_in_every_source(newsroom: Path, courier: str,
+                                                                           status: str) -> None:
+    _write(newsroom, "gazette", "2023-03-14", BASE)
+    _write(newsroom, "courier", "2023-03-15", f"Brandt met Okafor in Valdora. {courier}")
+    _, report = _check(newsroom)
+    (finding,) = _quote_findings(report)
+    assert finding["status"] == status
+    if status == "warning":
+        assert "not word for word the same" in finding["message"]
+
+
+def test_wire_copy_quotation_marks_open_and_close_a_quotation() -> None:
+    rules = _people(["Matthias Brandt"])
+    (said,) = _statements("``The harbour stays open to every ship,'' Brandt said on Monday.", rules)
+    assert said.value == "Matthias Brandt"
+    assert said.extra["quotation"] == "The harbour stays open to every ship,"

@@ -13,6 +13,8 @@ import functools
 from dataclasses import dataclass
 from itertools import combinations, pairwise
 
+import regex
+
 from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.findings import Statement, ValueGroup, group_values, sort_statements, statement
 from factcheck.kinds import Case, Kind, once_each
@@ -34,6 +36,9 @@ class Quotation:
     by_pronoun: bool  # the speaker was read through a pronoun: less sure than a name
     echoed: bool  # its sentence says the words are repeated or read out from someone or something else
     same_at: float  # the claim's `similarity`: how alike two quotations must be to be one remark
+    # The words between the marks of an omission ("we will ... stay"), each part to be found as it is in the other
+    # source's quotation; () when nothing is left out: the words are one part.
+    parts: tuple[str, ...] = ()
 
 
 def _speaker_ids(claim: Claim, rules: RuleSet) -> set[str]:
@@ -86,10 +91,31 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEA
         echo = quotes.echo_word(text, start, end, spans)
         if echo:
             explanation += f"; '{echo}' says the words may be repeated or read out from someone or something else"
-        record = Quotation(words, attribution.speaker, attribution.by_pronoun, bool(echo), same_at)
+        parts = tuple(part for piece in _OMISSION.split(quotes.without_nested(quoted))
+                      if (part := quotes.normalise(piece)))
+        record = Quotation(words, attribution.speaker, attribution.by_pronoun, bool(echo), same_at,
+                           parts if len(parts) > 1 else ())
         found.append(statement(claim.id, article, evidence, [(span.start, span.end), *attribution.spans], name,
                                explanation, record, {"quotation": quoted, "by_pronoun": attribution.by_pronoun}))
     return once_each(found, _repeated, reading, notes)
+
+
+# Marks of words left out or put in by the writer: an ellipsis, or words in square brackets.
+_OMISSION = regex.compile(r"\.\s?\.\s?\.|…|\[[^\]]*\]")
+
+
+def verbatim(a: Quotation, b: Quotation) -> bool:
+    """Whether the shorter of two quotations stands word for word in the longer, each of its parts in order (a
+    quotation cut short, or with words left out, is still the speaker's words as the other source gives them)."""
+    shorter, longer = sorted((a, b), key=lambda q: (len(q.words.split()), q.words))
+    within = f" {longer.words} "
+    at = 0
+    for part in shorter.parts or (shorter.words,):
+        found = within.find(f" {part} ", at)
+        if found < 0:
+            return False
+        at = found + len(part) + 1
+    return True
 
 
 def _repeated(a: Statement, b: Statement) -> bool:
@@ -196,7 +222,8 @@ def _pairs(claim: Claim, statements: tuple[Statement, ...]) -> tuple[list[tuple[
         pair = (by_record[a][0], by_record[b][0])
         if a.speaker != b.speaker and alike >= same_at:
             (explained if _uncertain(a, b) else unexplained).append(pair)
-        elif a.speaker == b.speaker and reworded_at <= alike < same_at and len(articles) > 1:
+        elif a.speaker == b.speaker and len(articles) > 1 and (
+                reworded_at <= alike < same_at or (alike >= same_at and not verbatim(a, b))):
             explained.append(pair)
     return unexplained, explained
 
@@ -240,8 +267,8 @@ def _describe(case: Case) -> str:
     for speaker in sorted({a.data.speaker for a, _ in reworded}):
         theirs = _in_pairs([pair for pair in reworded if pair[0].data.speaker == speaker], by_record)
         cited = ", ".join(sorted({s.article for s in theirs}))
-        parts.append(f"{theirs[0].value}'s words differ between sources, as a paraphrase or another translation "
-                     f"would: {cited}")
+        parts.append(f"{theirs[0].value}'s words differ between sources, not word for word the same, as a "
+                     f"misquotation, a paraphrase or another translation would: {cited}")
     return "; ".join(parts)
 
 

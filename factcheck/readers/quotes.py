@@ -27,7 +27,9 @@ _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
 _ADDRESS = regex.compile(r"https?://\S+|www\.\S+")
 
 
-_MARK = regex.compile(r'[“”"]')
+# Double quotation marks: straight, curly, or as old wire copy types them (``...'').
+_MARK = regex.compile(r"[“”\"]|``|''")
+_OPENERS, _CLOSERS = frozenset({"“", '"', "``"}), frozenset({"”", '"', "''"})
 
 
 _CLAUSE_OPENER = regex.compile(r"[,;:(—–]")
@@ -149,15 +151,16 @@ def _quotations(text: str, paragraphs: list[tuple[int, int]]) -> list[Quoted]:
             found.append(Quoted(start, end, *post.span("text"), number, True, post.span("author")))
             continue
         opened = None
+        opening = ""
         for mark in _MARK.finditer(text, start, end):
             if opened is None:
-                if mark.group() != "”":
-                    opened = mark.start()
-            elif mark.group() != "“":
-                found.append(Quoted(opened, mark.end(), opened + 1, mark.start(), number, True))
+                if mark.group() in _OPENERS:
+                    opened, opening = mark.start(), mark.group()
+            elif mark.group() in _CLOSERS:
+                found.append(Quoted(opened, mark.end(), opened + len(opening), mark.start(), number, True))
                 opened = None
         if opened is not None:
-            found.append(Quoted(opened, end, opened + 1, end, number, False))
+            found.append(Quoted(opened, end, opened + len(opening), end, number, False))
     return found
 
 
