@@ -314,3 +314,11 @@ accepted = ["chief executive of Norvik Ferries"]
     assert finding["status"] == "conflict"
     assert {v["value"] for v in finding["values"]} == {"chief executive (Norvik Ferries)",
                                                        "chief executive (Port Lines)"}
+
+
+def test_a_word_of_titles_that_opens_a_name_is_part_of_the_name() -> None:
+    # "National Assembly": whose office it is, the same as the office after the name
+    assert titles.parse_role("National Assembly President") == titles.parse_role("president of the National Assembly")
+    # "National Security": two words of titles, the adviser's field
+    national = titles.parse_role("National Security Adviser")
+    assert national is not None and national.fields == ("national", "security") and not national.qualifiers

@@ -193,9 +193,22 @@ def _parse(tokens: list[_Token], appositive: bool) -> _Parse:
     before = _BeforeTheOffice(vocabulary, appositive)
     for position, token in enumerate(words):
         following = words[position + 1].folded if position + 1 < len(words) else None  # None: the office
-        if not before.read(position, token, following):
+        if not before.read(position, token, following, _opens_a_name(words, position, vocabulary)):
             return None
     return before.role(name, written_rank, tail_qualifiers, tail_fields)
+
+
+def _opens_a_name(words: list[_Token], position: int, vocabulary: _Vocabulary) -> bool:
+    """Whether a capitalised word of a field begins the name after it, a word of no title in capitals ("National
+    Assembly President": the National Assembly's president, not a national one of an Assembly)."""
+    token = words[position]
+    if not token.capitalised or token.possessive or position + 1 >= len(words):
+        return False
+    folded, after = token.folded, words[position + 1]
+    return (folded in vocabulary.fields and folded not in vocabulary.ranks and after.capitalised
+            and after.text[:1].isalpha() and not any(after.folded in words_of for words_of in (
+                vocabulary.ranks, vocabulary.fields, vocabulary.describing, vocabulary.determiners))
+            and (after.folded,) not in vocabulary.offices)
 
 
 @dataclass(slots=True)
@@ -212,8 +225,9 @@ class _BeforeTheOffice:
     since: list[str] = field(default_factory=list)  # the words since the phrase began or since the last possessive
     unknown: int = 0  # words of no title after a name, which describe the person
 
-    def read(self, position: int, token: _Token, following: str | None) -> bool:
-        """Take one word; False when a role phrase cannot have it."""
+    def read(self, position: int, token: _Token, following: str | None, opens_a_name: bool = False) -> bool:
+        """Take one word; False when a role phrase cannot have it. `opens_a_name`: a word of titles that begins a
+        name here ("National" in "National Assembly President")."""
         vocabulary = self.vocabulary
         folded = vocabulary.spellings.get(token.folded, token.folded)
         if position == 0 and folded in vocabulary.determiners:
@@ -227,7 +241,7 @@ class _BeforeTheOffice:
         known = (rank or folded in vocabulary.fields or (folded,) in vocabulary.offices
                  or folded in vocabulary.describing)
         self.since.append(token.bare)
-        if token.capitalised and not known and not ordinal:  # known words in capitals are words: "DEPUTY"
+        if token.capitalised and (opens_a_name or not known) and not ordinal:  # known words in capitals: "DEPUTY"
             return self._name_word(token)
         self._end_of_name()
         if token.possessive and folded not in vocabulary.fields:
