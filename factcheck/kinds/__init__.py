@@ -131,7 +131,8 @@ def once_each(found: list[Statement], same: Callable[[Statement, Statement], boo
 
 # The kinds a rule file may name, each the module of its name. A kind is imported when a rule first asks for it: a
 # check whose rules use four kinds does not pay the start-up of eight (which a CI check of one new article feels).
-_NAMES = ("date", "time", "count", "age", "sequence", "spelling", "elapsed", "title", "quote", "presence")
+_NAMES = ("date", "time", "count", "age", "sequence", "order", "spelling", "elapsed", "title", "quote",
+          "presence")
 # The built-in kinds, read in every article as claims of their own: their modules, and their claims' titles.
 _BUILT_IN = {"date-sanity": ("sanity", "date sanity checks")}
 

@@ -1,0 +1,192 @@
+"""Order claims: which of two events of one kind came first ("the blast in Harbour Town came minutes before the one
+in Port Elm"), or that they came at about the same time ("nearly simultaneous blasts").
+
+A claim names the kind of event (`event`, `cues`) and its steps: entities that tell the events apart, a place
+("the blast in Harbour Town") or an actor ("the Norvik train hit ..."). An event word is a step's when that step's
+entity is its nearest participant in its clause. Of two steps told in one sentence, the order is what the words
+between them say (language/grammar.toml [event_order]): "before", "then", "followed by" put the first told first,
+"after", "following" the second; "After the blast in A, ..." at the head of the sentence puts A first. Words of the
+same time ("simultaneous", "minutes apart") give no order: they agree with either. Two sources that put the steps
+the other way round conflict; an article that gives both orders contradicts itself.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from itertools import combinations
+
+import regex
+
+from factcheck import language
+from factcheck.claims import Claim, KeySpec, RuleSet
+from factcheck.findings import Statement, statement
+from factcheck.kinds import CUES_KEY, Case, Kind, agreement, once_each, set_against
+from factcheck.readers import events
+from factcheck.readers.clauses import segment_at
+from factcheck.readers.names import Mention
+from factcheck.readers.reading import Reading
+from factcheck.trace import UNHEARD, Notes
+
+# After an order word, how many words may stand before the later step's name when it has no event word of its own
+# ("minutes before the one in Port Elm").
+_NAMED_AFTER_CUE = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Order:
+    """Two steps as a sentence places them: `first` before `second`, or at about the same time (`together`, the
+    two in the claim's order)."""
+
+    first: str
+    second: str
+    together: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    forward: regex.Pattern[str]
+    reverse: regex.Pattern[str]
+    opening_forward: regex.Pattern[str]
+    opening_reverse: regex.Pattern[str]
+    together: regex.Pattern[str]
+    several: regex.Pattern[str]
+
+
+@functools.cache
+def _cues() -> _Cues:
+    data = language.load("grammar")["event_order"]
+    return _Cues(*(regex.compile(data[key], regex.I) for key in (
+        "forward", "reverse", "opening_forward", "opening_reverse", "together", "several")))
+
+
+def relation(text: str, start: int, first_end: int, second_start: int) -> str | None:
+    """'forward' when the words say the first told comes first, 'reverse' when the second does, 'together' when
+    they came at about the same time, None when they say nothing of it. `start`: the sentence's start."""
+    cues = _cues()
+    if cues.together.search(text, start, max(second_start, first_end) + 40):
+        return "together"
+    between = [(m.start(), "forward") for m in cues.forward.finditer(text, first_end, second_start)]
+    between += [(m.start(), "reverse") for m in cues.reverse.finditer(text, first_end, second_start)]
+    if between:
+        return max(between)[1]  # the word nearest the second step governs it
+    if cues.opening_forward.match(text, start, first_end):
+        return "forward"
+    if cues.opening_reverse.match(text, start, first_end):
+        return "reverse"
+    return None
+
+
+def _steps_told(reading: Reading, index: int, kind: events.EventKind, steps: tuple[str, ...]) -> list[Mention]:
+    """The step mentions of a sentence that an event word of the claim's kind tells, in text order: each event word
+    given to the step whose entity is its nearest participant in its clause; a step named right after an order word
+    with no event word of its own ("before the one in Port Elm") too."""
+    text, segments = reading.text, list(reading.segments[index])
+    named = [m for m in reading.mentions[index] if m.entity in steps]
+    told: list[Mention] = []
+    for trigger in reading.triggers(kind, index):
+        linked = [m for m in named if events.linked(text, trigger, m, kind, segments)]
+        if not linked:
+            continue
+        nearest = min(linked, key=lambda m: events.gap(text, (trigger.start, trigger.end), (m.start, m.end)))
+        if nearest not in told:
+            told.append(nearest)
+    cues = _cues()
+    for mention in named:
+        if mention in told or not told or mention.start < told[0].end:
+            continue
+        before = text[told[0].end:mention.start]
+        cue = max([*cues.forward.finditer(before), *cues.reverse.finditer(before)], key=lambda m: m.end(),
+                  default=None)
+        if cue is not None and len(before[cue.end():].split()) <= _NAMED_AFTER_CUE and \
+                segment_at(segments, mention.start) >= segment_at(segments, told[0].start):
+            told.append(mention)
+    return sorted(told, key=lambda m: m.start)
+
+
+def _plural_told(reading: Reading, index: int, kind: events.EventKind, steps: tuple[str, ...]) -> bool:
+    """Whether a sentence tells the steps together by one plural event word: every step named, or "the two"/"both"
+    before the word ("nearly simultaneous bombings in A and B", "the two blasts came minutes apart")."""
+    text, sentence = reading.text, reading.sentences[index]
+    plural = [t for t in reading.triggers(kind, index) if t.text.lower().endswith("s")]
+    if not plural:
+        return False
+    entities = {m.entity for m in reading.mentions[index]}
+    return set(steps) <= entities or any(
+        _cues().several.search(text, max(sentence.start, t.start - 30), t.start) for t in plural)
+
+
+def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEARD) -> list[Statement]:
+    steps = tuple(claim.get("steps"))
+    kind = events.event_kind(claim.get("event"), tuple(claim.get("cues") or ()))
+    names = {step: rules.entities[step].name for step in steps}
+    text, article = reading.text, reading.article
+    found: list[Statement] = []
+    for index, sentence in enumerate(reading.sentences):
+        if not reading.triggers(kind, index):
+            continue
+        told = _steps_told(reading, index, kind, steps)
+        pairs = [(a, b) for a, b in combinations(told, 2) if a.entity != b.entity]
+        if not pairs:
+            if len(steps) == 2 and _plural_told(reading, index, kind, steps) and \
+                    (cue := _cues().together.search(text, sentence.start, sentence.end)):
+                value = Order(steps[0], steps[1], True)
+                found.append(statement(claim.id, article, sentence, [cue.span()], _render(value, names),
+                                       f"'{cue.group()}': the events came at about the same time", value))
+            elif len(told) == 1:
+                notes.reject(index, claim.id, f"'{told[0].text}' tells one step only: no order to read")
+            else:
+                trigger = reading.triggers(kind, index)[0]
+                notes.reject(index, claim.id, f"'{trigger.text}' is the event, but no step of the claim is named as "
+                                              "its place or actor in its clause, and no word of the same time tells "
+                                              "the steps together")
+            continue
+        for a, b in pairs:
+            how = relation(text, sentence.start, a.end, b.start)
+            if how is None:
+                notes.reject(index, claim.id, f"'{a.text}' and '{b.text}' are told, but no word between them says "
+                                              "which came first")
+                continue
+            if how == "together":  # in the claim's order: the same statement whichever was told first
+                first, second = sorted((a, b), key=lambda m: steps.index(m.entity))
+            else:
+                first, second = (b, a) if how == "reverse" else (a, b)
+            value = Order(first.entity, second.entity, how == "together")
+            found.append(statement(claim.id, article, sentence, [(a.start, a.end), (b.start, b.end)],
+                                   _render(value, names), f"'{text[a.start:b.end]}': {how}", value))
+    return once_each(found, lambda x, y: x.data == y.data, reading, notes)
+
+
+def _render(value: Order, names: dict[str, str]) -> str:
+    if value.together:
+        return f"{names[value.first]} and {names[value.second]} at about the same time"
+    return f"{names[value.first]}, then {names[value.second]}"
+
+
+def _incompatible(a: Statement, b: Statement) -> bool:
+    x, y = a.data, b.data
+    return not x.together and not y.together and (x.first, x.second) == (y.second, y.first)
+
+
+def _describe(case: Case) -> str:
+    if not case.unexplained:
+        return agreement(case, "no source puts the events the other way round")
+    itself = sorted({a.article for a, b in case.unexplained if a.article == b.article})
+    message = f"sources put the events in opposite orders: {set_against(case, case.unexplained)}"
+    return message + (f"; {', '.join(itself)} contradicts itself" if itself else "")
+
+
+KIND = Kind(
+    name="order",
+    summary="which of two events of one kind came first, each told apart by its place or actor",
+    keys={
+        "event": KeySpec("event", "the kind of event both steps are", required_unless="cues"),
+        "steps": KeySpec("entities", "the entities that tell the events apart, two or more: their places or their "
+                                     "actors", required=True),
+        "cues": CUES_KEY,
+    },
+    extract=extract,
+    describe=_describe,
+    incompatible=_incompatible,
+    data_type=Order,
+)

@@ -1,0 +1,100 @@
+"""Order claims: which of two events of one kind came first, each told apart by its place, on a made-up story."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import regex
+from click.testing import CliRunner
+from conftest import ROOT, finding_for, values_for
+
+from factcheck.claims import RuleSet
+from factcheck.cli import main
+from factcheck.rules.load import load_rules
+
+_RULES = """
+[entities.harbour]
+kind = "place"
+name = "Harbour Town"
+
+[entities.elm]
+kind = "place"
+name = "Port Elm"
+
+[[claims]]
+id = "blasts-order"
+kind = "order"
+title = "Which blast came first"
+event = "incident"
+steps = ["harbour", "elm"]
+examples = [
+  { text = "A blast in Harbour Town, then Port Elm.", published = "2024-05-02", value = "Harbour Town, then Port Elm" },
+  { text = "The bomb in Harbour Town killed 20 people.", published = "2024-05-02", expect = "nothing" },
+]
+"""
+
+FIRST, SECOND, TOGETHER = ("Harbour Town, then Port Elm", "Port Elm, then Harbour Town",
+                           "Harbour Town and Port Elm at about the same time")
+
+
+@pytest.fixture(scope="module")
+def rules(tmp_path_factory) -> RuleSet:
+    folder = tmp_path_factory.mktemp("order-rules")
+    (folder / "blasts.toml").write_text(_RULES, encoding="utf-8")
+    return load_rules(folder)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("The blast in Harbour Town came minutes before the one in Port Elm.", FIRST),
+    ("The Port Elm bomb went off ten minutes after the explosion in Harbour Town.", FIRST),
+    ("A car bomb exploded in Port Elm, followed by a second blast in Harbour Town.", SECOND),
+    ("After the blast in Port Elm, a second bomb exploded in Harbour Town.", SECOND),
+    ("Nearly simultaneous blasts hit Harbour Town and Port Elm on Friday.", TOGETHER),
+    ("The two bombings came only minutes apart.", TOGETHER),
+    ("The blast in Port Elm went off at almost exactly the same moment as an explosion in Harbour Town.", TOGETHER),
+])
+def test_the_order_of_two_events_as_news_tells_it(rules: RuleSet, text: str, value: str) -> None:
+    assert values_for(rules, "blasts-order", text, "2024-05-02") == [value]
+
+
+@pytest.mark.parametrize("text", [
+    "The bomb in Harbour Town killed 20 people.",  # one step only
+    "Blasts in Harbour Town and Port Elm killed 40 people.",  # both told, in no order
+    "The then-mayor of Harbour Town said the blast in Port Elm was the worst.",  # 'then-' is no order word
+])
+def test_no_order_is_read_where_the_words_give_none(rules: RuleSet, text: str) -> None:
+    assert values_for(rules, "blasts-order", text, "2024-05-02") == []
+
+
+def test_opposite_orders_conflict_and_the_same_time_agrees_with_either(rules: RuleSet) -> None:
+    finding = finding_for(rules, [
+        ("The blast in Harbour Town came minutes before the one in Port Elm.", "2024-05-02"),
+        ("A car bomb exploded in Port Elm, followed by a second blast in Harbour Town.", "2024-05-02"),
+    ], "blasts-order")
+    assert finding.status == "conflict"
+    assert "opposite orders" in finding.message
+    agreeing = finding_for(rules, [
+        ("The blast in Harbour Town came minutes before the one in Port Elm.", "2024-05-02"),
+        ("Nearly simultaneous blasts hit Harbour Town and Port Elm on Friday.", "2024-05-03"),
+    ], "blasts-order")
+    assert agreeing.status == "consistent"
+
+
+def test_an_article_that_gives_both_orders_contradicts_itself(rules: RuleSet) -> None:
+    finding = finding_for(rules, [(
+        "The blast in Harbour Town came minutes before the one in Port Elm. Later, officials said the Port Elm "
+        "bomb went off first, minutes before the blast in Harbour Town.", "2024-05-02")], "blasts-order")
+    assert finding.status == "conflict"
+    assert "a0 contradicts itself" in finding.message
+
+
+def test_the_documented_example_holds(tmp_path: Path) -> None:
+    doc = (ROOT / "docs" / "rules.md").read_text()
+    section = doc[doc.index('### `kind = "order"`'):]
+    block = regex.search(r"```toml\n(.*?)```", section, regex.S)
+    assert block is not None
+    (tmp_path / "blasts.toml").write_text(block[1], encoding="utf-8")
+    result = CliRunner().invoke(main, ["rules", "test", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert result.output.count("blasts-order:") == 4
