@@ -57,3 +57,19 @@ entities = ["ship"]
     rules = load_rules(tmp_path)
     assert [s.value for s in statements_for(rules, "ship-name", "The Selkie Dwan sank off the coast.", "2025-06-14")] \
         == ["Selkie Dwan"]
+
+
+def test_a_given_name_written_alone_with_a_slip_near_the_persons_name_is_flagged(summit_rules) -> None:
+    text = "Chancellor Matthias Brandt arrived on Monday. Later, Mathias said the talks went well."
+    (item,) = statements_for(summit_rules, "spelling", text, "2023-03-14")
+    assert (item.value, item.extra["expected"]) == ("Mathias", "Matthias Brandt")
+    # Not where the person is not named near, nor as the first word of someone else's name.
+    assert statements_for(summit_rules, "spelling", "Later, Mathias said the talks went well.", "2023-03-14") == []
+    assert statements_for(summit_rules, "spelling", "Chancellor Matthias Brandt arrived on Monday. Later, Mathias "
+                                                    "Keller said the talks went well.", "2023-03-14") == []
+
+
+def test_a_near_miss_of_one_word_that_opens_another_name_is_no_slip() -> None:
+    brandt = Entity("brandt", "person", "Matthias Brandt", ("Brandt",))
+    assert _names("Officials named Brant Ellison Moore as the suspect.", brandt) == []
+    assert _names("Prime Minister Brant met the envoy.", brandt) == [("Brant", "near miss")]

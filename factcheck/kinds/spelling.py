@@ -6,9 +6,12 @@ naming the canonical form: fuzzy evidence, which the editor confirms.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.findings import Statement, Status, group_values, statement
 from factcheck.kinds import Case, Kind
+from factcheck.readers.names import Mention, name_part_slips
 from factcheck.readers.reading import Reading
 from factcheck.trace import UNHEARD, Notes
 
@@ -18,6 +21,36 @@ def _entity_ids(claim: Claim, rules: RuleSet) -> list[str]:
     return list(listed) if listed else sorted(e.id for e in rules.entities.values() if e.kind == "person")
 
 
+# How many sentences away from a person's name a given name or surname written alone is read as theirs.
+_PART_REACH = 2
+
+
+def _known_words(rules: RuleSet) -> frozenset[str]:
+    """Every word of every name, alias and distinct name the rules give, folded: none is a slip of another."""
+    return frozenset(word.casefold() for entity in rules.entities.values()
+                     for form in (*entity.spellings, *entity.aliases, *entity.distinct) for word in form.split())
+
+
+def _part_slips(reading: Reading, wanted: set[str], rules: RuleSet) -> Iterator[tuple[int, Mention]]:
+    """A person's given name or surname written alone with a slip ("his son Tarik" for Tariq Hassan), in a sentence
+    of the paragraph within two sentences of one that names the person."""
+    known = _known_words(rules)
+    for entity_id in sorted(wanted):
+        entity = rules.entities[entity_id]
+        if entity.kind != "person":
+            continue
+        named = [i for i, mentions in enumerate(reading.mentions)
+                 if any(m.entity == entity_id and m.how == "name" for m in mentions)]
+        near = sorted({j for i in named for j in range(max(0, i - _PART_REACH),
+                                                       min(len(reading.sentences), i + _PART_REACH + 1))
+                       if reading.sentences[j].paragraph == reading.sentences[i].paragraph})
+        for index in near:
+            sentence = reading.sentences[index]
+            taken = [(m.start, m.end) for m in reading.mentions[index]]
+            for slip in name_part_slips(reading.text, sentence.start, sentence.end, entity, taken, known):
+                yield index, slip
+
+
 def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEARD) -> list[Statement]:
     wanted = set(_entity_ids(claim, rules))
     found: dict[tuple[str, str], list] = {}
@@ -25,6 +58,8 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEA
         for mention in reading.mentions[index]:
             if mention.entity in wanted and mention.how == "near miss":
                 found.setdefault((mention.entity, mention.text), []).append((sentence, mention))
+    for index, mention in _part_slips(reading, wanted, rules):
+        found.setdefault((mention.entity, mention.text), []).append((reading.sentences[index], mention))
     statements = []
     for (entity_id, written), places in found.items():
         entity = rules.entities[entity_id]

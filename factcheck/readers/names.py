@@ -114,6 +114,7 @@ class NameIndex:
     # so its pattern is neither compiled nor tried (None: an alias that starts otherwise, always tried). With
     # hundreds of stories' rules, most entities never need theirs.
     aliases: tuple[tuple[str, tuple[str, ...], frozenset[str] | None], ...]
+    words: dict[str, frozenset[str]]  # each entity's words of its spellings, folded
     remembered: dict[str, tuple[_RunMatch, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     @staticmethod
@@ -179,7 +180,8 @@ def _index(entities: tuple[Entity, ...]) -> NameIndex:
     return NameIndex({k: tuple(v) for k, v in exact.items()}, sizes,
                      {k: tuple(v) for k, v in by_initial.items()}, {k: tuple(v) for k, v in by_tail.items()},
                      accepted, {k: tuple(v) for k, v in known.items()},
-                     frozenset(e.id for e in entities if e.kind != "person"), aliases)
+                     frozenset(e.id for e in entities if e.kind != "person"), aliases,
+                     {e.id: frozenset(w for f in e.spellings for w in _fold(f).split()) for e in entities})
 
 
 def _first_words(aliases: tuple[str, ...]) -> frozenset[str] | None:
@@ -248,10 +250,47 @@ def find_mentions(text: str, entities: Iterable[Entity] | NameIndex, start: int 
                     and _opens_a_sentence(text, run_start + match_start)
                     and _fold(run_text[match_start:match_end]) not in index.known):
                 continue  # "Hungry residents queued": a capitalised word, no slip of a place's name
+            if how == "near miss" and _in_another_name(run_text, match_start, match_end, index.words[entity_id]):
+                continue  # "Lamen Khalifa Fhimah": a word of someone else's name, no slip of "Laden"
             found.setdefault(entity_id, []).append(Mention(entity_id, run_start + match_start, run_start + match_end,
                                                            run_text[match_start:match_end], how, form))
     mentions = [m for entity_mentions in found.values() for m in _without_overlaps(entity_mentions)]
     return sorted(mentions, key=lambda m: (m.start, m.end, m.entity))
+
+
+def _in_another_name(run: str, start: int, end: int, words: frozenset[str]) -> bool:
+    """Whether a near miss of one word goes on with more capitalised words, none of them a word of the entity's
+    names: it opens another name, whose word only looks like the entity's ("Lamen Khalifa Fhimah" for "Laden").
+    Words before it are mostly a title ("Prime Minister Castelano"); a near miss of several words ("Bronislav
+    Geremek") is the entity's whatever follows."""
+    if " " in run[start:end]:
+        return False
+    others = [w for w in run[end:].split() if w[:1].isupper()]
+    return bool(others) and not any(_fold(w) in words for w in others)
+
+
+def name_part_slips(text: str, start: int, end: int, entity: Entity, taken: list[tuple[int, int]],
+                    known: frozenset[str]) -> list[Mention]:
+    """A given name or a surname of a person written alone with a slip ("his son Tarik" for Tariq Hassan), in
+    text[start:end], where the caller has found the person named near: a near miss of one word of the person's
+    spellings that is no word of any name the rules know (`known`, folded) and stands in no mention (`taken`)."""
+    parts = {word for form in entity.spellings for word in form.split() if not word.endswith(".")}
+    spellings = [_Spelling(entity.id, part, _fold(part), error_budget(part), True) for part in sorted(parts)]
+    spellings = [s for s in spellings if s.budget]
+    found = []
+    for match in _WORD.finditer(text, start, end):
+        word = match.group()
+        word_end = match.end() - (2 if word.endswith(_POSSESSIVE) else 0)
+        folded = _fold(text[match.start():word_end])
+        if folded in known or any(a < word_end and match.start() < b for a, b in taken):
+            continue
+        if text[word_end:word_end + 1] == " " and _WORD.match(text, word_end + 1):
+            continue  # "Tarik Aziz": the first word of another name
+        near = next((s for s in spellings if _near_miss(folded, folded, s)), None)
+        if near is not None:
+            found.append(Mention(entity.id, match.start(), word_end, text[match.start():word_end], "near miss",
+                                 near.form))
+    return found
 
 
 def _near_miss(candidate: str, folded: str, spelling: _Spelling) -> bool:
