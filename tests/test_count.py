@@ -476,3 +476,47 @@ def test_the_size_of_the_claims_thing_is_its_size_at_the_time_of_its_clause(leag
     # Those who join are the newcomers, not the members.
     assert values_for(league_rules, "league-members", "The admission of the two states to the League was approved.",
                       "2021-05-02") == []
+
+
+_FAMILY_RULES = """
+[entities.ortiz]
+kind = "person"
+name = "Lena Ortiz"
+variants = ["Ortiz"]
+
+[entities.ruiz]
+kind = "person"
+name = "Pablo Ruiz"
+variants = ["Ruiz"]
+
+[[claims]]
+id = "ortiz-children"
+kind = "count"
+title = "Ortiz's children"
+counted = ["children", "sons", "daughters"]
+of = "ortiz"
+cues = ["mother of", "survived by"]
+examples = [
+  { text = "Ortiz, a mother of three children, was shot.", published = "2024-05-04", value = "3" },
+  { text = "More than 200 people attended the vigil.", published = "2024-05-04", expect = "nothing" },
+]
+"""
+
+
+@pytest.fixture(scope="module")
+def family_rules(tmp_path_factory) -> RuleSet:
+    folder = tmp_path_factory.mktemp("family-rules")
+    (folder / "family.toml").write_text(_FAMILY_RULES, encoding="utf-8")
+    return load_rules(folder)
+
+
+@pytest.mark.parametrize("text,values", [
+    ("Ortiz, a mother of three children, was shot on Friday.", ["3"]),
+    ("Ortiz was shot on Friday. She is survived by two sons.", ["2"]),  # carried by a pronoun
+    ("Ruiz, a father of five children, spoke to reporters.", []),  # someone else's
+    ("She is survived by two sons.", []),  # no one of the rules to carry
+    ("Ortiz was shot on Friday, and Ruiz, who is survived by two sons, was arrested.", []),
+])
+def test_a_fact_about_one_person_is_read_only_about_them(family_rules: RuleSet, text: str,
+                                                         values: list[str]) -> None:
+    assert values_for(family_rules, "ortiz-children", text, "2024-05-04") == values

@@ -184,12 +184,14 @@ class _Asked:
     place: str | None
     since: dt.date | None
     unit: str | None  # "money": the figures are sums of money, and the nouns say what the sum is
+    owner: str | None  # whose the figures are (a person's children, years in office): the claim's `of`
 
     @staticmethod
     def of(claim: Claim) -> _Asked:
         return _Asked(claim, events.event_kind(claim.get("event"), tuple(claim.get("cues") or ())),
                       tuple(claim.get("counted") or ()), claim.get("place"),
-                      dt.date.fromisoformat(claim.get("since")) if claim.get("since") else None, claim.get("unit"))
+                      dt.date.fromisoformat(claim.get("since")) if claim.get("since") else None, claim.get("unit"),
+                      claim.get("of"))
 
 
 def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEARD) -> list[Statement]:
@@ -200,6 +202,11 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEA
         if not triggers:
             if notes.listening:
                 _note_figures_without_event(reading, index, asked, notes)
+            continue
+        if asked.owner is not None and not reading.subject_present(asked.owner, index):
+            notes.reject(index, claim.id, f"'{triggers[0].text}' is here, but the sentence is not about "
+                                          f"{asked.owner}: not named, and no pronoun carries it from the sentences "
+                                          "before")
             continue
         amounts = None if asked.unit is None else {a.count: a for a in (
             read_amounts(reading.text, sentence.start, sentence.end) if asked.unit == "money"
@@ -331,10 +338,29 @@ def _count_of_the_claim(reading: Reading, index: int, count: Count, before: list
     rival = next((t for t in rivals if events.gap(text, (t.start, t.end), evidence) < nearest), None)
     if rival is not None:
         return f"'{count.text}' belongs to the nearer '{rival.text}' ({rival.event})"
+    someone = _of_someone_else(reading, index, count, asked)
+    if someone is not None:
+        return f"'{count.text}' is in a clause about {someone}, not {asked.owner}"
     stale, horizon = _dated_before(reading, index, asked, count)
     if stale is not None and not _size_of(text, count, noun, trigger):
         return f"'{count.text}': the sentence names '{stale.text}', before {horizon}: another event's figure"
     return noun, trigger
+
+
+def _of_someone_else(reading: Reading, index: int, count: Count, asked: _Asked) -> str | None:
+    """Another person of the rules that a figure's clause names where it does not name the claim's owner ("Kopp's
+    two brothers" in a claim of Slepian's children), or None."""
+    if asked.owner is None:
+        return None
+    segments = list(reading.segments[index])
+    clause = segments[segment_at(segments, count.start)]
+    # A relative clause is about the name it follows ("Ruiz, who is survived by two sons").
+    start = clause.start - 4 if clause.cue.lower() in ("who", "whose") else clause.start
+    people = [m for m in reading.mentions[index] if start <= m.end and m.start < clause.end
+              and reading.entity_kinds.get(m.entity) == "person"]
+    if not people or any(m.entity == asked.owner for m in people):
+        return None
+    return people[0].text
 
 
 def _size_of(text: str, count: Count, noun: tuple[int, int], trigger: events.Trigger) -> bool:
@@ -568,6 +594,8 @@ KIND = Kind(
         "event": KeySpec("event", "what happened to them (killed, injured, displaced, ...); without it, only the "
                                   "claim's cues tell the event", required_unless="cues"),
         "place": KeySpec("entity", "where; a count scoped to another named place is not read"),
+        "of": KeySpec("entity", "whose the figures are, for a fact about one person or thing (children, years in "
+                                "office): read only in a sentence about it, named or carried by a pronoun"),
         "since": KeySpec("date", "start of a cumulative count (YYYY-MM-DD); a date equal to it is not an as-of date"),
         "cumulative": KeySpec("bool", "whether the figure only grows with time (a toll)", default=False),
         "cues": CUES_KEY,
