@@ -520,3 +520,12 @@ def family_rules(tmp_path_factory) -> RuleSet:
 def test_a_fact_about_one_person_is_read_only_about_them(family_rules: RuleSet, text: str,
                                                          values: list[str]) -> None:
     assert values_for(family_rules, "ortiz-children", text, "2024-05-04") == values
+
+
+@pytest.mark.parametrize("text,values", [
+    ("Gunmen killed 14 people in Ister Valley, including nine soldiers escorting the convoy.", ["14"]),
+    ("Governor Mekhta, accompanied by 30 soldiers, visited Ister Valley, where 14 people were killed.", ["14"]),
+])
+def test_those_accompanying_someone_are_not_the_toll_but_a_toll_with_escorts_among_it_is(
+        quake_rules: RuleSet, text: str, values: list[str]) -> None:
+    assert values_for(quake_rules, "quake-toll", text, "2023-11-13") == values

@@ -4,6 +4,7 @@ made-up story (tests/data/summit-rules)."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from conftest import finding_for, statements_for, values_for
@@ -52,6 +53,8 @@ def test_pronoun_continues_the_subject_of_the_previous_sentence(summit_rules) ->
     ("Her flight arrived in Valdora City on Tuesday.", ["2023-03-14"]),  # her thing: still her arrival
     ("Her arrival in Valdora City on Tuesday was delayed.", ["2023-03-14"]),
     ("Her aide arrived in Valdora City on Tuesday.", []),  # someone of hers: the aide's arrival
+    ("Her chief of staff arrived in Valdora City on Tuesday.", []),
+    ("Her counterpart, Chancellor Matthias Brandt, arrived in Valdora City on Tuesday.", []),  # another is named
 ])
 def test_a_sentence_opening_with_a_possessive_goes_on_about_the_person_before(summit_rules, second: str,
                                                                                dates: list[str]) -> None:
@@ -221,3 +224,33 @@ def test_a_date_in_the_possessive_of_the_event_word_is_its_date_after_a_verb_of_
     rules = load_rules(tmp_path)
     text = "Officials said nothing of Ortiz but told reporters last month's discovery of a van was the key."
     assert values_for(rules, "van-found-date", text, "2023-04-20") == ["2023-03"]
+
+
+_INVITATION_RULES = """
+[entities.okafor]
+kind = "person"
+name = "Lena Okafor"
+variants = ["Okafor"]
+
+[[claims]]
+id = "invitation-date"
+kind = "date"
+title = "Day Okafor sent the invitation"
+who = "okafor"
+cues = ["invited"]
+examples = [
+  { text = "Okafor invited the envoys on Monday.", published = "2024-04-10", value = "2024-04-08" },
+  { text = "Okafor spoke on Monday.", published = "2024-04-10", expect = "nothing" },
+]
+"""
+
+
+@pytest.mark.parametrize("text,dates", [
+    ("On Monday, Okafor invited the envoys to a banquet on May 4.", ["2024-04-08"]),  # the banquet's is May 4
+    ("Okafor invited the envoys to attend the banquet at the Harbour Palace on May 4.", []),
+    ("Okafor invited the envoys to the banquet in a telephone call on Monday.", ["2024-04-08"]),  # the call's day
+])
+def test_the_day_of_an_invitation_is_not_the_day_of_the_occasion_it_asks_to(tmp_path: Path, text: str,
+                                                                             dates: list[str]) -> None:
+    (tmp_path / "invitation.toml").write_text(_INVITATION_RULES, encoding="utf-8")
+    assert values_for(load_rules(tmp_path), "invitation-date", text, "2024-04-10") == dates

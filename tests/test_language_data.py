@@ -347,3 +347,12 @@ def test_a_sum_of_money_is_named(example: str) -> None:
 def test_a_phrase_behind_a_preposition_describes_the_counted_noun(example: str) -> None:
     noun_end = example.index("suspects") + len("suspects")
     assert counts.describes_the_noun(example, noun_end, example.index("bombings"))
+
+
+@pytest.mark.parametrize("example", counts.glued_size_examples(), ids=lambda ex: ex["text"][:40])
+def test_a_figure_glued_to_its_noun_sizes_only_the_word_that_ends_its_phrase(example: dict) -> None:
+    text = example["text"]
+    glued = regex.search(r"(?P<noun>\w+)-(?:nation|member) (?P<word>\w+)", text)
+    assert glued is not None
+    noun_end = glued.start("word") - 1
+    assert counts.glued_size_of(text, noun_end, glued.start("word"), glued.end("word")) == example["reads"]

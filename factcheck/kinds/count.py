@@ -26,6 +26,7 @@ from factcheck.readers.counts import (
     continues_a_list,
     counted_noun,
     describes_the_noun,
+    glued_size_of,
     in_a_comparison,
     in_a_part_clause,
     more_added_after,
@@ -44,6 +45,7 @@ from factcheck.readers.counts import (
     subject_of,
     sum_for,
     sum_of,
+    tells_a_beginning,
     unit_families,
     with_companions,
     with_others,
@@ -338,11 +340,14 @@ def _count_of_the_claim(reading: Reading, index: int, count: Count, before: list
     rival = next((t for t in rivals if events.gap(text, (t.start, t.end), evidence) < nearest), None)
     if rival is not None:
         return f"'{count.text}' belongs to the nearer '{rival.text}' ({rival.event})"
+    if text[count.end:count.end + 1] == "-" and noun[0] == count.end + 1 and not glued_size_of(
+            text, noun[1], trigger.start, trigger.end):
+        return f"'{count.text}-{text[noun[0]:noun[1]]}' is the size of what follows it, not of the claim's thing"
     someone = _of_someone_else(reading, index, count, asked)
     if someone is not None:
         return f"'{count.text}' is in a clause about {someone}, not {asked.owner}"
     stale, horizon = _dated_before(reading, index, asked, count)
-    if stale is not None and not _size_of(text, count, noun, trigger):
+    if stale is not None and not _size_at_that_time(text, count, noun, segments[clause]):
         return f"'{count.text}': the sentence names '{stale.text}', before {horizon}: another event's figure"
     return noun, trigger
 
@@ -363,10 +368,12 @@ def _of_someone_else(reading: Reading, index: int, count: Count, asked: _Asked) 
     return people[0].text
 
 
-def _size_of(text: str, count: Count, noun: tuple[int, int], trigger: events.Trigger) -> bool:
-    """Whether a figure is the size of the claim's own thing, glued to its noun before the claim's word ("the
-    16-nation bloc"): what the thing was at the time of its clause, however long ago, not another event's figure."""
-    return count.end == noun[0] - 1 and text[count.end] == "-" and 0 <= trigger.start - noun[1] <= 1
+def _size_at_that_time(text: str, count: Count, noun: tuple[int, int], clause: Segment) -> bool:
+    """Whether a figure glued to its noun, the size of the claim's own thing ("the 16-nation bloc"), is the size at
+    the time of its clause, however long ago: not another event's figure, unless the clause tells of the thing's
+    beginning ("the 15-nation bloc was founded in 1991": today's size)."""
+    return noun[0] == count.end + 1 and text[count.end] == "-" and not tells_a_beginning(text, clause.start,
+                                                                                        clause.end)
 
 
 def _another_figure(reading: Reading, index: int, count: Count, after: int, clause: Segment, asked: _Asked,

@@ -394,8 +394,13 @@ def _dated_event(reading: Reading, index: int, trigger: events.Trigger,
     if attachment is not None:
         occasion = clauses.occasion_asked_to(reading.text, (trigger.start, trigger.end), attachment.timex.start)
         if occasion is not None:
-            return (f"'{trigger.text}': '{attachment.timex.text}' is the day of the {occasion} it asks to, not of "
-                    "the asking")
+            # "On Monday, the king invited them to a banquet on May 4": the asking's day is the other one
+            others = [(t, s) for t, s in _dated(reading, index) if t is not attachment.timex]
+            other = _attach(reading, index, trigger, asked.kind, others) if others else None
+            if not isinstance(other, _Attachment) or other.earliest is None or other.latest is None:
+                return (f"'{trigger.text}': '{attachment.timex.text}' is the day of the {occasion} it asks to, not "
+                        "of the asking")
+            attachment = other
         horizon = asked.horizon(reading.article.published)
         if attachment.latest is not None and attachment.latest < horizon:
             return (f"'{trigger.text}': '{attachment.timex.text}' is before {horizon}, where the story begins: "

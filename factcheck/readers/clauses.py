@@ -295,7 +295,7 @@ def occasion_asked_to(text: str, verb: tuple[int, int], date_start: int) -> str 
     asking, occasion = _occasion()
     if asking.fullmatch(text, *verb) is None:
         return None
-    match = occasion.match(text, verb[1], date_start)
+    match = occasion.match(text, verb[1], date_start)  # the pattern ends where the date begins
     return match["occasion"] if match else None
 
 

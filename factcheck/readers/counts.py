@@ -109,6 +109,27 @@ def _noun_patterns(nouns: tuple[str, ...]) -> tuple[regex.Pattern[str], tuple[re
     return after, tuple(regex.compile(pattern, regex.I) for pattern in before)
 
 
+@functools.cache
+def _glued_size() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    data = language.load("counts")["glued_size"]
+    return regex.compile(data["after"], regex.I), regex.compile(data["beginning"], regex.I)
+
+
+def glued_size_of(text: str, noun_end: int, word_start: int, word_end: int) -> bool:
+    """Whether a figure glued to its noun ("16-nation") sizes the word right after it, which ends the phrase ("the
+    16-nation bloc in July"; not "the 16-nation bloc summit")."""
+    return 0 <= word_start - noun_end <= 1 and _glued_size()[0].match(text[word_end:word_end + 40]) is not None
+
+
+def tells_a_beginning(text: str, start: int, end: int) -> bool:
+    """Whether a clause tells of a thing's beginning ("was founded in 1991")."""
+    return _glued_size()[1].search(text, start, end) is not None
+
+
+def glued_size_examples() -> list[dict[str, Any]]:
+    return list(language.load("counts")["glued_size"]["examples"])
+
+
 def _singulars(nouns: Sequence[str]) -> list[str]:
     """The singulars of the plain plural nouns among a claim's ("countries": "country", "members": "member")."""
     return [noun[:-3] + "y" if noun.endswith("ies") else noun[:-1] for noun in nouns

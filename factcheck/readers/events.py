@@ -89,8 +89,8 @@ def _noun_shape() -> str:
 @functools.cache
 def _other_event(key: str) -> regex.Pattern[str]:
     data = language.load("events")["other_event"]
-    return regex.compile(data[key].replace("{WORDS}", data["words"]).replace("{PEOPLE}", data["people_of_theirs"]),
-                         regex.I | regex.S)
+    pattern = data[key].replace("{WORDS}", data["words"]).replace("{PEOPLE}", data["people_of_theirs"])
+    return regex.compile(pattern, regex.I | regex.S)
 
 
 @functools.cache
@@ -126,7 +126,8 @@ def opens_with_possessive(sentence: str) -> bool:
     """Whether a sentence opens with a possessive pronoun of a thing or a deed ("His car was found"), which goes on
     about the person of the sentences before; not of a person ("His lawyer said"), whom the sentence is about."""
     opening = settings().opening_possessive.match(sentence)
-    return opening is not None and _other_event("people_of_theirs").match(sentence, opening.end()) is None
+    return opening is not None and not any(_other_event(key).match(sentence, opening.end())
+                                           for key in ("people_of_theirs", "more_people_of_theirs"))
 
 
 def moved(text: str, trigger: Trigger, clause_start: int) -> bool:

@@ -123,6 +123,8 @@ class Reading:
         else (one that names another person and carries no pronoun for ours)."""
         if self.mentions_of(entity_id, index):
             return True
+        if self._owned_by_the_one_before(entity_id, index):
+            return True
         if not self._continues_with_pronoun(entity_id, index):
             return False
         for previous in range(index - 1, max(index - events.settings().pronoun_reach, 0) - 1, -1):
@@ -143,8 +145,21 @@ class Reading:
         if subject is not None and any(m.start < sentence.start + subject.start() and m.entity != entity_id
                                        and self.entity_kinds.get(m.entity) == "person" for m in self.mentions[index]):
             subject = None
-        return subject is not None or setting.object_pronouns.search(sentence.text) is not None \
-            or events.opens_with_possessive(sentence.text)
+        return subject is not None or setting.object_pronouns.search(sentence.text) is not None
+
+    def _owned_by_the_one_before(self, entity_id: str, index: int) -> bool:
+        """'Ortiz left at dawn. Her car was found at noon.': a sentence that opens with a possessive of a thing goes
+        on about the person the sentence right before names, in its paragraph, if it names no other person but in
+        the possessive ("His car was seen near Ruiz's house" is still about him)."""
+        text = self.text
+        return (index > 0 and self.sentences[index].paragraph == self.sentences[index - 1].paragraph
+                and events.opens_with_possessive(self.sentences[index].text)
+                and bool(self.mentions_of(entity_id, index - 1))
+                and not any(self.entity_kinds.get(m.entity) == "person" and text[m.end:m.end + 2] not in _POSSESSIVES
+                            for m in self.mentions[index]))
+
+
+_POSSESSIVES = ("'s", "’s")
 
 
 def mentions_in(article: Article, rules: Cast) -> list[Mention]:

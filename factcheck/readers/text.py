@@ -28,7 +28,7 @@ _PARAGRAPH_BREAK = regex.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)\s*|(?:\r\n
 # A stop, or a stop glued to the next sentence by a lost space ("the desk.The list"): after a word of small letters,
 # never inside an address or a dotted abbreviation ("e.g.", "example.com").
 _CANDIDATE_END = regex.compile(r"(?:\.{3}|…|[.!?])+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[\p{Lu}\p{N}]|\s*\Z)"
-                               r"|(?<=(?<![\p{L}\p{N}.@/_-])\p{Ll}{3,})\.(?=\p{Lu})")
+                               r"|(?<=(?<![\p{L}\p{N}.@/_-])\p{L}\p{Ll}{2,})\.(?=\p{Lu})")
 _GLUED_WORD = regex.compile(r"\p{L}+")
 _WORD_BEFORE = regex.compile(r"(?:(?<=[\s(\[\"“'‘])|^)(?P<word>[\p{L}.]+)\.$")
 _NEXT_WORD = regex.compile(r"\s+[\"'“‘(\[]?(?P<word>[\p{L}\p{N}]+)")
@@ -74,7 +74,9 @@ def _is_boundary(paragraph: str, stop: int, end: int) -> bool:
         return True
     if end < len(paragraph) and not paragraph[end].isspace():  # glued: only before a usual first word
         glued = _GLUED_WORD.match(paragraph, end)
-        return glued is not None and glued.group() in vocab.starters
+        last = regex.search(r"\p{L}+\Z", paragraph[max(0, stop - 40):stop])
+        return glued is not None and glued.group() in vocab.starters and (
+            last is None or (last.group() not in vocab.abbreviations and last.group() not in vocab.titles))
     before = _WORD_BEFORE.search(paragraph, max(0, stop - 60), stop + 1)  # a window: no word is longer
     following = _NEXT_WORD.match(paragraph, end)
     next_word = following["word"] if following else None
