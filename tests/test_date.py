@@ -220,9 +220,9 @@ def test_an_event_only_offered_or_one_of_several_states_no_date(summit_rules) ->
 def test_a_date_in_the_possessive_of_the_event_word_is_its_date_after_a_verb_of_saying_too(tmp_path) -> None:
     (tmp_path / "van.toml").write_text(
         '[entities.ortiz]\nname = "Lena Ortiz"\nvariants = ["Ortiz"]\n'
-        '[[claims]]\nid = "van-found-date"\nkind = "date"\ncues = ["discovery of (a|the) ([\\\\w-]+ )?van"]\n')
+        '[[claims]]\nid = "van-found-date"\nkind = "date"\ncues = ["finding of (a|the) ([\\\\w-]+ )?van"]\n')
     rules = load_rules(tmp_path)
-    text = "Officials said nothing of Ortiz but told reporters last month's discovery of a van was the key."
+    text = "Officials said nothing of Ortiz but said on Friday that last month's finding of a burnt-out van was key."
     assert values_for(rules, "van-found-date", text, "2023-04-20") == ["2023-03"]
 
 

@@ -52,7 +52,7 @@ def rules(tmp_path_factory) -> RuleSet:
     ("After the blast in Port Elm, a second bomb exploded in Harbour Town.", SECOND),
     ("Nearly simultaneous blasts hit Harbour Town and Port Elm on Friday.", TOGETHER),
     ("The two bombings came only minutes apart.", TOGETHER),
-    ("The blast in Port Elm went off at almost exactly the same moment as an explosion in Harbour Town.", TOGETHER),
+    ("The Port Elm bomb went off at the same moment as a blast in Harbour Town.", TOGETHER),
 ])
 def test_the_order_of_two_events_as_news_tells_it(rules: RuleSet, text: str, value: str) -> None:
     assert values_for(rules, "blasts-order", text, "2024-05-02") == [value]

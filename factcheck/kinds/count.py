@@ -353,8 +353,8 @@ def _count_of_the_claim(reading: Reading, index: int, count: Count, before: list
 
 
 def _of_someone_else(reading: Reading, index: int, count: Count, asked: _Asked) -> str | None:
-    """Another person of the rules that a figure's clause names where it does not name the claim's owner ("Kopp's
-    two brothers" in a claim of Slepian's children), or None."""
+    """Another person of the rules that a figure's clause names where it does not name the claim's owner ("Ruiz's
+    two brothers" in a claim of Ortiz's children), or None."""
     if asked.owner is None:
         return None
     segments = list(reading.segments[index])
@@ -369,7 +369,7 @@ def _of_someone_else(reading: Reading, index: int, count: Count, asked: _Asked) 
 
 
 def _size_at_that_time(text: str, count: Count, noun: tuple[int, int], clause: Segment) -> bool:
-    """Whether a figure glued to its noun, the size of the claim's own thing ("the 16-nation bloc"), is the size at
+    """Whether a figure glued to its noun, the size of the claim's own thing ("the 12-nation bloc"), is the size at
     the time of its clause, however long ago: not another event's figure, unless the clause tells of the thing's
     beginning ("the 15-nation bloc was founded in 1991": today's size)."""
     return noun[0] == count.end + 1 and text[count.end] == "-" and not tells_a_beginning(text, clause.start,

@@ -97,9 +97,9 @@ def _noun_patterns(nouns: tuple[str, ...]) -> tuple[regex.Pattern[str], tuple[re
     """The patterns of counted nouns after a figure, and before it (behind a verb of totals): compiled once per claim,
     not once per figure."""
     body = language.alternation(nouns, spaces=None)
-    # Glued to the figure, a plural counted noun stands in the singular: "the 16-nation bloc" counts nations.
+    # Glued to the figure, a plural counted noun stands in the singular: "the 12-nation bloc" counts nations.
     glued = language.alternation([*nouns, *_singulars(nouns)], spaces=None)
-    # "3,700 residents", "the 16-nation bloc"
+    # "3,700 residents", "the 12-nation bloc"
     # (not a noun that labels the next figure of a fact box: "Total dead: 192 Americans: 12")
     after = regex.compile(rf"(?:(?:\s+[\w'’-]+){{0,{_MAX_WORDS_BETWEEN}}}?\s+(?P<noun>{body})|-(?P<noun>{glued}))"
                           r"(?![\w-])(?!\s*:)", regex.I)
@@ -116,8 +116,8 @@ def _glued_size() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
 
 
 def glued_size_of(text: str, noun_end: int, word_start: int, word_end: int) -> bool:
-    """Whether a figure glued to its noun ("16-nation") sizes the word right after it, which ends the phrase ("the
-    16-nation bloc in July"; not "the 16-nation bloc summit")."""
+    """Whether a figure glued to its noun ("12-nation") sizes the word right after it, which ends the phrase ("the
+    12-nation bloc in March"; not "the 12-nation bloc summit")."""
     return 0 <= word_start - noun_end <= 1 and _glued_size()[0].match(text[word_end:word_end + 40]) is not None
 
 

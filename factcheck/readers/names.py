@@ -251,7 +251,7 @@ def find_mentions(text: str, entities: Iterable[Entity] | NameIndex, start: int 
                     and _fold(run_text[match_start:match_end]) not in index.known):
                 continue  # "Hungry residents queued": a capitalised word, no slip of a place's name
             if how == "near miss" and _in_another_name(run_text, match_start, match_end, index.words[entity_id]):
-                continue  # "Lamen Khalifa Fhimah": a word of someone else's name, no slip of "Laden"
+                continue  # "Brant Ellison Moore": a word of someone else's name, no slip of "Brandt"
             found.setdefault(entity_id, []).append(Mention(entity_id, run_start + match_start, run_start + match_end,
                                                            run_text[match_start:match_end], how, form))
     mentions = [m for entity_mentions in found.values() for m in _without_overlaps(entity_mentions)]
@@ -260,9 +260,9 @@ def find_mentions(text: str, entities: Iterable[Entity] | NameIndex, start: int 
 
 def _in_another_name(run: str, start: int, end: int, words: frozenset[str]) -> bool:
     """Whether a near miss of one word goes on with more capitalised words, none of them a word of the entity's
-    names: it opens another name, whose word only looks like the entity's ("Lamen Khalifa Fhimah" for "Laden").
-    Words before it are mostly a title ("Prime Minister Castelano"); a near miss of several words ("Bronislav
-    Geremek") is the entity's whatever follows."""
+    names: it opens another name, whose word only looks like the entity's ("Brant Ellison Moore" for "Brandt").
+    Words before it are mostly a title ("Prime Minister Castelano"); a near miss of several words ("Teodor
+    Valish") is the entity's whatever follows."""
     if " " in run[start:end]:
         return False
     others = [w for w in run[end:].split() if w[:1].isupper()]
