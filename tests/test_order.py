@@ -62,6 +62,11 @@ def test_the_order_of_two_events_as_news_tells_it(rules: RuleSet, text: str, val
     "The bomb in Harbour Town killed 20 people.",  # one step only
     "Blasts in Harbour Town and Port Elm killed 40 people.",  # both told, in no order
     "The then-mayor of Harbour Town said the blast in Port Elm was the worst.",  # 'then-' is no order word
+    "The bomb in Port Elm was planted before dawn, like the one in Harbour Town.",  # the order of something else
+    "The blast in Port Elm came after we had cleared the square in Harbour Town.",
+    "The blast in Port Elm came shortly before Harbour Town police raised the alert.",
+    "The Port Elm blast did not come before the one in Harbour Town.",  # denied
+    "Police asked whether the Port Elm bomb went off before the one in Harbour Town.",  # questioned
 ])
 def test_no_order_is_read_where_the_words_give_none(rules: RuleSet, text: str) -> None:
     assert values_for(rules, "blasts-order", text, "2024-05-02") == []

@@ -60,20 +60,43 @@ def _cues() -> _Cues:
         "forward", "reverse", "opening_forward", "opening_reverse", "together", "several")))
 
 
-def relation(text: str, start: int, first_end: int, second_start: int) -> str | None:
+# After an order word, what must lead to the step it places: the step's own event word ("before the blast in"), or
+# a stand-in for it ("before the one in", "then one in"); anything else ("before dawn", "after we had cleared the
+# square in") is the order of something else.
+_STAND_IN = regex.compile(r"\A\s+(?:the\s+)?(?:one|that|those|ones)\s+(?:in|at|of|near)\s+\Z", regex.I)
+_LEADING_WORDS = 4
+# Words that deny or question an order ("did not come before", "trying to establish whether ... before").
+_DOUBT = regex.compile(r"\b(?:not|never|n[’']t|whether|if|unclear|disputed|denied)\b", regex.I)
+
+
+def _leads_to(text: str, cue_end: int, step_start: int, kind: events.EventKind) -> bool:
+    """Whether the words after an order word lead straight to the step it places, by its event word or a stand-in."""
+    between = text[cue_end:step_start]
+    if _STAND_IN.match(between):
+        return True
+    word = kind.pattern.search(between)
+    return word is not None and len(between[:word.start()].split()) <= _LEADING_WORDS and not regex.search(
+        r"[,;:]", between)
+
+
+def relation(text: str, start: int, first_end: int, second_start: int,
+             kind: events.EventKind | None = None, first_start: int | None = None) -> str | None:
     """'forward' when the words say the first told comes first, 'reverse' when the second does, 'together' when
-    they came at about the same time, None when they say nothing of it. `start`: the sentence's start."""
+    they came at about the same time, None when they say nothing of it. `start`: the sentence's start; with `kind`,
+    an order word counts only when it leads straight to a step (`_leads_to`)."""
     cues = _cues()
     if cues.together.search(text, start, max(second_start, first_end) + 40):
         return "together"
-    between = [(m.start(), "forward") for m in cues.forward.finditer(text, first_end, second_start)]
-    between += [(m.start(), "reverse") for m in cues.reverse.finditer(text, first_end, second_start)]
+    between = [(m, "forward") for m in cues.forward.finditer(text, first_end, second_start)]
+    between += [(m, "reverse") for m in cues.reverse.finditer(text, first_end, second_start)]
+    if kind is not None:
+        between = [(m, how) for m, how in between if _leads_to(text, m.end(), second_start, kind)]
     if between:
-        return max(between)[1]  # the word nearest the second step governs it
-    if cues.opening_forward.match(text, start, first_end):
-        return "forward"
-    if cues.opening_reverse.match(text, start, first_end):
-        return "reverse"
+        return max(between, key=lambda item: item[0].start())[1]  # the word nearest the second step governs it
+    for pattern, how in ((cues.opening_forward, "forward"), (cues.opening_reverse, "reverse")):
+        opening = pattern.match(text, start, first_end)
+        if opening and (kind is None or first_start is None or _leads_to(text, opening.end(), first_start, kind)):
+            return how
     return None
 
 
@@ -142,7 +165,12 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEA
                                               "the steps together")
             continue
         for a, b in pairs:
-            how = relation(text, sentence.start, a.end, b.start)
+            doubt = _DOUBT.search(text, sentence.start, b.start)
+            if doubt is not None:
+                notes.reject(index, claim.id, f"'{doubt.group()}' denies or questions what the sentence says of "
+                                              f"'{a.text}' and '{b.text}': no order read")
+                continue
+            how = relation(text, sentence.start, a.end, b.start, kind, a.start)
             if how is None:
                 notes.reject(index, claim.id, f"'{a.text}' and '{b.text}' are told, but no word between them says "
                                               "which came first")
