@@ -32,6 +32,12 @@ def bundled_rules() -> RuleSet:
     return load_rules(ROOT / "rules")
 
 
+def rules_of(folder: Path, toml: str, name: str = "story.toml") -> RuleSet:
+    """The rules of one rule file written into an empty folder: a made-up story of a test module."""
+    (folder / name).write_text(toml, encoding="utf-8")
+    return load_rules(folder)
+
+
 def statements_for(rules: RuleSet, claim_id: str, text: str, published: str) -> list[Statement]:
     """What one claim reads in a text published on a date."""
     claim = next(c for c in rules.claims if c.id == claim_id)

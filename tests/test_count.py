@@ -4,7 +4,7 @@ made-up stories (tests/data/summit-rules and a quake's rules below)."""
 from __future__ import annotations
 
 import pytest
-from conftest import DATA, finding_for, statements_for, values_for
+from conftest import DATA, finding_for, rules_of, statements_for, values_for
 
 from factcheck.claims import RuleSet
 from factcheck.readers import counts
@@ -39,9 +39,7 @@ examples = [
 
 @pytest.fixture(scope="module")
 def quake_rules(tmp_path_factory) -> RuleSet:
-    folder = tmp_path_factory.mktemp("quake-rules")
-    (folder / "quake.toml").write_text(_QUAKE_RULES, encoding="utf-8")
-    return load_rules(folder)
+    return rules_of(tmp_path_factory.mktemp("quake-rules"), _QUAKE_RULES, "quake.toml")
 
 
 def test_counts_need_the_counted_noun_and_the_event_and_no_other_place(summit_rules) -> None:
@@ -173,9 +171,7 @@ cues = ["drowned"]
 
 @pytest.fixture(scope="module")
 def provinces(tmp_path_factory) -> RuleSet:
-    folder = tmp_path_factory.mktemp("provinces-rules")
-    (folder / "floods.toml").write_text(_TWO_PROVINCES_RULES, encoding="utf-8")
-    return load_rules(folder)
+    return rules_of(tmp_path_factory.mktemp("provinces-rules"), _TWO_PROVINCES_RULES, "floods.toml")
 
 
 def test_a_figure_of_one_place_is_not_the_whole_and_the_whole_is_not_one_place(provinces) -> None:
@@ -462,9 +458,7 @@ examples = [
 
 @pytest.fixture(scope="module")
 def league_rules(tmp_path_factory) -> RuleSet:
-    folder = tmp_path_factory.mktemp("league-rules")
-    (folder / "league.toml").write_text(_LEAGUE_RULES, encoding="utf-8")
-    return load_rules(folder)
+    return rules_of(tmp_path_factory.mktemp("league-rules"), _LEAGUE_RULES, "league.toml")
 
 
 def test_the_size_of_the_claims_thing_is_its_size_at_the_time_of_its_clause(league_rules: RuleSet) -> None:
@@ -505,9 +499,7 @@ examples = [
 
 @pytest.fixture(scope="module")
 def family_rules(tmp_path_factory) -> RuleSet:
-    folder = tmp_path_factory.mktemp("family-rules")
-    (folder / "family.toml").write_text(_FAMILY_RULES, encoding="utf-8")
-    return load_rules(folder)
+    return rules_of(tmp_path_factory.mktemp("family-rules"), _FAMILY_RULES, "family.toml")
 
 
 @pytest.mark.parametrize("text,values", [

@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import finding_for, statements_for, values_for
+from conftest import finding_for, rules_of, statements_for, values_for
 
 from factcheck.rules.load import load_rules
 
@@ -252,5 +252,4 @@ examples = [
 ])
 def test_the_day_of_an_invitation_is_not_the_day_of_the_occasion_it_asks_to(tmp_path: Path, text: str,
                                                                              dates: list[str]) -> None:
-    (tmp_path / "invitation.toml").write_text(_INVITATION_RULES, encoding="utf-8")
-    assert values_for(load_rules(tmp_path), "invitation-date", text, "2024-04-10") == dates
+    assert values_for(rules_of(tmp_path, _INVITATION_RULES), "invitation-date", text, "2024-04-10") == dates

@@ -7,11 +7,10 @@ from pathlib import Path
 import pytest
 import regex
 from click.testing import CliRunner
-from conftest import ROOT, finding_for, values_for
+from conftest import ROOT, finding_for, rules_of, values_for
 
 from factcheck.claims import RuleSet
 from factcheck.cli import main
-from factcheck.rules.load import load_rules
 
 _RULES = """
 [entities.harbour]
@@ -40,9 +39,7 @@ FIRST, SECOND, TOGETHER = ("Harbour Town, then Port Elm", "Port Elm, then Harbou
 
 @pytest.fixture(scope="module")
 def rules(tmp_path_factory) -> RuleSet:
-    folder = tmp_path_factory.mktemp("order-rules")
-    (folder / "blasts.toml").write_text(_RULES, encoding="utf-8")
-    return load_rules(folder)
+    return rules_of(tmp_path_factory.mktemp("order-rules"), _RULES, "blasts.toml")
 
 
 @pytest.mark.parametrize("text,value", [

@@ -496,8 +496,8 @@ def _statement(reading: Reading, index: int, count: Count, noun: tuple[int, int]
                          reading.text, segments[clause].start, t.start)))]
     as_of = next((t.day for t in as_of_timexes if t.day is not None), article.published)
     as_of_how = f"as of {as_of} ({as_of_timexes[0].text})" if as_of_timexes else f"as of the publication date {as_of}"
-    stale, _ = _dated_before(reading, index, asked, count)
-    if not as_of_timexes and stale is not None and (end := period_end(stale.value)) is not None:
+    stale = None if as_of_timexes else _dated_before(reading, index, asked, count)[0]
+    if stale is not None and (end := period_end(stale.value)) is not None:
         as_of, as_of_how = end, f"as of {end}, the end of '{stale.text}', the time of its clause"
     trend = asked.claim.get("trend") or ("grows" if asked.claim.get("cumulative") else "fixed")
     value = CountValue(count.low, count.high, as_of, trend == "grows", unit, trend == "falls")

@@ -79,23 +79,22 @@ def _leads_to(text: str, cue_end: int, step_start: int, kind: events.EventKind) 
         r"[,;:]", between)
 
 
-def relation(text: str, start: int, first_end: int, second_start: int,
-             kind: events.EventKind | None = None, first_start: int | None = None) -> str | None:
-    """'forward' when the words say the first told comes first, 'reverse' when the second does, 'together' when
-    they came at about the same time, None when they say nothing of it. `start`: the sentence's start; with `kind`,
-    an order word counts only when it leads straight to a step (`_leads_to`)."""
+def relation(text: str, start: int, first: Mention, second: Mention, kind: events.EventKind) -> str | None:
+    """'forward' when the words say the first step told comes first, 'reverse' when the second does, 'together'
+    when they came at about the same time, None when they say nothing of it. `start`: the sentence's start. An
+    order word counts only where it leads straight to a step (`_leads_to`)."""
+    first_start, first_end, second_start = first.start, first.end, second.start
     cues = _cues()
     if cues.together.search(text, start, max(second_start, first_end) + 40):
         return "together"
     between = [(m, "forward") for m in cues.forward.finditer(text, first_end, second_start)]
     between += [(m, "reverse") for m in cues.reverse.finditer(text, first_end, second_start)]
-    if kind is not None:
-        between = [(m, how) for m, how in between if _leads_to(text, m.end(), second_start, kind)]
+    between = [(m, how) for m, how in between if _leads_to(text, m.end(), second_start, kind)]
     if between:
         return max(between, key=lambda item: item[0].start())[1]  # the word nearest the second step governs it
     for pattern, how in ((cues.opening_forward, "forward"), (cues.opening_reverse, "reverse")):
         opening = pattern.match(text, start, first_end)
-        if opening and (kind is None or first_start is None or _leads_to(text, opening.end(), first_start, kind)):
+        if opening and _leads_to(text, opening.end(), first_start, kind):
             return how
     return None
 
@@ -170,7 +169,7 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEA
                 notes.reject(index, claim.id, f"'{doubt.group()}' denies or questions what the sentence says of "
                                               f"'{a.text}' and '{b.text}': no order read")
                 continue
-            how = relation(text, sentence.start, a.end, b.start, kind, a.start)
+            how = relation(text, sentence.start, a, b, kind)
             if how is None:
                 notes.reject(index, claim.id, f"'{a.text}' and '{b.text}' are told, but no word between them says "
                                               "which came first")

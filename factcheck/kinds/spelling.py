@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.findings import Statement, Status, group_values, statement
 from factcheck.kinds import Case, Kind
-from factcheck.readers.names import Mention, name_part_slips
+from factcheck.readers.names import Entity, Mention, name_part_slips
 from factcheck.readers.reading import Reading
 from factcheck.trace import UNHEARD, Notes
 
@@ -31,10 +31,9 @@ def _known_words(rules: RuleSet) -> frozenset[str]:
                      for form in (*entity.spellings, *entity.aliases, *entity.distinct) for word in form.split())
 
 
-def _part_slips(reading: Reading, wanted: set[str], rules: RuleSet) -> Iterator[tuple[int, Mention]]:
-    """A person's given name or surname written alone with a slip ("his son Tarik" for Tariq Hassan), in a sentence
-    of the paragraph within two sentences of one that names the person."""
-    known = _known_words(rules)
+def _near_their_names(reading: Reading, wanted: set[str], rules: RuleSet) -> list[tuple[Entity, list[int]]]:
+    """Each checked person the article names, with the sentences of the paragraph within two sentences of a name."""
+    found = []
     for entity_id in sorted(wanted):
         entity = rules.entities[entity_id]
         if entity.kind != "person":
@@ -44,6 +43,17 @@ def _part_slips(reading: Reading, wanted: set[str], rules: RuleSet) -> Iterator[
         near = sorted({j for i in named for j in range(max(0, i - _PART_REACH),
                                                        min(len(reading.sentences), i + _PART_REACH + 1))
                        if reading.sentences[j].paragraph == reading.sentences[i].paragraph})
+        if near:
+            found.append((entity, near))
+    return found
+
+
+def _part_slips(reading: Reading, wanted: set[str], rules: RuleSet) -> Iterator[tuple[int, Mention]]:
+    """A person's given name or surname written alone with a slip ("his son Tarik" for Tariq Hassan), in a sentence
+    of the paragraph within two sentences of one that names the person."""
+    places = _near_their_names(reading, wanted, rules)
+    known = _known_words(rules) if places else frozenset()  # only for an article that names one of them
+    for entity, near in places:
         for index in near:
             sentence = reading.sentences[index]
             taken = [(m.start, m.end) for m in reading.mentions[index]]

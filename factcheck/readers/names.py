@@ -26,7 +26,7 @@ _ASCII_WORD = regex.compile(r"(?<![\w])[A-Za-z0-9]+(?![\w])")
 _FIRST_WORD = regex.compile(r"[A-Za-z0-9]+(?![\w])")
 # A capitalised word, with letters, combining marks, inner apostrophes and hyphens; a possessive is not part of it.
 _WORD = regex.compile(r"(?<![\w@#/.])\p{Lu}[\p{L}\p{M}]*(?:[-'’][\p{L}\p{M}]+)*")
-_POSSESSIVE = ("'s", "’s")
+POSSESSIVE_ENDINGS = ("'s", "’s")  # a possessive is no part of a name
 _APOSTROPHE = regex.compile(r"\\?['’]")  # in an escaped alias: either apostrophe matches
 
 
@@ -209,7 +209,7 @@ def _word_runs(text: str, start: int, end: int) -> list[list[tuple[int, int]]]:
     runs: list[list[tuple[int, int]]] = []
     connected = _connected()
     for match in _WORD.finditer(text, start, end):
-        word_end = match.end() - (2 if match.group().endswith(_POSSESSIVE) else 0)
+        word_end = match.end() - (2 if match.group().endswith(POSSESSIVE_ENDINGS) else 0)
         gap = text[runs[-1][-1][1]:match.start()] if runs and runs[-1] else ""
         if gap and connected.fullmatch(gap):
             gap_start = runs[-1][-1][1]
@@ -280,7 +280,7 @@ def name_part_slips(text: str, start: int, end: int, entity: Entity, taken: list
     found = []
     for match in _WORD.finditer(text, start, end):
         word = match.group()
-        word_end = match.end() - (2 if word.endswith(_POSSESSIVE) else 0)
+        word_end = match.end() - (2 if word.endswith(POSSESSIVE_ENDINGS) else 0)
         folded = _fold(text[match.start():word_end])
         if folded in known or any(a < word_end and match.start() < b for a, b in taken):
             continue

@@ -13,7 +13,7 @@ from factcheck.readers.clauses import Segment
 from factcheck.readers.counts import Count, read_counts
 from factcheck.readers.dates import FileDates, read_dates
 from factcheck.readers.events import EventKind, Trigger
-from factcheck.readers.names import Mention, NameIndex, find_mentions
+from factcheck.readers.names import POSSESSIVE_ENDINGS, Mention, NameIndex, find_mentions
 from factcheck.readers.temporal import Timex
 from factcheck.readers.text import Sentence
 
@@ -155,11 +155,8 @@ class Reading:
         return (index > 0 and self.sentences[index].paragraph == self.sentences[index - 1].paragraph
                 and events.opens_with_possessive(self.sentences[index].text)
                 and bool(self.mentions_of(entity_id, index - 1))
-                and not any(self.entity_kinds.get(m.entity) == "person" and text[m.end:m.end + 2] not in _POSSESSIVES
-                            for m in self.mentions[index]))
-
-
-_POSSESSIVES = ("'s", "’s")
+                and not any(self.entity_kinds.get(m.entity) == "person"
+                            and text[m.end:m.end + 2] not in POSSESSIVE_ENDINGS for m in self.mentions[index]))
 
 
 def mentions_in(article: Article, rules: Cast) -> list[Mention]:
