@@ -9,6 +9,7 @@ import regex
 from click.testing import CliRunner
 from conftest import ROOT, finding_for, rules_of, values_for
 
+from factcheck import language
 from factcheck.claims import RuleSet
 from factcheck.cli import main
 
@@ -47,6 +48,8 @@ def rules(tmp_path_factory) -> RuleSet:
     ("The Port Elm bomb went off ten minutes after the explosion in Harbour Town.", FIRST),
     ("A car bomb exploded in Port Elm, followed by a second blast in Harbour Town.", SECOND),
     ("After the blast in Port Elm, a second bomb exploded in Harbour Town.", SECOND),
+    ("Police sealed the roads. After the blast in Port Elm, a second bomb went off in Harbour Town.", SECOND),
+    ("The blast in Port Elm, which killed 12, came minutes before the one in Harbour Town.", SECOND),
     ("Nearly simultaneous blasts hit Harbour Town and Port Elm on Friday.", TOGETHER),
     ("The two bombings came only minutes apart.", TOGETHER),
     ("The Port Elm bomb went off at the same moment as a blast in Harbour Town.", TOGETHER),
@@ -64,9 +67,27 @@ def test_the_order_of_two_events_as_news_tells_it(rules: RuleSet, text: str, val
     "The blast in Port Elm came shortly before Harbour Town police raised the alert.",
     "The Port Elm blast did not come before the one in Harbour Town.",  # denied
     "Police asked whether the Port Elm bomb went off before the one in Harbour Town.",  # questioned
+    "Did the Port Elm bomb go off before the one in Harbour Town?",
+    "Early reports wrongly said the blast in Port Elm came before the one in Harbour Town.",  # called wrong
+    "The Port Elm blast was reported before the one in Harbour Town.",  # the order of another act
+    "The Port Elm bomb was assembled before the one in Harbour Town.",
+    "The Port Elm bombing ranks ahead of the one in Harbour Town as the deadliest.",  # a ranking
+    "The blast in Port Elm came a year after the attack in Harbour Town.",  # another event, of another time
+    "The blast in Port Elm came after the 2019 attack in Harbour Town.",
+    "After the blast in Port Elm, police sealed Harbour Town.",  # what came after is no step's event
 ])
 def test_no_order_is_read_where_the_words_give_none(rules: RuleSet, text: str) -> None:
     assert values_for(rules, "blasts-order", text, "2024-05-02") == []
+
+
+@pytest.mark.parametrize("example", language.load("grammar")["event_order"]["examples"], ids=lambda ex: ex["text"])
+def test_the_order_words_examples_hold(rules: RuleSet, example: dict) -> None:
+    text = example["text"]
+    first_told = "Harbour Town" if text.index("Harbour Town") < text.index("Port Elm") else "Port Elm"
+    expected = {"none": [], "together": [TOGETHER],
+                "forward": [FIRST if first_told == "Harbour Town" else SECOND],
+                "reverse": [SECOND if first_told == "Harbour Town" else FIRST]}[example["order"]]
+    assert values_for(rules, "blasts-order", text, "2024-05-02") == expected
 
 
 def test_opposite_orders_conflict_and_the_same_time_agrees_with_either(rules: RuleSet) -> None:

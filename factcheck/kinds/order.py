@@ -51,13 +51,23 @@ class _Cues:
     opening_reverse: regex.Pattern[str]
     together: regex.Pattern[str]
     several: regex.Pattern[str]
+    doubt: regex.Pattern[str]
+    another_time: regex.Pattern[str]
+    happening: frozenset[str]
 
 
 @functools.cache
 def _cues() -> _Cues:
     data = language.load("grammar")["event_order"]
-    return _Cues(*(regex.compile(data[key], regex.I) for key in (
-        "forward", "reverse", "opening_forward", "opening_reverse", "together", "several")))
+
+    def pattern(key: str) -> regex.Pattern[str]:
+        return regex.compile(data[key], regex.I)
+
+    return _Cues(forward=pattern("forward"), reverse=pattern("reverse"),
+                 opening_forward=pattern("opening_forward"), opening_reverse=pattern("opening_reverse"),
+                 together=pattern("together"), several=pattern("several"), doubt=pattern("doubt"),
+                 another_time=pattern("another_time"),
+                 happening=frozenset(word.lower() for word in (*data["happening"], *data["span"])))
 
 
 # After an order word, what must lead to the step it places: the step's own event word ("before the blast in"), or
@@ -65,18 +75,30 @@ def _cues() -> _Cues:
 # square in") is the order of something else.
 _STAND_IN = regex.compile(r"\A\s+(?:the\s+)?(?:one|that|those|ones)\s+(?:in|at|of|near)\s+\Z", regex.I)
 _LEADING_WORDS = 4
-# Words that deny or question an order ("did not come before", "trying to establish whether ... before").
-_DOUBT = regex.compile(r"\b(?:not|never|n[’']t|whether|if|unclear|disputed|denied)\b", regex.I)
+_WORD = regex.compile(r"\p{L}+|\d+")
+_QUESTION = regex.compile(r"\?\W*\Z")
 
 
 def _leads_to(text: str, cue_end: int, step_start: int, kind: events.EventKind) -> bool:
-    """Whether the words after an order word lead straight to the step it places, by its event word or a stand-in."""
+    """Whether the words after an order word lead straight to the step it places, by its event word or a stand-in,
+    and not to an event of another year ("after the 2023 attack in")."""
     between = text[cue_end:step_start]
+    if _cues().another_time.search(between):
+        return False
     if _STAND_IN.match(between):
         return True
     word = kind.pattern.search(between)
     return word is not None and len(between[:word.start()].split()) <= _LEADING_WORDS and not regex.search(
         r"[,;:]", between)
+
+
+def _told_happening(text: str, start: int, end: int, kind: events.EventKind) -> bool:
+    """Whether the words after the earlier-told step, up to the order word, tell its event happening ("came ten
+    minutes", "went off", none at all) and not another act ("was assembled", "ranks") or a long time ("a year"). An
+    aside closed by a comma ("..., which killed 12, came") is passed over."""
+    words = kind.pattern.sub(" ", regex.split(r"[,;:]", text[start:end])[-1])
+    allowed = _cues().happening
+    return all(word.lower() in allowed or word.isdigit() for word in _WORD.findall(words))
 
 
 def relation(text: str, start: int, first: Mention, second: Mention, kind: events.EventKind) -> str | None:
@@ -91,10 +113,12 @@ def relation(text: str, start: int, first: Mention, second: Mention, kind: event
     between += [(m, "reverse") for m in cues.reverse.finditer(text, first_end, second_start)]
     between = [(m, how) for m, how in between if _leads_to(text, m.end(), second_start, kind)]
     if between:
-        return max(between, key=lambda item: item[0].start())[1]  # the word nearest the second step governs it
+        cue, how = max(between, key=lambda item: item[0].start())  # the word nearest the second step governs it
+        return how if _told_happening(text, first_end, cue.start(), kind) else None
     for pattern, how in ((cues.opening_forward, "forward"), (cues.opening_reverse, "reverse")):
-        opening = pattern.match(text, start, first_end)
-        if opening and _leads_to(text, opening.end(), first_start, kind):
+        opening = pattern.match(text[start:first_end])  # a slice: `\A` holds only at a string's real start
+        if opening and _leads_to(text, start + opening.end(), first_start, kind) and \
+                _told_happening(text, first_end, second_start, kind):
             return how
     return None
 
@@ -164,7 +188,7 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEA
                                               "the steps together")
             continue
         for a, b in pairs:
-            doubt = _DOUBT.search(text, sentence.start, b.start)
+            doubt = _cues().doubt.search(text, sentence.start, b.start) or _QUESTION.search(text, b.end, sentence.end)
             if doubt is not None:
                 notes.reject(index, claim.id, f"'{doubt.group()}' denies or questions what the sentence says of "
                                               f"'{a.text}' and '{b.text}': no order read")
@@ -172,7 +196,8 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEA
             how = relation(text, sentence.start, a, b, kind)
             if how is None:
                 notes.reject(index, claim.id, f"'{a.text}' and '{b.text}' are told, but no word between them says "
-                                              "which came first")
+                                              "which came first, or the order told is of another act or of an "
+                                              "event of another time")
                 continue
             if how == "together":  # in the claim's order: the same statement whichever was told first
                 first, second = sorted((a, b), key=lambda m: steps.index(m.entity))
