@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import statements_for
+from conftest import rules_of, statements_for
 
 from factcheck.readers.names import Entity, find_mentions
 from factcheck.rules.load import load_rules
@@ -73,3 +73,55 @@ def test_a_near_miss_of_one_word_that_opens_another_name_is_no_slip() -> None:
     brandt = Entity("brandt", "person", "Matthias Brandt", ("Brandt",))
     assert _names("Officials named Brant Ellison Moore as the suspect.", brandt) == []
     assert _names("Prime Minister Brant met the envoy.", brandt) == [("Brant", "near miss")]
+
+
+_PEOPLE = '''
+[entities.grace]
+kind = "person"
+name = "Grace Lindqvist"
+
+[entities.victor]
+kind = "person"
+name = "Victor Aldana"
+
+[entities.irena]
+kind = "person"
+name = "Irena Vasko"
+
+[entities.ruth]
+kind = "person"
+name = "Ruth Holder"
+
+[[claims]]
+id = "spelling"
+kind = "spelling"
+title = "Names"
+'''
+
+
+def test_a_word_that_only_looks_like_a_given_name_or_surname_is_no_slip(tmp_path: Path) -> None:
+    rules = rules_of(tmp_path, _PEOPLE)
+    for text in [
+        "Grace Lindqvist spoke on Monday. Grave doubts remain about the plan.",  # a word opening a sentence
+        "Grace Lindqvist spoke on Monday. Reporters called it a grave risk, and Grave Street was shut.",
+        "Victor Aldana won the vote. His supporters hailed a Victory for the town.",  # a word of its own
+        "Grace Lindqvist, known to her friends as Gracie, spoke on Monday.",  # a pet name
+        "Ruth Holder testified on Monday. The ruling by Judge Ellen Holden came later.",  # another person's surname
+        "Ruth Holder lived for years in the town of Holden.",  # a place
+        "Ruth Holder was born in Holden and moved away at ten.",
+        "Irena Vasko died on Monday. Her daughter Irina said she had been ill.",  # someone of hers
+        "Irena Vasko left the coast on Monday. Irene, the storm that followed, flooded the road.",
+    ]:
+        assert statements_for(rules, "spelling", text, "2024-05-02") == [], text
+
+
+def test_a_slip_of_a_surname_alone_is_flagged_where_it_stands_as_a_name(tmp_path: Path) -> None:
+    rules = rules_of(tmp_path, _PEOPLE)
+    for text, slip in [
+        ("Ruth Holder arrived on Monday. Reporters asked Holdre about the plan.", "Holdre"),
+        ("Ruth Holder arrived on Monday. Holdre said the talks went well.", "Holdre"),  # first, then a saying
+        ("Ruth Holder arrived on Monday. Later, Ms. Holdre said the talks went well.", "Holdre"),
+        ("Victor Aldana came with his father, Omar. Omar Aldana spoke first. His son Victr said the talks went well.",
+         "Victr"),  # the son of another man, named last
+    ]:
+        assert [s.value for s in statements_for(rules, "spelling", text, "2024-05-02")] == [slip], text

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.findings import Statement, Status, group_values, statement
 from factcheck.kinds import Case, Kind
+from factcheck.readers import events
 from factcheck.readers.names import Entity, Mention, name_part_slips
 from factcheck.readers.reading import Reading
 from factcheck.trace import UNHEARD, Notes
@@ -58,7 +59,19 @@ def _part_slips(reading: Reading, wanted: set[str], rules: RuleSet) -> Iterator[
             sentence = reading.sentences[index]
             taken = [(m.start, m.end) for m in reading.mentions[index]]
             for slip in name_part_slips(reading.text, sentence.start, sentence.end, entity, taken, known):
-                yield index, slip
+                if not _of_theirs(reading, index, slip, entity):
+                    yield index, slip
+
+
+def _of_theirs(reading: Reading, index: int, slip: Mention, entity: Entity) -> bool:
+    """Whether the word is the name of someone of the person's ("Irena Vasko died. Her daughter Irina said ..."): it
+    follows a possessive and a relative or aide, and the person is named before it in its sentence or the one
+    before, so the possessive is theirs."""
+    if not events.someone_of_theirs_before(reading.text, slip.start):
+        return False
+    first = reading.sentences[max(0, index - 1)].start
+    return any(m.entity == entity.id and m.how == "name" and first <= m.start < slip.start
+               for i in range(max(0, index - 1), index + 1) for m in reading.mentions[i])
 
 
 def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEARD) -> list[Statement]:

@@ -122,6 +122,12 @@ def someone_of_theirs(text: str, mention_end: int) -> bool:
     return _other_event("possessed").match(text, mention_end, mention_end + 60) is not None
 
 
+def someone_of_theirs_before(text: str, start: int) -> bool:
+    """Whether a possessive and a word for someone of theirs stand right before `start` ("her daughter Irina", "his
+    lawyer, Ana Ruiz"): the name there is of someone else than the person the possessive is of."""
+    return _other_event("of_theirs_before").search(text, max(0, start - 60), start) is not None
+
+
 def opens_with_possessive(sentence: str) -> bool:
     """Whether a sentence opens with a possessive pronoun of a thing or a deed ("His car was found"), which goes on
     about the person of the sentences before; not of a person ("His lawyer said"), whom the sentence is about."""

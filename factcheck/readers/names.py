@@ -286,11 +286,36 @@ def name_part_slips(text: str, start: int, end: int, entity: Entity, taken: list
             continue
         if text[word_end:word_end + 1] == " " and _WORD.match(text, word_end + 1):
             continue  # "Tarik Aziz": the first word of another name
-        near = next((s for s in spellings if _near_miss(folded, folded, s)), None)
-        if near is not None:
+        near = next((s for s in spellings if _near_miss(folded, folded, s) and not _not_a_slip(folded, s.folded)),
+                    None)  # "Victory", "Gracie": a word or a pet name of its own, not a slip of Victor or Grace
+        if near is not None and _stands_as_a_name(text, match.start(), word_end):
             found.append(Mention(entity.id, match.start(), word_end, text[match.start():word_end], "near miss",
                                  near.form))
     return found
+
+
+@functools.cache
+def _part_slip_cues() -> tuple[regex.Pattern[str], regex.Pattern[str], frozenset[str]]:
+    data = language.load("names")
+    return (regex.compile(data["part_slips"]["place_before"], regex.I),
+            regex.compile(data["part_slips"]["saying_after"], regex.I),
+            frozenset(language.load("titles")["words"]["honorifics"]))
+
+
+def _stands_as_a_name(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised word written alone stands where a person's name could (language/names.toml
+    [part_slips]): not a word the article also writes in lower case, not first in its sentence unless a verb of
+    saying follows, not after another capitalised word that is no honorific, not as a place."""
+    place_before, saying_after, honorifics = _part_slip_cues()
+    word = text[start:end]
+    if regex.search(rf"(?<!\w){regex.escape(word.lower())}(?!\w)", text):
+        return False
+    if _opens_a_sentence(text, start):
+        return saying_after.match(text[end:end + 40]) is not None  # a slice: `\A` holds only at its start
+    before = regex.search(r"(\p{Lu}[\p{L}\p{M}.]*) \Z", text[max(0, start - 40):start])
+    if before is not None and before.group(1).rstrip(".").lower() not in honorifics:
+        return False
+    return place_before.search(text[max(0, start - 40):start]) is None
 
 
 def _near_miss(candidate: str, folded: str, spelling: _Spelling) -> bool:
