@@ -250,6 +250,9 @@ def test_a_question_put_to_a_speaker_is_not_their_remark(newsroom: Path) -> None
     # Cut short, or with words left out and marked so: the speaker's words as the first source gives them.
     ("Brandt said Valdora was \"extremely interested in a ceasefire.\"", "consistent"),
     ("\"We are ... interested in a ceasefire,\" Brandt said.", "consistent"),
+    # The same words in another house style: a compound written as two words.
+    ("\"We are extremely interested in a cease fire that lets the fishing fleets go back to sea,\" Brandt said.",
+     "consistent"),
 ])
 def test_one_speakers_words_must_be_word_for_word_the_same_in_every_source(newsroom: Path, courier: str,
                                                                            status: str) -> None:
@@ -260,6 +263,23 @@ def test_one_speakers_words_must_be_word_for_word_the_same_in_every_source(newsr
     assert finding["status"] == status
     if status == "warning":
         assert "not word for word the same" in finding["message"]
+
+
+@pytest.mark.parametrize("pair", language.load("quotes")["folding"]["examples"], ids=lambda pair: pair[0])
+def test_one_word_in_two_house_spellings_is_compared_as_one(pair: list[str]) -> None:
+    assert normalise(pair[0]) == normalise(pair[1])
+
+
+@pytest.mark.parametrize("pair", language.load("quotes")["folding"]["not_examples"], ids=lambda pair: pair[0])
+def test_a_word_is_not_folded_onto_another(pair: list[str]) -> None:
+    assert normalise(pair[0]) != normalise(pair[1])
+
+
+def test_a_remark_in_two_house_styles_is_word_for_word_the_same() -> None:
+    british = normalise("Our defences will hold for two more days, and the long-term plan stays, the centre says.")
+    american = normalise("Our defenses will hold for 2 more days, and the long term plan stays, the center says.")
+    assert british.replace(" ", "") == american.replace(" ", "")
+    assert likeness(british, american) >= 0.8
 
 
 def test_wire_copy_quotation_marks_open_and_close_a_quotation() -> None:

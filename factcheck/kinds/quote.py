@@ -108,13 +108,19 @@ def verbatim(a: Quotation, b: Quotation) -> bool:
     """Whether the shorter of two quotations stands word for word in the longer, each of its parts in order (a
     quotation cut short, or with words left out, is still the speaker's words as the other source gives them)."""
     shorter, longer = sorted((a, b), key=lambda q: (len(q.words.split()), q.words))
-    within = f" {longer.words} "
+    return _in_order(shorter.parts or (shorter.words,), f" {longer.words} ", " ") or _in_order(
+        tuple(part.replace(" ", "") for part in shorter.parts or (shorter.words,)), longer.words.replace(" ", ""), "")
+
+
+def _in_order(parts: tuple[str, ...], within: str, edge: str) -> bool:
+    """Whether each part stands in `within` after the one before, between `edge`s: spaces, or with no spaces at
+    all, where one source writes as two words what the other writes as one ("long term", "long-term")."""
     at = 0
-    for part in shorter.parts or (shorter.words,):
-        found = within.find(f" {part} ", at)
+    for part in parts:
+        found = within.find(f"{edge}{part}{edge}", at)
         if found < 0:
             return False
-        at = found + len(part) + 1
+        at = found + len(part) + len(edge)
     return True
 
 

@@ -93,9 +93,27 @@ def _language() -> _Language:
 
 def normalise(text: str) -> str:
     """A quotation's words as two sources are compared: case folded, without punctuation or web addresses, a
-    hyphen inside a word dropped ("cease-fire" is "ceasefire")."""
+    hyphen inside a word dropped ("cease-fire" is "ceasefire"), each word in one house spelling and small numbers
+    as figures ("defences" is "defenses", "two" is "2": language/quotes.toml [folding])."""
     words = _WORD.findall(_ADDRESS.sub(" ", text))
-    return " ".join(word.casefold().replace("’", "'").replace("-", "") for word in words)
+    return " ".join(_folded(word.casefold().replace("’", "'").replace("-", "")) for word in words)
+
+
+@functools.cache
+def _foldings() -> tuple[tuple[tuple[regex.Pattern[str], str], ...], dict[str, str]]:
+    data = language.load("quotes")["folding"]
+    return (tuple((regex.compile(rule["pattern"]), rule["replace"]) for rule in data["spellings"]),
+            dict(data["numbers"]))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _folded(word: str) -> str:
+    spellings, numbers = _foldings()
+    if word in numbers:
+        return numbers[word]
+    for pattern, replace in spellings:
+        word = pattern.sub(replace, word)
+    return word
 
 
 @dataclass(frozen=True, slots=True)
