@@ -88,6 +88,29 @@ def test_a_countrys_adjective_names_it(example: dict) -> None:
     assert (titles.place_stem(example["adjective"], example["place"]) > 0) is example["same"]
 
 
+def _one_office(a: str, b: str) -> bool:
+    first, second = titles.parse_role(a), titles.parse_role(b)
+    assert first is not None and second is not None, (a, b)
+    fields = set(first.fields), set(second.fields)
+    return titles.offices_agree(first.office, second.office) and first.ranks == second.ranks and fields[0] == fields[1]
+
+
+@pytest.mark.parametrize("pair", titles.heads_examples(), ids=lambda pair: pair[0])
+def test_a_generic_head_is_the_office_that_heads_something(pair: list[str]) -> None:
+    assert _one_office(*pair)
+
+
+@pytest.mark.parametrize("pair", titles.heads_examples("not_examples"), ids=lambda pair: pair[0])
+def test_a_generic_head_is_no_office_of_another_rank_or_field(pair: list[str]) -> None:
+    assert not _one_office(*pair)
+
+
+def test_a_role_shortened_to_a_chief_agrees_with_the_accepted_office(tmp_path: Path) -> None:
+    short = "Valdora's police commissioner Ilse Marrow met Teodor Valisch on Tuesday."
+    result, finding = _check(tmp_path, {**AGREEING, "d.txt": short})
+    assert finding["status"] == "consistent", finding["message"]
+
+
 def test_roles_written_differently_that_agree_are_consistent(tmp_path: Path) -> None:
     result, finding = _check(tmp_path, AGREEING)
     assert result.exit_code == 0

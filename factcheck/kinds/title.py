@@ -4,7 +4,8 @@
 A role is read where it is attached to a mention of the person (titles.py), or where an alias of the rules that
 names an office mentions them. Roles compare by office, rank and field, whatever the case and wording
 ("Valdoran Interior Minister" is "Valdora's interior minister"); a role that leaves out its field ("the minister")
-is the same office, one with another rank ("deputy minister") or field ("defence minister") is not; whose office it
+is the same office, and so is a generic head ("the Fed chief") of an office that heads something ("the Federal
+Reserve chair"); one with another rank ("deputy minister") or field ("defence minister") is not; whose office it
 is counts only where both name a place of the story, and then they must agree. A role outside the accepted ones is
 a conflict with the sources that give an accepted one; read only behind a comma, where it may begin another clause,
 it is a warning.
@@ -19,7 +20,7 @@ from factcheck.findings import Statement, Status, group_values, statement
 from factcheck.kinds import Case, Kind, once_each
 from factcheck.readers.names import Entity
 from factcheck.readers.reading import Reading
-from factcheck.readers.titles import Role, RoleReading, alias_role, parse_role, place_stem, read_roles
+from factcheck.readers.titles import Role, RoleReading, alias_role, offices_agree, parse_role, place_stem, read_roles
 from factcheck.trace import UNHEARD, Notes
 
 
@@ -35,7 +36,10 @@ class TitleValue:
 
 def _same_office(a: TitleValue, b: TitleValue) -> bool:
     fields_a, fields_b = set(a.fields), set(b.fields)
-    return (a.office == b.office and a.ranks == b.ranks and (fields_a <= fields_b or fields_b <= fields_a)
+    # A generic head stands for the office only with the same fields: "the police chief" is the police
+    # commissioner, "the chief of police" no president.
+    fields_agree = fields_a == fields_b if a.office != b.office else fields_a <= fields_b or fields_b <= fields_a
+    return (offices_agree(a.office, b.office) and a.ranks == b.ranks and fields_agree
             and (not a.places or not b.places or bool(set(a.places) & set(b.places))))
 
 

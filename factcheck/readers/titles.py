@@ -128,6 +128,25 @@ def _vocabulary() -> _Vocabulary:
                        tuple(data["demonyms"]["adjective_endings"]), tuple(data["demonyms"]["place_endings"]))
 
 
+@functools.cache
+def _heads() -> tuple[frozenset[str], frozenset[str]]:
+    data = language.load("titles")["heads"]
+    return frozenset(data["generic"]), frozenset(data["heads"])
+
+
+def offices_agree(a: str, b: str) -> bool:
+    """Whether two normalised offices may be one: the same, or a generic head ("the Fed chief") and an office that
+    heads something ("the Federal Reserve chair"; language/titles.toml [heads])."""
+    if a == b:
+        return True
+    generic, heads = _heads()
+    return (a in generic and (b in generic or b in heads)) or (b in generic and a in heads)
+
+
+def heads_examples(key: str = "examples") -> list[list[str]]:
+    return list(language.load("titles")["heads"][key])
+
+
 def _tokens(text: str, start: int, end: int, limit: int | None = None) -> list[_Token]:
     """The tokens of text[start:end], only the first `limit` of them if given."""
     return [_Token(m.group(), m.start(), m.end()) for m in itertools.islice(_TOKEN.finditer(text, start, end), limit)]
