@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import rules_of, statements_for
 
 from factcheck.readers.names import Entity, find_mentions
@@ -125,3 +126,20 @@ def test_a_slip_of_a_surname_alone_is_flagged_where_it_stands_as_a_name(tmp_path
          "Victr"),  # the son of another man, named last
     ]:
         assert [s.value for s in statements_for(rules, "spelling", text, "2024-05-02")] == [slip], text
+
+
+@pytest.mark.parametrize("text,found", [
+    ("Her brother Piet Lorne said on Monday that the boat was late.", []),  # another person of the surname
+    ("Judge Piet Lorne ruled on Monday.", []),
+    ("Piet Lorne said the boat was late.", []),
+    ("Anna Lorne said the boat was late.", ["Anna Lorne"]),
+    ("Anna Maria Lorne said the boat was late.", ["Lorne"]),  # her own given name stands before
+    ("Mrs. Lorne said the boat was late.", ["Lorne"]),  # an honorific, an office, a sentence's opening word
+    ("Valdoran Interior Minister Lorne said the boat was late.", ["Lorne"]),
+    ("Officer Lorne said the boat was late.", ["Lorne"]),
+    ("But Lorne said the boat was late.", ["Lorne"]),
+    ("In Lorne's view the boat was late.", ["Lorne"]),
+])
+def test_a_surname_after_another_given_name_is_someone_else(text: str, found: list[str]) -> None:
+    lorne = Entity("lorne", "person", "Anna Lorne", ("Lorne",))
+    assert [m for m, _ in _names(text, lorne)] == found

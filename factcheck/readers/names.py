@@ -252,6 +252,9 @@ def find_mentions(text: str, entities: Iterable[Entity] | NameIndex, start: int 
                 continue  # "Hungry residents queued": a capitalised word, no slip of a place's name
             if how == "near miss" and _in_another_name(run_text, match_start, match_end, index.words[entity_id]):
                 continue  # "Brant Ellison Moore": a word of someone else's name, no slip of "Brandt"
+            if entity_id not in index.not_people and _after_another_given_name(
+                    text, run_start, run_text, match_start, match_end, index.words[entity_id]):
+                continue  # "her brother Piet Lorne": another person of the surname, not Anna Lorne
             found.setdefault(entity_id, []).append(Mention(entity_id, run_start + match_start, run_start + match_end,
                                                            run_text[match_start:match_end], how, form))
     mentions = [m for entity_mentions in found.values() for m in _without_overlaps(entity_mentions)]
@@ -267,6 +270,47 @@ def _in_another_name(run: str, start: int, end: int, words: frozenset[str]) -> b
         return False
     others = [w for w in run[end:].split() if w[:1].isupper()]
     return bool(others) and not any(_fold(w) in words for w in others)
+
+
+@functools.cache
+def _before_a_surname() -> frozenset[str]:
+    """Capitalised words that may stand right before a person's surname without being another given name: offices,
+    ranks, fields and honorifics ("President Lorne", "Sen. Lorne", "Foreign Minister Lorne")."""
+    data = language.load("titles")
+    words = data["words"]
+    offices = {form.split()[-1] for forms in data["offices"].values() for form in forms}
+    return frozenset(word.casefold() for word in (*offices, *words["ranks"], *words["fields"], *words["honorifics"],
+                                                   *language.load("names")["part_slips"]["before_a_surname"]))
+
+
+def _after_another_given_name(text: str, run_start: int, run: str, start: int, end: int,
+                              words: frozenset[str]) -> bool:
+    """Whether one word of a person's name of several words ("Lorne" of Anna Lorne) follows, in its run of
+    capitalised words, a word that is none of theirs and no office, honorific or initial: another person's given
+    name ("her brother Piet Lorne"). A word that opens the sentence and the article also writes in lower case
+    ("In Lorne's view") is no name."""
+    if " " in run[start:end] or len(words) < 2 or not run[:start].strip():
+        return False
+    before = run[:start].split()
+    if any(_fold(word) in words for word in before):
+        return False  # "Anna Maria Lorne": the person's own given name stands before
+    previous = before[-1].rstrip(".")
+    if len(previous) == 1 or previous.casefold() in _before_a_surname():
+        return False
+    previous_start = run_start + start - len(before[-1]) - 1
+    common_opener = _opens_a_sentence(text, previous_start) and (
+        previous.casefold() in _sentence_openers() or _written_in_lower_case(previous, text))
+    return not common_opener
+
+
+def _written_in_lower_case(word: str, text: str) -> bool:
+    """Whether the text also writes the word all in lower case: a common word, not a name."""
+    return regex.search(rf"(?<!\w){regex.escape(word.lower())}(?!\w)", text) is not None
+
+
+@functools.cache
+def _sentence_openers() -> frozenset[str]:
+    return frozenset(language.load("names")["part_slips"]["sentence_openers"])
 
 
 def name_part_slips(text: str, start: int, end: int, entity: Entity, taken: list[tuple[int, int]],
@@ -308,7 +352,7 @@ def _stands_as_a_name(text: str, start: int, end: int) -> bool:
     saying follows, not after another capitalised word that is no honorific, not as a place."""
     place_before, saying_after, honorifics = _part_slip_cues()
     word = text[start:end]
-    if regex.search(rf"(?<!\w){regex.escape(word.lower())}(?!\w)", text):
+    if _written_in_lower_case(word, text):
         return False
     if _opens_a_sentence(text, start):
         return saying_after.match(text[end:end + 40]) is not None  # a slice: `\A` holds only at its start
