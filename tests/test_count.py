@@ -508,10 +508,27 @@ def family_rules(tmp_path_factory) -> RuleSet:
     ("Ruiz, a father of five children, spoke to reporters.", []),  # someone else's
     ("She is survived by two sons.", []),  # no one of the rules to carry
     ("Ortiz was shot on Friday, and Ruiz, who is survived by two sons, was arrested.", []),
+    # A family told as its parts, a parent of so many, the children's own children.
+    ("Ortiz is survived by her husband, two sons and a daughter.", ["3"]),
+    ("Ortiz is survived by three daughters, two sons and a brother.", ["5"]),
+    ("Ortiz, a mother of four, was shot on Friday.", ["4"]),
+    ("Ortiz is survived by three sons, one of whom has two daughters.", ["3"]),
+    ("Ortiz is survived by two sons and four grandchildren.", ["2"]),
+    ("Ortiz was shot on Friday. Her brother Juan Ortiz is survived by two sons.", []),  # another of the surname
 ])
 def test_a_fact_about_one_person_is_read_only_about_them(family_rules: RuleSet, text: str,
                                                          values: list[str]) -> None:
     assert values_for(family_rules, "ortiz-children", text, "2024-05-04") == values
+
+
+@pytest.mark.parametrize("example", counts.family_examples(), ids=lambda ex: ex["text"][:40])
+def test_a_family_is_counted_by_its_parts(example: dict) -> None:
+    text, nouns = example["text"], tuple(example["nouns"])
+    first = counts.read_counts(text)[0]
+    noun = counts.counted_noun(text, first, list(nouns))
+    assert noun is not None
+    summed, _ = counts.family_parts(text, first, noun[1], nouns, len(text))
+    assert summed.low == summed.high == example["value"]
 
 
 @pytest.mark.parametrize("text,values", [

@@ -22,10 +22,12 @@ from factcheck.readers.counts import (
     Amount,
     Count,
     a_ratio,
+    about_what_it_counts,
     changed_to,
     continues_a_list,
     counted_noun,
     describes_the_noun,
+    family_parts,
     glued_size_of,
     in_a_comparison,
     in_a_part_clause,
@@ -34,6 +36,7 @@ from factcheck.readers.counts import (
     not_the_total,
     object_of,
     one_event_of_several,
+    parent_of,
     part_of_the_figure_before,
     partitive_subject,
     place_scope,
@@ -217,13 +220,23 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEA
         if not figures and notes.listening:
             notes.reject(index, claim.id, _no_figure(reading.text[sentence.start:sentence.end], triggers[0], asked))
         read_here = False
+        listed_to = -1  # for a fact about a person: where the family list of a figure read ends
         for number, count in enumerate(figures):
+            if asked.owner is not None and count.start < listed_to:
+                continue  # a part of the list already added ("two sons and a daughter")
+            if asked.owner is not None and read_here and about_what_it_counts(reading.text, listed_to, count.start):
+                notes.reject(index, claim.id, f"'{count.text}' is in a clause about what the figure before it "
+                                              "counts, not about the person")
+                continue
             read = _count_of_the_claim(reading, index, count, figures[:number], triggers, asked, rules,
                                        amounts[count] if amounts else None)
             if isinstance(read, str):
                 notes.reject(index, claim.id, read)
                 continue
             noun, trigger = read
+            if asked.owner is not None:
+                count, listed_to = family_parts(reading.text, count, max(noun[1], count.end), asked.nouns,
+                                                sentence.end)
             if amounts is None:
                 count = with_companions(reading.text, count, sentence.start, (trigger.start, trigger.end))
             found.append(_statement(reading, index, count, noun, trigger, asked,
@@ -306,6 +319,8 @@ def _count_of_the_claim(reading: Reading, index: int, count: Count, before: list
             shared_noun(text, count, before, asked.nouns, floor) is not None
             and _place_right_after(reading, index, count, segments[segment_at(segments, count.start)].end))):
         noun = (count.start, count.end)  # the noun is the figure's before it; the evidence stays this figure
+    if noun is None and asked.owner is not None:
+        noun = parent_of(text, count, asked.nouns, floor)  # "a mother of three"
     if noun is None:
         verb = next((t for t in triggers if (subject_of(text, count, t.start, asked.nouns)
                                              or object_of(text, count, t.end, asked.nouns)

@@ -749,3 +749,61 @@ def money_examples() -> list[dict[str, Any]]:
 def names_money(text: str) -> bool:
     """Whether a text gives a sum of money ("$50,000", "3 million euros")."""
     return _money().search(text) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class _Family:
+    next_part: regex.Pattern[str]
+    parent_of: regex.Pattern[str]
+    children: str
+    theirs: regex.Pattern[str]
+
+
+@functools.cache
+def _family() -> _Family:
+    data = language.load("counts")["family"]
+    return _Family(regex.compile(data["next_part"], regex.I), regex.compile(data["parent_of"], regex.I),
+                   data["children"], regex.compile(data["theirs"], regex.I))
+
+
+def family_examples() -> list[dict[str, Any]]:
+    return list(language.load("counts")["family"]["examples"])
+
+
+def _counts_one_of(noun: str, nouns: tuple[str, ...]) -> bool:
+    folded = noun.casefold()
+    return any(folded in (n.casefold(), n.casefold().removesuffix("s")) for n in nouns)
+
+
+def family_parts(text: str, count: Count, noun_end: int, nouns: tuple[str, ...], end: int) -> tuple[Count, int]:
+    """A figure of a family with the parts listed after it that the claim counts too: "two sons and a daughter" is
+    3 for a claim of sons and daughters; a part of another noun ends the list ("and four grandchildren"). Returns
+    the figure (summed where parts follow) and where the list ends."""
+    data, added, parts, at = _family(), 0, [], noun_end
+    while (part := data.next_part.match(text[at:end])) is not None and _counts_one_of(part.group("noun"), nouns):
+        figure = part.group("figure").lower()
+        read = read_counts(figure)
+        value = 1 if figure in ("a", "an") else read[0].value if read and read[0].value.isdigit() else None
+        if value is None:
+            break
+        added, at = added + int(value), at + part.end()
+        parts.append(" ".join(part.group().split()).lstrip(", "))
+    if not parts:
+        return count, noun_end
+    return _added(count, added, False, f"{count.text} and {', '.join(parts)}"), at
+
+
+def parent_of(text: str, count: Count, nouns: tuple[str, ...], floor: int) -> tuple[int, int] | None:
+    """The words "mother of" right before a figure with no noun of its own ("a mother of three"), where the claim
+    counts children: the noun the figure counts."""
+    data = _family()
+    if data.children not in nouns:
+        return None
+    found = data.parent_of.search(text, max(floor, count.start - 30), count.start)
+    return found.span() if found is not None else None
+
+
+def about_what_it_counts(text: str, earlier_end: int, start: int) -> bool:
+    """Whether a clause about what an earlier figure counts stands between it and this figure ("three sons, one of
+    whom has two daughters")."""
+    return _family().theirs.search(text, earlier_end, start) is not None
