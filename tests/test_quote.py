@@ -223,10 +223,13 @@ def test_words_echoed_or_read_out_by_a_second_speaker_are_a_warning(newsroom: Pa
     assert "may be repeated or read out" in courier_statement["explanation"]
 
 
-def test_words_a_speaker_quotes_in_single_quotes_are_not_theirs(newsroom: Path) -> None:
+@pytest.mark.parametrize("courier", [
+    f"Okafor met Brandt in Valdora. \"When the chancellor told me '{REMARK}', I believed him,\" Okafor said.",
+    f"Okafor met Brandt in Valdora. ``When the chancellor told me `{REMARK},' I believed him,'' Okafor said.",
+], ids=["single quotes", "wire copy"])
+def test_words_a_speaker_quotes_in_single_quotes_are_not_theirs(newsroom: Path, courier: str) -> None:
     _write(newsroom, "gazette", "2023-03-14", BASE)
-    _write(newsroom, "courier", "2023-03-15", f"Okafor met Brandt in Valdora. \"When the chancellor told me "
-                                              f"'{REMARK}', I believed him,\" Okafor said.")
+    _write(newsroom, "courier", "2023-03-15", courier)
     code, report = _check(newsroom)
     (finding,) = _quote_findings(report)
     assert code == 0 and finding["status"] == "consistent"

@@ -40,7 +40,7 @@ _POSSESSIVE = regex.compile(r"['’]s\b|['’](?!\w)")
 
 # Words in single quotes inside a quotation are someone else's, quoted by the speaker ("When he told me 'we will
 # stay', I believed him"): an apostrophe inside or at the end of a word ("don't", "the workers' union") opens none.
-_NESTED = regex.compile(r"(?<![\p{L}\p{N}])['‘](?=\p{L})[^'‘’\"“”]*?[\p{L}\p{N}.,!?]['’](?![\p{L}\p{N}])")
+_NESTED = regex.compile(r"(?<![\p{L}\p{N}])['‘`](?=\p{L})[^'‘’`\"“”]*?[\p{L}\p{N}.,!?]['’](?![\p{L}\p{N}])")
 
 
 @dataclass(frozen=True, slots=True)
