@@ -253,3 +253,30 @@ examples = [
 def test_the_day_of_an_invitation_is_not_the_day_of_the_occasion_it_asks_to(tmp_path: Path, text: str,
                                                                              dates: list[str]) -> None:
     assert values_for(rules_of(tmp_path, _INVITATION_RULES), "invitation-date", text, "2024-04-10") == dates
+
+
+_BLAST_RULES = """
+[entities.harbour]
+kind = "place"
+name = "Harbour Town"
+
+[[claims]]
+id = "blast-date"
+kind = "date"
+title = "Day of the Harbour Town blast"
+event = "incident"
+place = "harbour"
+"""
+
+
+@pytest.mark.parametrize("text,dates", [
+    # The event word is the subject of a verb of happening: the clause's date is the event's.
+    ("Twelve people have died since a bomb ripped through a market in Harbour Town on Friday morning.",
+     ["2024-05-03"]),
+    # ... but not a date after a verb of its own after it.
+    ("A guard who fired at the gate of the Harbour Town depot seconds before the bomb exploded was identified on "
+     "Thursday.", []),
+])
+def test_an_event_word_that_is_the_subject_of_a_verb_of_happening(tmp_path: Path, text: str,
+                                                                   dates: list[str]) -> None:
+    assert values_for(rules_of(tmp_path, _BLAST_RULES), "blast-date", text, "2024-05-04") == dates

@@ -192,7 +192,8 @@ def _in_its_clause(reading: Reading, trigger: events.Trigger, kind: events.Event
     else:
         sayings = {t: said for t in own if (said := _saying(text, clause, trigger, t)) is not None}
         later = {t for t in own if t.start >= trigger.end and t not in against
-                 and (clauses.verb_between(text, trigger.end, t.start, after_a_verb=phrase is None)
+                 and (clauses.verb_between(text, trigger.end, t.start, after_a_verb=phrase is None
+                                           or events.subject_of_happening(text, trigger))
                       or clauses.crime_between(text, trigger.start, trigger.end, t.start))}
         later |= {t for t in own if t.end <= trigger.start and t not in against
                   and clauses.follows_another_verb(text, clause.start, t.start)}

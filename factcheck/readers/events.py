@@ -302,10 +302,16 @@ def told_as_noun(text: str, clause_start: int, trigger: Trigger, kind: EventKind
     governor = _governor(text, clause_start, start, opener)
     if opener is None and governor:
         return None  # a word of both kinds with nothing that opens a phrase before it is a verb ("will visit")
-    subject = phrases.subject_of.match(text, trigger.end) is not None
+    subject = subject_of_happening(text, trigger)
     where = governor in phrases.time_and_place and not _after_a_noun(text, clause_start, start, phrases)
     takes = governor == "" or governor in phrases.light_verbs or where or subject
     return NounPhrase(start, governor, takes)
+
+
+def subject_of_happening(text: str, trigger: Trigger) -> bool:
+    """Whether an event word told as a noun is the subject of a verb of happening right after it ("the blast
+    occurred", "a bomb ripped through"): the event is then told by that verb."""
+    return _phrases().subject_of.match(text, trigger.end) is not None
 
 
 def _gerund_after(text: str, clause_start: int, trigger: Trigger, phrases: _Phrases) -> NounPhrase | None:
