@@ -221,3 +221,10 @@ def test_two_plans_that_differ_are_a_moved_deadline_not_a_conflict(rules: RuleSe
 @pytest.mark.parametrize("text", language.load("times")["clock"]["verb_before_examples"])
 def test_a_clock_time_right_after_another_verb_is_that_verbs(rules: RuleSet, text: str) -> None:
     assert values_for(rules, "shooting-time", text.replace("the guard", "Okafor"), "2023-11-12") == []
+
+
+@pytest.mark.parametrize("example", language.load("times")["clock"]["moments_apart_examples"],
+                         ids=lambda ex: ex["text"])
+def test_an_event_moments_after_another_shares_its_part_of_day(rules: RuleSet, example: dict) -> None:
+    found = statements_for(rules, "shooting-time", example["text"].replace("Quent", "Okafor"), "2023-11-12")
+    assert [item.value.split()[-1] for item in found] == ([example["value"]] if example["value"] else [])

@@ -68,6 +68,7 @@ class _Resources:
     range_before: regex.Pattern[str]  # the first time of a range, before the tagger's last
     attributive_before: regex.Pattern[str]  # a determiner before a time that names a thing ("the 10:30 ferry")
     verb_before: regex.Pattern[str]  # a past form right before a time, which is that verb's
+    moments_apart: regex.Pattern[str]  # the end of a clause moments before or after the next one's event
     outcomes: regex.Pattern[str]  # event words of what came of the event (a death)
     outcome_between: regex.Pattern[str]  # the same words as a verb of their own ("and died", "where he died")
     around: regex.Pattern[str]  # the widening words right before a clock time
@@ -102,6 +103,7 @@ def _resources() -> _Resources:
         range_before=regex.compile(clock["range_before"], regex.I),
         attributive_before=regex.compile(clock["attributive_before"], regex.I),
         verb_before=regex.compile(clock["verb_before"], regex.I),
+        moments_apart=regex.compile(clock["moments_apart"], regex.I),
         outcomes=regex.compile(language.alternation(data["events"]["outcomes"]), regex.I),
         outcome_between=regex.compile(r"\b(?:and|then|later|where|but)\s+(?:[\w-]+\s+){0,3}?(?:"
                                       + language.alternation(data["events"]["outcomes"]) + r")\b", regex.I),
@@ -239,6 +241,22 @@ def _timed(reading: Reading, index: int, trigger: events.Trigger) -> list[tuple[
             and not (t.end <= trigger.start and resources.verb_before.search(text, max(0, t.start - 30), t.start))]
 
 
+def _moments_apart(reading: Reading, index: int, trigger: events.Trigger,
+                   timed: list[tuple[Timex, int]]) -> tuple[Timex, str] | None:
+    """The part of day of the clause right after the event's, when the event came moments before or after what
+    that clause tells ("was shot shortly after he came home on Friday night": at night)."""
+    segments = list(reading.segments[index])
+    k = segment_at(segments, trigger.start)
+    if k + 1 >= len(segments) or segments[k + 1].relation not in ("before", "after"):
+        return None
+    lead = _resources().moments_apart.search(reading.text, segments[k].start, segments[k + 1].start)
+    parts = [t for t, s in timed if s == k + 1 and (part := _TIME_PART.search(t.value)) and part["part"]]
+    if lead is None or not parts:
+        return None
+    cue = f"{lead.group().strip()} {segments[k + 1].cue}"
+    return parts[0], f"'{cue}' what the next clause tells, in the same part of day"
+
+
 def _timed_event(reading: Reading, index: int, trigger: events.Trigger,
                  asked: date_kind.Asked) -> tuple[list[Mention], Timex, str, dt.date | None] | str:
     """The participants, the expression of the time of day and the day (if the sentence gives one) of the event a
@@ -251,7 +269,8 @@ def _timed_event(reading: Reading, index: int, trigger: events.Trigger,
     timed = _timed(reading, index, trigger)
     if not timed:
         return f"'{trigger.text}': the sentence gives no time of day of an event"
-    found = date_kind.attach_in(reading, index, trigger, asked.kind, timed)
+    found = date_kind.attach_in(reading, index, trigger, asked.kind, timed) or _moments_apart(reading, index, trigger,
+                                                                                            timed)
     if found is None:
         return f"'{trigger.text}': no time of day in its clause or a clause linked to it"
     if isinstance(found, str):
