@@ -538,3 +538,52 @@ def test_a_family_is_counted_by_its_parts(example: dict) -> None:
 def test_those_accompanying_someone_are_not_the_toll_but_a_toll_with_escorts_among_it_is(
         quake_rules: RuleSet, text: str, values: list[str]) -> None:
     assert values_for(quake_rules, "quake-toll", text, "2023-11-13") == values
+
+
+_VOTE_RULES = """
+[entities.kell]
+kind = "place"
+name = "Kell"
+
+[[claims]]
+id = "backers"
+kind = "count"
+title = "Members who backed the motion"
+counted = ["members"]
+cues = ["backed"]
+
+[[claims]]
+id = "rescued"
+kind = "count"
+title = "People rescued"
+counted = ["people"]
+event = "rescue"
+"""
+
+
+@pytest.fixture(scope="module")
+def vote_rules(tmp_path_factory) -> RuleSet:
+    return rules_of(tmp_path_factory.mktemp("vote-rules"), _VOTE_RULES, "vote.toml")
+
+
+@pytest.mark.parametrize("claim,text,values", [
+    # The part did it; the whole is what it is a part of.
+    ("backers", "In Kell, the motion was backed by five of the seven members.", ["5"]),
+    ("backers", "In Kell, nine of the 11 members backed the plan.", ["9"]),
+    # ... unless the event tells the whole: the part is then something else about some of them.
+    ("backers", "In Kell, nine of the 40 members backed by the union were new.", ["40"]),
+    ("backers", "In Kell, nine of the 40 members who backed the plan were new.", ["40"]),
+    # A clause that opens with the group, and tells the event after it.
+    ("rescued", "Of the 50 people on board the Kell ferry, 41 were rescued.", ["41"]),
+])
+def test_a_part_and_the_whole_it_is_a_part_of(vote_rules: RuleSet, claim: str, text: str, values: list[str]) -> None:
+    assert values_for(vote_rules, claim, text, "2025-03-10") == values
+
+
+@pytest.mark.parametrize("example", counts.part_of_a_whole_examples(), ids=lambda ex: ex["text"][:40])
+def test_a_figure_before_of_the_is_a_part_of_the_one_after(example: dict) -> None:
+    text = example["text"]
+    part, whole = counts.read_counts(text)[:2]
+    assert counts.whole_after(text, part, [part, whole]) == whole
+    assert counts.part_before(text, whole, [part, whole]) == part
+    assert part.value == str(example["value"])

@@ -36,7 +36,9 @@ from factcheck.readers.counts import (
     not_the_total,
     object_of,
     one_event_of_several,
+    opening_group,
     parent_of,
+    part_before,
     part_of_the_figure_before,
     partitive_subject,
     place_scope,
@@ -50,6 +52,7 @@ from factcheck.readers.counts import (
     sum_of,
     tells_a_beginning,
     unit_families,
+    whole_after,
     with_companions,
     with_others,
 )
@@ -310,7 +313,15 @@ def _count_of_the_claim(reading: Reading, index: int, count: Count, before: list
     whose noun is its currency."""
     text, segments = reading.text, list(reading.segments[index])
     floor = reading.sentences[index].start
+    figures = reading.figures(index)
+    # Of a part and its whole ("five of the seven members"), the part did the event; a fact about a person ("one of
+    # his four sons") is the whole.
+    wholes = amount is None and asked.owner is None
+    part = part_before(text, count, figures) if wholes else None
     noun = amount.mark if amount is not None else counted_noun(text, count, asked.nouns, floor)
+    whole = whole_after(text, count, figures) if noun is None and wholes else None
+    if whole is not None:
+        noun = counted_noun(text, whole, asked.nouns, floor)  # "five of the seven members": five members
     if amount is not None and asked.nouns and not _names_what_the_sum_is(reading, index, count, asked):
         return f"'{count.text}' is a quantity, but its clause does not say it is any of: {', '.join(asked.nouns)}"
     if asked.unit == "money" and (someone := _for_someone_else(reading, index, count)) is not None:
@@ -338,8 +349,26 @@ def _count_of_the_claim(reading: Reading, index: int, count: Count, before: list
     if not near:
         return f"'{count.text}' has no word of {asked.kind.name} near it in its clause"
     trigger = min(near, key=lambda t: abs(t.start - count.start))
+    # "five of the seven members backed it": five did it, of seven; "nine of the 40 people killed were children":
+    # the 40 were killed, and nine of them were something else.
+    clause_end = segments[segment_at(segments, count.start)].end
+    if part is not None and not _told_with_its_noun(text, noun, trigger, clause_end):
+        return f"'{count.text}' is the whole that '{part.text}' is a part of"
+    if whole is not None and (whole_noun := counted_noun(text, whole, asked.nouns, floor)) is not None and \
+            _told_with_its_noun(text, whole_noun, trigger, clause_end):
+        return f"'{count.text}' is a part of '{text[whole.start:trigger.end]}'"
+    group = opening_group(text, segments[clause].start, segments[clause].end)
+    if group is not None and group[0] <= count.start < group[1] and not group[0] <= trigger.start < group[1]:
+        return f"'{count.text}' is the size of the group '{text[group[0]:group[1]].strip(' ,')}', not a figure of " \
+               f"'{trigger.text}'"
+    # "Of the 50 people on board, 41 were rescued": a figure of the claim's noun as the group, and the event told
+    # after it.
+    sized = group is not None and any(group[0] <= f.start < group[1] and counted_noun(text, f, asked.nouns, floor)
+                                      for f in reading.figures(index))
+    among = group[1] if group is not None and sized and count.start >= group[1] and trigger.start >= group[1] \
+        else None
     why = _another_figure(reading, index, count, max(trigger.end, evidence[1]), segments[clause], asked, rules,
-                          partitive_subject(text, count, trigger.start, asked.nouns))
+                          whole is not None or partitive_subject(text, count, trigger.start, asked.nouns), among)
     if why is not None:
         return why
     # The figure belongs to the event word nearest it: in "displaced 1.4 million people and killed 212" the
@@ -367,6 +396,22 @@ def _count_of_the_claim(reading: Reading, index: int, count: Count, before: list
     return noun, trigger
 
 
+_RELATIVE = regex.compile(r"\s*(?:who|that)\s+(?:(?:were|was|had|have|has)\s+(?:been\s+)?)?", regex.I)
+_FINITE_AFTER = regex.compile(r"\b(?:was|were|is|are|had|have|has|included|include|includes)\b", regex.I)
+
+
+def _told_with_its_noun(text: str, noun: tuple[int, int], trigger: events.Trigger, clause_end: int) -> bool:
+    """Whether the event word tells what the figure's noun did or underwent, inside its noun phrase: a relative
+    clause ("the 11 members who voted"), or a participle right after it with the clause's own verb still to come
+    ("nine of the 40 people killed were children"; in "nine of the 11 members backed the plan" it is the verb)."""
+    if trigger.start < noun[1]:
+        return False
+    between = text[noun[1]:trigger.start]
+    if _RELATIVE.fullmatch(between):
+        return True
+    return not between.strip() and _FINITE_AFTER.search(text, trigger.end, clause_end) is not None
+
+
 def _of_someone_else(reading: Reading, index: int, count: Count, asked: _Asked) -> str | None:
     """Another person of the rules that a figure's clause names where it does not name the claim's owner ("Ruiz's
     two brothers" in a claim of Ortiz's children), or None."""
@@ -392,9 +437,11 @@ def _size_at_that_time(text: str, count: Count, noun: tuple[int, int], clause: S
 
 
 def _another_figure(reading: Reading, index: int, count: Count, after: int, clause: Segment, asked: _Asked,
-                    rules: RuleSet, partitive: bool = False) -> str | None:
+                    rules: RuleSet, partitive: bool = False, among: int | None = None) -> str | None:
     """Why a figure of the claim's noun and event counts something else: another place named after it or around
-    it, a separate event, an earlier figure or a part; None when it does not."""
+    it, a separate event, an earlier figure or a part; None when it does not. `among`: where the opening phrase
+    ends of a clause that opens with the group the figure is a part of and tells the event after it ("Of the 50
+    aboard, 41 were rescued"): the figure is the event's, and that opening marks no part."""
     text = reading.text
     other_place = _scope_place(reading, index, after, clause.end, asked.place, rules)
     if other_place is not None:
@@ -410,7 +457,7 @@ def _another_figure(reading: Reading, index: int, count: Count, after: int, clau
     if more is not None:
         return f"'{count.text}' is a part: the sentence adds '{more}' to it"
     a_part = part_of_the_figure_before(text, count, clause.start)
-    if not_the_total(text, count, clause.start, clause.end, partitive) and not (
+    if not_the_total(text, count, among or clause.start, clause.end, partitive) and not (
             (a_part and not _whole_counted(reading, index, count, asked))
             or ((a_part or in_a_part_clause(text, count, clause.start))
                 and _of_the_claims_part(reading, index, count, asked, rules))):

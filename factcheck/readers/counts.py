@@ -366,6 +366,16 @@ def in_a_part_clause(text: str, count: Count, clause_start: int) -> bool:
     return _reader().part_clause.match(text[clause_start:count.start]) is not None
 
 
+_GROUP = regex.compile(r"\A\W*of\s+(?:the|those|these|all)\b[^,]{1,80},", regex.I)
+
+
+def opening_group(text: str, clause_start: int, clause_end: int) -> tuple[int, int] | None:
+    """The span of a clause's opening phrase that names the group its figures are a part of ("Of the 50 people on
+    board, 41 were rescued"), or None."""
+    found = _GROUP.match(text[clause_start:clause_end])
+    return (clause_start, clause_start + found.end()) if found is not None else None
+
+
 def not_the_total(text: str, count: Count, clause_start: int, clause_end: int, partitive: bool = False) -> bool:
     """Whether the text marks a figure as an earlier one, a part, or one day's ("up from 180", "including 40", "rose
     from 40 to 52")."""
@@ -807,3 +817,24 @@ def about_what_it_counts(text: str, earlier_end: int, start: int) -> bool:
     """Whether a clause about what an earlier figure counts stands between it and this figure ("three sons, one of
     whom has two daughters")."""
     return _family().theirs.search(text, earlier_end, start) is not None
+
+
+@functools.cache
+def _part_of_a_whole() -> regex.Pattern[str]:
+    return regex.compile(_with_qualifiers(language.load("counts")["part_of_a_whole"]["between"]), regex.I)
+
+
+def part_of_a_whole_examples() -> list[dict[str, Any]]:
+    return list(language.load("counts")["part_of_a_whole"]["examples"])
+
+
+def whole_after(text: str, count: Count, figures: Sequence[Count]) -> Count | None:
+    """The whole a figure is a part of, right after it ("five of the seven members": seven), or None."""
+    between = _part_of_a_whole()
+    return next((f for f in figures if f.start > count.end and between.match(text[count.end:f.start])), None)
+
+
+def part_before(text: str, count: Count, figures: Sequence[Count]) -> Count | None:
+    """The part a figure is the whole of, right before it ("five of the seven members": five), or None."""
+    between = _part_of_a_whole()
+    return next((f for f in figures if f.end < count.start and between.match(text[f.end:count.start])), None)
