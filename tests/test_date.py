@@ -280,3 +280,27 @@ place = "harbour"
 def test_an_event_word_that_is_the_subject_of_a_verb_of_happening(tmp_path: Path, text: str,
                                                                    dates: list[str]) -> None:
     assert values_for(rules_of(tmp_path, _BLAST_RULES), "blast-date", text, "2024-05-04") == dates
+
+
+_ELECTION_RULES = """
+[entities.marlow]
+kind = "place"
+name = "Marlow Falls"
+
+[[claims]]
+id = "election-date"
+kind = "date"
+title = "Day of the Marlow Falls election"
+cues = ["election", "polls"]
+"""
+
+
+@pytest.mark.parametrize("text", [
+    "The election in Marlow Falls is on Tuesday.",
+    "Voters in Marlow Falls go to the polls Tuesday.",
+    "The Marlow Falls election is due Tuesday.",
+])
+def test_a_schedule_told_in_the_present_is_the_coming_weekday(tmp_path: Path, text: str) -> None:
+    # 2025-06-09 is a Monday: the Tuesday of a schedule is the next day, not last week's.
+    (item,) = statements_for(rules_of(tmp_path, _ELECTION_RULES), "election-date", text, "2025-06-09")
+    assert (item.value, item.data.planned) == ("2025-06-10", True)
