@@ -356,3 +356,13 @@ def test_a_figure_glued_to_its_noun_sizes_only_the_word_that_ends_its_phrase(exa
     assert glued is not None
     noun_end = glued.start("word") - 1
     assert counts.glued_size_of(text, noun_end, glued.start("word"), glued.end("word")) == example["reads"]
+
+
+@pytest.mark.parametrize("example", counts.denied_examples(), ids=lambda ex: ex[:40])
+def test_a_figure_in_what_is_denied_is_no_ones(example: str) -> None:
+    assert any(counts.denied(example, c, 0) for c in counts.read_counts(example)), example
+
+
+@pytest.mark.parametrize("example", counts.denied_examples("not_examples"), ids=lambda ex: ex[:40])
+def test_a_denial_after_a_figure_leaves_it_read(example: str) -> None:
+    assert not any(counts.denied(example, c, 0) for c in counts.read_counts(example)), example

@@ -26,6 +26,7 @@ from factcheck.readers.counts import (
     changed_to,
     continues_a_list,
     counted_noun,
+    denied,
     describes_the_noun,
     family_parts,
     glued_size_of,
@@ -443,6 +444,8 @@ def _another_figure(reading: Reading, index: int, count: Count, after: int, clau
     ends of a clause that opens with the group the figure is a part of and tells the event after it ("Of the 50
     aboard, 41 were rescued"): the figure is the event's, and that opening marks no part."""
     text = reading.text
+    if denied(text, count, reading.sentences[index].start):
+        return f"'{count.text}' is in what the sentence denies or calls false"
     other_place = _scope_place(reading, index, after, clause.end, asked.place, rules)
     if other_place is not None:
         return f"'{count.text}' is scoped to another place: {other_place}"

@@ -838,3 +838,18 @@ def part_before(text: str, count: Count, figures: Sequence[Count]) -> Count | No
     """The part a figure is the whole of, right before it ("five of the seven members": five), or None."""
     between = _part_of_a_whole()
     return next((f for f in figures if f.end < count.start and between.match(text[f.end:count.start])), None)
+
+
+@functools.cache
+def _denied() -> regex.Pattern[str]:
+    return regex.compile(language.load("counts")["denied"]["before"], regex.I)
+
+
+def denied_examples(key: str = "examples") -> list[str]:
+    return list(language.load("counts")["denied"][key])
+
+
+def denied(text: str, count: Count, sentence_start: int) -> bool:
+    """Whether a figure stands in what its sentence denies or calls false ("denied reports that 40 people had
+    died"): it is no source's own figure."""
+    return _denied().search(text, max(sentence_start, count.start - 200), count.start) is not None
