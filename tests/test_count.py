@@ -378,6 +378,9 @@ def test_a_figure_of_the_earlier_event_a_comparison_names_is_not_the_claims(summ
     assert values_for(summit_rules, "flood-death-toll", text, "2023-03-14") == []
     worst = "The floods in Norvik have killed 40 people, the worst since 2019."
     assert values_for(summit_rules, "flood-death-toll", worst, "2023-03-14") == ["40"]
+    for earlier in ["The toll in Norvik is the worst since the great flood of 2019, which killed 112 people.",
+                    "The toll in Norvik is the worst since 2019's great flood, which killed 112 people."]:
+        assert values_for(summit_rules, "flood-death-toll", earlier, "2023-03-14") == [], earlier
 
 
 @pytest.fixture(scope="module")

@@ -507,8 +507,8 @@ def _whole_counted(reading: Reading, index: int, count: Count, asked: _Asked) ->
 def _dated_before(reading: Reading, index: int, asked: _Asked, count: Count) -> tuple[Timex | None, dt.date]:
     """A date of the sentence before the claim's period ("In 2011, 12 people died on the same line": another
     event's figure), and that period's start. A date the figure is measured against ("the worst disaster to hit
-    the region since 1998") is none of the figure's, unless a 'when' clause after it tells of that time ("the worst
-    since 2019, when five people died")."""
+    the region since 1998") is none of the figure's, unless a 'when' or 'which' clause after it tells of that time
+    ("the worst since 2019, when five people died", "since the 2019 storm, which killed 112")."""
     sentence = reading.sentences[index]
     horizon = asked.since or reading.article.published - dt.timedelta(days=365)
     # Not a date of a clause of its own that an "after" or "before" opens: "the league grew from 12 clubs to 18,
@@ -516,8 +516,11 @@ def _dated_before(reading: Reading, index: int, asked: _Asked, count: Count) -> 
     # 2011" still dates the list it ends).
     segments = list(reading.segments[index])
     clause = segment_at(segments, count.start)
+    # A relative clause is about what the clause before it names ("since the storm of 2019, which killed 112").
+    relative = segments[clause].cue.lower() in ("which", "that", "when")
     stale = next((t for t in reading.timexes[index] if (end := period_end(t.value)) is not None and end < horizon
-                  and ((k := segment_at(segments, t.start)) == clause or not segments[k].relation)
+                  and ((k := segment_at(segments, t.start)) == clause or not segments[k].relation
+                       or (relative and k == clause - 1))
                   and (not in_a_comparison(reading.text, sentence.start, t.start)
                        or _WHEN_THEN.match(reading.text, t.end, count.start) is not None)), None)
     return stale, horizon
@@ -575,7 +578,9 @@ def _statement(reading: Reading, index: int, count: Count, noun: tuple[int, int]
 
 
 # A 'when' clause right after a date: what it tells happened then ("since 2019, when five people died").
-_WHEN_THEN = regex.compile(r",?\s*when\b")
+# Right after a date a figure is measured against, a clause that tells of that time or of the event it names ("the
+# worst since 2019, when five people died", "since Cyclone Orrin in 2019, which killed 112").
+_WHEN_THEN = regex.compile(r"(?:['’]s)?(?:\s+[\p{L}-]+){0,4}?(?:,\s*(?:when|which)|\s*when)\b")
 
 
 # News writes a lower bound rounded down ("more than 1,400" for 1,450), so a later "at least" a little under an
