@@ -143,3 +143,15 @@ def test_a_slip_of_a_surname_alone_is_flagged_where_it_stands_as_a_name(tmp_path
 def test_a_surname_after_another_given_name_is_someone_else(text: str, found: list[str]) -> None:
     lorne = Entity("lorne", "person", "Anna Lorne", ("Lorne",))
     assert [m for m, _ in _names(text, lorne)] == found
+
+
+@pytest.mark.parametrize("text,found", [
+    ("His wife, Daria Fenwick, wept as the verdict was read.", []),  # a relative's given name: the last vowel
+    ("Varo Governor Amado Dioso met the press.", []),  # another given name, two letters apart
+    ("Dario Fenwik met the press.", [("Dario Fenwik", "near miss")]),  # a slip of the surname
+    ("Daro Fenwick met the press.", [("Daro Fenwick", "near miss")]),  # a slip of the given name
+])
+def test_a_near_miss_that_changes_only_the_given_name_into_another_is_a_relative(text: str, found: list) -> None:
+    dario = Entity("dario", "person", "Dario Fenwick", ("Fenwick",))
+    amara = Entity("amara", "person", "Amara Dioso", ("Dioso",))
+    assert _names(text, dario, amara) == found

@@ -252,6 +252,9 @@ def find_mentions(text: str, entities: Iterable[Entity] | NameIndex, start: int 
                 continue  # "Hungry residents queued": a capitalised word, no slip of a place's name
             if how == "near miss" and _in_another_name(run_text, match_start, match_end, index.words[entity_id]):
                 continue  # "Brant Ellison Moore": a word of someone else's name, no slip of "Brandt"
+            if how == "near miss" and entity_id not in index.not_people and _another_given_name(
+                    run_text[match_start:match_end], form):
+                continue  # "Daria Fenwick" beside Dario Fenwick: a relative of the surname, no slip
             if entity_id not in index.not_people and _after_another_given_name(
                     text, run_start, run_text, match_start, match_end, index.words[entity_id]):
                 continue  # "her brother Piet Lorne": another person of the surname, not Anna Lorne
@@ -270,6 +273,24 @@ def _in_another_name(run: str, start: int, end: int, words: frozenset[str]) -> b
         return False
     others = [w for w in run[end:].split() if w[:1].isupper()]
     return bool(others) and not any(_fold(w) in words for w in others)
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def _another_given_name(written: str, form: str) -> bool:
+    """Whether a near miss of a person's full name keeps the surname and changes the given name into another one:
+    by two letters or more ("Amado Dioso" for Amara Dioso), or by its last vowel only ("Daria" for Dario, "Maria"
+    for Mario), as a relative's name does."""
+    words, forms = written.split(), form.split()
+    if len(words) < 2 or len(words) != len(forms) or _fold(words[-1]) != _fold(forms[-1]):
+        return False
+    given, theirs = _fold(words[0]), _fold(forms[0])
+    if given == theirs:
+        return False
+    if OSA.distance(given, theirs) >= 2:
+        return True
+    return len(given) == len(theirs) and given[:-1] == theirs[:-1] and {given[-1], theirs[-1]} <= _VOWELS
 
 
 @functools.cache
