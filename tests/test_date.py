@@ -304,3 +304,11 @@ def test_a_schedule_told_in_the_present_is_the_coming_weekday(tmp_path: Path, te
     # 2025-06-09 is a Monday: the Tuesday of a schedule is the next day, not last week's.
     (item,) = statements_for(rules_of(tmp_path, _ELECTION_RULES), "election-date", text, "2025-06-09")
     assert (item.value, item.data.planned) == ("2025-06-10", True)
+
+
+def test_an_event_word_inside_a_things_name_tells_no_event(tmp_path: Path) -> None:
+    rules = rules_of(tmp_path, _BLAST_RULES + '\n[entities.tamsin]\nkind = "thing"\nname = "Cyclone Tamsin"\n')
+    fled = "Thousands fled Harbour Town on Monday as Cyclone Tamsin churned towards the coast."
+    assert values_for(rules, "blast-date", fled, "2024-05-08") == []
+    assert values_for(rules, "blast-date", "Cyclone Tamsin struck Harbour Town on Monday.", "2024-05-08") == \
+        ["2024-05-06"]

@@ -76,6 +76,7 @@ class _Resources:
     widening: dict[str, tuple[int | None, int | None, str]]  # word -> (minutes before, after; None: open), shown
     zones: dict[str, str]  # written zone -> IANA name
     written_zone: regex.Pattern[str]
+    unknown_zone: regex.Pattern[str]  # a zone written as words that is none of `zones`
 
 
 def _minutes(clock: str) -> int:
@@ -92,7 +93,8 @@ def _resources() -> _Resources:
 
     widening = {word.lower(): (side(entry["before"]), side(entry["after"]), entry["shown"])
                 for word, entry in data["around"].items() if word != "examples"}
-    zones = {word: name for word, name in data["zones"].items() if word != "examples"}
+    zones = {word: name for word, name in data["zones"].items() if not word.endswith("examples")
+             and word != "unknown_zone"}
     clock = data["clock"]
     return _Resources(
         parts={code: (entry["name"], _minutes(entry["from"]), _minutes(entry["to"]))
@@ -112,6 +114,7 @@ def _resources() -> _Resources:
         widening=widening,
         zones=zones,
         written_zone=regex.compile(r"(?<![\w.])(?P<zone>" + language.alternation(zones) + r")(?![\w])"),
+        unknown_zone=regex.compile(data["zones"]["unknown_zone"]),
     )
 
 
@@ -146,12 +149,19 @@ def written_zone(text: str, timex: Timex) -> str | None:
     zones = _resources().written_zone
     found = zones.search(_BRACKETS.sub(" ", timex.text))
     if found is None:
-        found = zones.match(text, timex.end, timex.end + 8) if regex.match(r"\s", text[timex.end:timex.end + 1]) \
+        found = zones.match(text, timex.end + 1, timex.end + 24) if regex.match(r"\s", text[timex.end:timex.end + 1]) \
             else None
         found = zones.search(text, timex.end, timex.end + 6) if found is None else found
         if found is not None and text[timex.end:found.start()].strip():
             found = None
     return found["zone"] if found is not None else None
+
+
+def unknown_zone(text: str, timex: Timex) -> str | None:
+    """A zone written as words right after a clock time that this reader cannot convert ("2 p.m. Lisbon time"), or
+    None."""
+    found = _resources().unknown_zone.match(text[timex.end:timex.end + 40])
+    return found["zone"] if found is not None and written_zone(text, timex) is None else None
 
 
 def _clock(minutes: int) -> str:
@@ -295,6 +305,10 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEA
     found: list[Statement] = []
     for index, trigger, (participants, timex, how, day) in date_kind.each_event(reading, asked, _timed_event, notes):
         read = _read(reading.text, timex)
+        if (zone := unknown_zone(reading.text, timex)) is not None:
+            notes.reject(index, claim.id, f"'{timex.text} {zone}': a zone this reader cannot convert, so the time is "
+                                          "compared with nothing")
+            continue
         if read is None or isinstance(read, str):
             notes.reject(index, claim.id, read or f"'{timex.text}' ({timex.value}) names no time of day this reader "
                                                   "knows")

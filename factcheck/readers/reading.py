@@ -87,10 +87,18 @@ class Reading:
             body_start = starts[0] if starts else 0
             for trigger in events.find_triggers(self.text, kind, body_start, len(self.text), self.words):
                 number = bisect.bisect_right(starts, trigger.start) - 1
-                if number >= 0 and trigger.end <= self.sentences[number].end:
+                if number >= 0 and trigger.end <= self.sentences[number].end and not self._in_a_name(number, trigger):
                     per_sentence[number].append(trigger)
             self._triggers[key] = tuple(tuple(found) for found in per_sentence)
         return self._triggers[key][index]
+
+    def _in_a_name(self, index: int, trigger: Trigger) -> bool:
+        """Whether an event word is a capitalised word of the name of a thing, an organisation or a place of the
+        rules ("Cyclone Tamsin churned towards the coast" tells no cyclone's landfall). A cue that is the whole name
+        ("NATO") or a lower-case word of an alias ("the alliance") still tells its event."""
+        return trigger.text[:1].isupper() and any(
+            m.start <= trigger.start and trigger.end <= m.end and (m.start, m.end) != (trigger.start, trigger.end)
+            and self.entity_kinds.get(m.entity) != "person" for m in self.mentions[index])
 
     def figures(self, index: int) -> tuple[Count, ...]:
         """The counts of sentence `index` outside its dates and times (read once per sentence, for every claim)."""
