@@ -128,6 +128,12 @@ def someone_of_theirs_before(text: str, start: int) -> bool:
     return _other_event("of_theirs_before").search(text, max(0, start - 60), start) is not None
 
 
+def someone_of_before(text: str, start: int, name_start: int) -> bool:
+    """Whether someone of a person's stands before the name, with the words that describe the person between ("the
+    wife of the convicted director Dario Fenwick", "a lawyer for Ruiz"): the name is theirs, not the subject."""
+    return _other_event("someone_of_before").search(text, max(start, name_start - 80), name_start) is not None
+
+
 def opens_with_possessive(sentence: str) -> bool:
     """Whether a sentence opens with a possessive pronoun of a thing or a deed ("His car was found"), which goes on
     about the person of the sentences before; not of a person ("His lawyer said"), whom the sentence is about."""

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import regex
 
 from factcheck import language
+from factcheck.readers import events
 from factcheck.readers.names import Mention
 from factcheck.readers.reading import Reading
 
@@ -220,7 +221,10 @@ class _Reader:
     def behind_an_object_marker(self, who: _Who, floor: int) -> bool:
         """'a spokesman for Brandt', 'appealed to Mr Brandt', 'urged Brandt': the first word before the name in
         its clause that is neither capitalised nor a determiner makes it an object."""
-        for word in reversed(self.words(self.clause_start(who, floor), who.start)):
+        start = self.clause_start(who, floor)
+        if events.someone_of_before(self.text, start, who.start):
+            return True  # "the wife of the convicted director Dario Fenwick said": she speaks
+        for word in reversed(self.words(start, who.start)):
             if word[:1].isupper() or word.casefold() in self.lang.determiners:
                 continue
             return word.casefold() in self.lang.before_an_object
