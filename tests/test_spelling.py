@@ -155,3 +155,9 @@ def test_a_near_miss_that_changes_only_the_given_name_into_another_is_a_relative
     dario = Entity("dario", "person", "Dario Fenwick", ("Fenwick",))
     amara = Entity("amara", "person", "Amara Dioso", ("Dioso",))
     assert _names(text, dario, amara) == found
+
+
+def test_a_word_of_the_calendar_is_no_slip_of_a_name() -> None:
+    marsh = Entity("marsh", "person", "Lionel Marsh", ("Marsh",))
+    assert _names("He was arrested in March last year, and again on Monday.", marsh) == []
+    assert _names("Reporters asked Marhs about the plan.", marsh) == [("Marhs", "near miss")]

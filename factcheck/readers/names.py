@@ -250,6 +250,8 @@ def find_mentions(text: str, entities: Iterable[Entity] | NameIndex, start: int 
                     and _opens_a_sentence(text, run_start + match_start)
                     and _fold(run_text[match_start:match_end]) not in index.known):
                 continue  # "Hungry residents queued": a capitalised word, no slip of a place's name
+            if how == "near miss" and _fold(run_text[match_start:match_end]) in _never_slips():
+                continue  # "in March": a word of the calendar, no slip of "Marsh"
             if how == "near miss" and _in_another_name(run_text, match_start, match_end, index.words[entity_id]):
                 continue  # "Brant Ellison Moore": a word of someone else's name, no slip of "Brandt"
             if how == "near miss" and entity_id not in index.not_people and _another_given_name(
@@ -330,6 +332,11 @@ def _written_in_lower_case(word: str, text: str) -> bool:
 
 
 @functools.cache
+def _never_slips() -> frozenset[str]:
+    return frozenset(language.load("names")["part_slips"]["never_slips"])
+
+
+@functools.cache
 def _sentence_openers() -> frozenset[str]:
     return frozenset(language.load("names")["part_slips"]["sentence_openers"])
 
@@ -347,7 +354,7 @@ def name_part_slips(text: str, start: int, end: int, entity: Entity, taken: list
         word = match.group()
         word_end = match.end() - (2 if word.endswith(POSSESSIVE_ENDINGS) else 0)
         folded = _fold(text[match.start():word_end])
-        if folded in known or any(a < word_end and match.start() < b for a, b in taken):
+        if folded in known or folded in _never_slips() or any(a < word_end and match.start() < b for a, b in taken):
             continue
         if text[word_end:word_end + 1] == " " and _WORD.match(text, word_end + 1):
             continue  # "Tarik Aziz": the first word of another name
