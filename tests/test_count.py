@@ -3,6 +3,8 @@ made-up stories (tests/data/summit-rules and a quake's rules below)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from conftest import DATA, finding_for, rules_of, statements_for, values_for
 
@@ -590,3 +592,50 @@ def test_a_figure_before_of_the_is_a_part_of_the_one_after(example: dict) -> Non
     assert counts.whole_after(text, part, [part, whole]) == whole
     assert counts.part_before(text, whole, [part, whole]) == part
     assert part.value == str(example["value"])
+
+
+_SCORE_RULES = """
+[entities.solis]
+kind = "person"
+name = "Renata Solis"
+variants = ["Solis"]
+
+[entities.pryce]
+kind = "person"
+name = "Gordon Pryce"
+variants = ["Pryce"]
+
+[[claims]]
+id = "solis-votes"
+kind = "count"
+title = "Votes for Solis"
+counted = ["votes"]
+of = "solis"
+cues = ["won", "received", "defeated"]
+
+[[claims]]
+id = "rate-rise"
+kind = "count"
+title = "The rise of the key rate"
+counted = ["basis points"]
+cues = ["raised"]
+"""
+
+
+@pytest.mark.parametrize("claim,text,values", [
+    ("solis-votes", "Solis defeated Gordon Pryce by 41,212 votes to 37,433.", ["41212"]),  # a score, no change
+    ("solis-votes", "Solis received 41,212 votes.", ["41212"]),
+    # A figure with a unit of its own shares no noun with the one before it (and "by 25 ... to" is a change's step,
+    # which a claim of totals must not read: nothing, rather than 4.25 basis points).
+    ("rate-rise", "Solis's bank raised its key rate by 25 basis points to 4.25%.", []),
+    ("rate-rise", "Solis's bank raised its key rate 25 basis points, to 4.25%.", ["25"]),
+])
+def test_a_score_and_a_change_to_a_percentage(tmp_path: Path, claim: str, text: str, values: list[str]) -> None:
+    assert values_for(rules_of(tmp_path, _SCORE_RULES), claim, text, "2025-07-02") == values
+
+
+@pytest.mark.parametrize("example", counts.score_examples())
+def test_the_first_figure_of_a_score_is_the_winners(example: str) -> None:
+    first, second = counts.read_counts(example)[:2]
+    assert counts.opens_a_score(example, first, 0)
+    assert counts.other_side_of_a_score(example, second, [first], ["votes"])

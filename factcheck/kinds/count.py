@@ -38,6 +38,7 @@ from factcheck.readers.counts import (
     object_of,
     one_event_of_several,
     opening_group,
+    other_side_of_a_score,
     parent_of,
     part_before,
     part_of_the_figure_before,
@@ -315,6 +316,8 @@ def _count_of_the_claim(reading: Reading, index: int, count: Count, before: list
     text, segments = reading.text, list(reading.segments[index])
     floor = reading.sentences[index].start
     figures = reading.figures(index)
+    if amount is None and other_side_of_a_score(text, count, before, asked.nouns, floor):
+        return f"'{count.text}' is the other side's figure in a score"
     # Of a part and its whole ("five of the seven members"), the part did the event; a fact about a person ("one of
     # his four sons") is the whole.
     wholes = amount is None and asked.owner is None

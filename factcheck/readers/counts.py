@@ -201,13 +201,17 @@ def _shared_between() -> regex.Pattern[str]:
     return regex.compile(language.load("counts")["shared_noun"]["between"], regex.I)
 
 
+# A figure with a unit of its own right after it ("to 4.25%") shares no noun with the figure before it.
+_OWN_UNIT = regex.compile(r"\s*(?:%|per\s*cent\b|percent\b|percentage\s+points?\b)", regex.I)
+
+
 def shared_noun(text: str, count: Count, before: Sequence[Count], nouns: Sequence[str],
                 floor: int = 0) -> tuple[int, int] | None:
     """The noun a figure with none of its own shares with the figure before it ("killed 31 people in the north
     and 9 in the south": 'people'), or None. `before`: the figures before it in its sentence."""
     _, _, after_object = _bare()
     earlier = [c for c in before if c.end <= count.start]
-    if not earlier:
+    if not earlier or _OWN_UNIT.match(text, count.end):
         return None
     noun = counted_noun(text, earlier[-1], nouns, floor)
     if noun is None or noun[0] < earlier[-1].end:
@@ -221,9 +225,9 @@ def shared_noun(text: str, count: Count, before: Sequence[Count], nouns: Sequenc
 def changed_to(text: str, count: Count, before: Sequence[Count], nouns: Sequence[str],
                floor: int = 0) -> tuple[int, int] | None:
     """The noun a figure with none of its own takes from the first figure of a change ("from 16 members to 19":
-    'members'), or None."""
+    'members'), or None: not one with a unit of its own ("by 25 basis points to 4.25%")."""
     earlier = [c for c in before if c.end <= count.start]
-    if not earlier:
+    if not earlier or _OWN_UNIT.match(text, count.end):
         return None
     noun = counted_noun(text, earlier[-1], nouns, floor)
     from_before, _, change = _change()
@@ -376,6 +380,31 @@ def opening_group(text: str, clause_start: int, clause_end: int) -> tuple[int, i
     return (clause_start, clause_start + found.end()) if found is not None else None
 
 
+@functools.cache
+def _score_before() -> regex.Pattern[str]:
+    return regex.compile(language.load("counts")["change"]["score_before"], regex.I)
+
+
+def score_examples() -> list[str]:
+    return list(language.load("counts")["change"]["score_examples"])
+
+
+def opens_a_score(text: str, count: Count, floor: int) -> bool:
+    """Whether a figure is the first of a score, the winner's ("defeated Pryce by 41,212 votes to 37,433")."""
+    return _score_before().search(text, max(floor, count.start - 120), count.start) is not None
+
+
+def other_side_of_a_score(text: str, count: Count, before: Sequence[Count], nouns: Sequence[str],
+                          floor: int = 0) -> bool:
+    """Whether a figure is the second of a score, the other side's ("by 41,212 votes to 37,433": 37,433)."""
+    earlier = [c for c in before if c.end <= count.start]
+    if not earlier or not opens_a_score(text, earlier[-1], floor):
+        return False
+    noun = counted_noun(text, earlier[-1], nouns, floor)
+    end = noun[1] if noun is not None and noun[0] >= earlier[-1].end else earlier[-1].end
+    return regex.fullmatch(r"\s+to\s+", text[end:count.start]) is not None
+
+
 def not_the_total(text: str, count: Count, clause_start: int, clause_end: int, partitive: bool = False) -> bool:
     """Whether the text marks a figure as an earlier one, a part, or one day's ("up from 180", "including 40", "rose
     from 40 to 52")."""
@@ -387,7 +416,8 @@ def not_the_total(text: str, count: Count, clause_start: int, clause_end: int, p
                    for m in reader.part_after.finditer(text, count.end, clause_end))
             or reader.part_clause.match(text[clause_start:count.start]) is not None
             or (from_before.search(text, max(clause_start, count.start - 8), count.start) is not None
-                and to_after.match(text, count.end, clause_end) is not None))
+                and to_after.match(text, count.end, clause_end) is not None
+                and not opens_a_score(text, count, clause_start)))
 
 
 @functools.cache
@@ -742,10 +772,20 @@ def read_measures(text: str, family: str, start: int = 0, end: int | None = None
             continue
         if measures and _currencies().conversion.fullmatch(text, measures[-1].mark[1], count.start):
             continue  # the same quantity in another unit
+        if measures and _spread_over(text[measures[-1].mark[1]:count.start], count):
+            continue  # "about 14 hours over three days": the stretch the quantity before is spread over
         how = f"{count.how}; {text[count.end:mark[1]].strip()} is {factor:g} {units.base}"
         measures.append(Amount(_scaled(count, factor, count.start, mark[1], text, how), units.base, mark))
         factors.append(factor)
     return measures
+
+
+def _spread_over(between: str, count: Count) -> bool:
+    """Whether a quantity right after another is the stretch that one is spread over ("14 hours over three days",
+    "14 hours in three days"), not a quantity of its own."""
+    if not between.strip():
+        return count.text.casefold().startswith(("over ", "across "))
+    return regex.fullmatch(r"\s+(?:in|across|during|spread\s+over|spanning|over)\s+", between, regex.I) is not None
 
 
 def conversion_examples() -> list[str]:
