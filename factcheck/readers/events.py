@@ -130,7 +130,8 @@ def someone_of_theirs_before(text: str, start: int) -> bool:
 
 def someone_of_before(text: str, start: int, name_start: int) -> bool:
     """Whether someone of a person's stands before the name, with the words that describe the person between ("the
-    wife of the convicted director Dario Fenwick", "a lawyer for Ruiz"): the name is theirs, not the subject."""
+    wife of the convicted former port director Dario Fenwick", "a lawyer for Ruiz"): the name is theirs, not the
+    subject."""
     return _other_event("someone_of_before").search(text, max(start, name_start - 80), name_start) is not None
 
 
