@@ -312,3 +312,12 @@ def test_an_event_word_inside_a_things_name_tells_no_event(tmp_path: Path) -> No
     assert values_for(rules, "blast-date", fled, "2024-05-08") == []
     assert values_for(rules, "blast-date", "Cyclone Tamsin struck Harbour Town on Monday.", "2024-05-08") == \
         ["2024-05-06"]
+
+
+def test_a_moment_given_in_two_zones_on_two_days_is_either_day(tmp_path: Path) -> None:
+    text = "The cyclone struck Harbour Town at 2:30 p.m. EDT Monday (2:30 a.m. Tuesday local time)."
+    (item,) = statements_for(rules_of(tmp_path, _BLAST_RULES), "blast-date", text, "2024-05-08")
+    assert item.value == "2024-05-06/2024-05-07"
+    agreeing = finding_for(rules_of(tmp_path, _BLAST_RULES), [
+        (text, "2024-05-08"), ("The cyclone struck Harbour Town early on Tuesday.", "2024-05-08")], "blast-date")
+    assert agreeing.status == "consistent"

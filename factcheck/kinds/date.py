@@ -92,6 +92,8 @@ def _span(text: str, timex: Timex) -> _Span | None:
     first, last = days
     if first == last and (extended := day_range(text, timex)) is not None:
         last = extended[0]
+    if first == last and timex.type == "TIME" and (other := _day_in_brackets(text, timex, first)) is not None:
+        first, last = min(first, other), max(first, other)  # "2:30 p.m. EDT Monday (2:30 a.m. Tuesday local time)"
     if first == last:
         shown = ""
     elif timex.day is not None or "W" in timex.value:  # a range of days, a week: as days
@@ -99,6 +101,22 @@ def _span(text: str, timex: Timex) -> _Span | None:
     else:  # a month, a quarter, a season, a year: as TIMEX3 writes it
         shown = timex.value.split("T")[0]
     return _Span(first, last, shown)
+
+
+_BRACKET_DAY = regex.compile(r"\s*\([^()]{0,60}?\b(?P<day>mon|tues|wednes|thurs|fri|satur|sun)day\b[^()]{0,40}\)",
+                            regex.I)
+_WEEKDAYS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
+
+
+def _day_in_brackets(text: str, timex: Timex, day: dt.date) -> dt.date | None:
+    """The day before or after a clock time's that the same moment falls on in the zone a bracket right after it
+    gives ("2:30 p.m. EDT Monday (2:30 a.m. Tuesday local time)": Tuesday), or None: the event fell on either."""
+    found = _BRACKET_DAY.match(text, timex.end)
+    if found is None:
+        return None
+    weekday = _WEEKDAYS.index(found["day"].lower())
+    return next((day + dt.timedelta(days=step) for step in (-1, 1)
+                 if (day + dt.timedelta(days=step)).weekday() == weekday), None)
 
 
 def _dated(reading: Reading, index: int) -> list[tuple[Timex, int]]:
