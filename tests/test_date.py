@@ -321,3 +321,33 @@ def test_a_moment_given_in_two_zones_on_two_days_is_either_day(tmp_path: Path) -
     agreeing = finding_for(rules_of(tmp_path, _BLAST_RULES), [
         (text, "2024-05-08"), ("The cyclone struck Harbour Town early on Tuesday.", "2024-05-08")], "blast-date")
     assert agreeing.status == "consistent"
+
+
+_VISIT_RULES = """
+[entities.dioso]
+kind = "person"
+name = "Amara Dioso"
+variants = ["Dioso"]
+
+[entities.quill]
+kind = "place"
+name = "Port Quill"
+
+[[claims]]
+id = "visit-date"
+kind = "date"
+title = "Day Dioso visits Port Quill"
+who = "dioso"
+event = "visit"
+place = "quill"
+"""
+
+
+@pytest.mark.parametrize("text,dates", [
+    ("Amara Dioso said her brother would visit Port Quill on Friday.", []),  # someone of hers does it
+    ("Amara Dioso said she would visit Port Quill on Friday.", ["2025-08-15"]),
+    ("Amara Dioso and her aides will visit Port Quill on Friday.", ["2025-08-15"]),  # with them
+])
+def test_an_event_whose_subject_is_someone_of_the_persons_is_not_theirs(tmp_path: Path, text: str,
+                                                                        dates: list[str]) -> None:
+    assert values_for(rules_of(tmp_path, _VISIT_RULES), "visit-date", text, "2025-08-12") == dates

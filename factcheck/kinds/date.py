@@ -440,6 +440,8 @@ def claims_event(reading: Reading, index: int, trigger: events.Trigger, asked: A
     own = [m for m in reading.mentions_of(asked.who, index) if clause.start <= m.start < clause.end]
     if own and all(events.someone_of_theirs(text, m.end) for m in own):
         return f"'{trigger.text}' is about someone of {own[0].text}'s, not {own[0].text}"
+    if asked.who is not None and (theirs := events.theirs_as_subject(text, clause.start, trigger)) is not None:
+        return f"'{trigger.text}' is what '{theirs}' does, not {asked.who}"
     if asked.who is not None and not own and reading.mentions_of(asked.who, index):
         # "Quent survived, but her bodyguard was killed": named in another clause, the event has a subject of its own
         agent = events.own_subject(text, clause.start, trigger, asked.kind)

@@ -128,6 +128,13 @@ def someone_of_theirs_before(text: str, start: int) -> bool:
     return _other_event("of_theirs_before").search(text, max(0, start - 60), start) is not None
 
 
+def theirs_as_subject(text: str, clause_start: int, trigger: Trigger) -> str | None:
+    """Someone of a person's who is the subject right before an event word ("said her brother would visit"), as
+    written, or None."""
+    found = _other_event("theirs_as_subject").search(text, max(clause_start, trigger.start - 80), trigger.start)
+    return " ".join(found.group().split()[:2]) if found is not None else None
+
+
 def someone_of_before(text: str, start: int, name_start: int) -> bool:
     """Whether someone of a person's stands before the name, with the words that describe the person between ("the
     wife of the convicted former port director Dario Fenwick", "a lawyer for Ruiz"): the name is theirs, not the
