@@ -345,3 +345,15 @@ def test_a_word_of_titles_that_opens_a_name_is_part_of_the_name() -> None:
     # "National Security": two words of titles, the adviser's field
     national = titles.parse_role("National Security Adviser")
     assert national is not None and national.fields == ("national", "security") and not national.qualifiers
+
+
+@pytest.mark.parametrize("role,office,fields", [
+    ("central bank chief", "chief", ("central", "bank")),  # words of no title say what the office is of
+    ("campaign manager", "manager", ("campaign",)),
+    ("city councilwoman", "councillor", ("city",)),
+    ("county clerk", "clerk", ("county",)),
+    ("IMF managing director", "director", ()),  # read as a text would be, where it can be
+])
+def test_an_accepted_role_may_say_in_its_own_words_what_it_is_of(role: str, office: str, fields: tuple) -> None:
+    parsed = titles.parse_role(role)
+    assert parsed is not None and (parsed.office, parsed.fields) == (office, fields)

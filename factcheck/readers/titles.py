@@ -193,23 +193,25 @@ def _office_at_end(tokens: list[_Token], vocabulary: _Vocabulary) -> tuple[str, 
     return None
 
 
-def _parse(tokens: list[_Token], appositive: bool) -> _Parse:
+def _parse(tokens: list[_Token], appositive: bool, written_by_rules: bool = False) -> _Parse:
     """A whole role phrase, or None when the tokens are not one. Before a name (`appositive` false) every word must
-    be a word of titles; after a name, between commas, a few other words may describe the person."""
+    be a word of titles; after a name, between commas, a few other words may describe the person. A role the rules
+    write (`written_by_rules`) may hold lower-case words of no title before its office: they say what it is of
+    ("central bank chief", "campaign manager")."""
     vocabulary = _vocabulary()
     if not tokens:
         return None
     current = [part for t in tokens if (part := _current_part(t, vocabulary)) is not None]
     if current != tokens:
         # "former interior minister", "ex-president": a role, but not the person's now; anything else is no role.
-        return "not current" if isinstance(_parse(current, appositive), Role) else None
+        return "not current" if isinstance(_parse(current, appositive, written_by_rules), Role) else None
     body, tail_qualifiers, tail_fields = _whose(tokens, appositive, vocabulary)
     office = _office_at_end(body, vocabulary)
     if office is None:
         return None
     name, size, written_rank = office
     words = body[:-size]
-    before = _BeforeTheOffice(vocabulary, appositive)
+    before = _BeforeTheOffice(vocabulary, appositive, written_by_rules)
     for position, token in enumerate(words):
         following = words[position + 1].folded if position + 1 < len(words) else None  # None: the office
         if not before.read(position, token, following, _opens_a_name(words, position, vocabulary)):
@@ -237,6 +239,7 @@ class _BeforeTheOffice:
 
     vocabulary: _Vocabulary
     appositive: bool
+    written_by_rules: bool = False  # a role of the rules: unknown lower-case words are fields
     ranks: list[str] = field(default_factory=list)
     fields: list[str] = field(default_factory=list)
     qualifiers: list[str] = field(default_factory=list)
@@ -299,7 +302,7 @@ class _BeforeTheOffice:
             self.ranks.append(folded)
         elif folded in self.vocabulary.describing:
             pass  # "Outgoing President": the holder, not the office
-        elif known:
+        elif known or (self.written_by_rules and not token.capitalised):
             self.fields.append(folded)
         elif self.appositive and (not token.capitalised or ordinal) and position > 0 and \
                 self.unknown < self.vocabulary.unknown_before_office:
@@ -346,9 +349,12 @@ def _whose(tokens: list[_Token], appositive: bool,
 
 @functools.cache
 def parse_role(phrase: str) -> Role | None:
-    """A role as a rule file writes it ("Valdoran interior minister", "top diplomat"), or None if it names no
-    office."""
-    parsed = _parse(_tokens(phrase, 0, len(phrase)), appositive=True)
+    """A role as a rule file writes it ("Valdoran interior minister", "top diplomat", "central bank chief"), or None
+    if it names no office."""
+    tokens = _tokens(phrase, 0, len(phrase))
+    parsed = _parse(tokens, appositive=True)
+    if parsed is None:  # read as the text would be first: its words of no title are then its fields
+        parsed = _parse(tokens, appositive=True, written_by_rules=True)
     return parsed if isinstance(parsed, Role) else None
 
 
