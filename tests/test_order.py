@@ -121,3 +121,33 @@ def test_the_documented_example_holds(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["rules", "test", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert result.output.count("blasts-order:") == 4
+
+
+_SPEECH_RULES = """
+[entities.pryce]
+kind = "person"
+name = "Gordon Pryce"
+variants = ["Pryce"]
+
+[entities.solis]
+kind = "person"
+name = "Renata Solis"
+variants = ["Solis"]
+
+[[claims]]
+id = "speech-order"
+kind = "order"
+title = "Who spoke first on election night"
+steps = ["pryce", "solis"]
+cues = ["conceded", "took the stage", "spoke"]
+"""
+
+
+@pytest.mark.parametrize("text,values", [
+    # Each step an actor, its own event word right after it.
+    ("Pryce conceded before Solis took the stage.", ["Gordon Pryce, then Renata Solis"]),
+    ("Solis spoke after Pryce conceded in a short speech.", ["Gordon Pryce, then Renata Solis"]),
+    ("Pryce conceded before Solis's aides arrived.", []),  # what came after is no step's event
+])
+def test_the_order_of_two_actors_events(tmp_path: Path, text: str, values: list[str]) -> None:
+    assert values_for(rules_of(tmp_path, _SPEECH_RULES, "speech.toml"), "speech-order", text, "2025-06-11") == values

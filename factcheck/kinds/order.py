@@ -79,13 +79,18 @@ _WORD = regex.compile(r"\p{L}+|\d+")
 _QUESTION = regex.compile(r"\?\W*\Z")
 
 
-def _leads_to(text: str, cue_end: int, step_start: int, kind: events.EventKind) -> bool:
+def _leads_to(text: str, cue_end: int, step_start: int, kind: events.EventKind, step_end: int | None = None) -> bool:
     """Whether the words after an order word lead straight to the step it places, by its event word or a stand-in,
-    and not to an event of another year ("after the 2023 attack in")."""
+    or by the step's actor with its event word right after it ("conceded before Solis took the stage"), and not to
+    an event of another year ("after the 2023 attack in")."""
     between = text[cue_end:step_start]
     if _cues().another_time.search(between):
         return False
     if _STAND_IN.match(between):
+        return True
+    if step_end is not None and regex.fullmatch(r"\s*(?:the\s+)?", between) and (
+            word := kind.pattern.search(text, step_end, step_end + 40)) is not None and \
+            len(text[step_end:word.start()].split()) <= 1:
         return True
     word = kind.pattern.search(between)
     return word is not None and len(between[:word.start()].split()) <= _LEADING_WORDS and not regex.search(
@@ -111,7 +116,7 @@ def relation(text: str, start: int, first: Mention, second: Mention, kind: event
         return "together"
     between = [(m, "forward") for m in cues.forward.finditer(text, first_end, second_start)]
     between += [(m, "reverse") for m in cues.reverse.finditer(text, first_end, second_start)]
-    between = [(m, how) for m, how in between if _leads_to(text, m.end(), second_start, kind)]
+    between = [(m, how) for m, how in between if _leads_to(text, m.end(), second_start, kind, second.end)]
     if between:
         cue, how = max(between, key=lambda item: item[0].start())  # the word nearest the second step governs it
         return how if _told_happening(text, first_end, cue.start(), kind) else None
