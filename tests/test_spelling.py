@@ -150,6 +150,7 @@ def test_a_surname_after_another_given_name_is_someone_else(text: str, found: li
     ("Varo Governor Amado Dioso met the press.", []),  # another given name, two letters apart
     ("Dario Fenwik met the press.", [("Dario Fenwik", "near miss")]),  # a slip of the surname
     ("Daro Fenwick met the press.", [("Daro Fenwick", "near miss")]),  # a slip of the given name
+    ("Reporters asked Amara Dasso about it.", []),  # a word further than its own budget: another name
 ])
 def test_a_near_miss_that_changes_only_the_given_name_into_another_is_a_relative(text: str, found: list) -> None:
     dario = Entity("dario", "person", "Dario Fenwick", ("Fenwick",))
@@ -161,3 +162,11 @@ def test_a_word_of_the_calendar_is_no_slip_of_a_name() -> None:
     marsh = Entity("marsh", "person", "Lionel Marsh", ("Marsh",))
     assert _names("He was arrested in March last year, and again on Monday.", marsh) == []
     assert _names("Reporters asked Marhs about the plan.", marsh) == [("Marhs", "near miss")]
+
+
+def test_a_slip_is_measured_word_by_word_without_accents() -> None:
+    ines = Entity("ines", "person", "Inês Castellano", ("Castellano",))
+    assert _names("Ines Castelano met the press.", ines) == [("Ines Castelano", "near miss")]
+    # Two slips in a surname of ten letters are within its budget; two in a given name of four are not.
+    assert _names("Inês Castiliano met the press.", ines) == [("Inês Castiliano", "near miss")]
+    assert _names("Inga Castellano met the press.", ines) == []
