@@ -255,10 +255,10 @@ def find_mentions(text: str, entities: Iterable[Entity] | NameIndex, start: int 
                 continue  # "in March": a word of the calendar, no slip of "Marsh"
             if how == "near miss" and _in_another_name(run_text, match_start, match_end, index.words[entity_id]):
                 continue  # "Brant Ellison Moore": a word of someone else's name, no slip of "Brandt"
-            if how == "near miss" and entity_id not in index.not_people and _another_given_name(
+            if how == "near miss" and entity_id not in index.not_people and _another_persons_name(
                     run_text[match_start:match_end], form):
-                continue  # "Daria Fenwick" beside Dario Fenwick: a relative of the surname, no slip
-            if entity_id not in index.not_people and _after_another_given_name(
+                continue  # "Daria Fenwick" beside Dario Fenwick, "Renata Salas" beside Renata Solis: no slip
+            if entity_id not in index.not_people and _after_another_persons_name(
                     text, run_start, run_text, match_start, match_end, index.words[entity_id]):
                 continue  # "her brother Piet Lorne": another person of the surname, not Anna Lorne
             found.setdefault(entity_id, []).append(Mention(entity_id, run_start + match_start, run_start + match_end,
@@ -286,7 +286,7 @@ def _plain(word: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(ch))
 
 
-def _another_given_name(written: str, form: str) -> bool:
+def _another_persons_name(written: str, form: str) -> bool:
     """Whether a near miss of a person's full name is another person's name: one of its words is further from the
     person's than that word's own error budget allows ("Renata Salas" for Renata Solis, "Amado Dioso" for Amara
     Dioso), or it keeps the surname and changes the given name by its last vowel only ("Daria" for Dario, "Maria"
@@ -317,7 +317,7 @@ def _before_a_surname() -> frozenset[str]:
                                                    *language.load("names")["part_slips"]["before_a_surname"]))
 
 
-def _after_another_given_name(text: str, run_start: int, run: str, start: int, end: int,
+def _after_another_persons_name(text: str, run_start: int, run: str, start: int, end: int,
                               words: frozenset[str]) -> bool:
     """Whether one word of a person's name of several words ("Lorne" of Anna Lorne) follows, in its run of
     capitalised words, a word that is none of theirs and no office, honorific or initial: another person's given
