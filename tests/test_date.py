@@ -274,7 +274,7 @@ place = "harbour"
     ("Twelve people have died since a bomb ripped through a market in Harbour Town on Friday morning.",
      ["2024-05-03"]),
     # ... but not a date after a verb of its own after it.
-    ("A guard who fired at the gate of the Harbour Town depot seconds before the bomb exploded was identified on "
+    ("A guard who fired at the gate of the Harbour Town depot moments before the car bomb exploded was named on "
      "Thursday.", []),
 ])
 def test_an_event_word_that_is_the_subject_of_a_verb_of_happening(tmp_path: Path, text: str,
