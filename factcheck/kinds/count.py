@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import regex
@@ -353,24 +354,9 @@ def _count_of_the_claim(reading: Reading, index: int, count: Count, before: list
     if not near:
         return f"'{count.text}' has no word of {asked.kind.name} near it in its clause"
     trigger = min(near, key=lambda t: abs(t.start - count.start))
-    # "five of the seven members backed it": five did it, of seven; "nine of the 40 people killed were children":
-    # the 40 were killed, and nine of them were something else.
-    clause_end = segments[segment_at(segments, count.start)].end
-    if part is not None and not _told_with_its_noun(text, noun, trigger, clause_end):
-        return f"'{count.text}' is the whole that '{part.text}' is a part of"
-    if whole is not None and (whole_noun := counted_noun(text, whole, asked.nouns, floor)) is not None and \
-            _told_with_its_noun(text, whole_noun, trigger, clause_end):
-        return f"'{count.text}' is a part of '{text[whole.start:trigger.end]}'"
-    group = opening_group(text, segments[clause].start, segments[clause].end)
-    if group is not None and group[0] <= count.start < group[1] and not group[0] <= trigger.start < group[1]:
-        return f"'{count.text}' is the size of the group '{text[group[0]:group[1]].strip(' ,')}', not a figure of " \
-               f"'{trigger.text}'"
-    # "Of the 50 people on board, 41 were rescued": a figure of the claim's noun as the group, and the event told
-    # after it.
-    sized = group is not None and any(group[0] <= f.start < group[1] and counted_noun(text, f, asked.nouns, floor)
-                                      for f in reading.figures(index))
-    among = group[1] if group is not None and sized and count.start >= group[1] and trigger.start >= group[1] \
-        else None
+    among = _among_a_group(text, count, noun, trigger, part, whole, figures, segments[clause], asked.nouns, floor)
+    if isinstance(among, str):
+        return among
     why = _another_figure(reading, index, count, max(trigger.end, evidence[1]), segments[clause], asked, rules,
                           whole is not None or partitive_subject(text, count, trigger.start, asked.nouns), among)
     if why is not None:
@@ -398,6 +384,28 @@ def _count_of_the_claim(reading: Reading, index: int, count: Count, before: list
     if stale is not None and not _size_at_that_time(text, count, noun, segments[clause]):
         return f"'{count.text}': the sentence names '{stale.text}', before {horizon}: another event's figure"
     return noun, trigger
+
+
+def _among_a_group(text: str, count: Count, noun: tuple[int, int], trigger: events.Trigger, part: Count | None,
+                   whole: Count | None, figures: Sequence[Count], clause: Segment, nouns: tuple[str, ...],
+                   floor: int) -> str | int | None:
+    """Of a part and its whole, or a clause that opens with a group, which figure is the event's: why this one is
+    not; or, for a figure told among a group of the claim's noun ("Of the 50 people on board, 41 were rescued"),
+    where the group's phrase ends; or None. "Five of the seven members backed it": five did it, of seven; "nine of
+    the 40 people killed were children": the 40 were killed, and nine of them were something else."""
+    if part is not None and not _told_with_its_noun(text, noun, trigger, clause.end):
+        return f"'{count.text}' is the whole that '{part.text}' is a part of"
+    if whole is not None and (whole_noun := counted_noun(text, whole, nouns, floor)) is not None and \
+            _told_with_its_noun(text, whole_noun, trigger, clause.end):
+        return f"'{count.text}' is a part of '{text[whole.start:trigger.end]}'"
+    group = opening_group(text, clause.start, clause.end)
+    if group is None:
+        return None
+    if group[0] <= count.start < group[1] and not group[0] <= trigger.start < group[1]:
+        return f"'{count.text}' is the size of the group '{text[group[0]:group[1]].strip(' ,')}', not a figure of " \
+               f"'{trigger.text}'"
+    sized = any(group[0] <= f.start < group[1] and counted_noun(text, f, nouns, floor) for f in figures)
+    return group[1] if sized and count.start >= group[1] and trigger.start >= group[1] else None
 
 
 _RELATIVE = regex.compile(r"\s*(?:who|that)\s+(?:(?:were|was|had|have|has)\s+(?:been\s+)?)?", regex.I)
@@ -580,7 +588,6 @@ def _statement(reading: Reading, index: int, count: Count, noun: tuple[int, int]
                       **({"unit": unit} if unit else {})})
 
 
-# A 'when' clause right after a date: what it tells happened then ("since 2019, when five people died").
 # Right after a date a figure is measured against, a clause that tells of that time or of the event it names ("the
 # worst since 2019, when five people died", "since Cyclone Orrin in 2019, which killed 112").
 _WHEN_THEN = regex.compile(r"(?:['’]s)?(?:\s+[\p{L}-]+){0,4}?(?:,\s*(?:when|which)|\s*when)\b")
