@@ -289,8 +289,8 @@ def _plain(word: str) -> str:
 def _another_persons_name(written: str, form: str) -> bool:
     """Whether a near miss of a person's full name is another person's name: one of its words is further from the
     person's than that word's own error budget allows ("Renata Salas" for Renata Solis, "Amado Dioso" for Amara
-    Dioso), or it keeps the surname and changes the given name by its last vowel only ("Daria" for Dario, "Maria"
-    for Mario), as a relative's name does."""
+    Dioso), or it keeps the surname and changes the given name by two letters or more, or by its last vowel only
+    ("Daria" for Dario, "Maria" for Mario), as a relative's name does."""
     words, forms = written.split(), form.split()
     if len(words) < 2 or len(words) != len(forms):
         return False
