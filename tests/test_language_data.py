@@ -301,6 +301,13 @@ def test_an_event_only_offered_is_neither_done_nor_planned(example: dict) -> Non
     assert (clauses.offered_to(text, 0, text.index(example["event"])) is not None) is example["offered"]
 
 
+@pytest.mark.parametrize("example", language.load("grammar")["complement"]["in_question_examples"],
+                         ids=lambda ex: ex["text"][:40])
+def test_an_event_only_asked_about_or_rumoured_is_neither_done_nor_planned(example: dict) -> None:
+    text = example["text"]
+    assert (clauses.in_question(text, 0, text.index(example["event"])) is not None) is example["asked"]
+
+
 @pytest.mark.parametrize("example", language.load("grammar")["complement"]["occasion_examples"],
                          ids=lambda ex: ex["text"][:40])
 def test_a_date_after_the_occasion_an_invitation_asks_to_is_the_occasions(example: dict) -> None:

@@ -504,7 +504,10 @@ def _not_the_event(text: str, clause: Segment, trigger: events.Trigger) -> str |
         return f"'{trigger.text}' is what '{invited}' asks for; the clause's dates are the asking's"
     offered = clauses.offered_to(text, clause.start, trigger.start)
     if offered is not None:
-        return f"'{trigger.text}' is only offered ('{offered}'): neither done nor planned"
+        return f"'{trigger.text}' is only offered, refused or called for ('{offered}'): neither done nor planned"
+    asked = clauses.in_question(text, max(0, clause.start - 12), trigger.start)
+    if asked is not None:
+        return f"'{trigger.text}' is only asked about or rumoured ('{asked}'): neither done nor planned"
     return None
 
 

@@ -305,9 +305,27 @@ def _offered() -> regex.Pattern[str]:
 
 
 def offered_to(text: str, clause_start: int, event_start: int) -> str | None:
-    """The words that only offer an event ("offered to travel", "would be ready to leave"), or None."""
-    match = _offered().search(text, max(clause_start, event_start - 40), event_start)
+    """The words that only offer, refuse or call for an event ("offered to travel", "would be ready to leave",
+    "refused to resign", "calls to resign"), or None."""
+    match = _offered().search(text, max(clause_start, event_start - 60), event_start)
     return " ".join(match["verb"].split()) + " to" if match else None
+
+
+@functools.cache
+def _in_question() -> regex.Pattern[str]:
+    return regex.compile(language.load("grammar")["complement"]["in_question"], regex.I)
+
+
+def in_question(text: str, sentence_start: int, event_start: int) -> str | None:
+    """The words that only ask about or rumour an event ("asked whether she would resign", "rumours that she would
+    resign"), or None."""
+    match = _in_question().search(text, max(sentence_start, event_start - 80), event_start)
+    if match:
+        return " ".join(match["verb"].split())
+    # A question quoted ('Asked "will you resign?" by reporters'): the event is what is asked.
+    opened = regex.search(r"[\"“][^\"“”]{0,80}\Z", text[max(sentence_start, event_start - 80):event_start])
+    closed = regex.match(r"[^\"“”]{0,80}\?[\"”]", text[event_start:event_start + 100])
+    return "a question quoted" if opened and closed else None
 
 
 @functools.cache
