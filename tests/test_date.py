@@ -351,3 +351,17 @@ place = "quill"
 def test_an_event_whose_subject_is_someone_of_the_persons_is_not_theirs(tmp_path: Path, text: str,
                                                                         dates: list[str]) -> None:
     assert values_for(rules_of(tmp_path, _VISIT_RULES), "visit-date", text, "2025-08-12") == dates
+
+
+@pytest.mark.parametrize("text,dates", [
+    # The date of another verb: a relative clause on the subject, a 'when' clause of a participle.
+    ("Families who lost relatives in the Harbour Town blast met the mayor on Tuesday.", []),
+    ("Mourners laid flowers on Tuesday for the 12 people killed when the bomb in Harbour Town exploded.", []),
+    # A crash told in a 'where' clause came before or after the arrival, as the story goes: no bound.
+    ("Investigators arrived on Monday at the square in Harbour Town where the bomb exploded.", []),
+    # The event's own date still: "when" right after the date lends it.
+    ("The mayor was in Harbour Town on Tuesday when the bomb exploded.", ["2024-05-07"]),
+])
+def test_a_date_of_another_verb_around_the_event_is_not_its_date(tmp_path: Path, text: str,
+                                                                  dates: list[str]) -> None:
+    assert values_for(rules_of(tmp_path, _BLAST_RULES), "blast-date", text, "2024-05-08") == dates

@@ -214,7 +214,11 @@ def _in_its_clause(reading: Reading, trigger: events.Trigger, kind: events.Event
                                            or events.subject_of_happening(text, trigger))
                       or clauses.crime_between(text, trigger.start, trigger.end, t.start))}
         later |= {t for t in own if t.end <= trigger.start and t not in against
-                  and clauses.follows_another_verb(text, clause.start, t.start)}
+                  and (clauses.follows_another_verb(text, clause.start, t.start)
+                       or clauses.when_of_another(text, t.end, trigger.start))}
+        if phrase is not None and phrase.governor in events.prepositions():
+            later |= {t for t in own if t.start >= trigger.end and t not in against and clauses.in_a_relative_subject(
+                text, clause.start, trigger.start, trigger.end, t.start)}
         candidates = [t for t in own if t in against or (t not in sayings and t not in later)]
         if not candidates and later:
             return f"'{own[0].text}' is the date of another verb than '{trigger.text}', in a clause of its own"
@@ -262,6 +266,8 @@ def _lent(reading: Reading, index: int, trigger: events.Trigger, kind: events.Ev
     if pluperfect(reading.text, segments[k].start, segments[k].end):
         return _Attachment(timex, None, span.last, f"'{trigger.text}' happened earlier (had ...) at the place of an "
                                                    f"event dated {span.shown or span.last}, so on or before it")
+    if kind.name in events.unplanned_kinds():
+        return None  # "arrived on Monday at the field where the plane crashed": before the arrival, as it happens
     return _Attachment(timex, span.first, None, f"'{trigger.text}' happens at the place of an event dated "
                                                 f"{span.shown or span.first}, so on or after it")
 

@@ -358,6 +358,27 @@ def follows_another_verb(text: str, clause_start: int, date_start: int) -> bool:
 
 
 @functools.cache
+def _another_verbs_time() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    data = language.load("grammar")["complement"]
+    return (regex.compile(data["when_of_another"]), regex.compile(data["relative_subject"], regex.I),
+            regex.compile(data["main_verb_after"]))
+
+
+def when_of_another(text: str, date_end: int, event_start: int) -> bool:
+    """Whether the event word after a date is told in a 'when' clause of a participle between them ("on Tuesday for
+    the 61 people killed when the jet crashed"): the date is not the event's."""
+    return _another_verbs_time()[0].search(text, date_end, event_start) is not None
+
+
+def in_a_relative_subject(text: str, clause_start: int, event_start: int, event_end: int, date_start: int) -> bool:
+    """Whether an event noun stands in a relative clause on the subject and the main verb follows it before the
+    date ("families who lost relatives in the crash met officials on Tuesday"): the date is the main verb's."""
+    _, relative, main_verb = _another_verbs_time()
+    return (relative.search(text, clause_start, event_start) is not None
+            and main_verb.match(text[event_end:date_start]) is not None)
+
+
+@functools.cache
 def _state_date() -> regex.Pattern[str]:
     return regex.compile(language.load("grammar")["state_date"]["before"], regex.I)
 

@@ -61,6 +61,12 @@ def settings() -> Settings:
                     opening, data["pronoun_reach"], data["history_days"])
 
 
+@functools.cache
+def unplanned_kinds() -> frozenset[str]:
+    """The kinds of event nobody plans (a crash, a killing): told in a 'where' clause, they give no order."""
+    return frozenset(language.load("events")["settings"]["unplanned"])
+
+
 def event_names() -> list[str]:
     return sorted(language.load("events")["events"])
 
@@ -320,6 +326,11 @@ def told_as_noun(text: str, clause_start: int, trigger: Trigger, kind: EventKind
     where = governor in phrases.time_and_place and not _after_a_noun(text, clause_start, start, phrases)
     takes = governor == "" or governor in phrases.light_verbs or where or subject
     return NounPhrase(start, governor, takes)
+
+
+def prepositions() -> frozenset[str]:
+    """The prepositions that may govern an event noun's phrase ("in the crash", "after the attack")."""
+    return _phrases().prepositions
 
 
 def subject_of_happening(text: str, trigger: Trigger) -> bool:
