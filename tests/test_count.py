@@ -639,3 +639,26 @@ def test_the_first_figure_of_a_score_is_the_winners(example: str) -> None:
     first, second = counts.read_counts(example)[:2]
     assert counts.opens_a_score(example, first, 0)
     assert counts.other_side_of_a_score(example, second, [first], ["votes"])
+
+
+@pytest.mark.parametrize("text,values", [
+    # An increment before the total it brings the toll to (the 61 counts none of the claim's nouns here).
+    ("Three of the injured later died, bringing the death toll in Norvik to 61.", []),
+    ("Three more residents died in Norvik, bringing the total to 61 people.", ["61"]),
+    ("In Norvik, twelve of the 61 dead were children.", ["61"]),  # the whole told by its event word
+    ("A strong aftershock struck Norvik on Tuesday, killing two people.", []),  # a later event's own victims
+])
+def test_an_increment_a_part_and_a_later_events_figure_are_no_toll(summit_rules: RuleSet, text: str,
+                                                                    values: list[str]) -> None:
+    assert values_for(summit_rules, "flood-death-toll", text, "2023-03-14") == values
+
+
+@pytest.mark.parametrize("text,values", [
+    ("The plane, a Boeing 737 carrying 89 people, crashed.", ["89"]),  # a model's number is part of its name
+    ("Twenty-eight of the 89 people on board survived.", ["89"]),  # the whole holds the event word
+])
+def test_a_figure_in_a_name_is_no_count_and_the_whole_on_board_is(tmp_path: Path, text: str,
+                                                                   values: list[str]) -> None:
+    rules = rules_of(tmp_path, '[entities.kell]\nkind = "place"\nname = "Kell"\n\n[[claims]]\nid = "on-board"\n'
+                               'kind = "count"\ncounted = ["people"]\ncues = ["on board", "carrying"]\n')
+    assert values_for(rules, "on-board", text, "2025-03-10") == values

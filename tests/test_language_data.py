@@ -373,3 +373,13 @@ def test_a_figure_in_what_is_denied_is_no_ones(example: str) -> None:
 @pytest.mark.parametrize("example", counts.denied_examples("not_examples"), ids=lambda ex: ex[:40])
 def test_a_denial_after_a_figure_leaves_it_read(example: str) -> None:
     assert not any(counts.denied(example, c, 0) for c in counts.read_counts(example)), example
+
+
+@pytest.mark.parametrize("example", counts.name_number_examples(), ids=lambda ex: ex[:40])
+def test_a_figure_in_a_name_is_no_count(example: str) -> None:
+    assert any(counts.in_a_name(example, c, 0) for c in counts.read_counts(example)), example
+
+
+@pytest.mark.parametrize("example", counts.name_number_examples("not_examples"), ids=lambda ex: ex[:40])
+def test_a_figure_after_a_sentences_first_word_or_a_month_is_no_name(example: str) -> None:
+    assert not any(counts.in_a_name(example, c, 0) for c in counts.read_counts(example)), example

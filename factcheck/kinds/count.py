@@ -32,6 +32,7 @@ from factcheck.readers.counts import (
     family_parts,
     glued_size_of,
     in_a_comparison,
+    in_a_name,
     in_a_part_clause,
     more_added_after,
     names_money,
@@ -317,6 +318,8 @@ def _count_of_the_claim(reading: Reading, index: int, count: Count, before: list
     text, segments = reading.text, list(reading.segments[index])
     floor = reading.sentences[index].start
     figures = reading.figures(index)
+    if amount is None and (name := in_a_name(text, count, floor)) is not None:
+        return f"'{count.text}' is part of the name '{name}', no count"
     if amount is None and other_side_of_a_score(text, count, before, asked.nouns, floor):
         return f"'{count.text}' is the other side's figure in a score"
     # Of a part and its whole ("five of the seven members"), the part did the event; a fact about a person ("one of
@@ -395,8 +398,9 @@ def _among_a_group(text: str, count: Count, noun: tuple[int, int], trigger: even
     the 40 people killed were children": the 40 were killed, and nine of them were something else."""
     if part is not None and not _told_with_its_noun(text, noun, trigger, clause.end):
         return f"'{count.text}' is the whole that '{part.text}' is a part of"
-    if whole is not None and (whole_noun := counted_noun(text, whole, nouns, floor)) is not None and \
-            _told_with_its_noun(text, whole_noun, trigger, clause.end):
+    # The whole's noun, or the whole alone where its event word is its noun ("the 61 dead").
+    if whole is not None and _told_with_its_noun(text, counted_noun(text, whole, nouns, floor) or (
+            whole.start, whole.end), trigger, clause.end):
         return f"'{count.text}' is a part of '{text[whole.start:trigger.end]}'"
     group = opening_group(text, clause.start, clause.end)
     if group is None:
@@ -409,15 +413,17 @@ def _among_a_group(text: str, count: Count, noun: tuple[int, int], trigger: even
 
 
 _RELATIVE = regex.compile(r"\s*(?:who|that)\s+(?:(?:were|was|had|have|has)\s+(?:been\s+)?)?", regex.I)
-_FINITE_AFTER = regex.compile(r"\b(?:was|were|is|are|had|have|has|included|include|includes)\b", regex.I)
+_FINITE_AFTER = regex.compile(r"\b(?:was|were|is|are|had|have|has|included|include|includes|(?-i:[a-z]{3,}ed))\b",
+                              regex.I)
 
 
 def _told_with_its_noun(text: str, noun: tuple[int, int], trigger: events.Trigger, clause_end: int) -> bool:
-    """Whether the event word tells what the figure's noun did or underwent, inside its noun phrase: a relative
-    clause ("the 11 members who voted"), or a participle right after it with the clause's own verb still to come
-    ("nine of the 40 people killed were children"; in "nine of the 11 members backed the plan" it is the verb)."""
+    """Whether the event word tells what the figure's noun did or underwent, inside its noun phrase: the noun itself
+    ("the 61 dead"), a relative clause ("the 11 members who voted"), or a participle right after it with the
+    clause's own verb still to come ("nine of the 40 people killed were children"; in "nine of the 11 members backed
+    the plan" it is the verb)."""
     if trigger.start < noun[1]:
-        return False
+        return trigger.start >= noun[0]  # the noun is the event word itself: "the 61 dead"
     between = text[noun[1]:trigger.start]
     if _RELATIVE.fullmatch(between):
         return True

@@ -893,3 +893,23 @@ def denied(text: str, count: Count, sentence_start: int) -> bool:
     """Whether a figure stands in what its sentence denies or calls false ("denied reports that 40 people had
     died"): it is no source's own figure."""
     return _denied().search(text, max(sentence_start, count.start - 200), count.start) is not None
+
+
+@functools.cache
+def _name_number() -> tuple[regex.Pattern[str], frozenset[str]]:
+    data = language.load("counts")["name_number"]
+    return regex.compile(data["before"]), frozenset(data["not_names"])
+
+
+def name_number_examples(key: str = "examples") -> list[str]:
+    return list(language.load("counts")["name_number"][key])
+
+
+def in_a_name(text: str, count: Count, floor: int) -> str | None:
+    """The name a figure is part of, when a capitalised word inside the sentence stands right before it ("Boeing"
+    of "a Boeing 737"), or None."""
+    pattern, not_names = _name_number()
+    found = pattern.search(text[floor:count.start])  # a slice: the sentence's first word has nothing before it
+    if found is None or found["word"].casefold() in not_names:
+        return None
+    return f"{found['word']} {count.text}"

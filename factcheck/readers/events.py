@@ -107,8 +107,10 @@ def _persons_after() -> tuple[frozenset[str], frozenset[str]]:
 
 def about_another_event(text: str, start: int, end: int) -> bool:
     """Whether a stretch of text (a figure's clause) says it is about another event ("in a separate accident",
-    "another blast", "in another village"; not "another suspect was held")."""
+    "another blast", "in another village", "an aftershock struck"; not "another suspect was held")."""
     marks, persons = _persons_after()
+    if _other_event("later_events").search(text, start, end) is not None:
+        return True
     for found in _other_event("words").finditer(text, start, end):
         if " ".join(found.group().casefold().split()) not in marks:
             return True
