@@ -656,9 +656,11 @@ def test_an_increment_a_part_and_a_later_events_figure_are_no_toll(summit_rules:
 @pytest.mark.parametrize("text,values", [
     ("The plane, a Boeing 737 carrying 89 people, crashed.", ["89"]),  # a model's number is part of its name
     ("Twenty-eight of the 89 people on board survived.", ["89"]),  # the whole holds the event word
+    ("The crash killed all but 28 of the 89 people on board.", ["89"]),
+    ("The plane was carrying 83 passengers and six crew.", ["89"]),  # people told in their groups
 ])
 def test_a_figure_in_a_name_is_no_count_and_the_whole_on_board_is(tmp_path: Path, text: str,
                                                                    values: list[str]) -> None:
     rules = rules_of(tmp_path, '[entities.kell]\nkind = "place"\nname = "Kell"\n\n[[claims]]\nid = "on-board"\n'
-                               'kind = "count"\ncounted = ["people"]\ncues = ["on board", "carrying"]\n')
+                               'kind = "count"\ncounted = ["people", "passengers"]\ncues = ["on board", "carrying"]\n')
     assert values_for(rules, "on-board", text, "2025-03-10") == values

@@ -45,6 +45,7 @@ from factcheck.readers.counts import (
     part_before,
     part_of_the_figure_before,
     partitive_subject,
+    parts_counted,
     place_scope,
     read_amounts,
     read_counts,
@@ -227,10 +228,10 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEA
         if not figures and notes.listening:
             notes.reject(index, claim.id, _no_figure(reading.text[sentence.start:sentence.end], triggers[0], asked))
         read_here = False
-        listed_to = -1  # for a fact about a person: where the family list of a figure read ends
+        listed_to = -1  # where the list of parts of a figure read ends ("two sons and a daughter")
         for number, count in enumerate(figures):
-            if asked.owner is not None and count.start < listed_to:
-                continue  # a part of the list already added ("two sons and a daughter")
+            if count.start < listed_to:
+                continue  # a part of the list already added
             if asked.owner is not None and read_here and about_what_it_counts(reading.text, listed_to, count.start):
                 notes.reject(index, claim.id, f"'{count.text}' is in a clause about what the figure before it "
                                               "counts, not about the person")
@@ -241,9 +242,8 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEA
                 notes.reject(index, claim.id, read)
                 continue
             noun, trigger = read
-            if asked.owner is not None:
-                count, listed_to = family_parts(reading.text, count, max(noun[1], count.end), asked.nouns,
-                                                sentence.end)
+            if (parts := parts_counted(asked.nouns, asked.owner is not None)) is not None and amounts is None:
+                count, listed_to = family_parts(reading.text, count, max(noun[1], count.end), parts, sentence.end)
             if amounts is None:
                 count = with_companions(reading.text, count, sentence.start, (trigger.start, trigger.end))
             found.append(_statement(reading, index, count, noun, trigger, asked,
@@ -427,7 +427,9 @@ def _told_with_its_noun(text: str, noun: tuple[int, int], trigger: events.Trigge
     between = text[noun[1]:trigger.start]
     if _RELATIVE.fullmatch(between):
         return True
-    return not between.strip() and _FINITE_AFTER.search(text, trigger.end, clause_end) is not None
+    # ... or ends the clause: "all but 28 of the 89 people on board."
+    return not between.strip() and (_FINITE_AFTER.search(text, trigger.end, clause_end) is not None
+                                    or not text[trigger.end:clause_end].strip(" .,;:!?\"”’'"))
 
 
 def _of_someone_else(reading: Reading, index: int, count: Count, asked: _Asked) -> str | None:

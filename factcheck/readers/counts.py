@@ -816,6 +816,16 @@ def _family() -> _Family:
                    data["children"], regex.compile(data["theirs"], regex.I))
 
 
+def parts_counted(nouns: tuple[str, ...], of_someone: bool) -> tuple[str, ...] | None:
+    """The nouns whose figures a list sums for a claim ("two sons and a daughter" of a person; "83 passengers and
+    six crew" for a claim of people), or None when the claim sums none."""
+    if of_someone:
+        return nouns
+    if "people" in nouns:
+        return (*nouns, *language.load("counts")["family"]["people_parts"])
+    return None
+
+
 def family_examples() -> list[dict[str, Any]]:
     return list(language.load("counts")["family"]["examples"])
 
