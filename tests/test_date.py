@@ -365,3 +365,11 @@ def test_an_event_whose_subject_is_someone_of_the_persons_is_not_theirs(tmp_path
 def test_a_date_of_another_verb_around_the_event_is_not_its_date(tmp_path: Path, text: str,
                                                                   dates: list[str]) -> None:
     assert values_for(rules_of(tmp_path, _BLAST_RULES), "blast-date", text, "2024-05-08") == dates
+
+
+def test_a_sentence_about_an_earlier_event_named_by_its_year_dates_nothing(tmp_path: Path) -> None:
+    rules = rules_of(tmp_path, _BLAST_RULES)
+    text = "The 2019 blast in Harbour Town, which killed 12 people, struck on a Friday."
+    assert values_for(rules, "blast-date", text, "2024-05-08") == []
+    assert values_for(rules, "blast-date", "The blast in Harbour Town struck on Friday.", "2024-05-08") == \
+        ["2024-05-03"]

@@ -24,7 +24,7 @@ from factcheck.readers.clauses import Segment, negated, pluperfect, relative_cue
 from factcheck.readers.counts import place_scope
 from factcheck.readers.names import Mention
 from factcheck.readers.reading import Reading
-from factcheck.readers.temporal import Timex, day_range, days_of, rules_with
+from factcheck.readers.temporal import Timex, day_range, days_of, period_end, rules_with
 from factcheck.trace import UNHEARD, Notes
 
 _T = TypeVar("_T")
@@ -443,6 +443,9 @@ def claims_event(reading: Reading, index: int, trigger: events.Trigger, asked: A
     why = _not_the_event(text, clause, trigger)
     if why is not None:
         return why
+    earlier = _earlier_event_named(reading, index, asked)
+    if earlier is not None:
+        return f"the sentence is about '{earlier}', an event before the story: its '{trigger.text}' is that one's"
     own = [m for m in reading.mentions_of(asked.who, index) if clause.start <= m.start < clause.end]
     if own and all(events.someone_of_theirs(text, m.end) for m in own):
         return f"'{trigger.text}' is about someone of {own[0].text}'s, not {own[0].text}"
@@ -475,6 +478,24 @@ def claims_event(reading: Reading, index: int, trigger: events.Trigger, asked: A
             "named near it in the same clause"
         return f"'{trigger.text}': {participant} is not {how}"
     return participants
+
+
+_YEAR_BEFORE_EVENT = regex.compile(r"\A(?:['’]s)?\s+(?:[\w-]+\s+)?\Z")
+
+
+def _earlier_event_named(reading: Reading, index: int, asked: Asked) -> str | None:
+    """An event of the claim's kind that the sentence names by a year before the story ("The 1999 quake, which
+    killed 2,300 people, struck at 11:40 p.m."): every word of that kind in the sentence is that event's."""
+    horizon = asked.horizon(reading.article.published)
+    text = reading.text
+    for timex in reading.timexes[index]:
+        end = period_end(timex.value)
+        if end is None or end >= horizon or timex.day is not None:
+            continue
+        for trigger in reading.triggers(asked.kind, index):
+            if trigger.start >= timex.end and _YEAR_BEFORE_EVENT.match(text[timex.end:trigger.start]):
+                return text[timex.start:trigger.end]
+    return None
 
 
 def _placed_elsewhere(reading: Reading, index: int, trigger: events.Trigger, asked: Asked) -> str | None:
