@@ -129,9 +129,9 @@ def _vocabulary() -> _Vocabulary:
 
 
 @functools.cache
-def _heads() -> tuple[frozenset[str], frozenset[str]]:
+def _heads() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     data = language.load("titles")["heads"]
-    return frozenset(data["generic"]), frozenset(data["heads"])
+    return frozenset(data["generic"]), frozenset(data["heads"]), frozenset(data["of_state"])
 
 
 def offices_agree(a: str, b: str) -> bool:
@@ -139,7 +139,9 @@ def offices_agree(a: str, b: str) -> bool:
     heads something ("the Federal Reserve chair"; language/titles.toml [heads])."""
     if a == b:
         return True
-    generic, heads = _heads()
+    generic, heads, of_state = _heads()
+    if "head of state" in (a, b):
+        return (b if a == "head of state" else a) in of_state
     return (a in generic and (b in generic or b in heads)) or (b in generic and a in heads)
 
 
@@ -325,8 +327,11 @@ def _whose(tokens: list[_Token], appositive: bool,
            vocabulary: _Vocabulary) -> tuple[list[_Token], tuple[str, ...], tuple[str, ...]]:
     """The tokens up to the office, and what "of/to/for ..." after it says: whose office it is ("of the Ostrel
     League"), or, in lower case after a name, what it is of ("for humanitarian affairs")."""
+    office = _office_at_end(tokens, vocabulary)
+    whole = len(tokens) - office[1] if office is not None else len(tokens)  # "head of state" is one office
     for position, token in enumerate(tokens):
-        if position == 0 or token.folded not in vocabulary.of or _office_at_end(tokens[:position], vocabulary) is None:
+        if position == 0 or position >= whole or token.folded not in vocabulary.of or \
+                _office_at_end(tokens[:position], vocabulary) is None:
             continue
         after = tokens[position + 1:]
         if after and after[0].folded in vocabulary.determiners:
