@@ -170,3 +170,14 @@ def test_a_slip_is_measured_word_by_word_without_accents() -> None:
     # Two slips in a surname of ten letters are within its budget; two in a given name of four are not.
     assert _names("Inês Castiliano met the press.", ines) == [("Inês Castiliano", "near miss")]
     assert _names("Inga Castellano met the press.", ines) == []
+
+
+def test_a_near_miss_that_is_another_entity_or_another_named_person_is_no_slip() -> None:
+    mirena, mirela = Entity("mirena", "person", "Mirena Toth", ("Toth",)), Entity("mirela", "person", "Mirela Toth")
+    assert _names("Mirela Toth spoke to Mirena Toth.", mirena, mirela) == [("Mirela Toth", "name"),
+                                                                          ("Mirena Toth", "name")]
+    decker = Entity("decker", "person", "Rhona Decker", ("Decker",))
+    named = "Rhona Decker spoke. Shipping analyst Tom Becker said the strike would end. Becker said more."
+    assert _names(named, decker) == [("Rhona Decker", "name")]
+    assert _names("Rhona Decker spoke. Later, Becker said more.", decker) == [("Rhona Decker", "name"),
+                                                                              ("Becker", "near miss")]

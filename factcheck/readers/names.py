@@ -253,6 +253,9 @@ def find_mentions(text: str, entities: Iterable[Entity] | NameIndex, start: int 
                 continue  # "Hungry residents queued": a capitalised word, no slip of a place's name
             if how == "near miss" and _fold(run_text[match_start:match_end]) in _never_slips():
                 continue  # "in March": a word of the calendar, no slip of "Marsh"
+            if how == "near miss" and entity_id not in index.not_people and _named_in_full_as_another(
+                    text, run_text[match_start:match_end], index.words[entity_id]):
+                continue  # "Tom Becker said ... Becker said": the article's own Becker, no slip of Decker
             if how == "near miss" and _in_another_name(run_text, match_start, match_end, index.words[entity_id]):
                 continue  # "Brant Ellison Moore": a word of someone else's name, no slip of "Brandt"
             if how == "near miss" and entity_id not in index.not_people and _another_persons_name(
@@ -264,6 +267,10 @@ def find_mentions(text: str, entities: Iterable[Entity] | NameIndex, start: int 
             found.setdefault(entity_id, []).append(Mention(entity_id, run_start + match_start, run_start + match_end,
                                                            run_text[match_start:match_end], how, form))
     mentions = [m for entity_mentions in found.values() for m in _without_overlaps(entity_mentions)]
+    # A near miss where another entity is named exactly is that entity ("Mirela Toth" beside Mirena Toth).
+    exact = [(m.start, m.end, m.entity) for m in mentions if m.how != "near miss"]
+    mentions = [m for m in mentions if m.how != "near miss"
+                or not any(a < m.end and m.start < b and entity != m.entity for a, b, entity in exact)]
     return sorted(mentions, key=lambda m: (m.start, m.end, m.entity))
 
 
@@ -335,6 +342,19 @@ def _after_another_persons_name(text: str, run_start: int, run: str, start: int,
     common_opener = _opens_a_sentence(text, previous_start) and (
         previous.casefold() in _sentence_openers() or _written_in_lower_case(previous, text))
     return not common_opener
+
+
+def _named_in_full_as_another(text: str, written: str, words: frozenset[str]) -> bool:
+    """Whether the article writes a one-word near miss after another given name somewhere ("Tom Becker"): then it
+    is that person's surname wherever it stands alone, not a slip of the person's."""
+    if " " in written:
+        return False
+    for found in regex.finditer(rf"(?<![\w.])(\p{{Lu}}[\p{{L}}-]+) {regex.escape(written)}(?![\w])", text):
+        given = found.group(1)
+        if _fold(given) not in words and given.casefold() not in _before_a_surname() and \
+                not (_opens_a_sentence(text, found.start()) and given.casefold() in _sentence_openers()):
+            return True
+    return False
 
 
 def _written_in_lower_case(word: str, text: str) -> bool:
