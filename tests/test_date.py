@@ -369,7 +369,8 @@ def test_a_date_of_another_verb_around_the_event_is_not_its_date(tmp_path: Path,
 
 def test_a_sentence_about_an_earlier_event_named_by_its_year_dates_nothing(tmp_path: Path) -> None:
     rules = rules_of(tmp_path, _BLAST_RULES)
-    text = "The 2019 blast in Harbour Town, which killed 12 people, struck on a Friday."
-    assert values_for(rules, "blast-date", text, "2024-05-08") == []
+    for text in ["The 2019 blast in Harbour Town, which killed 12 people, struck on a Friday.",
+                 "The Harbour Town blast of 2019, which killed 12 people, struck on a Friday."]:
+        assert values_for(rules, "blast-date", text, "2024-05-08") == [], text
     assert values_for(rules, "blast-date", "The blast in Harbour Town struck on Friday.", "2024-05-08") == \
         ["2024-05-03"]

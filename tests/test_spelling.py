@@ -181,3 +181,9 @@ def test_a_near_miss_that_is_another_entity_or_another_named_person_is_no_slip()
     assert _names(named, decker) == [("Rhona Decker", "name")]
     assert _names("Rhona Decker spoke. Later, Becker said more.", decker) == [("Rhona Decker", "name"),
                                                                               ("Becker", "near miss")]
+
+
+def test_a_surname_the_article_gives_another_person_is_no_slip_written_alone(tmp_path: Path) -> None:
+    rules = rules_of(tmp_path, _PEOPLE)
+    text = "Ruth Holder spoke on Monday. The port director, Ian Holden, said Holden's staff were ready."
+    assert statements_for(rules, "spelling", text, "2024-05-02") == []

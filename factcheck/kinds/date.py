@@ -481,11 +481,13 @@ def claims_event(reading: Reading, index: int, trigger: events.Trigger, asked: A
 
 
 _YEAR_BEFORE_EVENT = regex.compile(r"\A(?:['’]s)?\s+(?:[\w-]+\s+)?\Z")
+_YEAR_AFTER_EVENT = regex.compile(r"\A\s+(?:of|in)\s+\Z")
 
 
 def _earlier_event_named(reading: Reading, index: int, asked: Asked) -> str | None:
     """An event of the claim's kind that the sentence names by a year before the story ("The 1999 quake, which
-    killed 2,300 people, struck at 11:40 p.m."): every word of that kind in the sentence is that event's."""
+    killed 2,300 people, struck at 11:40 p.m.", "the quake of 1999"): every word of that kind in the sentence is
+    that event's."""
     horizon = asked.horizon(reading.article.published)
     text = reading.text
     for timex in reading.timexes[index]:
@@ -495,6 +497,8 @@ def _earlier_event_named(reading: Reading, index: int, asked: Asked) -> str | No
         for trigger in reading.triggers(asked.kind, index):
             if trigger.start >= timex.end and _YEAR_BEFORE_EVENT.match(text[timex.end:trigger.start]):
                 return text[timex.start:trigger.end]
+            if timex.start >= trigger.end and _YEAR_AFTER_EVENT.match(text[trigger.end:timex.start]):
+                return text[trigger.start:timex.end]  # "the quake of 1999"
     return None
 
 

@@ -391,7 +391,8 @@ def name_part_slips(text: str, start: int, end: int, entity: Entity, taken: list
             continue  # "Tarik Aziz": the first word of another name
         near = next((s for s in spellings if _near_miss(folded, folded, s) and not _not_a_slip(folded, s.folded)),
                     None)  # "Victory", "Gracie": a word or a pet name of its own, not a slip of Victor or Grace
-        if near is not None and _stands_as_a_name(text, match.start(), word_end):
+        if near is not None and _stands_as_a_name(text, match.start(), word_end) and not _named_in_full_as_another(
+                text, text[match.start():word_end], frozenset(_fold(w) for w in parts)):
             found.append(Mention(entity.id, match.start(), word_end, text[match.start():word_end], "near miss",
                                  near.form))
     return found
