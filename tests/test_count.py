@@ -664,3 +664,46 @@ def test_a_figure_in_a_name_is_no_count_and_the_whole_on_board_is(tmp_path: Path
     rules = rules_of(tmp_path, '[entities.kell]\nkind = "place"\nname = "Kell"\n\n[[claims]]\nid = "on-board"\n'
                                'kind = "count"\ncounted = ["people", "passengers"]\ncues = ["on board", "carrying"]\n')
     assert values_for(rules, "on-board", text, "2025-03-10") == values
+
+
+_DEAL_RULES = """
+[entities.halvorsen]
+kind = "organisation"
+name = "Halvorsen Group"
+variants = ["Halvorsen"]
+
+[entities.corvane]
+kind = "organisation"
+name = "Corvane Holdings"
+variants = ["Corvane"]
+
+[[claims]]
+id = "share-price"
+kind = "count"
+title = "Halvorsen's price a share"
+unit = "money"
+counted = ["a share", "per share"]
+cues = ["pay", "offer", "buy"]
+of = "halvorsen"
+
+[[claims]]
+id = "deal-value"
+kind = "count"
+title = "Value of the deal"
+unit = "money"
+counted = ["deal", "valu(ing|ed|es)"]
+cues = ["buy", "deal", "valu(ing|ed|es)"]
+"""
+
+
+@pytest.mark.parametrize("claim,text,values", [
+    # Each sum takes the words of its own stretch between commas.
+    ("share-price", "Halvorsen agreed to buy the chain for $38.50 per share, valuing it at about $4.2 billion.",
+     ["38.5 dollars"]),
+    ("deal-value", "Halvorsen agreed to buy the chain for $38.50 per share, valuing it at about $4.2 billion.",
+     ["~4200000000 dollars"]),
+    # Another entity's sum, in the possessive.
+    ("share-price", "Halvorsen's offer of $38.50 a share tops Corvane's $34 a share.", ["38.5 dollars"]),
+])
+def test_each_sum_is_what_its_own_words_say(tmp_path: Path, claim: str, text: str, values: list[str]) -> None:
+    assert values_for(rules_of(tmp_path, _DEAL_RULES), claim, text, "2025-04-14") == values

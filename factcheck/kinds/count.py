@@ -383,6 +383,9 @@ def _count_of_the_claim(reading: Reading, index: int, count: Count, before: list
     someone = _of_someone_else(reading, index, count, asked)
     if someone is not None:
         return f"'{count.text}' is in a clause about {someone}, not {asked.owner}"
+    owner = _owned_by_another(reading, index, amount.mark[0] if amount is not None else count.start, asked)
+    if owner is not None:
+        return f"'{count.text}' is {owner}'s, not {asked.owner}'s"
     stale, horizon = _dated_before(reading, index, asked, count)
     if stale is not None and not _size_at_that_time(text, count, noun, segments[clause]):
         return f"'{count.text}': the sentence names '{stale.text}', before {horizon}: another event's figure"
@@ -430,6 +433,15 @@ def _told_with_its_noun(text: str, noun: tuple[int, int], trigger: events.Trigge
     # ... or ends the clause: "all but 28 of the 89 people on board."
     return not between.strip() and (_FINITE_AFTER.search(text, trigger.end, clause_end) is not None
                                     or not text[trigger.end:clause_end].strip(" .,;:!?\"”’'"))
+
+
+def _owned_by_another(reading: Reading, index: int, start: int, asked: _Asked) -> str | None:
+    """Another entity of the rules named in the possessive right before a figure of a fact about one ("tops
+    Corvane's $34 a share", for a claim of Halvorsen's), or None."""
+    if asked.owner is None:
+        return None
+    return next((m.text for m in reading.mentions[index] if m.entity != asked.owner and m.end <= start
+                 and regex.fullmatch(r"['’]s\s+", reading.text[m.end:start])), None)
 
 
 def _of_someone_else(reading: Reading, index: int, count: Count, asked: _Asked) -> str | None:
@@ -564,10 +576,29 @@ def _what_it_is(nouns: tuple[str, ...]) -> regex.Pattern[str]:
 
 def _names_what_the_sum_is(reading: Reading, index: int, count: Count, asked: _Asked) -> bool:
     """Whether the clause of a quantity in units names one of the claim's words for it ("a reward of $5 million",
-    "a depth of 3,700 m")."""
-    segments = list(reading.segments[index])
+    "a depth of 3,700 m"). With other quantities in the clause, the word must stand in this one's stretch between
+    commas, nearer it than any other: in "for $38.50 per share in cash, valuing the company at $4.2 billion", 'per
+    share' is the $38.50's and 'valuing' the $4.2 billion's."""
+    text, segments, sentence = reading.text, list(reading.segments[index]), reading.sentences[index]
     clause = segments[segment_at(segments, count.start)]
-    return _what_it_is(asked.nouns).search(reading.text, clause.start, clause.end) is not None
+    words = _what_it_is(asked.nouns)
+    quantities = read_amounts(text, sentence.start, sentence.end) if asked.unit == "money" else \
+        read_measures(text, asked.unit or "", sentence.start, sentence.end)
+    others = [q.count for q in quantities
+              if q.count.start != count.start and clause.start <= q.count.start < clause.end]
+    if not others:
+        return words.search(text, clause.start, clause.end) is not None
+    start = max([clause.start, *(m.end() for m in _STRETCH_MARK.finditer(text, clause.start, count.start))])
+    stop = next((m.start() for m in _STRETCH_MARK.finditer(text, count.end, clause.end)), clause.end)
+
+    def gap(word: regex.Match[str], figure: Count) -> int:
+        return max(figure.start - word.end(), word.start() - figure.end, 0)
+
+    return any(all(gap(word, count) < gap(word, other) for other in others)
+               for word in words.finditer(text, start, stop))
+
+
+_STRETCH_MARK = regex.compile(r"[,;:()]|\s[—–]\s")
 
 
 def _statement(reading: Reading, index: int, count: Count, noun: tuple[int, int], trigger: events.Trigger,
