@@ -704,6 +704,9 @@ cues = ["buy", "deal", "valu(ing|ed|es)"]
      ["~4200000000 dollars"]),
     # Another entity's sum, in the possessive.
     ("share-price", "Halvorsen's offer of $38.50 a share tops Corvane's $34 a share.", ["38.5 dollars"]),
+    # A sum of so much a unit is a rate, no figure of a claim of another word.
+    ("deal-value", "At $38.50 a share, the deal values the chain at 14 times its earnings.", []),
+    ("deal-value", "Halvorsen announced the $38.50-per-share deal on Monday.", []),
 ])
 def test_each_sum_is_what_its_own_words_say(tmp_path: Path, claim: str, text: str, values: list[str]) -> None:
     assert values_for(rules_of(tmp_path, _DEAL_RULES), claim, text, "2025-04-14") == values

@@ -330,6 +330,9 @@ def _count_of_the_claim(reading: Reading, index: int, count: Count, before: list
     whole = whole_after(text, count, figures) if noun is None and wholes else None
     if whole is not None:
         noun = counted_noun(text, whole, asked.nouns, floor)  # "five of the seven members": five members
+    if amount is not None and asked.nouns and (rate := _RATE.match(text, max(amount.mark[1], count.end))) and \
+            _what_it_is(asked.nouns).search(rate.group()) is None:
+        return f"'{count.text}' is a rate ('{rate.group().strip(' -')}'), not any of: {', '.join(asked.nouns)}"
     if amount is not None and asked.nouns and not _names_what_the_sum_is(reading, index, count, asked):
         return f"'{count.text}' is a quantity, but its clause does not say it is any of: {', '.join(asked.nouns)}"
     if asked.unit == "money" and (someone := _for_someone_else(reading, index, count)) is not None:
@@ -598,6 +601,9 @@ def _names_what_the_sum_is(reading: Reading, index: int, count: Count, asked: _A
                for word in words.finditer(text, start, stop))
 
 
+# A sum of so much a unit ("$38.50 a share", "the $38.50-per-share deal", "$90 a barrel"): a rate, the figure of a
+# claim only of that rate.
+_RATE = regex.compile(r"\s*-?\s*(?:a|an|per)[\s-]+\p{L}+", regex.I)
 _STRETCH_MARK = regex.compile(r"[,;:()]|\s[—–]\s")
 
 
