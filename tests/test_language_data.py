@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
 import regex
@@ -365,21 +366,14 @@ def test_a_figure_glued_to_its_noun_sizes_only_the_word_that_ends_its_phrase(exa
     assert counts.glued_size_of(text, noun_end, glued.start("word"), glued.end("word")) == example["reads"]
 
 
-@pytest.mark.parametrize("example", counts.denied_examples(), ids=lambda ex: ex[:40])
-def test_a_figure_in_what_is_denied_is_no_ones(example: str) -> None:
-    assert any(counts.denied(example, c, 0) for c in counts.read_counts(example)), example
+# Words that make a figure no one's count: what a sentence denies ("denied reports that 40 people had died"), a name
+# it is part of ("a Boeing 737"); each with examples it marks and not-examples it leaves read.
+_FIGURE_MARKS = [(mark, example, marked) for mark, examples in ((counts.denied, counts.denied_examples),
+                                                                 (counts.in_a_name, counts.name_number_examples))
+                 for key, marked in (("examples", True), ("not_examples", False)) for example in examples(key)]
 
 
-@pytest.mark.parametrize("example", counts.denied_examples("not_examples"), ids=lambda ex: ex[:40])
-def test_a_denial_after_a_figure_leaves_it_read(example: str) -> None:
-    assert not any(counts.denied(example, c, 0) for c in counts.read_counts(example)), example
-
-
-@pytest.mark.parametrize("example", counts.name_number_examples(), ids=lambda ex: ex[:40])
-def test_a_figure_in_a_name_is_no_count(example: str) -> None:
-    assert any(counts.in_a_name(example, c, 0) for c in counts.read_counts(example)), example
-
-
-@pytest.mark.parametrize("example", counts.name_number_examples("not_examples"), ids=lambda ex: ex[:40])
-def test_a_figure_after_a_sentences_first_word_or_a_month_is_no_name(example: str) -> None:
-    assert not any(counts.in_a_name(example, c, 0) for c in counts.read_counts(example)), example
+@pytest.mark.parametrize("mark,example,marked", _FIGURE_MARKS, ids=lambda item: item[:40] if isinstance(item, str)
+                         else getattr(item, "__name__", str(item)))
+def test_words_that_make_a_figure_no_ones_count(mark: Callable, example: str, marked: bool) -> None:
+    assert any(mark(example, c, 0) for c in counts.read_counts(example)) is marked, example
