@@ -370,13 +370,15 @@ def in_a_part_clause(text: str, count: Count, clause_start: int) -> bool:
     return _reader().part_clause.match(text[clause_start:count.start]) is not None
 
 
-_GROUP = regex.compile(r"\A\W*of\s+(?:the|those|these|all)\b[^,]{1,80},", regex.I)
+@functools.cache
+def _group() -> regex.Pattern[str]:
+    return regex.compile(language.load("counts")["part_of_a_whole"]["group"], regex.I)
 
 
 def opening_group(text: str, clause_start: int, clause_end: int) -> tuple[int, int] | None:
     """The span of a clause's opening phrase that names the group its figures are a part of ("Of the 50 people on
     board, 41 were rescued"), or None."""
-    found = _GROUP.match(text[clause_start:clause_end])
+    found = _group().match(text[clause_start:clause_end])
     return (clause_start, clause_start + found.end()) if found is not None else None
 
 
