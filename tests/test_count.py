@@ -710,3 +710,10 @@ cues = ["buy", "deal", "valu(ing|ed|es)"]
 ])
 def test_each_sum_is_what_its_own_words_say(tmp_path: Path, claim: str, text: str, values: list[str]) -> None:
     assert values_for(rules_of(tmp_path, _DEAL_RULES), claim, text, "2025-04-14") == values
+
+
+def test_a_percentage_right_before_its_noun_counts_it(tmp_path: Path) -> None:
+    rules = rules_of(tmp_path, '[entities.kell]\nkind = "place"\nname = "Kell"\n\n[[claims]]\nid = "pay-rise"\n'
+                               'kind = "count"\ncounted = ["pay rise", "people"]\ncues = ["deal", "died"]\n')
+    assert values_for(rules, "pay-rise", "The Kell deal gives workers a 14% pay rise.", "2025-09-19") == ["14"]
+    assert values_for(rules, "pay-rise", "In Kell, some 40% of people died.", "2025-09-19") == []  # a share

@@ -101,8 +101,9 @@ def _noun_patterns(nouns: tuple[str, ...]) -> tuple[regex.Pattern[str], tuple[re
     glued = language.alternation([*nouns, *_singulars(nouns)], spaces=None)
     # "3,700 residents", "the 12-nation bloc"
     # (not a noun that labels the next figure of a fact box: "Total dead: 192 Americans: 12")
-    after = regex.compile(rf"(?:(?:\s+[\w'’-]+){{0,{_MAX_WORDS_BETWEEN}}}?\s+(?P<noun>{body})|-(?P<noun>{glued}))"
-                          r"(?![\w-])(?!\s*:)", regex.I)
+    # "a 14% pay rise", "a 20 per cent rise": a percentage right before the noun it is of (not "40% of people")
+    after = regex.compile(rf"(?:(?:\s+[\w'’-]+){{0,{_MAX_WORDS_BETWEEN}}}?\s+(?P<noun>{body})|-(?P<noun>{glued})"
+                          rf"|\s*(?:%|per\s*cent\b|percent\b)\s+(?P<noun>{body}))(?![\w-])(?!\s*:)", regex.I)
     reader = _reader()
     before = (rf"(?<![\w-])(?P<noun>{body}){reader.totals}", reader.number_of.replace("{NOUN}", f"(?P<noun>{body})"),
               rf"(?<![\w-])(?P<noun>{body}){reader.set_by}", rf"(?<![\w-])(?P<noun>{body}){reader.label}")
