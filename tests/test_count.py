@@ -717,3 +717,8 @@ def test_a_percentage_right_before_its_noun_counts_it(tmp_path: Path) -> None:
                                'kind = "count"\ncounted = ["pay rise", "people"]\ncues = ["deal", "died"]\n')
     assert values_for(rules, "pay-rise", "The Kell deal gives workers a 14% pay rise.", "2025-09-19") == ["14"]
     assert values_for(rules, "pay-rise", "In Kell, some 40% of people died.", "2025-09-19") == []  # a share
+
+
+def test_a_days_name_after_in_is_no_place_a_figure_is_scoped_to(summit_rules: RuleSet) -> None:
+    text = "Norvik mourned the 40 people killed in Tuesday's floods."
+    assert values_for(summit_rules, "flood-death-toll", text, "2023-03-14") == ["40"]
