@@ -183,6 +183,20 @@ def _quotations(text: str, paragraphs: list[tuple[int, int]]) -> list[Quoted]:
     return found
 
 
+def _genders(text: str, people: list[Mention]) -> dict[str, str]:
+    """Whether the article addresses each person as a man or a woman ("Mr. Brandt", "Mrs. Okafor"), where it does so
+    one way only."""
+    vocabularies = language.load("quotes")["vocabularies"]
+    women, men = set(vocabularies["addressed_as_women"]), set(vocabularies["addressed_as_men"])
+    seen: dict[str, set[str]] = {}
+    for mention in people:
+        before = regex.search(r"(\p{L}+)\.?\s+\Z", text[max(0, mention.start - 12):mention.start])
+        word = before.group(1).casefold() if before else ""
+        if word in women or word in men:
+            seen.setdefault(mention.entity, set()).add("woman" if word in women else "man")
+    return {entity: next(iter(found)) for entity, found in seen.items() if len(found) == 1}
+
+
 class _Reader:
     """Who said each quotation of one article, in the article's order: a pronoun looks back at the speakers found
     before it."""
@@ -196,6 +210,7 @@ class _Reader:
         self.span_starts = [span.start for span in spans]
         # Per sentence, the speaker its last attributed quotation was given to (None: someone the rules do not name).
         self.said_in: dict[int, tuple[str | None, str]] = {}
+        self.genders = _genders(self.text, self.people)
 
     # -- where things stand
 
@@ -389,8 +404,13 @@ class _Reader:
         sentence before, or its subject, if it is in the same paragraph or the one before."""
         reading = self.reading
         start = reading.sentences[index].start
+        pronoun = "woman" if self.text[pronoun_start:pronoun_start + 3].casefold() == "she" else "man"
+
+        def may_be(entity: str | None) -> bool:  # "..., he said" stands for no one addressed as "Mrs."
+            return entity is None or self.genders.get(entity, pronoun) == pronoun
+
         own = [(who.entity, who) for who in self.candidates(start, pronoun_start)
-               if who.entity is not None and self.heads_its_clause(who, start)]
+               if who.entity is not None and self.heads_its_clause(who, start) and may_be(who.entity)]
         if own:
             entity, who = own[0]
             return entity, f"{self.names[entity]} ('{who.text}'), the subject of its sentence"
@@ -400,11 +420,13 @@ class _Reader:
         line = reading.article.position(reading.sentences[previous].start)[0]
         if previous in self.said_in:
             speaker, _ = self.said_in[previous]
+            if not may_be(speaker):
+                return None
             whom = self.names[speaker] if speaker else "someone the rules do not name"
             return speaker, f"{whom}, the speaker of the sentence before (line {line})"
         start = reading.sentences[previous].start
         subjects = [(who.entity, who) for who in self.candidates(start, reading.sentences[previous].end)
-                    if who.entity is not None and self.heads_its_clause(who, start)]
+                    if who.entity is not None and self.heads_its_clause(who, start) and may_be(who.entity)]
         if not subjects:
             return None
         entity, who = subjects[0]
