@@ -520,6 +520,9 @@ def family_rules(tmp_path_factory) -> RuleSet:
     ("Ortiz is survived by three sons, one of whom has two daughters.", ["3"]),
     ("Ortiz is survived by two sons and four grandchildren.", ["2"]),
     ("Ortiz was shot on Friday. Her brother Juan Ortiz is survived by two sons.", []),  # another of the surname
+    # A pronoun of the other sex does not carry someone the article addresses as "Mrs.".
+    ("Mrs. Ortiz was shot on Friday. She is survived by two sons.", ["2"]),
+    ("Mrs. Ortiz was shot on Friday. He is survived by two sons.", []),
 ])
 def test_a_fact_about_one_person_is_read_only_about_them(family_rules: RuleSet, text: str,
                                                          values: list[str]) -> None:

@@ -459,3 +459,29 @@ def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
         starts.insert(at, mention.start)
         kept.insert(at, mention)
     return kept
+
+
+@functools.cache
+def _address() -> tuple[frozenset[str], frozenset[str]]:
+    data = language.load("names")["address"]
+    return frozenset(data["women"]), frozenset(data["men"])
+
+
+def addressed_as(text: str, people: Iterable[Mention]) -> dict[str, str]:
+    """Whether the article addresses each person as a man or a woman ("Mr. Brandt", "Mrs. Okafor"), where it does so
+    one way only: "man" or "woman" by entity id."""
+    women, men = _address()
+    seen: dict[str, set[str]] = {}
+    for mention in people:
+        before = regex.search(r"(\p{L}+)\.?\s+\Z", text[max(0, mention.start - 12):mention.start])
+        word = before.group(1).casefold() if before else ""
+        if word in women or word in men:
+            seen.setdefault(mention.entity, set()).add("woman" if word in women else "man")
+    return {entity: next(iter(found)) for entity, found in seen.items() if len(found) == 1}
+
+
+@functools.cache
+def pronouns_of() -> dict[str, frozenset[str]]:
+    """The pronouns of a man and of a woman."""
+    data = language.load("names")["address"]
+    return {"woman": frozenset(data["women_pronouns"]), "man": frozenset(data["men_pronouns"])}

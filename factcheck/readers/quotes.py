@@ -19,7 +19,7 @@ import regex
 
 from factcheck import language
 from factcheck.readers import events
-from factcheck.readers.names import Mention
+from factcheck.readers.names import Mention, addressed_as
 from factcheck.readers.reading import Reading
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
@@ -183,20 +183,6 @@ def _quotations(text: str, paragraphs: list[tuple[int, int]]) -> list[Quoted]:
     return found
 
 
-def _genders(text: str, people: list[Mention]) -> dict[str, str]:
-    """Whether the article addresses each person as a man or a woman ("Mr. Brandt", "Mrs. Okafor"), where it does so
-    one way only."""
-    vocabularies = language.load("quotes")["vocabularies"]
-    women, men = set(vocabularies["addressed_as_women"]), set(vocabularies["addressed_as_men"])
-    seen: dict[str, set[str]] = {}
-    for mention in people:
-        before = regex.search(r"(\p{L}+)\.?\s+\Z", text[max(0, mention.start - 12):mention.start])
-        word = before.group(1).casefold() if before else ""
-        if word in women or word in men:
-            seen.setdefault(mention.entity, set()).add("woman" if word in women else "man")
-    return {entity: next(iter(found)) for entity, found in seen.items() if len(found) == 1}
-
-
 class _Reader:
     """Who said each quotation of one article, in the article's order: a pronoun looks back at the speakers found
     before it."""
@@ -210,7 +196,7 @@ class _Reader:
         self.span_starts = [span.start for span in spans]
         # Per sentence, the speaker its last attributed quotation was given to (None: someone the rules do not name).
         self.said_in: dict[int, tuple[str | None, str]] = {}
-        self.genders = _genders(self.text, self.people)
+        self.genders = addressed_as(self.text, self.people)
 
     # -- where things stand
 

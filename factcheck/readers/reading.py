@@ -13,7 +13,7 @@ from factcheck.readers.clauses import Segment
 from factcheck.readers.counts import Count, read_counts
 from factcheck.readers.dates import FileDates, read_dates
 from factcheck.readers.events import EventKind, Trigger
-from factcheck.readers.names import POSSESSIVE_ENDINGS, Mention, NameIndex, find_mentions
+from factcheck.readers.names import POSSESSIVE_ENDINGS, Mention, NameIndex, addressed_as, find_mentions, pronouns_of
 from factcheck.readers.temporal import Timex
 from factcheck.readers.text import Sentence
 
@@ -72,6 +72,7 @@ class Reading:
     # cues), and comparing two kinds field by field costs more than the lookup.
     _triggers: dict[tuple[str, str], tuple[tuple[Trigger, ...], ...]] = field(default_factory=dict, compare=False)
     _figures: dict[int, tuple[Count, ...]] = field(default_factory=dict, compare=False)
+    _address: dict[str, str] = field(default_factory=dict, compare=False)  # how the article addresses its people
 
     @property
     def text(self) -> str:
@@ -153,7 +154,16 @@ class Reading:
         if subject is not None and any(m.start < sentence.start + subject.start() and m.entity != entity_id
                                        and self.entity_kinds.get(m.entity) == "person" for m in self.mentions[index]):
             subject = None
-        return subject is not None or setting.object_pronouns.search(sentence.text) is not None
+        found = [m.group() for m in (subject, setting.object_pronouns.search(sentence.text)) if m is not None]
+        # A pronoun of the other sex does not stand for someone the article addresses as "Mrs." or "Mr.".
+        other = {"woman": "man", "man": "woman"}.get(self._addressed_as().get(entity_id, ""))
+        return bool(found) and not (other and all(p.casefold() in pronouns_of()[other] for p in found))
+
+    def _addressed_as(self) -> dict[str, str]:
+        if not self._address:
+            people = [m for sentence in self.mentions for m in sentence if self.entity_kinds.get(m.entity) == "person"]
+            self._address.update(addressed_as(self.text, people) or {"": ""})  # "": read, and no one addressed
+        return self._address
 
     def _owned_by_the_one_before(self, entity_id: str, index: int) -> bool:
         """'Ortiz left at dawn. Her car was found at noon.': a sentence that opens with a possessive of a thing goes
