@@ -251,6 +251,8 @@ def find_mentions(text: str, entities: Iterable[Entity] | NameIndex, start: int 
                     and _opens_a_sentence(text, run_start + match_start)
                     and _fold(run_text[match_start:match_end]) not in index.known):
                 continue  # "Hungry residents queued": a capitalised word, no slip of a place's name
+            if how == "near miss" and _plain(run_text[match_start:match_end]) == _plain(form):
+                how = "name"  # "Elián González" for Elian Gonzalez: accents are a house style, no slip
             if how == "near miss" and _fold(run_text[match_start:match_end]) in _never_slips():
                 continue  # "in March": a word of the calendar, no slip of "Marsh"
             if how == "near miss" and entity_id not in index.not_people and _named_in_full_as_another(
@@ -333,8 +335,9 @@ def _after_another_persons_name(text: str, run_start: int, run: str, start: int,
     if " " in run[start:end] or len(words) < 2 or not run[:start].strip():
         return False
     before = run[:start].split()
-    if any(_fold(word) in words for word in before):
-        return False  # "Anna Maria Lorne": the person's own given name stands before
+    plain_words = {_plain(word) for word in words}
+    if any(_plain(word) in plain_words for word in before):
+        return False  # "Anna Maria Lorne", "Elián Gonzalez": the person's own given name stands before
     previous = before[-1].rstrip(".")
     if len(previous) == 1 or previous.casefold() in _before_a_surname():
         return False
@@ -351,7 +354,7 @@ def _named_in_full_as_another(text: str, written: str, words: frozenset[str]) ->
         return False
     for found in regex.finditer(rf"(?<![\w.])(\p{{Lu}}[\p{{L}}-]+) {regex.escape(written)}(?![\w])", text):
         given = found.group(1)
-        if _fold(given) not in words and given.casefold() not in _before_a_surname() and \
+        if _plain(given) not in {_plain(word) for word in words} and given.casefold() not in _before_a_surname() and \
                 not (_opens_a_sentence(text, found.start()) and given.casefold() in _sentence_openers()):
             return True
     return False
