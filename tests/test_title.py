@@ -105,8 +105,11 @@ def test_a_generic_head_is_no_office_of_another_rank_or_field(pair: list[str]) -
     assert not _one_office(*pair)
 
 
-def test_a_role_shortened_to_a_chief_agrees_with_the_accepted_office(tmp_path: Path) -> None:
-    short = "Valdora's police commissioner Ilse Marrow met Teodor Valisch on Tuesday."
+@pytest.mark.parametrize("short", [
+    "Valdora's police commissioner Ilse Marrow met Teodor Valisch on Tuesday.",
+    "Ilse Marrow, the government's interior chief, met Teodor Valisch on Tuesday.",  # a minister of that field
+])
+def test_a_role_shortened_to_a_chief_agrees_with_the_accepted_office(tmp_path: Path, short: str) -> None:
     result, finding = _check(tmp_path, {**AGREEING, "d.txt": short})
     assert finding["status"] == "consistent", finding["message"]
 

@@ -20,7 +20,16 @@ from factcheck.findings import Statement, Status, group_values, statement
 from factcheck.kinds import Case, Kind, once_each
 from factcheck.readers.names import Entity
 from factcheck.readers.reading import Reading
-from factcheck.readers.titles import Role, RoleReading, alias_role, offices_agree, parse_role, place_stem, read_roles
+from factcheck.readers.titles import (
+    Role,
+    RoleReading,
+    alias_role,
+    government_words,
+    offices_agree,
+    parse_role,
+    place_stem,
+    read_roles,
+)
 from factcheck.trace import UNHEARD, Notes
 
 
@@ -36,6 +45,10 @@ class TitleValue:
 
 def _same_office(a: TitleValue, b: TitleValue) -> bool:
     fields_a, fields_b = set(a.fields), set(b.fields)
+    if {a.office, b.office} & {"chief", "leader"} and "minister" in (a.office, b.office) and a.ranks == b.ranks:
+        head, minister = (fields_a, fields_b) if b.office == "minister" else (fields_b, fields_a)
+        government = head & government_words()
+        return bool(government) and head - government == minister  # "the government's transport chief"
     # A generic head stands for the office only with the same fields: "the police chief" is the police
     # commissioner, "the chief of police" no president.
     fields_agree = fields_a == fields_b if a.office != b.office else fields_a <= fields_b or fields_b <= fields_a

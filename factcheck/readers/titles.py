@@ -145,6 +145,12 @@ def offices_agree(a: str, b: str) -> bool:
     return (a in generic and (b in generic or b in heads)) or (b in generic and a in heads)
 
 
+@functools.cache
+def government_words() -> frozenset[str]:
+    """The fields that make a generic head a minister of the other fields ("the government's transport chief")."""
+    return frozenset(language.load("titles")["heads"]["of_government"])
+
+
 def heads_examples(key: str = "examples") -> list[list[str]]:
     return list(language.load("titles")["heads"][key])
 
