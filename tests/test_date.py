@@ -374,3 +374,28 @@ def test_a_sentence_about_an_earlier_event_named_by_its_year_dates_nothing(tmp_p
         assert values_for(rules, "blast-date", text, "2024-05-08") == [], text
     assert values_for(rules, "blast-date", "The blast in Harbour Town struck on Friday.", "2024-05-08") == \
         ["2024-05-03"]
+
+
+_RELEASE_RULES = """
+[entities.arvela]
+kind = "place"
+name = "Arvela"
+
+[[claims]]
+id = "release-date"
+kind = "date"
+title = "Day the hostages were freed"
+cues = ["released", "freed", "flew home"]
+place = "arvela"
+"""
+
+
+@pytest.mark.parametrize("text,dates", [
+    # A year of another verb before the event verb is no earlier event of the claim's kind.
+    ("Two aid workers kidnapped last year were released in Arvela on Saturday.", ["2025-03-15"]),
+    # "after seven months" says how long, not what came before: the day is the flight's own.
+    ("Two aid workers freed after seven months as hostages flew home to Arvela on Sunday.", ["2025-03-16"]),
+])
+def test_a_year_or_a_stretch_of_another_verb_leaves_the_event_its_day(tmp_path: Path, text: str,
+                                                                        dates: list[str]) -> None:
+    assert values_for(rules_of(tmp_path, _RELEASE_RULES), "release-date", text, "2025-03-17") == dates

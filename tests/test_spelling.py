@@ -194,3 +194,9 @@ def test_a_name_written_with_or_without_its_accents_is_no_slip() -> None:
     assert _names("Elián González arrived. Later, Gonzalez left.", elian) == [("Elián González", "name"),
                                                                                 ("Gonzalez", "name")]
     assert _names("Elian Gonzales arrived.", elian) == [("Elian Gonzales", "near miss")]  # a slip still is
+
+
+def test_a_given_name_with_a_vowel_added_is_a_relatives() -> None:
+    dragan = Entity("dragan", "person", "Dragan Vukotic", ("Vukotic",))
+    assert _names("His daughter, Dragana Vukotic, is an opposition MP.", dragan) == []
+    assert _names("Dragn Vukotic spoke.", dragan) == [("Dragn Vukotic", "near miss")]

@@ -482,6 +482,7 @@ def claims_event(reading: Reading, index: int, trigger: events.Trigger, asked: A
 
 _YEAR_BEFORE_EVENT = regex.compile(r"\A(?:['’]s)?\s+(?:[\w-]+\s+)?\Z")
 _YEAR_AFTER_EVENT = regex.compile(r"\A\s+(?:of|in)\s+\Z")
+_A_YEAR = regex.compile(r"(?:1[89]|20)\d\d(?:['’]s)?")
 
 
 def _earlier_event_named(reading: Reading, index: int, asked: Asked) -> str | None:
@@ -490,11 +491,14 @@ def _earlier_event_named(reading: Reading, index: int, asked: Asked) -> str | No
     that event's."""
     horizon = asked.horizon(reading.article.published)
     text = reading.text
+    nouns = asked.kind.nouns
     for timex in reading.timexes[index]:
         end = period_end(timex.value)
-        if end is None or end >= horizon or timex.day is not None:
+        if end is None or end >= horizon or timex.day is not None or not _A_YEAR.fullmatch(timex.text):
             continue
         for trigger in reading.triggers(asked.kind, index):
+            if nouns is None or not nouns.fullmatch(trigger.text):
+                continue  # "kidnapped in Qadira last year were released": the year is the kidnapping's
             if trigger.start >= timex.end and _YEAR_BEFORE_EVENT.match(text[timex.end:trigger.start]):
                 return text[timex.start:trigger.end]
             if timex.start >= trigger.end and _YEAR_AFTER_EVENT.match(text[trigger.end:timex.start]):

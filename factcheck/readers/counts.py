@@ -721,6 +721,10 @@ def unit_examples(family: str) -> list[dict[str, Any]]:
 _MILLION_OR_METRE = regex.compile(r"[0-9]\s?m\Z")
 
 
+# A week or more: a span the news gives in whole units ("seven months" may be 211 days).
+_CALENDAR_UNIT = 10080
+
+
 def _scaled(count: Count, factor: float, start: int, end: int, text: str, how: str) -> Count:
     """A count in another unit: its bounds and its value times the factor, rounded to whole units."""
     symbol = count.value[:len(count.value) - len(count.value.lstrip("~<>="))]
@@ -778,6 +782,12 @@ def read_measures(text: str, family: str, start: int = 0, end: int | None = None
         if measures and _spread_over(text[measures[-1].mark[1]:count.start], count):
             continue  # "about 14 hours over three days": the stretch the quantity before is spread over
         how = f"{count.how}; {text[count.end:mark[1]].strip()} is {factor:g} {units.base}"
+        if factor >= _CALENDAR_UNIT:
+            # "seven months", "more than two years": spans the news rounds to whole units, half a unit either way
+            exact = count.high == count.low and count.value[:1] not in "~<>"
+            count = replace(count, low=count.low - 0.5, high=None if count.high is None else count.high + 0.5,
+                            value=f"~{count.value}" if exact else count.value)
+            how += ", rounded to the unit: half of one either way"
         measures.append(Amount(_scaled(count, factor, count.start, mark[1], text, how), units.base, mark))
         factors.append(factor)
     return measures

@@ -299,20 +299,23 @@ def _another_persons_name(written: str, form: str) -> bool:
     """Whether a near miss of a person's full name is another person's name: one of its words is further from the
     person's than that word's own error budget allows ("Renata Salas" for Renata Solis, "Amado Dioso" for Amara
     Dioso), or it keeps the surname and changes the given name by two letters or more, or by its last vowel only
-    ("Daria" for Dario, "Maria" for Mario), as a relative's name does."""
+    ("Daria" for Dario, "Maria" for Mario, "Dragana" for Dragan), as a relative's name does."""
     words, forms = written.split(), form.split()
     if len(words) < 2 or len(words) != len(forms):
         return False
     if any(OSA.distance(_plain(a), _plain(b)) > error_budget(b) for a, b in zip(words, forms, strict=True)):
         return True  # one word beyond its own budget ("Renata Salas" for Renata Solis): another name
-    if _fold(words[-1]) != _fold(forms[-1]):
+    if _plain(words[-1]) != _plain(forms[-1]):
         return False
-    given, theirs = _fold(words[0]), _fold(forms[0])
+    given, theirs = _plain(words[0]), _plain(forms[0])
     if given == theirs:
         return False
     if OSA.distance(given, theirs) >= 2:
         return True
-    return len(given) == len(theirs) and given[:-1] == theirs[:-1] and {given[-1], theirs[-1]} <= _VOWELS
+    if len(given) == len(theirs):
+        return given[:-1] == theirs[:-1] and {given[-1], theirs[-1]} <= _VOWELS
+    shorter, longer = sorted((given, theirs), key=len)  # "Dragana" beside Dragan, "Daniela" beside Daniel
+    return len(longer) == len(shorter) + 1 and longer.startswith(shorter) and longer[-1] in _VOWELS
 
 
 @functools.cache
