@@ -242,3 +242,15 @@ def test_a_time_in_a_zone_written_as_words_is_converted_or_left_uncompared(rules
     assert finding.status == "consistent"  # 13:00 in London is 08:00 in the claim's New York in November
     assert statements_for(rules, "shooting-time", "Okafor was shot at 1 p.m. Valdoran time on Friday.",
                           "2023-11-12") == []
+
+
+
+
+def test_an_old_date_in_the_subject_leaves_the_events_time_read(tmp_path: Path) -> None:
+    (tmp_path / "r.toml").write_text('[entities.norvik]\nkind = "place"\nname = "Norvik"\n\n[[claims]]\n'
+                                     'id = "release-time"\nkind = "time"\ncues = ["released"]\nsince = 2023-11-01\n')
+    rules = load_rules(tmp_path)
+    text = "Two aid workers kidnapped in Norvik last year were released at about 9 p.m. on Friday."
+    assert [str(v) for v in values_for(rules, "release-time", text, "2023-11-12")] == ["~2023-11-10T21:00"]
+    # An old date of the event's own clause is another time of it.
+    assert values_for(rules, "release-time", "They were released in Norvik at 9 p.m. in 2019.", "2023-11-12") == []

@@ -267,6 +267,11 @@ def _moments_apart(reading: Reading, index: int, trigger: events.Trigger,
     return parts[0], f"'{cue}' what the next clause tells, in the same part of day"
 
 
+# Between an old date and the event word, the clause's own verb: the date was in its subject ("aid workers kidnapped
+# last year were released at 10 p.m."), of another verb.
+_SUBJECTS_VERB = regex.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\b", regex.I)
+
+
 def _timed_event(reading: Reading, index: int, trigger: events.Trigger,
                  asked: date_kind.Asked) -> tuple[list[Mention], Timex, str, dt.date | None] | str:
     """The participants, the expression of the time of day and the day (if the sentence gives one) of the event a
@@ -294,7 +299,9 @@ def _timed_event(reading: Reading, index: int, trigger: events.Trigger,
     segments = list(reading.segments[index])
     clause = segment_at(segments, trigger.start)
     stale = next((t for t in reading.timexes[index] if segment_at(segments, t.start) == clause
-                  and (end := period_end(t.value)) is not None and end < horizon), None)
+                  and (end := period_end(t.value)) is not None and end < horizon
+                  and not (t.end <= trigger.start and _SUBJECTS_VERB.search(reading.text, t.end, trigger.start))),
+                 None)
     if stale is not None:
         return f"'{trigger.text}': its clause names '{stale.text}', before {horizon}: another time of the event"
     return participants, timex, how, day
