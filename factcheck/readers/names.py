@@ -252,7 +252,7 @@ def find_mentions(text: str, entities: Iterable[Entity] | NameIndex, start: int 
                     and _fold(run_text[match_start:match_end]) not in index.known):
                 continue  # "Hungry residents queued": a capitalised word, no slip of a place's name
             if how == "near miss" and _plain(run_text[match_start:match_end]) == _plain(form):
-                how = "name"  # "Elián González" for Elian Gonzalez: accents are a house style, no slip
+                how = "name"  # "Inés Fernández" for Ines Fernandez: accents are a house style, no slip
             if how == "near miss" and _fold(run_text[match_start:match_end]) in _never_slips():
                 continue  # "in March": a word of the calendar, no slip of "Marsh"
             if how == "near miss" and entity_id not in index.not_people and _named_in_full_as_another(
@@ -340,7 +340,7 @@ def _after_another_persons_name(text: str, run_start: int, run: str, start: int,
     before = run[:start].split()
     plain_words = {_plain(word) for word in words}
     if any(_plain(word) in plain_words for word in before):
-        return False  # "Anna Maria Lorne", "Elián Gonzalez": the person's own given name stands before
+        return False  # "Anna Maria Lorne", "Inés Fernandez": the person's own given name stands before
     previous = before[-1].rstrip(".")
     if len(previous) == 1 or previous.casefold() in _before_a_surname():
         return False
