@@ -237,7 +237,7 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEA
                                               "counts, not about the person")
                 continue
             read = _count_of_the_claim(reading, index, count, figures[:number], triggers, asked, rules,
-                                       amounts[count] if amounts else None)
+                                       amounts[count] if amounts else None, figures)
             if isinstance(read, str):
                 notes.reject(index, claim.id, read)
                 continue
@@ -311,10 +311,11 @@ def _note_figures_without_event(reading: Reading, index: int, asked: _Asked, not
 
 def _count_of_the_claim(reading: Reading, index: int, count: Count, before: list[Count],
                         triggers: tuple[events.Trigger, ...], asked: _Asked, rules: RuleSet,
-                        amount: Amount | None = None) -> tuple[tuple[int, int], events.Trigger] | str:
+                        amount: Amount | None = None, quantities: Sequence[Count] = ()
+                        ) -> tuple[tuple[int, int], events.Trigger] | str:
     """The noun a figure counts and the event word it belongs to, when it is a figure of the claim; else why not.
     `before`: the figures before it in its sentence; `amount`: the figure as a sum of money, for a claim of money,
-    whose noun is its currency."""
+    whose noun is its currency; `quantities`: the sentence's quantities in the claim's unit."""
     text, segments = reading.text, list(reading.segments[index])
     floor = reading.sentences[index].start
     figures = reading.figures(index)
@@ -333,7 +334,7 @@ def _count_of_the_claim(reading: Reading, index: int, count: Count, before: list
     if amount is not None and asked.nouns and (rate := _RATE.match(text, max(amount.mark[1], count.end))) and \
             _what_it_is(asked.nouns).search(rate.group()) is None:
         return f"'{count.text}' is a rate ('{rate.group().strip(' -')}'), not any of: {', '.join(asked.nouns)}"
-    if amount is not None and asked.nouns and not _names_what_the_sum_is(reading, index, count, asked):
+    if amount is not None and asked.nouns and not _names_what_the_sum_is(reading, index, count, asked, quantities):
         return f"'{count.text}' is a quantity, but its clause does not say it is any of: {', '.join(asked.nouns)}"
     if asked.unit == "money" and (someone := _for_someone_else(reading, index, count)) is not None:
         return f"'{count.text}' is for {someone}, whom the rules do not name: another case's sum"
@@ -577,18 +578,16 @@ def _what_it_is(nouns: tuple[str, ...]) -> regex.Pattern[str]:
     return regex.compile(r"\b(?:" + "|".join(nouns) + r")\b", regex.I)
 
 
-def _names_what_the_sum_is(reading: Reading, index: int, count: Count, asked: _Asked) -> bool:
+def _names_what_the_sum_is(reading: Reading, index: int, count: Count, asked: _Asked,
+                           quantities: Sequence[Count]) -> bool:
     """Whether the clause of a quantity in units names one of the claim's words for it ("a reward of $5 million",
     "a depth of 3,700 m"). With other quantities in the clause, the word must stand in this one's stretch between
     commas, nearer it than any other: in "for $38.50 per share in cash, valuing the company at $4.2 billion", 'per
     share' is the $38.50's and 'valuing' the $4.2 billion's."""
-    text, segments, sentence = reading.text, list(reading.segments[index]), reading.sentences[index]
+    text, segments = reading.text, list(reading.segments[index])
     clause = segments[segment_at(segments, count.start)]
     words = _what_it_is(asked.nouns)
-    quantities = read_amounts(text, sentence.start, sentence.end) if asked.unit == "money" else \
-        read_measures(text, asked.unit or "", sentence.start, sentence.end)
-    others = [q.count for q in quantities
-              if q.count.start != count.start and clause.start <= q.count.start < clause.end]
+    others = [q for q in quantities if q.start != count.start and clause.start <= q.start < clause.end]
     if not others:
         return words.search(text, clause.start, clause.end) is not None
     start = max([clause.start, *(m.end() for m in _STRETCH_MARK.finditer(text, clause.start, count.start))])

@@ -16,6 +16,7 @@ from typing import TypeVar
 
 import regex
 
+from factcheck import language
 from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.findings import Statement, statement
 from factcheck.kinds import CUES_KEY, Case, Kind, agreement, once_each, set_against
@@ -105,7 +106,6 @@ def _span(text: str, timex: Timex) -> _Span | None:
 
 _BRACKET_DAY = regex.compile(r"\s*\([^()]{0,60}?\b(?P<day>mon|tues|wednes|thurs|fri|satur|sun)day\b[^()]{0,40}\)",
                             regex.I)
-_WEEKDAYS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
 
 
 def _day_in_brackets(text: str, timex: Timex, day: dt.date) -> dt.date | None:
@@ -114,7 +114,7 @@ def _day_in_brackets(text: str, timex: Timex, day: dt.date) -> dt.date | None:
     found = _BRACKET_DAY.match(text, timex.end)
     if found is None:
         return None
-    weekday = _WEEKDAYS.index(found["day"].lower())
+    weekday = language.weekday_numbers()[f"{found['day'].lower()}day"]
     return next((day + dt.timedelta(days=step) for step in (-1, 1)
                  if (day + dt.timedelta(days=step)).weekday() == weekday), None)
 

@@ -40,3 +40,30 @@ def alternatives(words: Iterable[str], *, literal: bool = True, spaces: str | No
 def alternation(words: Iterable[str], *, literal: bool = True, spaces: str | None = r"\s+") -> str:
     """The alternatives of `alternatives` as one pattern body, `a|b|c`."""
     return "|".join(alternatives(words, literal=literal, spaces=spaces))
+
+
+@functools.cache
+def calendar() -> dict[str, int]:
+    """The names of months and weekdays as temporal.toml writes them (folded, full and short), with their numbers:
+    a month from 1, a weekday from 0 for Monday (as `date.weekday()`). They are words of the calendar, never names
+    of people or places."""
+    vocabulary = load("temporal")["vocabulary"]
+    return {**vocabulary["MONTH"], **vocabulary["WEEKDAY"]}
+
+
+@functools.cache
+def calendar_names() -> frozenset[str]:
+    """The full names of months and weekdays ("march", "tuesday"), without their short forms ("mar", "sun")."""
+    longest: dict[tuple[bool, int], str] = {}
+    vocabulary = load("temporal")["vocabulary"]
+    for table in ("MONTH", "WEEKDAY"):
+        for word, number in vocabulary[table].items():
+            key = (table == "MONTH", number)
+            if len(word) > len(longest.get(key, "")):
+                longest[key] = word
+    return frozenset(longest.values())
+
+
+def weekday_numbers() -> dict[str, int]:
+    """The weekdays of `calendar`, by name."""
+    return dict(load("temporal")["vocabulary"]["WEEKDAY"])

@@ -454,7 +454,8 @@ def as_of_examples() -> list[dict[str, Any]]:
 
 @functools.cache
 def _place_scope() -> regex.Pattern[str]:
-    return regex.compile(language.load("counts")["place_scope"]["pattern"])
+    calendar = language.alternation(word.capitalize() for word in language.calendar_names())
+    return regex.compile(language.load("counts")["place_scope"]["pattern"].replace("{CALENDAR}", calendar))
 
 
 def place_scope(text: str, start: int, end: int) -> regex.Match[str] | None:
@@ -920,8 +921,7 @@ def denied(text: str, count: Count, sentence_start: int) -> bool:
 
 @functools.cache
 def _name_number() -> tuple[regex.Pattern[str], frozenset[str]]:
-    data = language.load("counts")["name_number"]
-    return regex.compile(data["before"]), frozenset(data["not_names"])
+    return regex.compile(language.load("counts")["name_number"]["before"]), frozenset(language.calendar())
 
 
 def name_number_examples(key: str = "examples") -> list[str]:

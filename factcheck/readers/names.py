@@ -290,6 +290,7 @@ def _in_another_name(run: str, start: int, end: int, words: frozenset[str]) -> b
 _VOWELS = frozenset("aeiouy")
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _plain(word: str) -> str:
     """A word folded and without its accents, as a slip is measured: "Ines" is one edit from nothing in "Inês"."""
     return "".join(ch for ch in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(ch))
@@ -355,9 +356,10 @@ def _named_in_full_as_another(text: str, written: str, words: frozenset[str]) ->
     is that person's surname wherever it stands alone, not a slip of the person's."""
     if " " in written:
         return False
+    theirs = {_plain(word) for word in words}
     for found in regex.finditer(rf"(?<![\w.])(\p{{Lu}}[\p{{L}}-]+) {regex.escape(written)}(?![\w])", text):
         given = found.group(1)
-        if _plain(given) not in {_plain(word) for word in words} and given.casefold() not in _before_a_surname() and \
+        if _plain(given) not in theirs and given.casefold() not in _before_a_surname() and \
                 not (_opens_a_sentence(text, found.start()) and given.casefold() in _sentence_openers()):
             return True
     return False
@@ -370,7 +372,7 @@ def _written_in_lower_case(word: str, text: str) -> bool:
 
 @functools.cache
 def _never_slips() -> frozenset[str]:
-    return frozenset(language.load("names")["part_slips"]["never_slips"])
+    return frozenset([*language.load("names")["part_slips"]["never_slips"], *language.calendar_names()])
 
 
 @functools.cache
