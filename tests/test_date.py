@@ -399,3 +399,37 @@ place = "arvela"
 def test_a_year_or_a_stretch_of_another_verb_leaves_the_event_its_day(tmp_path: Path, text: str,
                                                                         dates: list[str]) -> None:
     assert values_for(rules_of(tmp_path, _RELEASE_RULES), "release-date", text, "2025-03-17") == dates
+
+
+_SHOOTING_RULES = """
+[entities.varga]
+kind = "person"
+name = "Lena Varga"
+variants = ["Varga"]
+
+[entities.holt]
+kind = "person"
+name = "Mark Holt"
+
+[[claims]]
+id = "shooting-date"
+kind = "date"
+title = "Day Varga was shot"
+who = "varga"
+cues = ["shot", "bullet"]
+"""
+
+
+@pytest.mark.parametrize("second,dates", [
+    # the person as the place of what happens, through a possessive after a preposition
+    ("But nothing stopped the bullet that crashed through her window on Monday.", ["2023-03-13"]),
+    ("A bullet lodged in her shoulder on Monday.", ["2023-03-13"]),
+    ("Police said a man shot at her lawyer on Monday.", []),  # someone of hers
+    ("Mark Holt said a bullet went through his window on Monday.", []),  # another person is his likelier owner
+    ("A bullet was fired on Monday.", []),  # no pronoun: not about her
+])
+def test_a_possessive_after_a_preposition_goes_on_about_the_person_before(tmp_path: Path, second: str,
+                                                                          dates: list[str]) -> None:
+    rules = rules_of(tmp_path, _SHOOTING_RULES)
+    text = f"Lena Varga had received threats for years. {second}"
+    assert values_for(rules, "shooting-date", text, "2023-03-15") == dates

@@ -46,6 +46,7 @@ class Settings:
     subject_pronouns: regex.Pattern[str]
     object_pronouns: regex.Pattern[str]
     opening_possessive: regex.Pattern[str]  # "His" opening a sentence
+    place_possessive: regex.Pattern[str]  # "into his back": the possessive pronoun after a preposition
     pronoun_reach: int
     history_days: int
 
@@ -56,9 +57,11 @@ def settings() -> Settings:
     def words(key: str) -> regex.Pattern[str]:
         return regex.compile(r"\b(?:" + "|".join(data[key]) + r")\b", regex.I)
 
-    opening = regex.compile(r"\A[\W_]*(?:" + "|".join(data["opening_possessives"]) + r")\s+", regex.I)
+    possessives = "|".join(data["opening_possessives"])
+    opening = regex.compile(r"\A[\W_]*(?:" + possessives + r")\s+", regex.I)
+    place = regex.compile(r"\b(?:" + "|".join(data["possessive_after"]) + r")\s+(?:" + possessives + r")\s+", regex.I)
     return Settings(data["window"], data["stop_window"], words("subject_pronouns"), words("object_pronouns"),
-                    opening, data["pronoun_reach"], data["history_days"])
+                    opening, place, data["pronoun_reach"], data["history_days"])
 
 
 @functools.cache
@@ -156,6 +159,16 @@ def opens_with_possessive(sentence: str) -> bool:
     opening = settings().opening_possessive.match(sentence)
     return opening is not None and not any(_other_event(key).match(sentence, opening.end())
                                            for key in ("people_of_theirs", "more_people_of_theirs"))
+
+
+def owned_place_pronoun(sentence: str) -> regex.Match[str] | None:
+    """The first possessive pronoun after a preposition of place ("tore into his back") whose noun is a thing, not
+    someone of theirs ("at his lawyer's office" is the lawyer's)."""
+    for found in settings().place_possessive.finditer(sentence):
+        if not any(_other_event(key).match(sentence, found.end())
+                   for key in ("people_of_theirs", "more_people_of_theirs")):
+            return found
+    return None
 
 
 def moved(text: str, trigger: Trigger, clause_start: int) -> bool:

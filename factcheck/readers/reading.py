@@ -154,7 +154,12 @@ class Reading:
         if subject is not None and any(m.start < sentence.start + subject.start() and m.entity != entity_id
                                        and self.entity_kinds.get(m.entity) == "person" for m in self.mentions[index]):
             subject = None
-        found = [m.group() for m in (subject, setting.object_pronouns.search(sentence.text)) if m is not None]
+        place = events.owned_place_pronoun(sentence.text)
+        if place is not None and any(m.start < sentence.start + place.start() and m.entity != entity_id
+                                     and self.entity_kinds.get(m.entity) == "person" for m in self.mentions[index]):
+            place = None
+        found = [m.group().split()[-1] for m in (subject, setting.object_pronouns.search(sentence.text), place)
+                 if m is not None]
         # A pronoun of the other sex does not stand for someone the article addresses as "Mrs." or "Mr.".
         other = {"woman": "man", "man": "woman"}.get(self._addressed_as().get(entity_id, ""))
         return bool(found) and not (other and all(p.casefold() in pronouns_of()[other] for p in found))
