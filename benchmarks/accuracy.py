@@ -53,7 +53,8 @@ class Tally:
     traps: int = 0
     taken: int = 0
     # Traps taken by a title read where the gold's own list of titles records that sentence's title (the scorer
-    # takes any title statement in a trap's sentence as the trap's misreading): counted as taken, and named.
+    # compares a title's value with the gold's wording letter for letter, so factcheck's normalised "president
+    # (National Assembly)" is not the gold's "president of the National Assembly (Cuba)"): counted as taken, and named.
     taken_recorded: int = 0
     unexplained: int = 0
     notes: list[str] = field(default_factory=list)
@@ -262,8 +263,8 @@ def main(argv: list[str] | None = None) -> int:
           "gold; unexpl: traps a claim's words reach with no reason given in `factcheck explain`.")
     if total.taken_recorded:
         print(f"traps: {total.taken_recorded} of the {total.taken} taken are titles read in a sentence whose title the "
-              "gold's own titles list records (right, or the recorded wrong title); the scorer takes any title "
-              "statement in a trap's sentence (-v names them).")
+              "gold's own titles list records (right, or the recorded wrong title); the scorer compares a title's "
+              "value with the gold's wording letter for letter, not as a role and its scope (-v names them).")
     print()
     for name, met in (("total", total.met()), *((n, t.met()) for n, t in by_story.items())):
         missing = [target for target, ok in met.items() if not ok]

@@ -725,3 +725,35 @@ def test_a_percentage_right_before_its_noun_counts_it(tmp_path: Path) -> None:
 def test_a_days_name_after_in_is_no_place_a_figure_is_scoped_to(summit_rules: RuleSet) -> None:
     text = "Norvik mourned the 40 people killed in Tuesday's floods."
     assert values_for(summit_rules, "flood-death-toll", text, "2023-03-14") == ["40"]
+
+
+_ARSON_RULES = """
+[entities.darrow]
+kind = "person"
+name = "Tomas Darrow"
+variants = ["Darrow"]
+
+[[claims]]
+id = "linked-fires"
+kind = "count"
+title = "Earlier arson attacks linked to the case"
+counted = ["attacks", "fires", "arsons"]
+event = "incident"
+cues = ["arson", "set ablaze"]
+examples = [
+  { text = "Detectives are studying three earlier arson attacks on clinics.", published = "2021-05-04", value = "3" },
+  { text = "More than 40 officers are working on the case.", published = "2021-05-04", expect = "nothing" },
+]
+"""
+
+
+def test_other_cases_of_a_suspect_are_not_the_claims_count(tmp_path) -> None:
+    rules = rules_of(tmp_path, _ARSON_RULES, "arson.toml")
+    # "other" besides the story's event: the claim's figure
+    assert values_for(rules, "linked-fires", "Investigators are also looking into four other arson attacks on "
+                                             "clinics in the region.", "2021-05-04") == ["4"]
+    # "other" besides whatever the suspect is already sought for: another base, left unread
+    assert values_for(rules, "linked-fires", "Darrow is also wanted for questioning in at least two other arson "
+                                             "attacks on clinics.", "2021-05-04") == []
+    assert values_for(rules, "linked-fires", "Darrow was charged with three other arson attacks last year.",
+                      "2021-05-04") == []

@@ -377,3 +377,10 @@ _FIGURE_MARKS = [(mark, example, marked) for mark, examples in ((counts.denied, 
                          else getattr(item, "__name__", str(item)))
 def test_words_that_make_a_figure_no_ones_count(mark: Callable, example: str, marked: bool) -> None:
     assert any(mark(example, c, 0) for c in counts.read_counts(example)) is marked, example
+
+
+@pytest.mark.parametrize("example", counts.others_of_someone_examples(), ids=lambda ex: ex["text"][:40])
+def test_other_cases_of_someone_are_told_apart_from_others_of_the_event(example: dict) -> None:
+    text = example["text"]
+    (figure,) = [f for f in counts.read_counts(text, 0, len(text))]
+    assert counts.others_of_someone(text, figure, 0) is example["others"]

@@ -41,6 +41,7 @@ from factcheck.readers.counts import (
     one_event_of_several,
     opening_group,
     other_side_of_a_score,
+    others_of_someone,
     parent_of,
     part_before,
     part_of_the_figure_before,
@@ -491,6 +492,9 @@ def _another_figure(reading: Reading, index: int, count: Count, after: int, clau
         return f"'{count.text}': its clause is about a separate event"
     if a_ratio(text, count):
         return f"'{count.text}' opens a ratio, no count"
+    if others_of_someone(text, count, clause.start):
+        return f"'{count.text}' counts other cases someone is sought or charged in, besides those the article told " \
+               f"of: not the claim's base"
     more = _added_to(reading, index, count, asked)
     if more is not None:
         return f"'{count.text}' is a part: the sentence adds '{more}' to it"

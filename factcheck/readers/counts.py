@@ -424,6 +424,24 @@ def not_the_total(text: str, count: Count, clause_start: int, clause_end: int, p
 
 
 @functools.cache
+def _others_of_someone() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    data = language.load("counts")["others_of_someone"]
+    return regex.compile(_with_qualifiers(data["before"]), regex.I), regex.compile(data["after"], regex.I)
+
+
+def others_of_someone(text: str, count: Count, clause_start: int) -> bool:
+    """Whether a figure counts the other cases someone is sought, suspected or charged in ("wanted for questioning
+    in two other shootings"): besides the cases told of that person, a base that is not the claim's one event."""
+    before, after = _others_of_someone()
+    return after.match(text, count.end) is not None and \
+        before.search(text, max(clause_start, count.start - 80), count.start) is not None
+
+
+def others_of_someone_examples() -> list[dict[str, Any]]:
+    return list(language.load("counts")["others_of_someone"]["examples"])
+
+
+@functools.cache
 def _comparison() -> regex.Pattern[str]:
     return regex.compile(language.load("counts")["comparison"]["before"], regex.I)
 
