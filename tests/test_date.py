@@ -33,6 +33,12 @@ def test_a_sentence_without_a_date_takes_the_date_the_previous_one_set_for_the_p
     assert "carried over from the previous sentence" in item.explanation
 
 
+def test_no_date_is_carried_over_from_a_sentence_that_tells_the_event_itself(summit_rules) -> None:
+    text = ("Castellano left Valdora City on Thursday, a day after Wednesday's meeting with Brandt. "
+            "The meeting with Brandt ended without a statement.")
+    assert values_for(summit_rules, "brandt-meeting-date", text, "2023-03-17") == ["2023-03-15"]
+
+
 def test_a_sentence_with_dates_of_its_own_takes_nothing_over(summit_rules) -> None:
     text = ("Castellano is set to travel to Valdora City on March 20. "
             "On March 19 she will meet the governor, and she will later meet Brandt.")

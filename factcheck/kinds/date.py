@@ -556,12 +556,17 @@ def _carried_over(reading: Reading, index: int, trigger: events.Trigger, clause:
     own_time = (any(t.type in ("DATE", "TIME") for t in reading.timexes[index])
                 or any(s.relation for s in reading.segments[index]))
     background = clause.cue.lower() in relative_cues("parenthetical")
-    carried = None if own_time or background else _carried(reading, index, (asked.place, asked.partner), asked.kind)
+    # A sentence before that tells the event itself has dated it there, or given its dates to other things ("ended
+    # the search on Thursday after Tuesday's collapse. The collapse killed 17"): nothing is left to carry over.
+    told = index > 0 and bool(reading.triggers(asked.kind, index - 1))
+    carried = None if own_time or background or told else _carried(reading, index, (asked.place, asked.partner),
+                                                                    asked.kind)
     if carried is None:
         named = " or ".join(e for e in (asked.place, asked.partner) if e)
         why = ("the sentence places it by a time of its own, so no date is carried over" if own_time else
                "it stands in a relative clause, background that takes no date over" if background else
-               "and the sentence before gives no date" + (f" for {named}" if named else ""))
+               "the sentence before tells the event itself, so its date is read there and none is carried over"
+               if told else "and the sentence before gives no date" + (f" for {named}" if named else ""))
         return f"'{trigger.text}': no date in its clause or a clause linked to it; {why}"
     timex, anchor = carried
     return _whole(reading.text, timex, f"no date in this sentence; carried over from the previous sentence, which "
