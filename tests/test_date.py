@@ -439,3 +439,18 @@ def test_a_possessive_after_a_preposition_goes_on_about_the_person_before(tmp_pa
     rules = rules_of(tmp_path, _SHOOTING_RULES)
     text = f"Lena Varga had received threats for years. {second}"
     assert values_for(rules, "shooting-date", text, "2023-03-15") == dates
+
+
+def test_an_event_told_by_a_participle_on_the_subject_is_bounded_by_the_clauses_own_verb(tmp_path) -> None:
+    rules = rules_of(tmp_path, """
+[[claims]]
+id = "release-date"
+kind = "date"
+title = "Release of the hostages"
+cues = ["freed", "released"]
+""")
+    assert values_for(rules, "release-date", "Three hostages freed after months in captivity flew home on Sunday.",
+                      "2023-03-14") == ["<2023-03-12"]
+    assert values_for(rules, "release-date", "Three hostages freed on Friday flew home on Sunday.",
+                      "2023-03-14") == ["2023-03-10"]
+    assert values_for(rules, "release-date", "Rebels freed three hostages on Sunday.", "2023-03-14") == ["2023-03-12"]

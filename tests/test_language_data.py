@@ -384,3 +384,11 @@ def test_other_cases_of_someone_are_told_apart_from_others_of_the_event(example:
     text = example["text"]
     (figure,) = [f for f in counts.read_counts(text, 0, len(text))]
     assert counts.others_of_someone(text, figure, 0) is example["others"]
+
+
+@pytest.mark.parametrize("example", clauses.participle_examples(), ids=lambda ex: ex["text"][:40])
+def test_a_participle_on_the_subject_leaves_the_date_to_the_clauses_own_verb(example: dict) -> None:
+    text, event = example["text"], example["event"]
+    start = text.index(event)
+    found = clauses.main_verb_after_participle(text, 0, start, start + len(event), text.rindex(" on ") + 4)
+    assert (text[found[0]:found[1]] if found else "") == example["verb"]

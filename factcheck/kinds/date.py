@@ -216,6 +216,16 @@ def _in_its_clause(reading: Reading, trigger: events.Trigger, kind: events.Event
         later |= {t for t in own if t.end <= trigger.start and t not in against
                   and (clauses.follows_another_verb(text, clause.start, t.start)
                        or clauses.when_of_another(text, t.end, trigger.start))}
+        # "two aid workers freed after months in captivity flew home on Sunday": freed on or before Sunday
+        # (Only in a clause of the sentence's own, "the bomb exploded" after "before" is a verb; and not where the
+        # verb after it is itself a word of the claim's event.)
+        main_verbs = {t: verb for t in own if not clause.cue and t.start >= trigger.end and t not in against and (
+            verb := clauses.main_verb_after_participle(text, clause.start, trigger.start, trigger.end, t.start))
+            and not events.find_triggers(text, kind, verb[0], t.start)}
+        if main_verbs and len(main_verbs) == len(own):
+            first, verb = next(iter(main_verbs.items()))
+            return _bound(text, first, trigger, True, text[verb[0]:verb[1]])
+        later |= set(main_verbs)
         if phrase is not None and phrase.governor in events.prepositions():
             later |= {t for t in own if t.start >= trigger.end and t not in against and clauses.in_a_relative_subject(
                 text, clause.start, trigger.start, trigger.end, t.start)}

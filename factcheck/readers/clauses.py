@@ -379,6 +379,36 @@ def in_a_relative_subject(text: str, clause_start: int, event_start: int, event_
 
 
 @functools.cache
+def _participle() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    data = language.load("grammar")
+    past = "|".join(data["tense"]["past"])
+    complement = data["complement"]
+    return (regex.compile(complement["participle_subject"], regex.I),
+            regex.compile(complement["participle_object"], regex.I),
+            regex.compile(complement["participle_main_verb"].replace("{PAST}", f"(?i:{past})")))
+
+
+def main_verb_after_participle(text: str, clause_start: int, event_start: int, event_end: int,
+                               date_start: int) -> tuple[int, int] | None:
+    """The clause's own verb, when an event is told by a participle on the clause's subject and that verb stands
+    between it and a date ("two aid workers freed after months in captivity flew home on Sunday": 'flew'), or None.
+    The date is then the verb's; the participle's event came on or before it."""
+    subject, takes_object, main_verb = _participle()
+    word = text[event_start:event_end]
+    participle = word.endswith(("ed", "en")) or _grammar().past.fullmatch(word) is not None
+    if not (word.isalpha() and word.islower() and participle) or "," in text[event_end:date_start]:
+        return None
+    if subject.match(text[clause_start:event_start]) is None or takes_object.match(text, event_end) is not None:
+        return None
+    found = main_verb.match(text[event_end:date_start])
+    return None if found is None else (event_end + found.start("verb"), event_end + found.end("verb"))
+
+
+def participle_examples() -> list[dict[str, str]]:
+    return list(language.load("grammar")["complement"]["participle_examples"])
+
+
+@functools.cache
 def _state_date() -> regex.Pattern[str]:
     return regex.compile(language.load("grammar")["state_date"]["before"], regex.I)
 
