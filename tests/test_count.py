@@ -70,9 +70,25 @@ def test_a_cumulative_count_may_grow_but_not_shrink(summit_rules) -> None:
     assert shrinks.status == "conflict"
 
 
-def test_same_day_counts_must_overlap(summit_rules) -> None:
+def test_same_day_figures_of_a_toll_that_differ_are_a_warning_since_it_may_grow_within_the_day(summit_rules) -> None:
     finding = finding_for(summit_rules, [("About 40 people were killed in Norvik.", "2023-03-14"),
                                       ("About 90 people were killed in Norvik.", "2023-03-14")], "flood-death-toll")
+    assert finding.status == "warning"
+    assert "may grow within a day" in finding.message
+
+
+def test_same_day_counts_that_do_not_grow_must_overlap(tmp_path) -> None:
+    rules = rules_of(tmp_path, """
+[[claims]]
+id = "aboard"
+kind = "count"
+title = "People aboard the ferry"
+counted = ["passengers", "people"]
+event = "rescue"
+cues = ["aboard", "on board"]
+""")
+    finding = finding_for(rules, [("The ferry had 120 passengers aboard.", "2023-03-14"),
+                                  ("The ferry had 160 passengers aboard.", "2023-03-14")], "aboard")
     assert finding.status == "conflict"
 
 
@@ -757,3 +773,26 @@ def test_other_cases_of_a_suspect_are_not_the_claims_count(tmp_path) -> None:
                                              "attacks on clinics.", "2021-05-04") == []
     assert values_for(rules, "linked-fires", "Darrow was charged with three other arson attacks last year.",
                       "2021-05-04") == []
+
+
+def test_the_whole_an_untold_part_of_is_asked_about_is_not_the_events_figure(quake_rules) -> None:
+    assert values_for(quake_rules, "quake-toll", "Officials in Korvel would not say how many of the 40 people "
+                                                 "trapped had been killed.", "2023-11-13") == []
+    assert values_for(quake_rules, "quake-toll", "Officials in Korvel said 12 of the 40 people trapped had been "
+                                                 "killed.", "2023-11-13") == ["12"]
+
+
+def test_a_live_page_whose_toll_rises_within_the_day_does_not_contradict_itself(summit_rules) -> None:
+    finding = finding_for(summit_rules, [("09:10 - Thirty people have been killed in Norvik. 16:45 - The number "
+                                          "of people killed in Norvik has risen to 44, officials said.",
+                                          "2023-03-14")], "flood-death-toll")
+    assert finding.status == "warning"
+    assert "grown within it" in finding.message
+
+
+def test_a_live_page_newest_first_gives_its_updates_figures_as_growth(summit_rules) -> None:
+    page = ("**16:40** — Officials now say 44 people were killed in Norvik.\n\n"
+            "**08:15** — Thirty people have been killed in Norvik, officials said.")
+    assert finding_for(summit_rules, [(page, "2023-03-14")], "flood-death-toll").status == "warning"
+    plain = "Officials now say 44 people were killed in Norvik.\n\nThirty people have been killed in Norvik."
+    assert finding_for(summit_rules, [(plain, "2023-03-14")], "flood-death-toll").status == "conflict"

@@ -392,3 +392,24 @@ def test_a_participle_on_the_subject_leaves_the_date_to_the_clauses_own_verb(exa
     start = text.index(event)
     found = clauses.main_verb_after_participle(text, 0, start, start + len(event), text.rindex(" on ") + 4)
     assert (text[found[0]:found[1]] if found else "") == example["verb"]
+
+
+@pytest.mark.parametrize("example", language.load("temporal")["narrative"]["since_examples"],
+                         ids=lambda ex: ex["text"][:40])
+def test_what_a_clause_looks_back_on_is_past_whatever_its_tense(example: dict) -> None:
+    found = temporal.tag(example["text"], dt.date.fromisoformat(example["published"]))
+    assert [t.value for t in found if t.text == example["expression"]] == [example["value"]]
+
+
+@pytest.mark.parametrize("example,whole", [*((e, True) for e in counts.untold_part_examples()),
+                                           *((e, False) for e in counts.untold_part_examples("not_examples"))])
+def test_a_figure_an_untold_part_is_asked_of_is_the_whole(example: str, whole: bool) -> None:
+    figures = counts.read_counts(example, 0, len(example))
+    assert any(counts.whole_of_an_untold_part(example, f, 0) for f in figures) is whole
+
+
+@pytest.mark.parametrize("example", counts.grown_to_examples())
+def test_a_figure_told_as_what_a_count_grew_to(example: str) -> None:
+    (figure,) = counts.read_counts(example, 0, len(example))
+    assert counts.told_as_grown_to(example[:figure.start])
+    assert not counts.told_as_grown_to(example[:figure.start].replace(" to ", " by "))

@@ -57,8 +57,10 @@ from factcheck.readers.counts import (
     sum_for,
     sum_of,
     tells_a_beginning,
+    told_as_grown_to,
     unit_families,
     whole_after,
+    whole_of_an_untold_part,
     with_companions,
     with_others,
 )
@@ -75,6 +77,8 @@ class CountValue:
     cumulative: bool
     unit: str = ""  # the currency of a sum of money; figures of two units are never compared
     falls: bool = False  # a quantity that only falls with time (air or fuel left)
+    grown_to: bool = False  # told as what the count has grown to ("the toll has risen to nine")
+    stamped: bool = False  # in an update that opens with its clock time, as a live page's do ("14:30 — ...")
 
     def overlaps(self, other: CountValue) -> bool:
         return (self.high is None or self.high >= other.low) and (other.high is None or other.high >= self.low)
@@ -492,6 +496,8 @@ def _another_figure(reading: Reading, index: int, count: Count, after: int, clau
         return f"'{count.text}': its clause is about a separate event"
     if a_ratio(text, count):
         return f"'{count.text}' opens a ratio, no count"
+    if whole_of_an_untold_part(text, count, clause.start):
+        return f"'{count.text}' is the whole an untold part of which the sentence asks about ('how many of')"
     if others_of_someone(text, count, clause.start):
         return f"'{count.text}' counts other cases someone is sought or charged in, besides those the article told " \
                f"of: not the claim's base"
@@ -627,7 +633,10 @@ def _statement(reading: Reading, index: int, count: Count, noun: tuple[int, int]
     if stale is not None and (end := period_end(stale.value)) is not None:
         as_of, as_of_how = end, f"as of {end}, the end of '{stale.text}', the time of its clause"
     trend = asked.claim.get("trend") or ("grows" if asked.claim.get("cumulative") else "fixed")
-    value = CountValue(count.low, count.high, as_of, trend == "grows", unit, trend == "falls")
+    sentence_start = reading.sentences[index].start
+    grown = told_as_grown_to(reading.text[sentence_start:count.start])
+    stamped = _UPDATE_STAMP.match(reading.text, reading.text.rfind("\n", 0, sentence_start) + 1) is not None
+    value = CountValue(count.low, count.high, as_of, trend == "grows", unit, trend == "falls", grown, stamped)
     spans = [(count.start, count.end), noun, (trigger.start, trigger.end)]
     shown = f"{count.value} {unit}" if unit else count.value
     explanation = f"{count.text} -> {shown}: {count.how}; {as_of_how}"
@@ -673,9 +682,27 @@ def _incompatible(a: Statement, b: Statement) -> bool:
     return _cannot_both_hold(a, b) or _falls(a, b)
 
 
+# A line that opens with a clock time is an update of a live page or a timeline ("**14:30** — ...", "09:10 - ...").
+_UPDATE_STAMP = regex.compile(r"[\W_]{0,4}[0-2]?[0-9][:.][0-5][0-9](?:\s*[ap]\.?m\.?)?[\W_]{0,4}\s*[-—–|:]", regex.I)
+
+
+def _same_day_growth(a: Statement, b: Statement) -> bool:
+    """Two figures of a cumulative count as of the same day: the toll may have grown within the day (a morning
+    report and an evening one), which the day alone cannot rule out. In one article only where the figures stand
+    in updates stamped with their times (a live page, newest first or last), or the later one is the higher and is
+    told as what the count has grown to ("... has risen to nine")."""
+    if not (a.data.cumulative and not a.data.falls and a.data.as_of == b.data.as_of and a.data.unit == b.data.unit):
+        return False
+    if a.article != b.article or (a.data.stamped and b.data.stamped):
+        return True
+    earlier, later = sorted((a, b), key=lambda s: s.start)
+    return earlier.data.high is not None and later.data.low > earlier.data.high and later.data.grown_to
+
+
 def _explained(a: Statement, b: Statement) -> bool:
-    """Only a falling lower bound: a warning, since the bounds themselves do not contradict each other."""
-    return not _cannot_both_hold(a, b)
+    """A falling lower bound, whose bounds themselves do not contradict each other, or a cumulative figure that
+    differs within one day: a warning."""
+    return not _cannot_both_hold(a, b) or _same_day_growth(a, b)
 
 
 def _number(value: float | None) -> str:
@@ -685,7 +712,10 @@ def _number(value: float | None) -> str:
 def _pair(a: Statement, b: Statement) -> str:
     """One disagreeing pair, saying why: the same date, a shrinking cumulative figure, an article against itself."""
     earlier, later = sorted((a, b), key=lambda s: (s.data.as_of, s.article))
-    if a.article == b.article:
+    if _same_day_growth(a, b):
+        why = ("the same day; the figure may have grown within it" +
+               (f" ({a.article} gives both)" if a.article == b.article else ""))
+    elif a.article == b.article:
         why = f"{a.article} contradicts itself"
     elif a.data.falls and earlier.data.as_of != later.data.as_of:
         why = "a quantity that only falls rises"
@@ -705,6 +735,10 @@ def _describe(case: Case) -> str:
         shown = "; ".join(_pair(a, b) for a, b in unexplained[:3])
         more = f" (and {len(unexplained) - 3} more pairs)" if len(unexplained) > 3 else ""
         return f"figures that cannot all be right: {shown}{more}"
+    if explained and all(_same_day_growth(a, b) for a, b in explained):
+        shown = "; ".join(_pair(a, b) for a, b in explained[:3])
+        return (f"figures of the same day differ: {shown}; a cumulative count may grow within a day, so check the "
+                "time of each report")
     if explained:
         shown = "; ".join(_pair(a, b) for a, b in explained[:3])
         return (f"a later source gives a lower figure, which a cumulative count does not do: {shown}; "
@@ -739,6 +773,7 @@ KIND = Kind(
     describe=_describe,
     incompatible=_incompatible,
     explained=_explained,
-    why_explained="the bounds themselves do not contradict each other",
+    why_explained="the bounds themselves do not contradict each other, or a cumulative figure may have grown within "
+                  "the day",
     data_type=CountValue,
 )

@@ -68,14 +68,14 @@ def _reader() -> _Reader:
     scale = rf"(?:\s*(?:{language.alternation(data['scales'])})|-(?:million|billion|trillion))"
     qualifiers = {w.lower(): q for q in data["qualifiers"] for w in q["words"]}
     pattern = (
-        rf"(?<![\w$£€.,-])(?:(?P<qualifier>{language.alternation(qualifiers)})\s+)?(?:"
+        rf"(?<![\w$£€.,:-])(?:(?P<qualifier>{language.alternation(qualifiers)})\s+)?(?:"
         rf"between\s+(?P<first>{number})(?P<first_scale>{scale})?\s+and\s+(?P<second>{number})(?P<second_scale>{scale})?"
         # "rose from 40 to 52" is a change, two figures; "40 to 52 people" a range.
         rf"|(?<!\b(?:{language.alternation(data['change']['verbs'])})\s+from\s+)"
         rf"(?P<from>{_DIGITS})(?P<from_scale>{scale})?\s*(?:-|–|to)\s*(?P<to>{_DIGITS})(?P<to_scale>{scale})?"
         rf"|(?P<vague>{language.alternation(data['vague'])})"
         rf"|(?P<number>{number})(?P<scale>{scale})?(?P<after>{data['after']['pattern']})?"
-        rf")(?![\w])"
+        rf")(?![\w])(?!:[0-9])"  # not the hour or the minutes of a clock time ("09:10")
     )
     return _Reader(regex.compile(pattern, regex.I), _with_qualifiers(data["totals"]["links"]),
                    data["totals"]["number_of"],
@@ -439,6 +439,34 @@ def others_of_someone(text: str, count: Count, clause_start: int) -> bool:
 
 def others_of_someone_examples() -> list[dict[str, Any]]:
     return list(language.load("counts")["others_of_someone"]["examples"])
+
+
+@functools.cache
+def _untold_part() -> regex.Pattern[str]:
+    return regex.compile(language.load("counts")["untold_part"]["before"], regex.I)
+
+
+def whole_of_an_untold_part(text: str, count: Count, clause_start: int) -> bool:
+    """Whether a figure is the whole that an untold part of is asked about ("how many of the 23 trapped miners")."""
+    return _untold_part().search(text, max(clause_start, count.start - 40), count.start) is not None
+
+
+def untold_part_examples(key: str = "examples") -> list[str]:
+    return list(language.load("counts")["untold_part"][key])
+
+
+@functools.cache
+def _grown_to() -> regex.Pattern[str]:
+    return regex.compile(_with_qualifiers(language.load("counts")["change"]["grown_to"]), regex.I)
+
+
+def told_as_grown_to(before: str) -> bool:
+    """Whether the text right before a figure tells it as what a count has grown to ("the toll has risen to")."""
+    return _grown_to().search(before[-60:]) is not None
+
+
+def grown_to_examples() -> list[str]:
+    return list(language.load("counts")["change"]["grown_to_examples"])
 
 
 @functools.cache
