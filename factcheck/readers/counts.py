@@ -74,7 +74,8 @@ def _reader() -> _Reader:
         rf"|(?<!\b(?:{language.alternation(data['change']['verbs'])})\s+from\s+)"
         rf"(?P<from>{_DIGITS})(?P<from_scale>{scale})?\s*(?:-|–|to)\s*(?P<to>{_DIGITS})(?P<to_scale>{scale})?"
         rf"|(?P<vague>{language.alternation(data['vague'])})"
-        rf"|(?P<number>{number})(?P<scale>{scale})?(?P<after>{data['after']['pattern']})?"
+        # "nine and a half hours", "two and a half million"
+        rf"|(?P<number>{number})(?P<half>\s+and\s+a\s+half)?(?P<scale>{scale})?(?P<after>{data['after']['pattern']})?"
         rf")(?![\w])(?!:[0-9])"  # not the hour or the minutes of a clock time ("09:10")
     )
     return _Reader(regex.compile(pattern, regex.I), _with_qualifiers(data["totals"]["links"]),
@@ -610,6 +611,8 @@ def _interpret(reader: _Reader, match: regex.Match[str]) -> Count | None:
         return Count(*span, float(smallest), float(largest), f"{smallest}-{largest}",
                      f"'{match['vague']}': {smallest} to {largest}")
     number, unit = _number(reader, match["number"], match["scale"])
+    if match["half"]:
+        number += 0.5 * (_number(reader, "1", match["scale"])[0] if match["scale"] else 1)
     if match["qualifier"]:
         qualifier = _SPACES.sub(" ", match["qualifier"].lower())
         table = reader.qualifiers[qualifier]
@@ -819,8 +822,16 @@ def read_measures(text: str, family: str, start: int = 0, end: int | None = None
             last = measures.pop()
             low = last.count.low + count.low * factor
             high = None if last.count.high is None or count.high is None else last.count.high + count.high * factor
+            # "about 9 hours and 25 minutes": the qualifier of the first part is the whole's
+            mark_of = last.count.value[:1] if last.count.value[:1] in "~<>" else ""
+            middle = low if high is None else (low + high) / 2
+            try:
+                nominal = float(last.count.value.lstrip("~<>=")) + float(count.value.lstrip("~<>=")) * factor
+            except ValueError:  # a range in a part: "2-3 hours and 10 minutes"
+                nominal = middle
+            shown = round(nominal) if mark_of else round(middle)
             total = Count(last.count.start, mark[1], text[last.count.start:mark[1]], low, high,
-                          _render(round(low if high is None else (low + high) / 2)), f"{last.count.how}, and more")
+                          mark_of + _render(shown), f"{last.count.how}, and more")
             measures.append(Amount(total, units.base, (last.mark[0], mark[1])))
             factors[-1] = factor
             continue
@@ -907,7 +918,7 @@ def family_parts(text: str, count: Count, noun_end: int, nouns: tuple[str, ...],
         if value is None:
             break
         added, at = added + int(value), at + part.end()
-        parts.append(" ".join(part.group().split()).lstrip(", "))
+        parts.append(regex.sub(r"\A(?:and|plus)\s+", "", " ".join(part.group().split()).lstrip(", ")))
     if not parts:
         return count, noun_end
     return _added(count, added, False, f"{count.text} and {', '.join(parts)}"), at
