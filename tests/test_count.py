@@ -796,3 +796,8 @@ def test_a_live_page_newest_first_gives_its_updates_figures_as_growth(summit_rul
     assert finding_for(summit_rules, [(page, "2023-03-14")], "flood-death-toll").status == "warning"
     plain = "Officials now say 44 people were killed in Norvik.\n\nThirty people have been killed in Norvik."
     assert finding_for(summit_rules, [(plain, "2023-03-14")], "flood-death-toll").status == "conflict"
+
+
+def test_a_conversion_in_brackets_leaves_the_words_after_it_to_the_quantity(dive_rules: RuleSet) -> None:
+    assert values_for(dive_rules, "wreck-depth", "The wreck lies about 3,750 metres (12,300 feet) down.",
+                      "2024-06-20") == ["~3750 m"]

@@ -596,12 +596,19 @@ def _names_what_the_sum_is(reading: Reading, index: int, count: Count, asked: _A
     share' is the $38.50's and 'valuing' the $4.2 billion's."""
     text, segments = reading.text, list(reading.segments[index])
     clause = segments[segment_at(segments, count.start)]
+    end = clause.end
+    # The same quantity converted in brackets right after it ("640 metres (2,100 feet) underground") cuts no
+    # clause: the words after the brackets are still this quantity's.
+    converted = _CONVERSION_AFTER.match(text, count.end)
+    if converted is not None and converted.end() < len(text):
+        end = segments[segment_at(segments, converted.end())].end
     words = _what_it_is(asked.nouns)
-    others = [q for q in quantities if q.start != count.start and clause.start <= q.start < clause.end]
+    others = [q for q in quantities if q.start != count.start and clause.start <= q.start < end]
     if not others:
-        return words.search(text, clause.start, clause.end) is not None
+        return words.search(text, clause.start, end) is not None
     start = max([clause.start, *(m.end() for m in _STRETCH_MARK.finditer(text, clause.start, count.start))])
-    stop = next((m.start() for m in _STRETCH_MARK.finditer(text, count.end, clause.end)), clause.end)
+    stop = next((m.start() for m in _STRETCH_MARK.finditer(text, count.end, end)
+                 if converted is None or not converted.start() <= m.start() < converted.end()), end)
 
     def gap(word: regex.Match[str], figure: Count) -> int:
         return max(figure.start - word.end(), word.start() - figure.end, 0)
@@ -614,6 +621,7 @@ def _names_what_the_sum_is(reading: Reading, index: int, count: Count, asked: _A
 # claim only of that rate.
 _RATE = regex.compile(r"\s*-?\s*(?:a|an|per)[\s-]+\p{L}+", regex.I)
 _STRETCH_MARK = regex.compile(r"[,;:()]|\s[—–]\s")
+_CONVERSION_AFTER = regex.compile(r"[\s\p{L}.]{0,14}?\s*\((?:about\s+|some\s+|around\s+|roughly\s+)?[0-9][^()]{0,30}\)")
 
 
 def _statement(reading: Reading, index: int, count: Count, noun: tuple[int, int], trigger: events.Trigger,
