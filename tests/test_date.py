@@ -454,3 +454,14 @@ cues = ["freed", "released"]
     assert values_for(rules, "release-date", "Three hostages freed on Friday flew home on Sunday.",
                       "2023-03-14") == ["2023-03-10"]
     assert values_for(rules, "release-date", "Rebels freed three hostages on Sunday.", "2023-03-14") == ["2023-03-12"]
+
+
+def test_a_conflict_sets_the_odd_day_out_against_the_days_that_agree(summit_rules) -> None:
+    finding = finding_for(summit_rules, [
+        ("Castellano met Matthias Brandt in Valdora City on March 16.", "2023-03-20"),
+        ("The prime minister landed in Port Elm late Thursday after talks with Chancellor Brandt in Valdora City.",
+         "2023-03-20"),
+        ("Castellano met Matthias Brandt in Valdora City on March 18.", "2023-03-20"),
+    ], "brandt-meeting-date")
+    assert finding.status == "conflict"
+    assert "2023-03-18 (1 source: a2) against 2023-03-16 (1 source: a0), <2023-03-16 (1 source: a1)" in finding.message

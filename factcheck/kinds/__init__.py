@@ -101,10 +101,17 @@ def sources(articles: tuple[str, ...] | list[str]) -> str:
 
 
 def set_against(case: Case, pairs: tuple[tuple[Statement, Statement], ...]) -> str:
-    """The values that take part in the disagreeing pairs, with their sources, set against each other."""
-    involved = {s.value for pair in pairs for s in pair}
-    return " against ".join(f"{g.value} ({sources(g.articles)})" for g in group_values(case.statements)
-                            if g.value in involved)
+    """The values that take part in the disagreeing pairs, with their sources, set against each other: the odd one
+    out against the values it disagrees with, when one value takes part in every pair ("15:15 against 14:15,
+    ~14:15"; the values that agree with each other are not set against each other)."""
+    groups = [g for g in group_values(case.statements) if g.value in {s.value for pair in pairs for s in pair}]
+    shown = {g.value: f"{g.value} ({sources(g.articles)})" for g in groups}
+    disagreeing = {frozenset((a.value, b.value)) for a, b in pairs if a.value != b.value}
+    odd = [g.value for g in groups if disagreeing and all(g.value in pair for pair in disagreeing)]
+    if len(odd) == 1 and len(groups) > 2:
+        opposed = [shown[g.value] for g in groups if frozenset((odd[0], g.value)) in disagreeing]
+        return f"{shown[odd[0]]} against {', '.join(opposed)}"
+    return " against ".join(shown[g.value] for g in groups)
 
 
 def agreement(case: Case, agreed: str = "sources agree") -> str:
