@@ -465,3 +465,11 @@ def test_a_conflict_sets_the_odd_day_out_against_the_days_that_agree(summit_rule
     ], "brandt-meeting-date")
     assert finding.status == "conflict"
     assert "2023-03-18 (1 source: a2) against 2023-03-16 (1 source: a0), <2023-03-16 (1 source: a1)" in finding.message
+
+
+def test_a_trip_told_in_the_present_with_a_weekday_is_a_plan(summit_rules) -> None:
+    # 2023-03-14 is a Tuesday: "flies ... on Friday" is this week's Friday, not last week's
+    assert values_for(summit_rules, "valdora-arrival-date", "Castellano flies to Valdora City on Friday.",
+                      "2023-03-14") == ["2023-03-17"]
+    assert values_for(summit_rules, "valdora-arrival-date", "Castellano flew to Valdora City on Friday.",
+                      "2023-03-14") == ["2023-03-10"]
