@@ -801,3 +801,17 @@ def test_a_live_page_newest_first_gives_its_updates_figures_as_growth(summit_rul
 def test_a_conversion_in_brackets_leaves_the_words_after_it_to_the_quantity(dive_rules: RuleSet) -> None:
     assert values_for(dive_rules, "wreck-depth", "The wreck lies about 3,750 metres (12,300 feet) down.",
                       "2024-06-20") == ["~3750 m"]
+
+
+def test_a_bare_figure_before_a_cue_of_noun_shape_counts_people(tmp_path) -> None:
+    rules = rules_of(tmp_path, """
+[[claims]]
+id = "missing"
+kind = "count"
+title = "People missing after the landslide"
+counted = ["people", "villagers"]
+cues = ["missing", "unaccounted for"]
+trend = "falls"
+""")
+    assert values_for(rules, "missing", "Fourteen were missing after the landslide.", "2023-03-14") == ["14"]
+    assert values_for(rules, "missing", "Two people died and nine remain missing.", "2023-03-14") == ["9"]

@@ -353,7 +353,10 @@ def _count_of_the_claim(reading: Reading, index: int, count: Count, before: list
         verb = next((t for t in triggers if (subject_of(text, count, t.start, asked.nouns)
                                              or object_of(text, count, t.end, asked.nouns)
                                              or partitive_subject(text, count, t.start, asked.nouns))
-                     and not (asked.kind.nouns is not None and asked.kind.nouns.fullmatch(t.text))), None)
+                     # an event noun right after the figure is what it counts ("12 bombings"); after a verb
+                     # ("21 were missing", "eight remain missing") a word of noun shape is what they are
+                     and not (asked.kind.nouns is not None and asked.kind.nouns.fullmatch(t.text)
+                              and not text[count.end:t.start].strip())), None)
         if verb is None:
             return f"'{count.text}' counts none of: {', '.join(asked.nouns)}"
         noun = (verb.start, verb.end)
