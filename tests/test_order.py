@@ -45,6 +45,8 @@ def rules(tmp_path_factory) -> RuleSet:
 
 @pytest.mark.parametrize("text,value", [
     ("The blast in Harbour Town came minutes before the one in Port Elm.", FIRST),
+    ("The Harbour Town bomb went off moments before a Port Elm blast.", FIRST),
+    ("The Port Elm blast was followed by a Harbour Town explosion.", SECOND),
     ("The Port Elm bomb went off ten minutes after the explosion in Harbour Town.", FIRST),
     ("A car bomb exploded in Port Elm, followed by a second blast in Harbour Town.", SECOND),
     ("After the blast in Port Elm, a second bomb exploded in Harbour Town.", SECOND),

@@ -88,7 +88,7 @@ def _leads_to(text: str, cue_end: int, step_start: int, kind: events.EventKind, 
         return False
     if _STAND_IN.match(between):
         return True
-    if step_end is not None and regex.fullmatch(r"\s*(?:the\s+)?", between) and (
+    if step_end is not None and regex.fullmatch(r"\s*(?:(?:the|a|an|its|their|his|her)\s+)?", between) and (
             word := kind.pattern.search(text, step_end, step_end + 40)) is not None and \
             len(text[step_end:word.start()].split()) <= 1:
         return True
