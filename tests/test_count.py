@@ -766,10 +766,10 @@ examples = [
 def test_other_cases_of_a_suspect_are_not_the_claims_count(tmp_path) -> None:
     rules = rules_of(tmp_path, _ARSON_RULES, "arson.toml")
     # "other" besides the story's event: the claim's figure
-    assert values_for(rules, "linked-fires", "Investigators are also looking into four other arson attacks on "
-                                             "clinics in the region.", "2021-05-04") == ["4"]
+    assert values_for(rules, "linked-fires", "Detectives are now examining four other arson attacks on clinics "
+                                             "in the region.", "2021-05-04") == ["4"]
     # "other" besides whatever the suspect is already sought for: another base, left unread
-    assert values_for(rules, "linked-fires", "Darrow is also wanted for questioning in at least two other arson "
+    assert values_for(rules, "linked-fires", "Darrow is wanted for questioning over at least two other arson "
                                              "attacks on clinics.", "2021-05-04") == []
     assert values_for(rules, "linked-fires", "Darrow was charged with three other arson attacks last year.",
                       "2021-05-04") == []

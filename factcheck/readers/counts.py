@@ -431,8 +431,8 @@ def _others_of_someone() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
 
 
 def others_of_someone(text: str, count: Count, clause_start: int) -> bool:
-    """Whether a figure counts the other cases someone is sought, suspected or charged in ("wanted for questioning
-    in two other shootings"): besides the cases told of that person, a base that is not the claim's one event."""
+    """Whether a figure counts the other cases someone is sought, suspected or charged in ("suspected in three
+    other stabbings"): besides the cases told of that person, a base that is not the claim's one event."""
     before, after = _others_of_someone()
     return after.match(text, count.end) is not None and \
         before.search(text, max(clause_start, count.start - 80), count.start) is not None
