@@ -815,3 +815,22 @@ trend = "falls"
 """)
     assert values_for(rules, "missing", "Fourteen were missing after the landslide.", "2023-03-14") == ["14"]
     assert values_for(rules, "missing", "Two people died and nine remain missing.", "2023-03-14") == ["9"]
+
+
+def test_one_update_of_a_live_page_that_gives_two_figures_contradicts_itself(summit_rules) -> None:
+    text = ("14:30 - Forty people were killed in Norvik, officials said. Hours later, the mayor said 25 people were "
+            "killed in Norvik.")
+    assert finding_for(summit_rules, [(text, "2023-03-14")], "flood-death-toll").status == "conflict"
+
+
+def test_the_whole_of_an_untold_part_is_read_where_its_own_phrase_tells_the_event(tmp_path) -> None:
+    rules = rules_of(tmp_path, """
+[[claims]]
+id = "trapped"
+kind = "count"
+title = "Miners trapped"
+counted = ["miners"]
+cues = ["trapped"]
+""")
+    assert values_for(rules, "trapped", "Officials did not say how many of the 23 trapped miners had been found "
+                                        "alive.", "2023-03-14") == ["23"]

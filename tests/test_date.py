@@ -473,3 +473,14 @@ def test_a_trip_told_in_the_present_with_a_weekday_is_a_plan(summit_rules) -> No
                       "2023-03-14") == ["2023-03-17"]
     assert values_for(summit_rules, "valdora-arrival-date", "Castellano flew to Valdora City on Friday.",
                       "2023-03-14") == ["2023-03-10"]
+
+
+def test_a_clause_that_goes_on_to_someones_saying_is_no_trailing_attribution(summit_rules) -> None:
+    text = ("Castellano arrived in Valdora City on Friday, meeting Brandt and the ministers who said the talks went "
+            "well.")
+    assert values_for(summit_rules, "brandt-meeting-date", text, "2023-03-20") == ["2023-03-17"]
+
+
+def test_a_meeting_with_someone_else_in_the_sentence_before_still_lends_its_date(summit_rules) -> None:
+    text = "Castellano was in Valdora City on Tuesday, where she met the governor. She also met Brandt."
+    assert values_for(summit_rules, "brandt-meeting-date", text, "2023-03-16") == ["2023-03-14"]

@@ -369,6 +369,11 @@ def _count_of_the_claim(reading: Reading, index: int, count: Count, before: list
     if not near:
         return f"'{count.text}' has no word of {asked.kind.name} near it in its clause"
     trigger = min(near, key=lambda t: abs(t.start - count.start))
+    # "how many of the 23 trapped miners were found alive": 23 is the whole the question is about, a figure of its
+    # own event only when that event's word is in the whole's phrase ("23 trapped miners", for a claim of trapped)
+    if trigger.start >= evidence[1] and whole_of_an_untold_part(text, count, segments[segment_at(segments,
+                                                                                                  count.start)].start):
+        return f"'{count.text}' is the whole an untold part of which the sentence asks about ('how many of')"
     among = _among_a_group(text, count, noun, trigger, part, whole, figures, segments[clause], asked.nouns, floor)
     if isinstance(among, str):
         return among
@@ -499,8 +504,6 @@ def _another_figure(reading: Reading, index: int, count: Count, after: int, clau
         return f"'{count.text}': its clause is about a separate event"
     if a_ratio(text, count):
         return f"'{count.text}' opens a ratio, no count"
-    if whole_of_an_untold_part(text, count, clause.start):
-        return f"'{count.text}' is the whole an untold part of which the sentence asks about ('how many of')"
     if others_of_someone(text, count, clause.start):
         return f"'{count.text}' counts other cases someone is sought or charged in, besides those the article told " \
                f"of: not the claim's base"
@@ -700,11 +703,11 @@ _UPDATE_STAMP = regex.compile(r"[\W_]{0,4}[0-2]?[0-9][:.][0-5][0-9](?:\s*[ap]\.?
 def _same_day_growth(a: Statement, b: Statement) -> bool:
     """Two figures of a cumulative count as of the same day: the toll may have grown within the day (a morning
     report and an evening one), which the day alone cannot rule out. In one article only where the figures stand
-    in updates stamped with their times (a live page, newest first or last), or the later one is the higher and is
+    in two updates stamped with their times (a live page, newest first or last), or the later one is the higher and is
     told as what the count has grown to ("... has risen to nine")."""
     if not (a.data.cumulative and not a.data.falls and a.data.as_of == b.data.as_of and a.data.unit == b.data.unit):
         return False
-    if a.article != b.article or (a.data.stamped and b.data.stamped):
+    if a.article != b.article or (a.data.stamped and b.data.stamped and a.line != b.line):
         return True
     earlier, later = sorted((a, b), key=lambda s: s.start)
     return earlier.data.high is not None and later.data.low > earlier.data.high and later.data.grown_to

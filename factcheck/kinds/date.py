@@ -568,7 +568,8 @@ def _carried_over(reading: Reading, index: int, trigger: events.Trigger, clause:
     background = clause.cue.lower() in relative_cues("parenthetical")
     # A sentence before that tells the event itself has dated it there, or given its dates to other things ("ended
     # the search on Thursday after Tuesday's collapse. The collapse killed 17"): nothing is left to carry over.
-    told = index > 0 and bool(reading.triggers(asked.kind, index - 1))
+    told = index > 0 and bool(reading.triggers(asked.kind, index - 1)) and (
+        asked.partner is None or bool(reading.mentions_of(asked.partner, index - 1)))  # with the claim's other party
     carried = None if own_time or background or told else _carried(reading, index, (asked.place, asked.partner),
                                                                     asked.kind)
     if carried is None:

@@ -823,7 +823,8 @@ def read_measures(text: str, family: str, start: int = 0, end: int | None = None
             low = last.count.low + count.low * factor
             high = None if last.count.high is None or count.high is None else last.count.high + count.high * factor
             # "about 9 hours and 25 minutes": the qualifier of the first part is the whole's
-            mark_of = last.count.value[:1] if last.count.value[:1] in "~<>" else ""
+            qualified = regex.match(r"[~<>]=?", last.count.value)
+            mark_of = qualified.group() if qualified else ""
             middle = low if high is None else (low + high) / 2
             try:
                 nominal = float(last.count.value.lstrip("~<>=")) + float(count.value.lstrip("~<>=")) * factor
