@@ -371,8 +371,7 @@ def _count_of_the_claim(reading: Reading, index: int, count: Count, before: list
     trigger = min(near, key=lambda t: abs(t.start - count.start))
     # "how many of the 23 trapped miners were found alive": 23 is the whole the question is about, a figure of its
     # own event only when that event's word is in the whole's phrase ("23 trapped miners", for a claim of trapped)
-    if trigger.start >= evidence[1] and whole_of_an_untold_part(text, count, segments[segment_at(segments,
-                                                                                                  count.start)].start):
+    if trigger.start >= evidence[1] and whole_of_an_untold_part(text, count, segments[clause].start):
         return f"'{count.text}' is the whole an untold part of which the sentence asks about ('how many of')"
     among = _among_a_group(text, count, noun, trigger, part, whole, figures, segments[clause], asked.nouns, floor)
     if isinstance(among, str):
