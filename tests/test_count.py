@@ -127,6 +127,10 @@ def test_earlier_figures_and_parts_are_not_the_total(summit_rules) -> None:
 
 @pytest.mark.parametrize("text,value,as_of", [
     ("The fire service raised the toll to 31 on Tuesday.", "31", "2023-11-14"),
+    # the quake in the toll's own phrase says what the toll is of; it is no other event the figure belongs to
+    ("A rescuer died on Wednesday, bringing the toll from Sunday's quake to 33.", "33", "2023-11-15"),
+    # a live page's update opens with its clock time, which is no figure
+    ("14.25 - Thirty-three people are now known to have been killed in the quake.", "33", "2023-11-15"),
     ("Officials put the death toll at more than 30 in Ister Valley.", ">30", "2023-11-15"),
     ("The toll climbed to 32 as rescuers reached the last villages near Korvel.", "32", "2023-11-15"),
     ("With at least 30 people dead, it is the worst disaster to hit Ister Valley since 1998.", ">=30", "2023-11-15"),

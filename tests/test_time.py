@@ -83,6 +83,12 @@ def test_a_time_in_brackets_is_the_same_instant_and_the_first_is_read(rules: Rul
                       "2023-11-13") == ["2023-11-12T19:40"]
 
 
+@pytest.mark.parametrize("text", ["The trams collided at 7.40pm local time (6.40pm GMT) on Sunday.",
+                                  "The trams collided at 6.40pm GMT (7.40pm local time) on Sunday."])
+def test_a_day_after_a_time_in_brackets_is_still_the_days_of_the_time(rules: RuleSet, text: str) -> None:
+    assert values_for(rules, "crash-time", text, "2023-11-13") == ["2023-11-12T19:40"]
+
+
 def test_without_a_zone_a_written_zone_is_kept_and_not_compared_with_an_unknown_one(rules: RuleSet) -> None:
     finding = finding_for(rules, [("The trams collided at 7:40 p.m. EST on Sunday.", "2023-11-13"),
                                   ("The trams collided at 9 p.m. on Sunday.", "2023-11-13")], "crash-time-loose")

@@ -388,8 +388,11 @@ def _count_of_the_claim(reading: Reading, index: int, count: Count, before: list
     # A participle right after the noun, or a phrase behind a preposition there, describes it ("11 other people
     # fleeing the war drowned", "four suspects in the port bombings are in custody"): the verb after it is what the
     # figure did.
+    # And a total's phrase says what it is of ("bringing the toll from Tuesday's crash to 11"): an event word
+    # between the noun and its figure is no rival.
     rivals = [t for t in rivals if not (trigger.start > t.end and t.start >= noun[1] and (
-        (t.text.endswith("ing") and t.start - noun[1] <= 1) or describes_the_noun(text, noun[1], t.start)))]
+        (t.text.endswith("ing") and t.start - noun[1] <= 1) or describes_the_noun(text, noun[1], t.start)))
+        and not noun[1] <= t.start < t.end <= count.start]
     rival = next((t for t in rivals if events.gap(text, (t.start, t.end), evidence) < nearest), None)
     if rival is not None:
         return f"'{count.text}' belongs to the nearer '{rival.text}' ({rival.event})"

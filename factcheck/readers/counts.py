@@ -68,7 +68,10 @@ def _reader() -> _Reader:
     scale = rf"(?:\s*(?:{language.alternation(data['scales'])})|-(?:million|billion|trillion))"
     qualifiers = {w.lower(): q for q in data["qualifiers"] for w in q["words"]}
     pattern = (
-        rf"(?<![\w$£€.,:-])(?:(?P<qualifier>{language.alternation(qualifiers)})\s+)?(?:"
+        rf"(?<![\w$£€.,:-])"
+        # not the clock time that stamps an update ("14.30 - Forty people ...")
+        rf"(?![0-2]?[0-9]\.[0-5][0-9]\s*(?:[ap]\.?m\.?\s*)?[-—–|])"
+        rf"(?:(?P<qualifier>{language.alternation(qualifiers)})\s+)?(?:"
         rf"between\s+(?P<first>{number})(?P<first_scale>{scale})?\s+and\s+(?P<second>{number})(?P<second_scale>{scale})?"
         # "rose from 40 to 52" is a change, two figures; "40 to 52 people" a range.
         rf"|(?<!\b(?:{language.alternation(data['change']['verbs'])})\s+from\s+)"
