@@ -102,6 +102,8 @@ class _Vocabulary:
     fields: frozenset[str]
     describing: frozenset[str]
     honorifics: frozenset[str]
+    rank_openers: frozenset[str]
+    unqualified_offices: frozenset[str]
     spellings: dict[str, str]
     not_current: frozenset[str]
     not_current_affixes: tuple[tuple[str, ...], tuple[str, ...]]  # prefixes, suffixes
@@ -121,7 +123,9 @@ def _vocabulary() -> _Vocabulary:
     words = data["words"]
     return _Vocabulary(offices, max(len(form) for form in offices), frozenset(words["ranks"]),
                        frozenset(words["ordinal_ranks"]), frozenset(words["fields"]), frozenset(words["describing"]),
-                       frozenset(words["honorifics"]), dict(words["spellings"]), frozenset(words["not_current"]),
+                       frozenset(words["honorifics"]), frozenset(words["rank_openers"]),
+                       frozenset(words["unqualified_offices"]), dict(words["spellings"]),
+                       frozenset(words["not_current"]),
                        (tuple(words["not_current_prefixes"]), tuple(words["not_current_suffixes"])),
                        frozenset(words["determiners"]), frozenset(words["not_in_titles"]), frozenset(words["ends"]),
                        frozenset(words["of"]), words["unknown_before_office"],
@@ -224,6 +228,8 @@ def _parse(tokens: list[_Token], appositive: bool, written_by_rules: bool = Fals
         following = words[position + 1].folded if position + 1 < len(words) else None  # None: the office
         if not before.read(position, token, following, _opens_a_name(words, position, vocabulary)):
             return None
+    if before.unknown and " ".join(t.folded for t in body[-size:]) in vocabulary.unqualified_offices:
+        return None
     return before.role(name, written_rank, tail_qualifiers, tail_fields)
 
 
@@ -342,9 +348,13 @@ def _whose(tokens: list[_Token], appositive: bool,
         after = tokens[position + 1:]
         if after and after[0].folded in vocabulary.determiners:
             after = after[1:]
-        if not after or len(after) > 5 or not all(t.text[:1].isalnum() for t in after):
+        if not after or len(after) > 7 or not all(t.text[:1].isalnum() for t in after):
             continue
         words = [t for t in after if t.folded not in ("of", "and", "the")]
+        if _unit_of_a_name(words):
+            return tokens[:position], (" ".join(t.bare for t in after),), ()
+        if len(after) > 5:
+            continue
         fields = tuple(vocabulary.spellings.get(t.folded, t.folded) for t in words)
         # Fields, capitalised or not ("Secretary of State", "minister for trade"): what the office is of.
         if fields and all(f in vocabulary.fields for f in fields):
@@ -356,6 +366,17 @@ def _whose(tokens: list[_Token], appositive: bool,
         if appositive and not any(t.capitalised for t in after) and all(t.text[:1].isalpha() for t in after):
             return tokens[:position], (), fields
     return tokens, (), ()
+
+
+def _unit_of_a_name(words: list[_Token]) -> bool:
+    """Whether words after an office name a unit of a named body ("head of the Ostrel Coast Guard's northern
+    command"): a capitalised name in the possessive, then at most three lower-case words."""
+    owner = next((i for i, t in enumerate(words) if t.possessive), None)
+    if owner is None:
+        return False
+    unit = words[owner + 1:]
+    return (all(t.capitalised for t in words[:owner + 1]) and 0 < len(unit) <= 3
+            and all(t.text.isalpha() and t.text.islower() for t in unit))
 
 
 @functools.cache
@@ -380,6 +401,8 @@ def _without_honorifics(tokens: list[_Token], vocabulary: _Vocabulary) -> list[_
         if office is not None and office[1] > 1:
             break
         tokens = tokens[:at]
+        while tokens and tokens[-1].folded in vocabulary.rank_openers:  # "Master Sgt.": one rank
+            tokens = tokens[:-1]
     return tokens
 
 
