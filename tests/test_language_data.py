@@ -80,6 +80,16 @@ def test_every_clause_boundary_example_is_cut(boundary: dict) -> None:
         assert len(segments(example)) == 1, example
 
 
+def test_a_short_span_leads_in_to_an_opening_phrase_of_time_that_ends_at_its_comma() -> None:
+    data = language.load("grammar")["opening_span"]
+    for example in data["examples"]:
+        cut = segments(example)
+        assert [s.start for s in cut] == [0, example.index(",")], example
+        assert cut[1].relation in ("before", "after")
+    for example in data["not_examples"]:
+        assert example.index(",") not in [s.start for s in segments(example)], example
+
+
 @pytest.mark.parametrize("example", counts.totals_examples(), ids=lambda ex: ex["text"][:40])
 def test_count_after_its_noun_example(example: dict) -> None:
     (count,) = [c for c in counts.read_counts(example["text"]) if c.value == example["value"]]

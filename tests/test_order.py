@@ -51,6 +51,8 @@ def rules(tmp_path_factory) -> RuleSet:
     ("A car bomb exploded in Port Elm, followed by a second blast in Harbour Town.", SECOND),
     ("After the blast in Port Elm, a second bomb exploded in Harbour Town.", SECOND),
     ("Police sealed the roads. After the blast in Port Elm, a second bomb went off in Harbour Town.", SECOND),
+    ("Minutes after the blast in Port Elm, a second bomb went off in Harbour Town.", SECOND),
+    ("Shortly before the blast in Port Elm, a bomb exploded in Harbour Town.", FIRST),
     ("The blast in Port Elm, which killed 12, came minutes before the one in Harbour Town.", SECOND),
     ("Nearly simultaneous blasts hit Harbour Town and Port Elm on Friday.", TOGETHER),
     ("The two bombings came only minutes apart.", TOGETHER),

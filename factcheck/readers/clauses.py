@@ -42,6 +42,7 @@ class _Grammar:
     attributive: regex.Pattern[str]
     negated_before: regex.Pattern[str]
     cancelled: regex.Pattern[str]
+    opening_span: regex.Pattern[str]
 
 
 @functools.cache
@@ -65,6 +66,7 @@ def _grammar() -> _Grammar:
         attributive=regex.compile(data["tense"]["attributive"], regex.I),
         negated_before=regex.compile(data["negation"]["before"], regex.I),
         cancelled=regex.compile(data["negation"]["clause"], regex.I),
+        opening_span=regex.compile(data["opening_span"]["lead_in"], regex.I),
     )
 
 
@@ -140,10 +142,15 @@ _OPPOSITE: dict[Relation, Relation] = {"before": "after", "after": "before", "":
 
 def _split_leading_relation(text: str, result: list[Segment]) -> list[Segment]:
     """'After talks in Norvik, she flew to Valdora': the opening phrase ends at its comma, and the main clause that
-    follows stands to it in the opposite relation (the flight comes after the talks)."""
-    first = result[0]
-    if first.relation == "" or text[result[0].start:result[0].start + len(first.cue)].lower() != first.cue.lower():
+    follows stands to it in the opposite relation (the flight comes after the talks). A short span may lead in
+    ("Minutes after the blast, ...")."""
+    if len(result) > 1 and result[0].relation == "" and result[1].relation != "" and \
+            _grammar().opening_span.match(text[result[0].start:result[0].end]):
+        result = [Segment(result[0].start, result[1].end, result[1].relation, result[1].cue), *result[2:]]
+    elif result[0].relation == "" or \
+            text[result[0].start:result[0].start + len(result[0].cue)].lower() != result[0].cue.lower():
         return result
+    first = result[0]
     comma = text.find(",", first.start, first.end)
     if comma < 0:
         return result
