@@ -440,6 +440,21 @@ def test_a_quantity_that_falls_may_fall_but_not_rise(dive_rules: RuleSet) -> Non
     assert "only falls rises" in rose.message
 
 
+def test_a_moment_written_as_of_dates_the_figure_before_another_date_of_its_clause(dive_rules: RuleSet) -> None:
+    text = ("Divers looking for the Abyssal Wren, the craft that went missing on Thursday, think it had 37 hours of "
+            "air left as of 8 a.m. on Friday.")
+    (item,) = statements_for(dive_rules, "air-left", text, "2024-06-22")
+    assert item.data.as_of.isoformat() == "2024-06-21"
+    fell = finding_for(dive_rules, [("The Abyssal Wren had 50 hours of air left on Thursday night.", "2024-06-21"),
+                                    (text, "2024-06-22")], "air-left")
+    assert fell.status == "consistent"
+
+
+def test_some_of_the_injured_who_died_later_are_no_toll(summit_rules: RuleSet) -> None:
+    text = "The number of people killed in Norvik rose to 43 on Tuesday, after four of the injured died overnight."
+    assert values_for(summit_rules, "flood-death-toll", text, "2023-03-14") == ["43"]
+
+
 def test_a_date_of_an_after_clause_of_its_own_dates_that_clause_and_not_the_figure(summit_rules: RuleSet) -> None:
     text = "The floods have killed 40 people in Norvik, after a storm there in 2009 killed 12 residents."
     assert values_for(summit_rules, "flood-death-toll", text, "2023-03-14") == ["40"]

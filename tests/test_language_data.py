@@ -396,6 +396,13 @@ def test_other_cases_of_someone_are_told_apart_from_others_of_the_event(example:
     assert counts.others_of_someone(text, figure, 0) is example["others"]
 
 
+@pytest.mark.parametrize("example", counts.part_of_an_earlier_group_examples(), ids=lambda ex: ex["text"][:40])
+def test_some_of_a_group_an_earlier_event_counted_are_told_apart(example: dict) -> None:
+    text = example["text"]
+    (figure,) = [f for f in counts.read_counts(text, 0, len(text)) if f.text == example["figure"]]
+    assert (counts.part_of_an_earlier_group(text, figure) is not None) is example["part"]
+
+
 @pytest.mark.parametrize("example", clauses.participle_examples(), ids=lambda ex: ex["text"][:40])
 def test_a_participle_on_the_subject_leaves_the_date_to_the_clauses_own_verb(example: dict) -> None:
     text, event = example["text"], example["event"]

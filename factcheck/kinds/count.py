@@ -17,7 +17,7 @@ import regex
 from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.findings import Statement, statement
 from factcheck.kinds import CUES_KEY, Case, Kind, once_each
-from factcheck.readers import events
+from factcheck.readers import clauses, events
 from factcheck.readers.clauses import Segment, segment_at
 from factcheck.readers.counts import (
     Amount,
@@ -44,6 +44,7 @@ from factcheck.readers.counts import (
     others_of_someone,
     parent_of,
     part_before,
+    part_of_an_earlier_group,
     part_of_the_figure_before,
     partitive_subject,
     parts_counted,
@@ -509,6 +510,9 @@ def _another_figure(reading: Reading, index: int, count: Count, after: int, clau
     if others_of_someone(text, count, clause.start):
         return f"'{count.text}' counts other cases someone is sought or charged in, besides those the article told " \
                f"of: not the claim's base"
+    group = part_of_an_earlier_group(text, count)
+    if group is not None:
+        return f"'{count.text} {group}': some of those already counted, an increment and not the whole figure"
     more = _added_to(reading, index, count, asked)
     if more is not None:
         return f"'{count.text}' is a part: the sentence adds '{more}' to it"
@@ -643,6 +647,11 @@ def _statement(reading: Reading, index: int, count: Count, noun: tuple[int, int]
                      and t.day <= article.published
                      and not (t.day == asked.since and (t.start < count.start or starts_the_count(
                          reading.text, segments[clause].start, t.start)))]
+    # A moment written "as of" is the figure's, before any other date of the clause ("the submersible that vanished
+    # on Sunday had 71 hours of oxygen left as of 9 a.m. on Monday": Monday), with the day its time is on.
+    states = [t for t in reading.timexes[index] if segment_at(segments, t.start) == clause
+              and clauses.dates_a_state(reading.text, segments[clause].start, t.start)]
+    as_of_timexes.sort(key=lambda t: not any(s.start <= t.start <= s.end + 4 for s in states))
     as_of = next((t.day for t in as_of_timexes if t.day is not None), article.published)
     as_of_how = f"as of {as_of} ({as_of_timexes[0].text})" if as_of_timexes else f"as of the publication date {as_of}"
     stale = None if as_of_timexes else _dated_before(reading, index, asked, count)[0]

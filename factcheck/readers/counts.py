@@ -446,6 +446,22 @@ def others_of_someone_examples() -> list[dict[str, Any]]:
 
 
 @functools.cache
+def _part_of_an_earlier_group() -> regex.Pattern[str]:
+    return regex.compile(language.load("counts")["part_of_an_earlier_group"]["after"], regex.I)
+
+
+def part_of_an_earlier_group(text: str, count: Count) -> str | None:
+    """The group an earlier event counted that a figure is some of ("four of the injured died"), or None: how many
+    moved from it, not the event's own figure."""
+    found = _part_of_an_earlier_group().match(text, count.end)
+    return found.group().strip() if found is not None else None
+
+
+def part_of_an_earlier_group_examples() -> list[dict[str, Any]]:
+    return list(language.load("counts")["part_of_an_earlier_group"]["examples"])
+
+
+@functools.cache
 def _untold_part() -> regex.Pattern[str]:
     return regex.compile(language.load("counts")["untold_part"]["before"], regex.I)
 
