@@ -260,6 +260,7 @@ class _BeforeTheOffice:
     run: list[str] = field(default_factory=list)  # consecutive capitalised words of a name: "Ostrel League"
     since: list[str] = field(default_factory=list)  # the words since the phrase began or since the last possessive
     unknown: int = 0  # words of no title after a name, which describe the person
+    verbal: bool = False  # one of them is a verb's form ("meeting"): a phrase about someone else
 
     def read(self, position: int, token: _Token, following: str | None, opens_a_name: bool = False) -> bool:
         """Take one word; False when a role phrase cannot have it. `opens_a_name`: a word of titles that begins a
@@ -289,7 +290,7 @@ class _BeforeTheOffice:
         Teodor Valisch's")."""
         self.run.append(token.bare)
         if token.possessive:
-            if self.unknown:  # "meeting Valdora's president": a phrase about someone else's office
+            if self.verbal:  # "meeting Valdora's president": a phrase about someone else's office
                 return False
             self.qualifiers.append(" ".join(self.run))
             self.run, self.ranks, self.fields, self.since = [], [], [], []
@@ -303,7 +304,9 @@ class _BeforeTheOffice:
     def _possessive(self, folded: str) -> bool:
         """A possessive of no name: another office ("the interior minister's chief of staff") is whose office it
         is; other words ("the country's") say whose, but give no name to read."""
-        if self.unknown:
+        # "the coast guard's deputy commander": a noun of no title before the possessive names whose office it is;
+        # "meeting Valdora's president" is about someone else's.
+        if self.verbal:
             return False
         if (folded,) in self.vocabulary.offices:
             self.qualifiers.append(" ".join(self.since))
@@ -321,6 +324,7 @@ class _BeforeTheOffice:
         elif self.appositive and (not token.capitalised or ordinal) and position > 0 and \
                 self.unknown < self.vocabulary.unknown_before_office:
             self.unknown += 1  # "Marrow, Valdora's long-serving interior minister": a description, not the office
+            self.verbal = self.verbal or folded.endswith(("ing", "ed"))
         else:
             return False
         return True
@@ -351,7 +355,7 @@ def _whose(tokens: list[_Token], appositive: bool,
         if not after or len(after) > 7 or not all(t.text[:1].isalnum() for t in after):
             continue
         words = [t for t in after if t.folded not in ("of", "and", "the")]
-        if _unit_of_a_name(words):
+        if _unit_of_a_body(words, appositive):
             return tokens[:position], (" ".join(t.bare for t in after),), ()
         if len(after) > 5:
             continue
@@ -368,15 +372,22 @@ def _whose(tokens: list[_Token], appositive: bool,
     return tokens, (), ()
 
 
-def _unit_of_a_name(words: list[_Token]) -> bool:
-    """Whether words after an office name a unit of a named body ("head of the Ostrel Coast Guard's northern
-    command"): a capitalised name in the possessive, then at most three lower-case words."""
+def _unit_of_a_body(words: list[_Token], appositive: bool) -> bool:
+    """Whether words after an office name a unit of a body ("head of the Ostrel Coast Guard's northern command",
+    "commander of the coast guard's Northern District"): its name in the possessive, then the unit's at most three
+    words, each part in one case."""
     owner = next((i for i, t in enumerate(words) if t.possessive), None)
     if owner is None:
         return False
     unit = words[owner + 1:]
-    return (all(t.capitalised for t in words[:owner + 1]) and 0 < len(unit) <= 3
-            and all(t.text.isalpha() and t.text.islower() for t in unit))
+    # Before a name, only a unit with a name of its own: "the secretary of state's plane carrying Marrow" is no role.
+    return (0 < owner + 1 <= 4 and _one_case(words[:owner + 1]) and 0 < len(unit) <= 3 and _one_case(unit)
+            and (appositive or unit[0].capitalised) and not any(t.folded.endswith(("ing", "ed")) for t in unit))
+
+
+def _one_case(words: list[_Token]) -> bool:
+    """Whether words are all capitalised ("Ostrel Coast Guard's") or all lower-case ("the coast guard's")."""
+    return all(t.capitalised for t in words) or all(t.bare.isalpha() and t.bare.islower() for t in words)
 
 
 @functools.cache
