@@ -152,6 +152,11 @@ cues = ["conceded", "took the stage", "spoke"]
     ("Pryce conceded before Solis took the stage.", ["Gordon Pryce, then Renata Solis"]),
     ("Solis spoke after Pryce conceded in a short speech.", ["Gordon Pryce, then Renata Solis"]),
     ("Pryce conceded before Solis's aides arrived.", []),  # what came after is no step's event
+    # The event word's own object, a word that describes an actor, an opening clause of its own.
+    ("Pryce spoke at a packed town hall minutes before Solis took the stage.", ["Gordon Pryce, then Renata Solis"]),
+    ("Solis spoke first, before the weary Pryce conceded.", ["Renata Solis, then Gordon Pryce"]),
+    ("After Pryce conceded, Solis took the stage.", ["Gordon Pryce, then Renata Solis"]),
+    ("Pryce spoke to reporters who had waited before Solis took the stage.", []),
 ])
 def test_the_order_of_two_actors_events(tmp_path: Path, text: str, values: list[str]) -> None:
     assert values_for(rules_of(tmp_path, _SPEECH_RULES, "speech.toml"), "speech-order", text, "2025-06-11") == values

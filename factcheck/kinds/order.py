@@ -53,6 +53,7 @@ class _Cues:
     several: regex.Pattern[str]
     doubt: regex.Pattern[str]
     another_time: regex.Pattern[str]
+    event_object: regex.Pattern[str]
     happening: frozenset[str]
 
 
@@ -66,7 +67,7 @@ def _cues() -> _Cues:
     return _Cues(forward=pattern("forward"), reverse=pattern("reverse"),
                  opening_forward=pattern("opening_forward"), opening_reverse=pattern("opening_reverse"),
                  together=pattern("together"), several=pattern("several"), doubt=pattern("doubt"),
-                 another_time=pattern("another_time"),
+                 another_time=pattern("another_time"), event_object=pattern("object"),
                  happening=frozenset(word.lower() for word in (*data["happening"], *data["span"])))
 
 
@@ -75,6 +76,8 @@ def _cues() -> _Cues:
 # square in") is the order of something else.
 _STAND_IN = regex.compile(r"\A\s+(?:the\s+)?(?:one|that|those|ones)\s+(?:in|at|of|near)\s+\Z", regex.I)
 _LEADING_WORDS = 4
+# Between an order word and a step's actor: a determiner and a word or two that describe it ("before the packed").
+_BEFORE_AN_ACTOR = regex.compile(r"\s*(?:(?:the|a|an|its|their|his|her)\s+(?:\p{Ll}[\p{L}-]*\s+){0,2})?")
 _WORD = regex.compile(r"\p{L}+|\d+")
 _QUESTION = regex.compile(r"\?\W*\Z")
 
@@ -88,7 +91,7 @@ def _leads_to(text: str, cue_end: int, step_start: int, kind: events.EventKind, 
         return False
     if _STAND_IN.match(between):
         return True
-    if step_end is not None and regex.fullmatch(r"\s*(?:(?:the|a|an|its|their|his|her)\s+)?", between) and (
+    if step_end is not None and _BEFORE_AN_ACTOR.fullmatch(between) and (
             word := kind.pattern.search(text, step_end, step_end + 40)) is not None and \
             len(text[step_end:word.start()].split()) <= 1:
         return True
@@ -101,7 +104,12 @@ def _told_happening(text: str, start: int, end: int, kind: events.EventKind) -> 
     """Whether the words after the earlier-told step, up to the order word, tell its event happening ("came ten
     minutes", "went off", none at all) and not another act ("was assembled", "ranks") or a long time ("a year"). An
     aside closed by a comma ("..., which killed 12, came") is passed over."""
-    words = kind.pattern.sub(" ", regex.split(r"[,;:]", text[start:end])[-1])
+    told = regex.split(r"[,;:]", text[start:end])[-1]
+    objects = [found for word in kind.pattern.finditer(told)
+               if (found := _cues().event_object.match(told, word.end())) is not None]
+    for found in reversed(objects):  # "collided with a freight train minutes before": the event's own object
+        told = told[:found.start()] + " " + told[found.end():]
+    words = kind.pattern.sub(" ", told)
     allowed = _cues().happening
     return all(word.lower() in allowed or word.isdigit() for word in _WORD.findall(words))
 
@@ -122,7 +130,7 @@ def relation(text: str, start: int, first: Mention, second: Mention, kind: event
         return how if _told_happening(text, first_end, cue.start(), kind) else None
     for pattern, how in ((cues.opening_forward, "forward"), (cues.opening_reverse, "reverse")):
         opening = pattern.match(text[start:first_end])  # a slice: `\A` holds only at a string's real start
-        if opening and _leads_to(text, start + opening.end(), first_start, kind) and \
+        if opening and _leads_to(text, start + opening.end(), first_start, kind, first_end) and \
                 _told_happening(text, first_end, second_start, kind):
             return how
     return None
