@@ -450,6 +450,13 @@ def test_a_moment_written_as_of_dates_the_figure_before_another_date_of_its_clau
     assert fell.status == "consistent"
 
 
+def test_a_year_in_a_relative_clause_between_commas_dates_only_that_clause(dive_rules: RuleSet) -> None:
+    assert values_for(dive_rules, "wreck-depth", "The wreck of the Abyssal Wren, which sank in 1952, lies at a depth "
+                      "of 3,700 m.", "2024-06-20") == ["3700 m"]
+    assert values_for(dive_rules, "wreck-depth", "In 1952 the wreck of the Abyssal Wren lay at a depth of 3,500 m.",
+                      "2024-06-20") == []
+
+
 def test_some_of_the_injured_who_died_later_are_no_toll(summit_rules: RuleSet) -> None:
     text = "The number of people killed in Norvik rose to 43 on Tuesday, after four of the injured died overnight."
     assert values_for(summit_rules, "flood-death-toll", text, "2023-03-14") == ["43"]

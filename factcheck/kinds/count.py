@@ -575,9 +575,13 @@ def _dated_before(reading: Reading, index: int, asked: _Asked, count: Count) -> 
     clause = segment_at(segments, count.start)
     # A relative clause is about what the clause before it names ("since the storm of 2019, which killed 112").
     relative = segments[clause].cue.lower() in ("which", "that", "when")
+    # A relative clause between commas that the main clause resumes after dates only what it tells ("The wreck,
+    # which sank in 1931, lies at 3,200 metres").
+    resumed = clauses.clause_of(segments)
+    asides = {k for k in range(len(segments) - 1) if resumed[k + 1] != k + 1 and k != clause}
     stale = next((t for t in reading.timexes[index] if (end := period_end(t.value)) is not None and end < horizon
-                  and ((k := segment_at(segments, t.start)) == clause or not segments[k].relation
-                       or (relative and k == clause - 1))
+                  and (k := segment_at(segments, t.start)) not in asides
+                  and (k == clause or not segments[k].relation or (relative and k == clause - 1))
                   and (not in_a_comparison(reading.text, sentence.start, t.start)
                        or _WHEN_THEN.match(reading.text, t.end, count.start) is not None)), None)
     return stale, horizon
