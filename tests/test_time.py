@@ -52,6 +52,17 @@ def test_two_clock_times_that_cannot_be_the_same_moment_conflict(rules: RuleSet)
     assert "2023-11-12T19:40" in finding.message and "2023-11-12T18:55" in finding.message
 
 
+def test_a_conflict_sets_the_odd_times_against_the_ones_that_agree(rules: RuleSet) -> None:
+    finding = finding_for(rules, [("The trams collided at 7.40pm on Sunday.", "2023-11-13"),
+                                  ("The trams collided at 7.40pm, police said.", "2023-11-13"),
+                                  ("The trams collided at 6.55pm on Sunday.", "2023-11-13"),
+                                  ("The trams collided on Monday morning.", "2023-11-14")], "crash-time")
+    assert finding.status == "conflict"
+    odd, agreeing = finding.message.split(" against ")
+    assert "2023-11-12T18:55" in odd and "2023-11-13 morning" in odd
+    assert "2023-11-12T19:40" in agreeing and "19:40 (1 source: a1)" in agreeing
+
+
 def test_about_widens_a_clock_time_by_a_quarter_of_an_hour(rules: RuleSet) -> None:
     near = finding_for(rules, [("The trams collided at about 7.30pm on Sunday.", "2023-11-13"),
                                ("The trams collided at 7.40pm on Sunday.", "2023-11-13")], "crash-time")

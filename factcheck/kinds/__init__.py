@@ -16,7 +16,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from factcheck.claims import Claim, KeySpec
-from factcheck.findings import Statement, Status, group_values
+from factcheck.findings import Statement, Status, Value, group_values
 from factcheck.trace import Notes
 
 if TYPE_CHECKING:  # named in types only: the kinds' modules import what they read with
@@ -101,16 +101,21 @@ def sources(articles: tuple[str, ...] | list[str]) -> str:
 
 
 def set_against(case: Case, pairs: tuple[tuple[Statement, Statement], ...]) -> str:
-    """The values that take part in the disagreeing pairs, with their sources, set against each other: the odd one
-    out against the values it disagrees with, when one value takes part in every pair ("15:15 against 14:15,
-    ~14:15"; the values that agree with each other are not set against each other)."""
+    """The values that take part in the disagreeing pairs, with their sources, set against each other: the values
+    that disagree with the others against the largest bloc of values that agree with each other ("15:15 against
+    14:15, ~14:15"; "06:42 and 2026-03-10 morning against 07:42, 2026-03-09T07:42"): values that agree are never set
+    against each other."""
     groups = [g for g in group_values(case.statements) if g.value in {s.value for pair in pairs for s in pair}]
     shown = {g.value: f"{g.value} ({sources(g.articles)})" for g in groups}
     disagreeing = {frozenset((a.value, b.value)) for a, b in pairs if a.value != b.value}
-    odd = [g.value for g in groups if disagreeing and all(g.value in pair for pair in disagreeing)]
-    if len(odd) == 1 and len(groups) > 2:
-        opposed = [shown[g.value] for g in groups if frozenset((odd[0], g.value)) in disagreeing]
-        return f"{shown[odd[0]]} against {', '.join(opposed)}"
+    bloc: list[Value] = []
+    for group in groups:  # the most sourced first
+        if all(frozenset((group.value, other)) not in disagreeing for other in bloc):
+            bloc.append(group.value)
+    others = [g.value for g in groups if g.value not in bloc]
+    if len(groups) > 2 and others:
+        opposed = [value for value in bloc if any(frozenset((value, o)) in disagreeing for o in others)]
+        return f"{' and '.join(shown[o] for o in others)} against {', '.join(shown[v] for v in opposed)}"
     return " against ".join(shown[g.value] for g in groups)
 
 
