@@ -30,6 +30,16 @@ def test_explain_shows_readings_statements_and_reasons(tmp_path: Path) -> None:
     assert "read flood-death-toll = 212" in output
 
 
+def test_explain_lists_a_quantity_with_its_unit_as_the_claims_read_it(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(" date 2023-03-14 Norvik paid £640m for a 640m bridge over a gorge 1,200ft deep, "
+                    "crossed at 80 km/h.")
+    output = " ".join(run(str(path)).output.split())
+    assert "£640m -> 640000000 pounds" in output
+    assert "640m -> 640 m" in output and "1,200ft -> 366 m" in output and "80 km/h -> 80 km/h" in output
+    assert "count 1 -> 1" not in output and "80 km -> 80000 m" not in output
+
+
 def test_one_claim_only_and_unknown_claims(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_text(" date 2023-03-14 The floods killed 212 people in Norvik. Castellano met Brandt on Monday.")

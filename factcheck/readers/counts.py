@@ -774,8 +774,9 @@ def _units(family: str) -> _Units:
     table = language.load("counts")["units"][family]
     forms = list(table["units"])
     groups = "|".join(f"(?P<u{i}>{form})" for i, form in enumerate(forms))
-    return _Units(table["base"], regex.compile(rf"\s?(?:{groups})(?![\w])", regex.I),
-                  regex.compile(rf"(?<![\w.,])[0-9][0-9,]*(?:\.[0-9]+)?(?=(?:{groups})(?![\w]))", regex.I),
+    # (Not a unit that goes on into a rate: "km" of "87 km/h" is no length.)
+    return _Units(table["base"], regex.compile(rf"\s?(?:{groups})(?![\w/])", regex.I),
+                  regex.compile(rf"(?<![\w.,])[0-9][0-9,]*(?:\.[0-9]+)?(?=(?:{groups})(?![\w/]))", regex.I),
                   tuple(float(table["units"][form]) for form in forms))
 
 
