@@ -100,6 +100,18 @@ def test_a_day_after_a_time_in_brackets_is_still_the_days_of_the_time(rules: Rul
     assert values_for(rules, "crash-time", text, "2023-11-13") == ["2023-11-12T19:40"]
 
 
+def test_a_conversion_in_brackets_that_gives_another_moment_makes_the_article_contradict_itself(
+        rules: RuleSet) -> None:
+    wrong = finding_for(rules, [("The trams collided at 7.40pm (1940 GMT) on Sunday.", "2023-11-13")], "crash-time")
+    assert wrong.status == "conflict"
+    assert {s.value for s in wrong.statements} == {"2023-11-12T19:40", "20:40"}
+    assert "contradicts itself" in wrong.message
+    # A right conversion adds nothing, across midnight too.
+    for text in ("The trams collided at 7.40pm (1840 GMT) on Sunday.",
+                 "The trams collided at 12.20am local time (2320 GMT) on Sunday."):
+        assert len(values_for(rules, "crash-time", text, "2023-11-13")) == 1, text
+
+
 def test_without_a_zone_a_written_zone_is_kept_and_not_compared_with_an_unknown_one(rules: RuleSet) -> None:
     finding = finding_for(rules, [("The trams collided at 7:40 p.m. EST on Sunday.", "2023-11-13"),
                                   ("The trams collided at 9 p.m. on Sunday.", "2023-11-13")], "crash-time-loose")

@@ -321,7 +321,54 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEA
                                                   "knows")
             continue
         found.append(_statement(reading, index, trigger, participants, timex, how, day, read, claim))
+        converted = _converted_in_brackets(reading, index, timex)
+        if converted is not None and claim.get("zone"):
+            # The article's own conversion ("7:42 a.m. (0642 GMT)") is read too when it does not give the same
+            # moment, so that the article is shown contradicting itself. Its day is left to the clock time, since
+            # a conversion may cross midnight.
+            other = _statement(reading, index, trigger, participants, converted[0],
+                               f"{how}; the same moment written in another zone in brackets", None, converted[1],
+                               claim, day or reading.article.published)
+            if not _compatible(found[-1].data, other.data):
+                found.append(other)
     return once_each(found, lambda a, b: a.value == b.value, reading, notes)
+
+
+def _converted_in_brackets(reading: Reading, index: int, timex: Timex) -> tuple[Timex, _Read] | None:
+    """A clock time in brackets right after another, written in a zone of its own ("7:42 a.m. local time (0642
+    GMT)"): the same moment converted, with how it reads."""
+    text = reading.text
+    bracket = _BRACKETS.search(timex.text)
+    if bracket is not None:  # the tagger read "7.40pm (1840 GMT) on Sunday" as one expression
+        inside = _clock_in(text, timex.start + bracket.start(), timex.start + bracket.end(), reading.article.published)
+    else:
+        inside = next((t for t in reading.timexes[index] if t.start > timex.end
+                       and _BRACKET_OPENS.fullmatch(text, timex.end, t.start)), None)
+    if inside is None or written_zone(text, inside) is None or unknown_zone(text, inside) is not None:
+        return None
+    read = _read(text, inside)
+    return (inside, read) if isinstance(read, _Read) and read.point is not None else None
+
+
+# A clock time as a bracket of a wire writes it: "(1840 GMT)", "(18:40 GMT)", "(6.40pm GMT)".
+_CLOCK_IN_BRACKETS = regex.compile(r"\(\s*(?P<clock>(?P<hour>[01]?[0-9]|2[0-3])[:.h]?(?P<minute>[0-5][0-9])"
+                                   r"(?:\s*(?P<meridiem>[ap]\.?m\.?))?)", regex.I)
+
+
+def _clock_in(text: str, start: int, end: int, published: dt.date) -> Timex | None:
+    """The clock time a bracket in text[start:end] gives, as an expression of its own."""
+    found = _CLOCK_IN_BRACKETS.match(text, start, end)
+    if found is None:
+        return None
+    hour = int(found["hour"]) % 12 + (12 if (found["meridiem"] or "").lower().startswith("p") else 0) \
+        if found["meridiem"] else int(found["hour"])
+    clock = f"{hour:02d}:{found['minute']}"
+    return Timex(found.start("clock"), found.end("clock"), found["clock"], "TIME", f"{published}T{clock}", None,
+                 published.isoformat(), f"{found['clock']} -> {clock}: the clock time in brackets", "clock_time")
+
+
+# Between a clock time and the same moment in brackets: at most a written zone or "local time".
+_BRACKET_OPENS = regex.compile(r"\s*(?:[\p{L}.]+\s*){0,2}\(\s*", regex.I)
 
 
 def _moved(minutes: int, day: dt.date, source: str, target: str) -> tuple[int, dt.date]:
@@ -343,9 +390,11 @@ class _Placed:
     how: str
 
 
-def _in_zone(read: _Read, written: str | None, day: dt.date | None, published: dt.date, claim_zone: str) -> _Placed:
+def _in_zone(read: _Read, written: str | None, day: dt.date | None, published: dt.date, claim_zone: str,
+             near: dt.date | None = None) -> _Placed:
     """The stretch in the zone it is compared in: the claim's where it has one; else UTC for a time written in a
-    zone, and no zone for one written in none."""
+    zone, and no zone for one written in none. `near`: a day the moment is known to be within a day of (a
+    conversion's), which settles its summer time."""
     resources = _resources()
     target = resources.zones.get(claim_zone, claim_zone)
     if written is None:
@@ -354,12 +403,12 @@ def _in_zone(read: _Read, written: str | None, day: dt.date | None, published: d
     target = target or "UTC"
     if stated == target:
         return _Placed(read.earliest, read.latest, day, target, 0, f"; written in {written}")
-    on = day or published
+    on = day or near or published
     anchor = read.point if read.point is not None else read.earliest
     moved, moved_day = _moved(anchor, on, stated, target)
     shift = moved - anchor + (moved_day - on).days * _DAY
     slack = 0
-    if day is None:  # which side of a change of summer time the unknown day lies is unknown too
+    if day is None and near is None:  # which side of a change of summer time the unknown day lies is unknown too
         earlier = on - dt.timedelta(days=30)
         slack = abs(shift - (_moved(anchor, earlier, stated, target)[0] - anchor
                              + (_moved(anchor, earlier, stated, target)[1] - earlier).days * _DAY))
@@ -385,10 +434,10 @@ def _shown(read: _Read, placed: _Placed, written: str | None, in_claims_zone: bo
 
 
 def _statement(reading: Reading, index: int, trigger: events.Trigger, participants: list[Mention], timex: Timex,
-               how: str, day: dt.date | None, read: _Read, claim: Claim) -> Statement:
+               how: str, day: dt.date | None, read: _Read, claim: Claim, near: dt.date | None = None) -> Statement:
     article = reading.article
     written = written_zone(reading.text, timex)
-    placed = _in_zone(read, written, day, article.published, claim.get("zone") or "")
+    placed = _in_zone(read, written, day, article.published, claim.get("zone") or "", near)
     planned = reading.tense_at(index, trigger.start) == "future" or (day is not None and day > article.published)
     value = TimeOfDay(placed.day, placed.earliest, placed.latest, placed.zone, planned,
                       int(claim.get("tolerance") or 0) + placed.slack,
@@ -431,7 +480,10 @@ def _schedule_changed(a: Statement, b: Statement) -> bool:
 
 def _describe(case: Case) -> str:
     if case.status == "conflict":
-        return f"sources disagree on the time: {set_against(case, case.unexplained)}"
+        # An article whose own conversion in brackets gives another moment
+        itself = sorted({a.article for a, b in case.unexplained if a.article == b.article})
+        return (f"sources disagree on the time: {set_against(case, case.unexplained)}"
+                + (f"; {', '.join(itself)} contradicts itself" if itself else ""))
     if case.status == "warning":
         plans = sorted({s.article for pair in case.explained for s in pair if s.data.planned})
         return (f"sources differ: {set_against(case, case.explained)}; the differing statements include plans "
