@@ -154,6 +154,8 @@ cues = ["conceded", "took the stage", "spoke"]
     ("Pryce conceded before Solis's aides arrived.", []),  # what came after is no step's event
     # The event word's own object, a word that describes an actor, an opening clause of its own.
     ("Pryce spoke at a packed town hall minutes before Solis took the stage.", ["Gordon Pryce, then Renata Solis"]),
+    ("Pryce spoke at a packed Oldtown party rally seconds before Solis took the stage.",
+     ["Gordon Pryce, then Renata Solis"]),
     ("Solis spoke first, before the weary Pryce conceded.", ["Renata Solis, then Gordon Pryce"]),
     ("After Pryce conceded, Solis took the stage.", ["Gordon Pryce, then Renata Solis"]),
     ("Pryce spoke to reporters who had waited before Solis took the stage.", []),
