@@ -457,6 +457,36 @@ def test_a_year_in_a_relative_clause_between_commas_dates_only_that_clause(dive_
                       "2024-06-20") == []
 
 
+@pytest.mark.parametrize("text", [
+    "A storm in 1998, which struck Norvik in March, killed 212 people.",
+    "The floods, which began in Norvik in 2009, killed 212 people.",
+    "A rescuer died in Norvik on Monday, bringing the toll of floods this year to 212.",
+    "A rescuer died in Norvik on Monday, bringing the toll from the week of storms to 212.",
+])
+def test_a_figure_of_an_earlier_time_or_of_several_events_is_no_toll(summit_rules: RuleSet, text: str) -> None:
+    assert values_for(summit_rules, "flood-death-toll", text, "2023-03-14") == []
+
+
+def test_an_as_of_moment_after_another_figure_is_that_figures(dive_rules: RuleSet) -> None:
+    (item,) = statements_for(dive_rules, "air-left", "The Abyssal Wren had about 40 hours of air left on Tuesday, "
+                             "down from 70 hours as of Monday morning.", "2024-06-19")
+    assert (item.value, item.data.as_of.isoformat()) == ("~2400 min", "2024-06-18")
+
+
+def test_a_limit_or_a_difference_is_no_measure(tmp_path: Path) -> None:
+    rules = rules_of(tmp_path, """
+[[claims]]
+id = "speed"
+kind = "count"
+title = "Speed of the train"
+unit = "speed"
+counted = ["travelling", "speed"]
+cues = ["travelling", "speed"]
+""")
+    text = "The train derailed while travelling at 87 km/h, more than twice the 40 km/h speed limit."
+    assert values_for(rules, "speed", text, "2024-06-19") == ["87 km/h"]
+
+
 def test_some_of_the_injured_who_died_later_are_no_toll(summit_rules: RuleSet) -> None:
     text = "The number of people killed in Norvik rose to 43 on Tuesday, after four of the injured died overnight."
     assert values_for(summit_rules, "flood-death-toll", text, "2023-03-14") == ["43"]

@@ -53,13 +53,14 @@ def rules(tmp_path_factory) -> RuleSet:
     ("Police sealed the roads. After the blast in Port Elm, a second bomb went off in Harbour Town.", SECOND),
     ("Minutes after the blast in Port Elm, a second bomb went off in Harbour Town.", SECOND),
     ("Shortly before the blast in Port Elm, a bomb exploded in Harbour Town.", FIRST),
+    ("The bomb in Harbour Town exploded at the market a year before the one in Port Elm.", ""),
     ("The blast in Port Elm, which killed 12, came minutes before the one in Harbour Town.", SECOND),
     ("Nearly simultaneous blasts hit Harbour Town and Port Elm on Friday.", TOGETHER),
     ("The two bombings came only minutes apart.", TOGETHER),
     ("The Port Elm bomb went off at the same moment as a blast in Harbour Town.", TOGETHER),
 ])
 def test_the_order_of_two_events_as_news_tells_it(rules: RuleSet, text: str, value: str) -> None:
-    assert values_for(rules, "blasts-order", text, "2024-05-02") == [value]
+    assert values_for(rules, "blasts-order", text, "2024-05-02") == ([value] if value else [])
 
 
 @pytest.mark.parametrize("text", [
@@ -159,6 +160,8 @@ cues = ["conceded", "took the stage", "spoke"]
     ("Solis spoke first, before the weary Pryce conceded.", ["Renata Solis, then Gordon Pryce"]),
     ("After Pryce conceded, Solis took the stage.", ["Gordon Pryce, then Renata Solis"]),
     ("Pryce spoke to reporters who had waited before Solis took the stage.", []),
+    ("After Pryce conceded in 2019, Solis took the stage.", []),  # another race
+    ("Pryce spoke first, before the news that Solis conceded.", []),
 ])
 def test_the_order_of_two_actors_events(tmp_path: Path, text: str, values: list[str]) -> None:
     assert values_for(rules_of(tmp_path, _SPEECH_RULES, "speech.toml"), "speech-order", text, "2025-06-11") == values

@@ -150,3 +150,9 @@ def test_a_plan_on_a_weekday_is_the_coming_one_whatever_later_date_came_before()
     text = "The envoy will end her tour in the port on March 24. She will meet the mayor on Saturday."
     saturday = [t for t in tag(text, dt.date(2023, 3, 14)) if t.text == "Saturday"]
     assert [t.value for t in saturday] == ["2023-03-18"]
+
+
+def test_a_weekday_before_a_numeric_date_is_left_to_the_date() -> None:
+    found = tag("The ferry sank on Thursday, 2023-11-02, officials said.", dt.date(2023, 11, 20))
+    assert [(t.text, t.value) for t in found] == [("2023-11-02", "2023-11-02")]
+

@@ -112,6 +112,18 @@ def test_a_conversion_in_brackets_that_gives_another_moment_makes_the_article_co
         assert len(values_for(rules, "crash-time", text, "2023-11-13")) == 1, text
 
 
+def test_a_bracket_that_says_more_than_the_converted_time_lends_no_day(rules: RuleSet) -> None:
+    (item,) = statements_for(rules, "crash-time", "The trams collided at 12.30am (2330 GMT Sunday), police said.",
+                             "2023-11-14")
+    assert not str(item.value).startswith("2023-11-12")
+
+
+def test_a_conversion_without_the_days_summer_time_is_not_held_against_the_time(rules: RuleSet) -> None:
+    # Published the day after clocks went forward; the crash may have been before.
+    assert len(values_for(rules, "crash-time", "The trams collided at 7.40pm (18:40 GMT), police said.",
+                          "2023-03-27")) == 1
+
+
 def test_without_a_zone_a_written_zone_is_kept_and_not_compared_with_an_unknown_one(rules: RuleSet) -> None:
     finding = finding_for(rules, [("The trams collided at 7:40 p.m. EST on Sunday.", "2023-11-13"),
                                   ("The trams collided at 9 p.m. on Sunday.", "2023-11-13")], "crash-time-loose")

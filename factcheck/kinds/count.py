@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
+from factcheck import language
 from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.findings import Statement, statement
 from factcheck.kinds import CUES_KEY, Case, Kind, once_each
@@ -34,6 +35,7 @@ from factcheck.readers.counts import (
     in_a_comparison,
     in_a_name,
     in_a_part_clause,
+    limit_or_difference,
     more_added_after,
     names_money,
     not_the_total,
@@ -340,6 +342,8 @@ def _count_of_the_claim(reading: Reading, index: int, count: Count, before: list
     if amount is not None and asked.nouns and (rate := _RATE.match(text, max(amount.mark[1], count.end))) and \
             _what_it_is(asked.nouns).search(rate.group()) is None:
         return f"'{count.text}' is a rate ('{rate.group().strip(' -')}'), not any of: {', '.join(asked.nouns)}"
+    if amount is not None and (limit := limit_or_difference(text, amount.mark[1])) is not None:
+        return f"'{count.text}' is a limit or a difference ('{limit}'), not a measure of the event"
     if amount is not None and asked.nouns and not _names_what_the_sum_is(reading, index, count, asked, quantities):
         return f"'{count.text}' is a quantity, but its clause does not say it is any of: {', '.join(asked.nouns)}"
     if asked.unit == "money" and (someone := _for_someone_else(reading, index, count)) is not None:
@@ -575,16 +579,24 @@ def _dated_before(reading: Reading, index: int, asked: _Asked, count: Count) -> 
     clause = segment_at(segments, count.start)
     # A relative clause is about what the clause before it names ("since the storm of 2019, which killed 112").
     relative = segments[clause].cue.lower() in ("which", "that", "when")
-    # A relative clause between commas that the main clause resumes after dates only what it tells ("The wreck,
-    # which sank in 1931, lies at 3,200 metres").
+    # A relative clause between commas that the main clause resumes after dates only what it tells, when the main
+    # clause tells a state now ("The wreck, which sank in 1952, lies at 3,200 metres"); told in the past, it is of
+    # that time ("The Aurora, which sank in 1998, injured 300 people").
     resumed = clauses.clause_of(segments)
-    asides = {k for k in range(len(segments) - 1) if resumed[k + 1] != k + 1 and k != clause}
+    now = _state_now().search(reading.text, segments[clause].start, count.start) is not None
+    asides = {k for k in range(len(segments) - 1) if resumed[k + 1] != k + 1 and k != clause} if now else set()
     stale = next((t for t in reading.timexes[index] if (end := period_end(t.value)) is not None and end < horizon
                   and (k := segment_at(segments, t.start)) not in asides
                   and (k == clause or not segments[k].relation or (relative and k == clause - 1))
                   and (not in_a_comparison(reading.text, sentence.start, t.start)
                        or _WHEN_THEN.match(reading.text, t.end, count.start) is not None)), None)
     return stale, horizon
+
+
+@functools.cache
+def _state_now() -> regex.Pattern[str]:
+    """A verb of a state as it is now, before a figure: "lies at 3,200 metres", "is 40 km long", "remains 12"."""
+    return regex.compile(language.load("counts")["state_now"]["verbs"], regex.I)
 
 
 def _for_someone_else(reading: Reading, index: int, count: Count) -> str | None:
@@ -651,10 +663,12 @@ def _statement(reading: Reading, index: int, count: Count, noun: tuple[int, int]
                      and t.day <= article.published
                      and not (t.day == asked.since and (t.start < count.start or starts_the_count(
                          reading.text, segments[clause].start, t.start)))]
-    # A moment written "as of" is the figure's, before any other date of the clause ("the submersible that vanished
-    # on Sunday had 71 hours of oxygen left as of 9 a.m. on Monday": Monday), with the day its time is on.
+    # A moment written "as of" is the figure's, before any other date of the clause ("the craft that vanished on
+    # Sunday had 71 hours of oxygen left as of 9 a.m. on Monday": Monday), with the day its time is on.
+    # Not one after another figure ("40 hours left on Tuesday, down from 70 as of Monday": the 70's).
     states = [t for t in reading.timexes[index] if segment_at(segments, t.start) == clause
-              and clauses.dates_a_state(reading.text, segments[clause].start, t.start)]
+              and clauses.dates_a_state(reading.text, segments[clause].start, t.start)
+              and (t.start < count.start or not read_counts(reading.text, count.end, t.start))]
     as_of_timexes.sort(key=lambda t: not any(s.start <= t.start <= s.end + 4 for s in states))
     as_of = next((t.day for t in as_of_timexes if t.day is not None), article.published)
     as_of_how = f"as of {as_of} ({as_of_timexes[0].text})" if as_of_timexes else f"as of the publication date {as_of}"

@@ -76,8 +76,10 @@ def _cues() -> _Cues:
 # square in") is the order of something else.
 _STAND_IN = regex.compile(r"\A\s+(?:the\s+)?(?:one|that|those|ones)\s+(?:in|at|of|near)\s+\Z", regex.I)
 _LEADING_WORDS = 4
-# Between an order word and a step's actor: a determiner and a word or two that describe it ("before the packed").
-_BEFORE_AN_ACTOR = regex.compile(r"\s*(?:(?:the|a|an|its|their|his|her)\s+(?:\p{Ll}[\p{L}-]*\s+){0,2})?")
+# Between an order word and a step's actor: a determiner and a word that describes it ("before the packed"), not one
+# that opens what is said of the actor ("before the news that Solis conceded").
+_BEFORE_AN_ACTOR = regex.compile(r"\s*(?:(?:the|a|an|its|their|his|her)\s+(?:(?!(?:that|which|who|whom|whose|news|"
+                                  r"word|reports?|claims?|fact|idea)\b)\p{Ll}[\p{L}-]*\s+)?)?")
 _WORD = regex.compile(r"\p{L}+|\d+")
 _QUESTION = regex.compile(r"\?\W*\Z")
 
@@ -131,6 +133,7 @@ def relation(text: str, start: int, first: Mention, second: Mention, kind: event
     for pattern, how in ((cues.opening_forward, "forward"), (cues.opening_reverse, "reverse")):
         opening = pattern.match(text[start:first_end])  # a slice: `\A` holds only at a string's real start
         if opening and _leads_to(text, start + opening.end(), first_start, kind, first_end) and \
+                not cues.another_time.search(text, first_end, second_start) and \
                 _told_happening(text, first_end, second_start, kind):
             return how
     return None

@@ -322,13 +322,13 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEA
             continue
         found.append(_statement(reading, index, trigger, participants, timex, how, day, read, claim))
         converted = _converted_in_brackets(reading, index, timex)
-        if converted is not None and claim.get("zone"):
+        if converted is not None and claim.get("zone") and day is not None:
             # The article's own conversion ("7:42 a.m. (0642 GMT)") is read too when it does not give the same
-            # moment, so that the article is shown contradicting itself. Its day is left to the clock time, since
-            # a conversion may cross midnight.
+            # moment, so that the article is shown contradicting itself: only with the day, which settles summer
+            # time. Its own day is left to the clock time, since a conversion may cross midnight.
             other = _statement(reading, index, trigger, participants, converted[0],
                                f"{how}; the same moment written in another zone in brackets", None, converted[1],
-                               claim, day or reading.article.published)
+                               claim, day)
             if not _compatible(found[-1].data, other.data):
                 found.append(other)
     return once_each(found, lambda a, b: a.value == b.value, reading, notes)

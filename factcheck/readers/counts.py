@@ -446,6 +446,22 @@ def others_of_someone_examples() -> list[dict[str, Any]]:
 
 
 @functools.cache
+def _limit_or_difference() -> regex.Pattern[str]:
+    return regex.compile(language.load("counts")["limit_or_difference"]["after"], regex.I)
+
+
+def limit_or_difference(text: str, unit_end: int) -> str | None:
+    """The words after a quantity and its unit that make it a limit or a difference ("speed limit", "faster"),
+    or None."""
+    found = _limit_or_difference().match(text, unit_end)
+    return found.group().strip(" -") if found is not None else None
+
+
+def limit_or_difference_examples() -> list[dict[str, Any]]:
+    return list(language.load("counts")["limit_or_difference"]["examples"])
+
+
+@functools.cache
 def _part_of_an_earlier_group() -> regex.Pattern[str]:
     return regex.compile(language.load("counts")["part_of_an_earlier_group"]["after"], regex.I)
 

@@ -103,7 +103,7 @@ class _Vocabulary:
     describing: frozenset[str]
     honorifics: frozenset[str]
     rank_openers: frozenset[str]
-    unqualified_offices: frozenset[str]
+    after_a_possessive_only: frozenset[str]
     spellings: dict[str, str]
     not_current: frozenset[str]
     not_current_affixes: tuple[tuple[str, ...], tuple[str, ...]]  # prefixes, suffixes
@@ -124,7 +124,7 @@ def _vocabulary() -> _Vocabulary:
     return _Vocabulary(offices, max(len(form) for form in offices), frozenset(words["ranks"]),
                        frozenset(words["ordinal_ranks"]), frozenset(words["fields"]), frozenset(words["describing"]),
                        frozenset(words["honorifics"]), frozenset(words["rank_openers"]),
-                       frozenset(words["unqualified_offices"]), dict(words["spellings"]),
+                       frozenset(words["after_a_possessive_only"]), dict(words["spellings"]),
                        frozenset(words["not_current"]),
                        (tuple(words["not_current_prefixes"]), tuple(words["not_current_suffixes"])),
                        frozenset(words["determiners"]), frozenset(words["not_in_titles"]), frozenset(words["ends"]),
@@ -228,7 +228,8 @@ def _parse(tokens: list[_Token], appositive: bool, written_by_rules: bool = Fals
         following = words[position + 1].folded if position + 1 < len(words) else None  # None: the office
         if not before.read(position, token, following, _opens_a_name(words, position, vocabulary)):
             return None
-    if before.unknown and " ".join(t.folded for t in body[-size:]) in vocabulary.unqualified_offices:
+    if " ".join(t.folded for t in body[-size:]) in vocabulary.after_a_possessive_only and not (
+            words and words[-1].possessive):
         return None
     return before.role(name, written_rank, tail_qualifiers, tail_fields)
 
