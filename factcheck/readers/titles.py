@@ -381,7 +381,7 @@ def _unit_of_a_body(words: list[_Token], appositive: bool) -> bool:
     if owner is None:
         return False
     unit = words[owner + 1:]
-    # Before a name, only a unit with a name of its own: "the secretary of state's plane carrying Marrow" is no role.
+    # Before a name, only a unit with a name of its own: "the prime minister's jet carrying Marrow" is no role.
     return (0 < owner + 1 <= 4 and _one_case(words[:owner + 1]) and 0 < len(unit) <= 3 and _one_case(unit)
             and (appositive or unit[0].capitalised) and not any(t.folded.endswith(("ing", "ed")) for t in unit))
 
