@@ -323,6 +323,12 @@ def _in_question() -> regex.Pattern[str]:
     return regex.compile(language.load("grammar")["complement"]["in_question"], regex.I)
 
 
+# A quotation open before an event word, and a question mark that closes it after (compiled once: asked of every
+# event word).
+_QUOTE_OPENED = regex.compile(r"[\"“][^\"“”]{0,80}\Z")
+_QUESTION_CLOSED = regex.compile(r"[^\"“”]{0,80}\?[\"”]")
+
+
 def in_question(text: str, sentence_start: int, event_start: int) -> str | None:
     """The words that only ask about or rumour an event ("asked whether she would resign", "rumours that she would
     resign"), or None."""
@@ -330,8 +336,8 @@ def in_question(text: str, sentence_start: int, event_start: int) -> str | None:
     if match:
         return " ".join(match["verb"].split())
     # A question quoted ('Asked "will you resign?" by reporters'): the event is what is asked.
-    opened = regex.search(r"[\"“][^\"“”]{0,80}\Z", text[max(sentence_start, event_start - 80):event_start])
-    closed = regex.match(r"[^\"“”]{0,80}\?[\"”]", text[event_start:event_start + 100])
+    opened = _QUOTE_OPENED.search(text[max(sentence_start, event_start - 80):event_start])
+    closed = _QUESTION_CLOSED.match(text[event_start:event_start + 100]) if opened else None
     return "a question quoted" if opened and closed else None
 
 

@@ -214,7 +214,7 @@ def _word_runs(text: str, start: int, end: int) -> list[list[tuple[int, int]]]:
         gap = text[runs[-1][-1][1]:match.start()] if runs and runs[-1] else ""
         if gap and connected.fullmatch(gap):
             gap_start = runs[-1][-1][1]
-            runs[-1] += [(gap_start + m.start(), gap_start + m.end()) for m in regex.finditer(r"\S+", gap)]
+            runs[-1] += [(gap_start + m.start(), gap_start + m.end()) for m in _NON_SPACE.finditer(gap)]
             runs[-1].append((match.start(), word_end))
         else:
             runs.append([(match.start(), word_end)])
@@ -475,13 +475,19 @@ def _address() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(data["women"]), frozenset(data["men"])
 
 
+# The word right before a mention, an honorific with or without its stop ("Mrs. Okafor", "Mr Brandt"); compiled once,
+# since it is asked of every mention.
+_WORD_BEFORE = regex.compile(r"(\p{L}+)\.?\s+\Z")
+_NON_SPACE = regex.compile(r"\S+")
+
+
 def addressed_as(text: str, people: Iterable[Mention]) -> dict[str, str]:
     """Whether the article addresses each person as a man or a woman ("Mr. Brandt", "Mrs. Okafor"), where it does so
     one way only: "man" or "woman" by entity id."""
     women, men = _address()
     seen: dict[str, set[str]] = {}
     for mention in people:
-        before = regex.search(r"(\p{L}+)\.?\s+\Z", text[max(0, mention.start - 12):mention.start])
+        before = _WORD_BEFORE.search(text[max(0, mention.start - 12):mention.start])
         word = before.group(1).casefold() if before else ""
         if word in women or word in men:
             seen.setdefault(mention.entity, set()).add("woman" if word in women else "man")
