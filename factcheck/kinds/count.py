@@ -51,9 +51,7 @@ from factcheck.readers.counts import (
     partitive_subject,
     parts_counted,
     place_scope,
-    read_amounts,
     read_counts,
-    read_measures,
     shared_noun,
     starts_the_count,
     subject_of,
@@ -229,9 +227,7 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEA
                                           f"{asked.owner}: not named, and no pronoun carries it from the sentences "
                                           "before")
             continue
-        amounts = None if asked.unit is None else {a.count: a for a in (
-            read_amounts(reading.text, sentence.start, sentence.end) if asked.unit == "money"
-            else read_measures(reading.text, asked.unit, sentence.start, sentence.end))}
+        amounts = None if asked.unit is None else {a.count: a for a in reading.quantities(index, asked.unit)}
         figures = list(reading.figures(index)) if amounts is None else list(amounts)
         if not figures and notes.listening:
             notes.reject(index, claim.id, _no_figure(reading.text[sentence.start:sentence.end], triggers[0], asked))

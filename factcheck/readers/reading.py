@@ -10,7 +10,7 @@ from typing import Protocol, overload
 from factcheck.inputs.article import Article
 from factcheck.readers import clauses, events, wordstarts
 from factcheck.readers.clauses import Segment
-from factcheck.readers.counts import Count, read_counts
+from factcheck.readers.counts import Amount, Count, read_amounts, read_counts, read_measures
 from factcheck.readers.dates import FileDates, read_dates
 from factcheck.readers.events import EventKind, Trigger
 from factcheck.readers.names import POSSESSIVE_ENDINGS, Mention, NameIndex, addressed_as, find_mentions, pronouns_of
@@ -72,6 +72,7 @@ class Reading:
     # cues), and comparing two kinds field by field costs more than the lookup.
     _triggers: dict[tuple[str, str], tuple[tuple[Trigger, ...], ...]] = field(default_factory=dict, compare=False)
     _figures: dict[int, tuple[Count, ...]] = field(default_factory=dict, compare=False)
+    _quantities: dict[tuple[int, str], tuple[Amount, ...]] = field(default_factory=dict, compare=False)
     _address: dict[str, str] = field(default_factory=dict, compare=False)  # how the article addresses its people
 
     @property
@@ -108,6 +109,16 @@ class Reading:
             dates = [(t.start, t.end) for t in self.timexes[index]]
             self._figures[index] = tuple(read_counts(self.text, sentence.start, sentence.end, dates))
         return self._figures[index]
+
+    def quantities(self, index: int, unit: str) -> tuple[Amount, ...]:
+        """The sums of money (`unit` "money") or the quantities of a unit family of sentence `index`, read once per
+        sentence and unit for every claim that asks."""
+        key = (index, unit)
+        if key not in self._quantities:
+            sentence = self.sentences[index]
+            self._quantities[key] = tuple(read_amounts(self.text, sentence.start, sentence.end) if unit == "money"
+                                          else read_measures(self.text, unit, sentence.start, sentence.end))
+        return self._quantities[key]
 
     def sentence_at(self, offset: int) -> int:
         """The index of the sentence an offset stands in."""
