@@ -13,9 +13,9 @@ from factcheck.findings import Statement
 from factcheck.inputs.article import Article
 from factcheck.kinds import registry
 from factcheck.readers import events
-from factcheck.readers.counts import Count, read_amounts, read_counts, read_measures, unit_families
+from factcheck.readers.counts import Count, unit_families
 from factcheck.readers.names import Mention
-from factcheck.readers.reading import read
+from factcheck.readers.reading import Reading, read
 from factcheck.readers.temporal import Timex
 from factcheck.readers.text import Sentence
 from factcheck.trace import Notes, Rejection
@@ -53,10 +53,9 @@ def explain(article: Article, rules: RuleSet, claim_id: str | None = None) -> tu
                 words = tuple(t.text for t in reading.triggers(kind, index))
                 if words:
                     cues.append((claim.id, words))
-        exclude = [(t.start, t.end) for t in reading.timexes[index]]
         traces.append(SentenceTrace(
             sentence=sentence, line=article.position(sentence.start)[0], timexes=reading.timexes[index],
-            counts=_figures(article.text, sentence.start, sentence.end, exclude),
+            counts=_figures(reading, index),
             mentions=reading.mentions[index], cues=tuple(cues),
             statements=tuple(s for s in statements if sentence.start <= s.start < sentence.end),
             rejections=tuple(r for r in notes.rejections if r.sentence == index),
@@ -64,16 +63,13 @@ def explain(article: Article, rules: RuleSet, claim_id: str | None = None) -> tu
     return tuple(traces)
 
 
-def _figures(text: str, start: int, end: int, exclude: list[tuple[int, int]]) -> tuple[Count, ...]:
+def _figures(reading: Reading, index: int) -> tuple[Count, ...]:
     """The figures of a sentence as the claims read them: a sum with its currency ("£640m" is 640000000 pounds), a
     quantity with a unit in its family's base unit ("10,500ft" is 3200 m, "a 640m tunnel" 640 m), any other figure
     as a count."""
     measures: list[Count] = []
-    for amount in [*read_amounts(text, start, end),
-                   *(a for family in unit_families() for a in read_measures(text, family, start, end))]:
+    for amount in (a for unit in ("money", *unit_families()) for a in reading.quantities(index, unit)):
         if not any(m.start < amount.count.end and amount.count.start < m.end for m in measures):
             measures.append(replace(amount.count, value=f"{amount.count.value} {amount.currency}"))
-    plain = [c for c in read_counts(text, start, end, exclude)
-             if not any(m.start < c.end and c.start < m.end for m in measures)]
+    plain = [c for c in reading.figures(index) if not any(m.start < c.end and c.start < m.end for m in measures)]
     return tuple(sorted((*plain, *measures), key=lambda c: c.start))
-

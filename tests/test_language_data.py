@@ -389,21 +389,21 @@ def test_words_that_make_a_figure_no_ones_count(mark: Callable, example: str, ma
     assert any(mark(example, c, 0) for c in counts.read_counts(example)) is marked, example
 
 
-@pytest.mark.parametrize("example", counts.others_of_someone_examples(), ids=lambda ex: ex["text"][:40])
+@pytest.mark.parametrize("example", counts.table_examples("others_of_someone"), ids=lambda ex: ex["text"][:40])
 def test_other_cases_of_someone_are_told_apart_from_others_of_the_event(example: dict) -> None:
     text = example["text"]
     (figure,) = [f for f in counts.read_counts(text, 0, len(text))]
     assert counts.others_of_someone(text, figure, 0) is example["others"]
 
 
-@pytest.mark.parametrize("example", counts.limit_or_difference_examples(), ids=lambda ex: ex["text"][:40])
+@pytest.mark.parametrize("example", counts.table_examples("limit_or_difference"), ids=lambda ex: ex["text"][:40])
 def test_a_quantity_that_names_a_limit_or_a_difference_is_told_apart(example: dict) -> None:
     text = example["text"]
     (amount,) = [a for a in counts.read_measures(text, "speed") if a.count.text.startswith(example["figure"])]
     assert (counts.limit_or_difference(text, amount.mark[1]) is not None) is example["limit"]
 
 
-@pytest.mark.parametrize("example", counts.part_of_an_earlier_group_examples(), ids=lambda ex: ex["text"][:40])
+@pytest.mark.parametrize("example", counts.table_examples("part_of_an_earlier_group"), ids=lambda ex: ex["text"][:40])
 def test_some_of_a_group_an_earlier_event_counted_are_told_apart(example: dict) -> None:
     text = example["text"]
     (figure,) = [f for f in counts.read_counts(text, 0, len(text)) if f.text == example["figure"]]

@@ -14,7 +14,6 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from factcheck import language
 from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.findings import Statement, statement
 from factcheck.kinds import CUES_KEY, Case, Kind, once_each
@@ -58,6 +57,7 @@ from factcheck.readers.counts import (
     sum_for,
     sum_of,
     tells_a_beginning,
+    tells_a_state_now,
     told_as_grown_to,
     unit_families,
     whole_after,
@@ -579,7 +579,7 @@ def _dated_before(reading: Reading, index: int, asked: _Asked, count: Count) -> 
     # clause tells a state now ("The wreck, which sank in 1952, lies at 3,200 metres"); told in the past, it is of
     # that time ("The Aurora, which sank in 1998, injured 300 people").
     resumed = clauses.clause_of(segments)
-    now = _state_now().search(reading.text, segments[clause].start, count.start) is not None
+    now = tells_a_state_now(reading.text, segments[clause].start, count.start)
     asides = {k for k in range(len(segments) - 1) if resumed[k + 1] != k + 1 and k != clause} if now else set()
     stale = next((t for t in reading.timexes[index] if (end := period_end(t.value)) is not None and end < horizon
                   and (k := segment_at(segments, t.start)) not in asides
@@ -587,12 +587,6 @@ def _dated_before(reading: Reading, index: int, asked: _Asked, count: Count) -> 
                   and (not in_a_comparison(reading.text, sentence.start, t.start)
                        or _WHEN_THEN.match(reading.text, t.end, count.start) is not None)), None)
     return stale, horizon
-
-
-@functools.cache
-def _state_now() -> regex.Pattern[str]:
-    """A verb of a state as it is now, before a figure: "lies at 3,200 metres", "is 40 km long", "remains 12"."""
-    return regex.compile(language.load("counts")["state_now"]["verbs"], regex.I)
 
 
 def _for_someone_else(reading: Reading, index: int, count: Count) -> str | None:

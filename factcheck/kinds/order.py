@@ -60,9 +60,10 @@ class _Cues:
 @functools.cache
 def _cues() -> _Cues:
     data = language.load("grammar")["event_order"]
+    span = language.load("grammar")["opening_span"]["span"]
 
     def pattern(key: str) -> regex.Pattern[str]:
-        return regex.compile(data[key], regex.I)
+        return regex.compile(data[key].replace("{SPAN}", span), regex.I)
 
     return _Cues(forward=pattern("forward"), reverse=pattern("reverse"),
                  opening_forward=pattern("opening_forward"), opening_reverse=pattern("opening_reverse"),

@@ -66,7 +66,7 @@ def _grammar() -> _Grammar:
         attributive=regex.compile(data["tense"]["attributive"], regex.I),
         negated_before=regex.compile(data["negation"]["before"], regex.I),
         cancelled=regex.compile(data["negation"]["clause"], regex.I),
-        opening_span=regex.compile(data["opening_span"]["lead_in"], regex.I),
+        opening_span=regex.compile(rf"\A\W*{data['opening_span']['span']}\s*\Z", regex.I),
     )
 
 

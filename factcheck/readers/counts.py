@@ -441,50 +441,40 @@ def others_of_someone(text: str, count: Count, clause_start: int) -> bool:
         before.search(text, max(clause_start, count.start - 80), count.start) is not None
 
 
-def others_of_someone_examples() -> list[dict[str, Any]]:
-    return list(language.load("counts")["others_of_someone"]["examples"])
-
-
 @functools.cache
-def _limit_or_difference() -> regex.Pattern[str]:
-    return regex.compile(language.load("counts")["limit_or_difference"]["after"], regex.I)
+def _table_pattern(table: str, key: str) -> regex.Pattern[str]:
+    """One pattern of a table of language/counts.toml, compiled once."""
+    return regex.compile(language.load("counts")[table][key], regex.I)
+
+
+def table_examples(table: str) -> list[dict[str, Any]]:
+    """The examples of a table of language/counts.toml, which the tests run."""
+    return list(language.load("counts")[table]["examples"])
 
 
 def limit_or_difference(text: str, unit_end: int) -> str | None:
     """The words after a quantity and its unit that make it a limit or a difference ("speed limit", "faster"),
     or None."""
-    found = _limit_or_difference().match(text, unit_end)
+    found = _table_pattern("limit_or_difference", "after").match(text, unit_end)
     return found.group().strip(" -") if found is not None else None
-
-
-def limit_or_difference_examples() -> list[dict[str, Any]]:
-    return list(language.load("counts")["limit_or_difference"]["examples"])
-
-
-@functools.cache
-def _part_of_an_earlier_group() -> regex.Pattern[str]:
-    return regex.compile(language.load("counts")["part_of_an_earlier_group"]["after"], regex.I)
 
 
 def part_of_an_earlier_group(text: str, count: Count) -> str | None:
     """The group an earlier event counted that a figure is some of ("four of the injured died"), or None: how many
     moved from it, not the event's own figure."""
-    found = _part_of_an_earlier_group().match(text, count.end)
+    found = _table_pattern("part_of_an_earlier_group", "after").match(text, count.end)
     return found.group().strip() if found is not None else None
 
 
-def part_of_an_earlier_group_examples() -> list[dict[str, Any]]:
-    return list(language.load("counts")["part_of_an_earlier_group"]["examples"])
-
-
-@functools.cache
-def _untold_part() -> regex.Pattern[str]:
-    return regex.compile(language.load("counts")["untold_part"]["before"], regex.I)
+def tells_a_state_now(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] holds a verb of a state as it is now ("lies at 3,200 metres", "is 40 km long")."""
+    return _table_pattern("state_now", "verbs").search(text, start, end) is not None
 
 
 def whole_of_an_untold_part(text: str, count: Count, clause_start: int) -> bool:
     """Whether a figure is the whole that an untold part of is asked about ("how many of the 23 trapped miners")."""
-    return _untold_part().search(text, max(clause_start, count.start - 40), count.start) is not None
+    before = _table_pattern("untold_part", "before")
+    return before.search(text, max(clause_start, count.start - 40), count.start) is not None
 
 
 def untold_part_examples(key: str = "examples") -> list[str]:
