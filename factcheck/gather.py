@@ -44,7 +44,7 @@ def gather(inputs: list[Path], rules: RuleSet, options: ReadOptions, run: Runner
             gathered.add(cached.pop(path) if path in cached else next(fresh))
         for _ in fresh:  # let the last batch be saved
             pass
-    _read_repeats_as_first_filed(gathered, rules, options, run, new_paths)
+    _read_repeats_as_first_filed(gathered, rules, options, run, new_paths, store)
     if new is not None:
         # Told by the end of the path first (one C call per article of an archive), by the whole path after.
         endings = tuple({os.path.basename(p) for p in new_paths})
@@ -86,11 +86,12 @@ class Gathered:
 
 
 def _read_repeats_as_first_filed(gathered: Gathered, rules: RuleSet, options: ReadOptions, run: Runner,
-                                 new_paths: set[str]) -> None:
+                                 new_paths: set[str], store: Store | None) -> None:
     """A text filed again under a later date (a wire service's repeat, a page its site re-dated) still tells what it
     told when first filed: its 'Wednesday' is the Wednesday before that first date, not before the later one. Each
     later copy is read again as of the earliest date its text carries, and a note says so (of the new articles
-    only, where there are any)."""
+    only, where there are any). What a published copy says read that way is kept in the store, so that a warm check
+    or a check of one new article does not read every repeat of an archive again."""
     first: dict[str, ArticleInfo] = {}
     for article in gathered.articles:
         held = first.get(article.body_digest)
@@ -99,15 +100,26 @@ def _read_repeats_as_first_filed(gathered: Gathered, rules: RuleSet, options: Re
     copies = [a for a in gathered.articles if a.body_digest and a.published > first[a.body_digest].published]
     if not copies:
         return
+    as_of = {copy.path: first[copy.body_digest].published for copy in copies}
+    published = [(copy.path, as_of[copy.path]) for copy in copies if copy.path not in new_paths]
+    kept = store.rereadings(published, rules.kind_of_claim) if store is not None else {}
+    again: dict[str, list[Statement]] = {
+        copy.id: [gathered.shared.statement(s) for s in kept[copy.path, as_of[copy.path]]]
+        for copy in copies if (copy.path, as_of[copy.path]) in kept}
     # One run per first date, so that a runner reads the copies of one date together (in its processes, if many).
     by_date: dict[dt.date, list[str]] = {}
     for copy in copies:
-        by_date.setdefault(first[copy.body_digest].published, []).append(copy.path)
-    again: dict[str, list[Statement]] = {}
-    for published, paths in sorted(by_date.items()):
-        for item in run(paths, rules, replace(options, override_published=published)):
+        if copy.id not in again:
+            by_date.setdefault(as_of[copy.path], []).append(copy.path)
+    read_now: list[tuple[str, dt.date, tuple[Statement, ...]]] = []
+    for date, paths in sorted(by_date.items()):
+        for item in run(paths, rules, replace(options, override_published=date)):
             if item.article is not None:
                 again[item.article.id] = [gathered.shared.statement(s) for s in item.statements]
+                if item.path not in new_paths:
+                    read_now.append((item.path, date, item.statements))
+    if store is not None:
+        store.save_rereadings(read_now)
     for copy in copies:
         original = first[copy.body_digest]
         # With new articles (check --new), the note is theirs: the evidence is not what is being checked.

@@ -63,6 +63,14 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE articles ADD COLUMN outside TEXT NOT NULL DEFAULT '';
     """,
+    # Version 6: the statements of a text filed again, read as of its first filing's date (gather.py), so that a
+    # warm check or `check --new` does not read every repeat of an archive again; gone with the article's row.
+    """
+    CREATE TABLE rereadings (
+        path TEXT NOT NULL REFERENCES articles(path) ON DELETE CASCADE, as_of TEXT NOT NULL, bodies TEXT NOT NULL,
+        PRIMARY KEY (path, as_of)
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -224,6 +232,34 @@ class Store:
                            [*wanted, rules_hash, engine_version()])
         for (body,) in rows:
             yield decode_statement(body, kind_of_claim)
+
+    def rereadings(self, paths: Iterable[tuple[str, dt.date]],
+                   kind_of_claim: Mapping[str, str]) -> dict[tuple[str, dt.date], list[Statement]]:
+        """The statements of these files as read again as of these dates (`save_rereadings`), where the store
+        has them."""
+        found: dict[tuple[str, dt.date], list[Statement]] = {}
+        for path, as_of in sorted(set(paths)):
+            row = self._query("SELECT bodies FROM rereadings WHERE path = ? AND as_of = ?",
+                              (path, as_of.isoformat())).fetchone()
+            if row is not None:
+                found[path, as_of] = [decode_statement(body, kind_of_claim) for body in json.loads(row[0])]
+        return found
+
+    def save_rereadings(self, readings: Iterable[tuple[str, dt.date, Iterable[Statement]]]) -> None:
+        """Keep what files said read again as of a date, for the files the store holds (a row stands as long as
+        its article's does: the same content, rules and engine)."""
+        rows = [(path, as_of.isoformat(), json.dumps([encode_statement(s) for s in statements]), path)
+                for path, as_of, statements in readings]
+        if not rows:
+            return
+        self._query("BEGIN IMMEDIATE")
+        try:
+            self._query("INSERT OR REPLACE INTO rereadings SELECT ?, ?, ? WHERE EXISTS "
+                        "(SELECT 1 FROM articles WHERE path = ?)", rows, many=True)
+            self._query("COMMIT")
+        except BaseException:
+            self._query("ROLLBACK")
+            raise
 
     def claims_spoken_of(self) -> set[str]:
         return {claim for (claim,) in self._query("SELECT DISTINCT claim FROM statements")}
