@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from itertools import product
 
 from factcheck.claims import Claim
@@ -23,11 +24,30 @@ Incompatible = Callable[[Statement, Statement], bool]
 Explained = Callable[[Statement, Statement], bool]
 
 
+# The pairs a finding lists of each sort, unexplained and explained. A claim that thousands of copies of a few
+# reports speak of has millions of disagreeing pairs: listing them all costs memory and time with the square of the
+# articles. Beyond this many, the rest are counted, not listed; every pair of disagreeing values and every article
+# that contradicts itself is still listed, so that a finding's message names them all.
+PAIRS_LISTED = 10_000
+
+Pair = tuple[Statement, Statement]
+
+
+@dataclass(frozen=True, slots=True)
+class Disagreements:
+    """Pairs of statements that cannot both hold, in the order of the statements, and how many were left out."""
+
+    unexplained: list[Pair]
+    explained: list[Pair]
+    unexplained_left_out: int = 0
+    explained_left_out: int = 0
+
+
 def disagreements(statements: tuple[Statement, ...] | list[Statement], incompatible: Incompatible,
-                  explained: Explained = never) -> tuple[list[tuple[Statement, Statement]],
-                                                                 list[tuple[Statement, Statement]]]:
-    """Pairs of statements that cannot both hold, (unexplained, explained), in the order of the statements; an
-    article that contradicts itself counts as much as two that contradict each other.
+                  explained: Explained = never, listed: int = PAIRS_LISTED) -> Disagreements:
+    """Pairs of statements that cannot both hold, unexplained and explained, in the order of the statements; an
+    article that contradicts itself counts as much as two that contradict each other. Up to `listed` pairs of each
+    sort are listed (see PAIRS_LISTED), and the others counted.
 
     Both tests look only at a statement's value record and publication date (see kinds.Kind), so they are asked
     once per pair of distinct (record, date) keys: a claim that thousands of articles speak of, with a handful of
@@ -43,16 +63,47 @@ def disagreements(statements: tuple[Statement, ...] | list[Statement], incompati
         a, b = first[key_a], first[key_b]
         if incompatible(a, b):
             against[key_a].append((key_b, explained(a, b)))
-    unexplained: list[tuple[Statement, Statement]] = []
-    explained_pairs: list[tuple[Statement, Statement]] = []
+    found: dict[bool, list[tuple[int, int]]] = {False: [], True: []}
+    totals = {False: 0, True: 0}
     for index, key in enumerate(keys):
         later: list[tuple[int, bool]] = []
         for other, is_explained in against[key]:
             indexes = members[other]
-            later += [(j, is_explained) for j in indexes[bisect_right(indexes, index):]]
+            at = bisect_right(indexes, index)
+            totals[is_explained] += len(indexes) - at
+            room = listed - len(found[is_explained])
+            later += [(j, is_explained) for j in indexes[at:at + max(room, 0)]]
         for j, is_explained in sorted(later):
-            (explained_pairs if is_explained else unexplained).append((statements[index], statements[j]))
-    return unexplained, explained_pairs
+            if len(found[is_explained]) < listed:
+                found[is_explained].append((index, j))
+    for sort in (False, True):
+        if totals[sort] > len(found[sort]):
+            found[sort] = sorted({*found[sort], *_pairs_that_name(sort, keys, members, against, statements)})
+    pairs = {sort: [(statements[i], statements[j]) for i, j in found[sort]] for sort in (False, True)}
+    return Disagreements(pairs[False], pairs[True], totals[False] - len(found[False]),
+                         totals[True] - len(found[True]))
+
+
+def _pairs_that_name(sort: bool, keys: Sequence[tuple[object, object]], members: dict[tuple[object, object], list[int]],
+                     against: dict[tuple[object, object], list[tuple[tuple[object, object], bool]]],
+                     statements: Sequence[Statement]) -> set[tuple[int, int]]:
+    """Of the pairs of one sort, the first of each two keys that disagree, and those of an article with itself: what
+    a message needs beyond the pairs listed."""
+    needed: set[tuple[int, int]] = set()
+    for key, others in against.items():
+        i = members[key][0]
+        for other, is_explained in others:
+            later = members[other][bisect_right(members[other], i):]
+            if is_explained == sort and later:
+                needed.add((i, later[0]))
+    by_article: dict[str, list[int]] = {}
+    for index, item in enumerate(statements):
+        by_article.setdefault(item.article, []).append(index)
+    for indexes in by_article.values():
+        for n, i in enumerate(indexes):
+            disagreeing = {other for other, is_explained in against[keys[i]] if is_explained == sort}
+            needed.update((i, j) for j in indexes[n + 1:] if keys[j] in disagreeing)
+    return needed
 
 
 def status_of(unexplained: Sequence[object], explained_pairs: Sequence[object]) -> Status:
@@ -68,10 +119,13 @@ def worst(*statuses: Status) -> Status:
 def judge(of: Kind, claim: Claim, statements: tuple[Statement, ...]) -> Case:
     """A group of statements judged: its pairs that cannot both hold, each statement on its own, the group as a
     whole."""
+    left_out = (0, 0)
     if of.pairs is not None:
         unexplained, explained = of.pairs(claim, statements)
     elif of.incompatible is not None:
-        unexplained, explained = disagreements(statements, of.incompatible, of.explained)
+        found = disagreements(statements, of.incompatible, of.explained)
+        unexplained, explained = found.unexplained, found.explained
+        left_out = (found.unexplained_left_out, found.explained_left_out)
     else:
         unexplained, explained = [], []
     status = status_of(unexplained, explained)
@@ -80,7 +134,7 @@ def judge(of: Kind, claim: Claim, statements: tuple[Statement, ...]) -> Case:
     holds = of.holds_together is None or of.holds_together(statements)
     if not holds:
         status = "conflict"
-    return Case(claim, statements, status, tuple(unexplained), tuple(explained), holds)
+    return Case(claim, statements, status, tuple(unexplained), tuple(explained), holds, pairs_left_out=left_out)
 
 
 def findings_of(claim: Claim, statements: list[Statement]) -> list[Finding]:

@@ -67,6 +67,33 @@ def test_disagreements_are_every_pair_that_cannot_hold_in_order(rows: list) -> N
                                            high if low is None or high is None else max(low, high), planned))
                   for n, (low, high, planned, day) in enumerate(rows)]
     every = [(a, b) for a, b in combinations(statements, 2) if kind.incompatible(a, b)]
-    unexplained, explained = disagreements(statements, kind.incompatible, kind.explained)
-    assert unexplained == [p for p in every if not kind.explained(*p)]
-    assert explained == [p for p in every if kind.explained(*p)]
+    found = disagreements(statements, kind.incompatible, kind.explained)
+    assert found.unexplained == [p for p in every if not kind.explained(*p)]
+    assert found.explained == [p for p in every if kind.explained(*p)]
+    assert (found.unexplained_left_out, found.explained_left_out) == (0, 0)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(_DAYS, _DAYS, st.integers(0, 3)), max_size=30), st.integers(0, 6))
+def test_pairs_beyond_the_listed_are_counted_and_every_disagreeing_value_stays_named(rows: list,
+                                                                                    listed: int) -> None:
+    """Where a claim has more disagreeing pairs than a finding lists, the first ones are listed, the others counted,
+    and still every two values that disagree and every article that contradicts itself have a pair listed."""
+    from factcheck.decide import disagreements
+    from factcheck.kinds import registry
+    from factcheck.kinds.date import DateRange
+
+    kind = registry()["date"]
+    statements = [Statement("c", f"a{article}", "p", dt.date(2022, 4, 28), 1, 1, n, n + 1, "q", 0, "t", "v", "e",
+                            data=DateRange(low if low is None or high is None else min(low, high),
+                                           high if low is None or high is None else max(low, high), False))
+                  for n, (low, high, article) in enumerate(rows)]
+    every = [(a.start, b.start) for a, b in disagreements(statements, kind.incompatible).unexplained]
+    capped = disagreements(statements, kind.incompatible, listed=listed)
+    shown = [(a.start, b.start) for a, b in capped.unexplained]  # a statement's start is its number here
+    assert every[:listed] == shown[:listed]
+    assert set(shown) <= set(every) and shown == sorted(shown)
+    assert len(shown) + capped.unexplained_left_out == len(every)
+    data = [s.data for s in statements]
+    assert {(data[a], data[b]) for a, b in shown} == {(data[a], data[b]) for a, b in every}
+    assert {(a, b) for a, b in every if rows[a][2] == rows[b][2]} <= set(shown)

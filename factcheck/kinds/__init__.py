@@ -44,6 +44,8 @@ class Case:
     explained: tuple[tuple[Statement, Statement], ...] = ()
     holds_together: bool = True
     parts: tuple[tuple[Statement, ...], ...] = ()
+    # How many pairs of each sort (unexplained, explained) are counted but not listed (decide.PAIRS_LISTED).
+    pairs_left_out: tuple[int, int] = (0, 0)
 
 
 def never(_a: Statement, _b: Statement) -> bool:

@@ -766,7 +766,8 @@ def _describe(case: Case) -> str:
     listing = "; ".join(f"{s.value} as of {s.data.as_of} ({s.article})" for s in by_date)
     if case.status == "conflict":
         shown = "; ".join(_pair(a, b) for a, b in unexplained[:3])
-        more = f" (and {len(unexplained) - 3} more pairs)" if len(unexplained) > 3 else ""
+        pairs = len(unexplained) + case.pairs_left_out[0]
+        more = f" (and {pairs - 3} more pairs)" if pairs > 3 else ""
         return f"figures that cannot all be right: {shown}{more}"
     if explained and all(_same_day_growth(a, b) for a, b in explained):
         shown = "; ".join(_pair(a, b) for a, b in explained[:3])

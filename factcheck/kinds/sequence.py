@@ -129,7 +129,8 @@ def _describe(case: Case) -> str:
     if case.unexplained:
         pairs = "; ".join(f"{' -> '.join(a.value)} ({a.article}) vs {' -> '.join(b.value)} ({b.article})"
                           for a, b in case.unexplained)
-        return f"sources give contradicting orders: {pairs}"
+        more = f" (and {case.pairs_left_out[0]} more pairs)" if case.pairs_left_out[0] else ""
+        return f"sources give contradicting orders: {pairs}{more}"
     merged = _merged(ordered)
     if not case.holds_together or merged is None:
         listing = "; ".join(f"{' -> '.join(s.value)} ({s.article})" for s in ordered)
