@@ -41,7 +41,10 @@ def gather(inputs: list[Path], rules: RuleSet, options: ReadOptions, run: Runner
             cached = from_store(sorted(still), store, rules.kind_of_claim, gathered.shared)
         fresh = saving(run([p for p in paths if p not in cached], rules, options), store, rules_digest, new_paths)
         for path in paths:
-            gathered.add(cached.pop(path) if path in cached else next(fresh))
+            if path in cached:
+                gathered.add(cached.pop(path), shared=True)
+            else:
+                gathered.add(next(fresh))
         for _ in fresh:  # let the last batch be saved
             pass
     _read_repeats_as_first_filed(gathered, rules, options, run, new_paths, store)
@@ -68,7 +71,9 @@ class Gathered:
     shared: Shared = field(default_factory=Shared)
     new_ids: tuple[str, ...] = ()  # with new articles (check --new): theirs
 
-    def add(self, item: Extraction) -> None:
+    def add(self, item: Extraction, shared: bool = False) -> None:
+        """Gather one extraction; `shared`: its article and statements are made of this check's shared values
+        already (from the store), and are not shared again."""
         if item.article is None:
             self.skipped.append(Skipped(item.path, item.skipped or "not read"))
             if item.internal_error:
@@ -79,9 +84,13 @@ class Gathered:
                                                    f"(already read from {self.ids[item.article.id]})"))
             return
         self.ids[item.article.id] = item.path
-        article = self.shared.article(item.article)
-        self.articles.append(article)
-        self.statements += [self.shared.statement(s, article) for s in item.statements]
+        if shared:
+            self.articles.append(item.article)
+            self.statements += item.statements
+        else:
+            article = self.shared.article(item.article)
+            self.articles.append(article)
+            self.statements += [self.shared.statement(s, article) for s in item.statements]
         self.warnings += item.warnings
 
 

@@ -252,7 +252,7 @@ def unique_paths(files: list[Path]) -> list[str]:
     seen: set[Path] = set()
     unique: list[str] = []
     for path in files:
-        if path.resolve() not in seen:
-            seen.add(path.resolve())
+        if (resolved := path.resolve()) not in seen:
+            seen.add(resolved)
             unique.append(str(path))
     return unique

@@ -151,12 +151,17 @@ _NAMES = ("date", "time", "count", "age", "sequence", "order", "spelling", "elap
 _BUILT_IN = {"date-sanity": ("sanity", "date sanity checks")}
 
 
+_LOADED: dict[str, Kind] = {}
+
+
 def kind(name: str) -> Kind:
-    """The kind of this name, built-in or not."""
-    module = _BUILT_IN[name][0] if name in _BUILT_IN else name if name in _NAMES else None
-    if module is None:
-        raise KeyError(name)
-    found: Kind = importlib.import_module(f"factcheck.kinds.{module}").KIND
+    """The kind of this name, built-in or not (asked once per statement decoded from a store: kept once loaded)."""
+    found = _LOADED.get(name)
+    if found is None:
+        module = _BUILT_IN[name][0] if name in _BUILT_IN else name if name in _NAMES else None
+        if module is None:
+            raise KeyError(name)
+        found = _LOADED[name] = importlib.import_module(f"factcheck.kinds.{module}").KIND
     return found
 
 

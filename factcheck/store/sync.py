@@ -68,7 +68,7 @@ def from_store(paths: list[str], store: Store, kind_of_claim: Mapping[str, str],
     """The stored extractions of these files, each statement made of shared values as it is decoded: an archive's
     statements are never all held in their decoded copies."""
     wanted = set(paths)
-    by_path = {a.path: a for a in store.articles() if a.path in wanted}
+    by_path = {a.path: shared.article(a) for a in store.articles() if a.path in wanted}
     statements: dict[str, list[Statement]] = {path: [] for path in by_path}
     for item in store.statements_of(wanted, kind_of_claim):
         statements[item.path].append(shared.statement(item, by_path[item.path]))
