@@ -1,6 +1,6 @@
 """factcheck: find where news reports of the same event disagree, with the evidence to verify it."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 import copyreg
 from types import MappingProxyType

@@ -94,6 +94,7 @@ class Report:
     baseline_gone: tuple[str, ...] = ()  # with --baseline: recorded findings that no longer occur
     texts: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # by article id, when asked for
     evidence_articles: int = 0  # with check --new: the other articles that speak of the new ones' claims
+    focused: bool = False  # whether only new articles' findings are reported (check --new, --changed-since)
 
 
 def statement(claim: str, article: Article, sentence: Sentence, spans: list[tuple[int, int]], value: Value,

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import jsonschema
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from factcheck.cli import main
@@ -88,6 +90,110 @@ def test_new_paths_and_uncommitted_articles(repo: Path) -> None:
         report = json.loads(result.output)
         assert report["new_articles"] == ["draft"]
         assert [f["claim"] for f in report["findings"]] == ["putin-meeting-date", "whereabouts"]
+
+
+def test_a_commit_that_changes_no_article_passes_and_says_so(repo: Path) -> None:
+    (repo / "NOTES.md").write_text("Remember to ask the desk about the figures.\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "notes only")
+    for format_ in ("terminal", "github", "sarif", "json"):
+        result = run("check", "--changed-since", "HEAD~1", "--format", format_, cwd=repo)
+        assert result.exit_code == 0, result.output
+        assert "no article changed since HEAD~1: nothing to check" in result.output
+    assert run("check", "--changed-since", "HEAD~1", "--format", "sarif", "-o", "f.sarif", cwd=repo).exit_code == 0
+    # A CI step that uploads the report still finds its file.
+    assert json.loads((repo / "f.sarif").read_text())["runs"][0]["results"] == []
+    empty = repo / "corpus" / "drafts"
+    empty.mkdir()
+    assert run("check", "--new", "corpus/drafts", cwd=repo).exit_code == 0
+    typo = run("check", "--new", "corpus/no-such-draft.txt", cwd=repo)
+    assert typo.exit_code == 2 and "no-such-draft.txt: no such file" in typo.output
+
+
+@pytest.mark.parametrize("change", ["edit", "delete"])
+def test_a_change_to_the_rules_checks_the_whole_corpus_again(repo: Path, change: str) -> None:
+    rule_file = sorted((repo / "rules").glob("*.toml"))[0]
+    if change == "edit":
+        rule_file.write_text(rule_file.read_text() + "\n# the desk's note on titles\n")
+    else:
+        (repo / "rules" / "extra.toml").write_text(rule_file.read_text().split("[[claims]]")[0])
+        git(repo, "add", "-A")
+        git(repo, "commit", "-qm", "a rule file")
+        (repo / "rules" / "extra.toml").unlink()
+    result = run("check", "--changed-since", "HEAD", "--format", "json", cwd=repo)
+    report = json.loads(result.output)
+    assert result.exit_code == 1  # the corpus's own conflicts, all of them
+    assert report["new_articles"] == [] and len(report["articles"]) == len(list((repo / "corpus").glob("*.txt")))
+    assert "the rules in rules changed since HEAD: the whole corpus is checked" in report["warnings"]
+
+
+def _ci_examples() -> list[dict]:
+    """The YAML examples of docs/ci.md, in order: GitHub Actions, GitLab CI, pre-commit."""
+    docs = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    return [yaml.safe_load(block.split("```", 1)[0]) for block in docs.split("```yaml\n")[1:]]
+
+
+def _pull_request(repo: Path, tmp_path: Path) -> Path:
+    """The newsroom repository as a CI runner checks it out: `origin/main` published, a branch that adds an article
+    which disagrees with it."""
+    git(repo, "branch", "-M", "main")
+    origin = tmp_path / "origin.git"
+    subprocess.run(["git", "clone", "-q", "--bare", str(repo), str(origin)], check=True)
+    checkout = tmp_path / "checkout"
+    subprocess.run(["git", "clone", "-q", str(origin), str(checkout)], check=True)
+    git(checkout, "checkout", "-qb", "new-wire")
+    (checkout / "corpus" / "new-wire.txt").write_text(DISAGREES, encoding="utf-8")
+    git(checkout, "add", "-A")
+    git(checkout, "commit", "-qm", "new article")
+    return checkout
+
+
+def _factcheck_commands(lines: list[str], variables: dict[str, str]) -> list[str]:
+    """An example's factcheck commands (not its installs), with the CI variables as the runner sets them."""
+    commands = []
+    for line in lines:
+        for name, value in variables.items():
+            line = line.replace(name, value)
+        if line.startswith(("factcheck ", "git fetch ")):
+            commands.append(line)
+    return commands
+
+
+def _shell(command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    import os
+
+    bin_dir = str(Path(sys.executable).parent)  # the factcheck this interpreter has installed
+    env = {**os.environ, "PATH": bin_dir + os.pathsep + os.environ.get("PATH", "")}
+    return subprocess.run(command, shell=True, cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+
+
+def test_the_github_actions_example_of_the_docs_end_to_end(repo: Path, tmp_path: Path) -> None:
+    github = _ci_examples()[0]
+    checkout = _pull_request(repo, tmp_path)
+    steps = github["jobs"]["factcheck"]["steps"]
+    assert steps[0]["with"]["fetch-depth"] == 0  # --changed-since needs the base branch
+    assert any("git+https://" in step.get("run", "") for step in steps)  # installed from the repository
+    commands = _factcheck_commands([step["run"] for step in steps if "run" in step],
+                                   {"${{ github.base_ref }}": "main"})
+    annotate, sarif = (_shell(command, checkout) for command in commands)
+    assert annotate.returncode == 1, annotate.stderr
+    assert "::error file=corpus/new-wire.txt,line=3," in annotate.stdout
+    assert sarif.returncode == 0, sarif.stderr  # the upload step that follows always has its file
+    results = json.loads((checkout / "factcheck.sarif").read_text(encoding="utf-8"))["runs"][0]["results"]
+    assert [r["ruleId"] for r in results if r["level"] == "error"] == ["putin-meeting-date"]
+
+
+def test_the_gitlab_example_of_the_docs_end_to_end(repo: Path, tmp_path: Path) -> None:
+    gitlab = _ci_examples()[1]["factcheck"]
+    checkout = _pull_request(repo, tmp_path)
+    assert gitlab["variables"]["GIT_DEPTH"] == 0
+    assert any("git+https://" in line for line in gitlab["script"])
+    commands = _factcheck_commands(gitlab["script"], {"$CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "main"})
+    done = [_shell(command, checkout) for command in commands]
+    assert [d.returncode for d in done] == [0, 1], [d.stderr for d in done]
+    report = ET.parse(checkout / gitlab["artifacts"]["reports"]["junit"]).getroot()
+    failed = [case.get("name") for case in report.iter("testcase") if case.find("failure") is not None]
+    assert failed == ["Day Guterres met Putin"]  # the claim's title, the new article's one conflict
 
 
 def test_changed_since_outside_git_or_with_a_bad_ref_is_a_clear_error(tmp_path: Path, repo: Path) -> None:

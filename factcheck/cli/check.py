@@ -20,7 +20,7 @@ from factcheck.cli.options import (
 )
 from factcheck.cli.output import display, emit_written, fail
 from factcheck.cli.running import default_reviews, execution_of, run_report, valid_rules, with_reviews
-from factcheck.decide import exit_status
+from factcheck.decide import EXIT_OK, exit_status
 
 
 @click.command()
@@ -62,6 +62,10 @@ def check(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date | None, 
     if report.internal_errors:
         fail(f"internal error on {', '.join(report.internal_errors)} (listed as skipped; the other articles were "
              "checked). This is a bug in factcheck: please report it with that input.")
+    if report.focused and not report.new_articles and not report.skipped:
+        since = f" since {changed_since}" if changed_since is not None else ""
+        click.echo(f"factcheck: no article changed{since}: nothing to check", err=True)
+        sys.exit(EXIT_OK)
     if not report.articles:
         fail("no usable article: " + ("; ".join(f"{s.path}: {s.reason}" for s in report.skipped)
                                       or "nothing found in " + ", ".join(map(str, corpus or ("corpus",)))))

@@ -87,5 +87,6 @@ def new_options(function: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--new", "new", multiple=True, type=click.Path(path_type=Path), metavar="PATH",
                      help="A new article (repeatable): the corpus is evidence, only its findings are reported."),
         click.option("--changed-since", metavar="GIT_REF",
-                     help="The new articles are those added or modified since this git reference."),
+                     help="The new articles are those added or modified since this git reference (none: exit "
+                          "0; a changed rule file: the whole corpus is checked)."),
     ])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Collection
 from pathlib import Path
 
 from factcheck.inputs.article import ARTICLE_SUFFIXES
@@ -28,19 +29,26 @@ def _git(root: Path, *args: str) -> list[str]:
 
 def changed_articles(ref: str, within: list[Path]) -> list[Path]:
     """Article files under `within` added or modified since `ref` (committed, staged, or not yet added)."""
+    return changed_files(ref, within, ARTICLE_SUFFIXES)
+
+
+def changed_files(ref: str, within: list[Path], suffixes: Collection[str],
+                  deleted: bool = False) -> list[Path]:
+    """Files of these suffixes under `within` added or modified since `ref` (committed, staged, or not yet added),
+    and removed too with `deleted` (a rule file taken away changes the rules as much as one edited)."""
     start = within[0] if within and within[0].is_dir() else (within[0].parent if within else Path("."))
     root = Path(_git(start.resolve(), "rev-parse", "--show-toplevel")[0])
     try:
         _git(root, "rev-parse", "--verify", f"{ref}^{{commit}}")
     except GitError:
         raise GitError(f"'{ref}' is not a commit this repository knows (fetch it, or check its name)") from None
-    names = _git(root, "diff", "-z", "--name-only", "--diff-filter=AMR", ref, "--")
+    names = _git(root, "diff", "-z", "--name-only", f"--diff-filter={'AMRD' if deleted else 'AMR'}", ref, "--")
     names += _git(root, "ls-files", "-z", "--others", "--exclude-standard")
     scopes = [p.resolve() for p in within]
     found = []
     for name in sorted(set(names)):
         path = (root / name).resolve()
-        if path.suffix.lower() in ARTICLE_SUFFIXES and path.is_file() and any(
+        if path.suffix.lower() in suffixes and (deleted or path.is_file()) and any(
                 path == scope or scope in path.parents for scope in scopes):
             found.append(path)
     return found
