@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -125,6 +126,38 @@ def test_a_change_to_the_rules_checks_the_whole_corpus_again(repo: Path, change:
     assert result.exit_code == 1  # the corpus's own conflicts, all of them
     assert report["new_articles"] == [] and len(report["articles"]) == len(list((repo / "corpus").glob("*.txt")))
     assert "the rules in rules changed since HEAD: the whole corpus is checked" in report["warnings"]
+
+
+def test_the_pre_commit_hook_of_the_docs_end_to_end(repo: Path, tmp_path: Path) -> None:
+    """docs/ci.md's pre-commit configuration, pointed at this checkout, in a scratch newsroom repository: pre-commit
+    installs factcheck from it as a user's would, passes a commit of notes and blocks an article that disagrees."""
+    import os
+
+    head = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "HEAD"], capture_output=True, text=True)
+    if head.returncode != 0:
+        pytest.skip("this factcheck is no git checkout: pre-commit clones the hook's repository")
+    docs = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    snippet = docs.split("## pre-commit", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    config = re.sub(r"rev: \S+", f"rev: {head.stdout.strip()}",
+                    snippet.replace("https://<your-factcheck-repository>", str(ROOT)))
+    (repo / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "pre-commit")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")}
+
+    def pre_commit() -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "pre_commit", "run"], cwd=repo, env=env, capture_output=True,
+                              text=True, timeout=600)
+
+    (repo / "NOTES.md").write_text("Ask the desk about the figures.\n", encoding="utf-8")
+    git(repo, "add", "NOTES.md")
+    notes = pre_commit()
+    assert notes.returncode == 0, notes.stdout + notes.stderr
+    (repo / "corpus" / "new-wire.txt").write_text(DISAGREES, encoding="utf-8")
+    git(repo, "add", "corpus/new-wire.txt")
+    blocked = pre_commit()
+    assert blocked.returncode == 1, blocked.stdout + blocked.stderr
+    assert "new-wire says 2022-04-28 where other sources say 2022-04-26" in blocked.stdout
 
 
 def _ci_examples() -> list[dict]:
