@@ -222,7 +222,7 @@ def main() -> None:
     for row in rows:
         def f(key: str, spec: str, row: dict[str, object] = row) -> str:
             value = row.get(key)
-            return format(value, spec) if isinstance(value, (int, float)) else "-"
+            return format(value, spec) if isinstance(value, (int, float)) else format("-", spec.split(".")[0])
         peak = max(float(row[k]) for k in row if str(k).endswith("peak_mb"))  # type: ignore[arg-type]
         print(f"{row['n']:>7} {f('check_j1_per_s', '>10.0f')} {f('check_j2_per_s', '>6.0f')} "
               f"{_ratio(row, 'check_j2_per_s', 'check_j1_per_s'):>6} "
