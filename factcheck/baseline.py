@@ -1,7 +1,10 @@
 """Baselines: findings editors have already reviewed, recorded so that CI only speaks of new ones.
 
-A finding's fingerprint is its claim, the set of values and the set of articles, never line numbers: an edit that
-moves a sentence keeps it recorded; a new value or a new source makes it a new finding.
+A finding is recorded by its claim, its title, its status and its odd ones out: the articles and values that disagree
+with what most of its sources say (decide.odd_ones_out), never line numbers. An edit that moves a sentence keeps it
+recorded, and so does a new article that agrees with the majority; a new source of the odd value, a new value or a
+worse status makes it a new finding. (Baselines written before odd ones out were recorded match by fingerprint: the
+claim, the values and the articles.)
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from typing import Any
 from factcheck.findings import Finding, Report
 
 SCHEMA = "factcheck.baseline/1"
+# Where `factcheck baseline` writes and `factcheck check` looks, in the folder it runs from.
+DEFAULT_BASELINE = Path(".factcheck-baseline.json")
 
 
 class BaselineError(Exception):
@@ -28,10 +33,18 @@ def fingerprint(finding: Finding) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:24]
 
 
+def _odd(finding: Finding) -> list[tuple[str, str]]:
+    """A finding's odd ones out as [article, value] pairs, sorted."""
+    from factcheck.decide import odd_ones_out  # here: decide reads reviews, which read this module's fingerprints
+
+    return sorted({(s.article, json.dumps(s.value, ensure_ascii=False)) for s in odd_ones_out(finding)})
+
+
 def baseline_json(report: Report) -> str:
     entries = [{"fingerprint": fingerprint(f), "claim": f.claim, "title": f.title, "status": f.status,
                 "values": sorted({json.dumps(s.value, ensure_ascii=False) for s in f.statements}),
-                "articles": sorted({s.article for s in f.statements})}
+                "articles": sorted({s.article for s in f.statements}),
+                "odd_ones_out": [list(pair) for pair in _odd(f)]}
                for f in report.findings if f.status != "consistent"]
     return json.dumps({"schema": SCHEMA, "findings": sorted(entries, key=lambda e: (e["claim"], e["fingerprint"]))},
                       ensure_ascii=False, indent=2) + "\n"
@@ -51,10 +64,35 @@ def read_baseline(path: Path) -> dict[str, dict[str, Any]]:
             if isinstance(entry, dict) and isinstance(entry.get("fingerprint"), str)}
 
 
-def without_baseline(findings: list[Finding], recorded: Mapping[str, Any]) -> tuple[list[Finding], tuple[str, ...]]:
-    """The findings the baseline does not record, and the recorded ones that no longer occur."""
-    present = {fingerprint(f) for f in findings}
-    kept = [f for f in findings if f.status == "consistent" or fingerprint(f) not in recorded]
+def without_baseline(findings: list[Finding],
+                     recorded: Mapping[str, Any]) -> tuple[list[Finding], tuple[str, ...], int]:
+    """The findings the baseline does not record, the recorded ones that no longer occur, and how many findings it
+    hid."""
+    by_finding: dict[tuple[str, str, str], list[tuple[str, set[tuple[str, str]]]]] = {}
+    for fp, entry in recorded.items():
+        if isinstance(entry.get("odd_ones_out"), list):
+            odd = {(str(pair[0]), str(pair[1])) for pair in entry["odd_ones_out"] if isinstance(pair, list)
+                   and len(pair) == 2}
+            by_finding.setdefault((entry.get("claim", ""), entry.get("title", ""), entry.get("status", "")),
+                                  []).append((fp, odd))
+    kept: list[Finding] = []
+    matched: set[str] = set()
+    for finding in findings:
+        if finding.status == "consistent":
+            kept.append(finding)
+            continue
+        fp = fingerprint(finding)
+        if fp in recorded:
+            matched.add(fp)
+            continue
+        odd = set(_odd(finding))
+        same = [other for other, recorded_odd in by_finding.get((finding.claim, finding.title, finding.status), [])
+                if odd <= recorded_odd]
+        if same:
+            matched.update(same)
+        else:
+            kept.append(finding)
+    hidden = sum(f.status != "consistent" for f in findings) - sum(f.status != "consistent" for f in kept)
     gone = tuple(sorted(f"{entry['claim']} ({entry.get('title', '')}): {', '.join(entry.get('values', []))}"
-                        for fp, entry in recorded.items() if fp not in present))
-    return kept, gone
+                        for fp, entry in recorded.items() if fp not in matched))
+    return kept, gone, hidden

@@ -164,6 +164,19 @@ def _finding(of: Kind, case: Case, title: str) -> Finding:
                    group_values(case.statements))
 
 
+def odd_ones_out(finding: Finding) -> list[Statement]:
+    """The statements of a finding that disagree with what most of its sources say (the slip, not the majority it
+    slips from): all of them for a kind that judges each article alone, or where no majority stands apart."""
+    of = kind(finding.kind)
+    statements = list(finding.statements)
+    if of.judged_alone or of.incompatible is None:
+        return statements
+    incompatible = of.incompatible
+    consensus = _consensus(statements)
+    odd = [s for s in statements if any(incompatible(s, c) or incompatible(c, s) for c in consensus)]
+    return odd or statements
+
+
 def _consensus(published: list[Statement]) -> list[Statement]:
     """The statements of the value (or values, on a tie) most published articles give."""
     groups = group_values(published)

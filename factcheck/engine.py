@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -47,11 +48,12 @@ def check(inputs: list[Path], rules: RuleSet, *, default_published: dt.date | No
     gathered = gather(inputs, rules, options, runner or runner_for(jobs), store, new)
     findings = compare(rules, gathered.statements, map_claims) if gathered.articles else []
     gone: tuple[str, ...] = ()
+    hidden = 0
     if baseline is not None:
-        findings, gone = without_baseline(findings, baseline)
+        findings, gone, hidden = without_baseline(findings, baseline)
     if new is not None:
         findings = focus_on_new(findings, set(gathered.new_ids))
-    return _report(rules, gathered, findings, gone, new is not None, keep_texts)
+    return replace(_report(rules, gathered, findings, gone, new is not None, keep_texts), baseline_hidden=hidden)
 
 
 def compare(rules: RuleSet, statements: list[Statement], map_claims: ClaimMapper = map) -> list[Finding]:

@@ -95,6 +95,7 @@ class Report:
     texts: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # by article id, when asked for
     evidence_articles: int = 0  # with check --new: the other articles that speak of the new ones' claims
     focused: bool = False  # whether only new articles' findings are reported (check --new, --changed-since)
+    baseline_hidden: int = 0  # with --baseline: the findings it recorded, left out of the report
 
 
 def statement(claim: str, article: Article, sentence: Sentence, spans: list[tuple[int, int]], value: Value,

@@ -312,7 +312,7 @@ def test_a_baseline_quiets_known_findings_and_lists_gone_ones(tmp_path: Path) ->
     (tmp_path / "corpus" / "new.txt").write_text(DISAGREES.replace("Thursday, April 28", "Wednesday, April 27"))
     changed = run("check", str(tmp_path / "corpus"), "--rules", str(ROOT / "rules"), "--baseline", str(baseline),
                   "--format", "json")
-    report = json.loads(changed.output)
+    report = json.loads(changed.stdout)
     assert changed.exit_code == 1
     assert any(f["claim"] == "putin-meeting-date" and f["status"] == "conflict" for f in report["findings"])
     assert any(entry.startswith("putin-meeting-date") for entry in report["baseline_gone"])
@@ -320,6 +320,30 @@ def test_a_baseline_quiets_known_findings_and_lists_gone_ones(tmp_path: Path) ->
     broken.write_text("{}")
     refused = run("check", str(ROOT / "corpus"), "--rules", str(ROOT / "rules"), "--baseline", str(broken))
     assert refused.exit_code == 2 and "not a factcheck baseline" in refused.output
+
+
+def test_a_new_article_that_agrees_keeps_a_baselined_finding_quiet_and_one_that_repeats_the_slip_does_not(
+        repo: Path) -> None:
+    made = run("baseline", cwd=repo)  # written to .factcheck-baseline.json, where check looks by default
+    assert made.exit_code == 0 and (repo / ".factcheck-baseline.json").exists(), made.output
+    quiet = run("check", cwd=repo)
+    assert quiet.exit_code == 0, quiet.output
+    assert "finding(s) recorded in the baseline .factcheck-baseline.json not shown" in quiet.output
+    (repo / "corpus" / "agrees.txt").write_text(AGREES)  # one more source of the majority's Tuesday
+    agreeing = run("check", "--format", "json", cwd=repo)
+    assert agreeing.exit_code == 0, agreeing.output
+    report = json.loads(agreeing.stdout)
+    assert report["baseline_hidden"] >= 2 and report["baseline_gone"] == []
+    assert not [f for f in report["findings"] if f["status"] == "conflict"]
+    (repo / "corpus" / "repeats.txt").write_text(DISAGREES)  # a second outlet with the recorded slip's Thursday
+    repeating = run("check", "--format", "json", cwd=repo)
+    assert repeating.exit_code == 1
+    assert "putin-meeting-date" in {f["claim"] for f in json.loads(repeating.stdout)["findings"]
+                                    if f["status"] == "conflict"}
+    every = run("check", "--no-baseline", "--format", "json", cwd=repo)
+    assert json.loads(every.stdout)["baseline_hidden"] == 0 and every.exit_code == 1
+    both = run("check", "--no-baseline", "--baseline", ".factcheck-baseline.json", cwd=repo)
+    assert both.exit_code == 2 and "contradict" in both.output
 
 
 def test_named_new_articles_that_cannot_be_checked_fail_the_run(repo: Path) -> None:

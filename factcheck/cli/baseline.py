@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from factcheck.baseline import baseline_json
+from factcheck.baseline import DEFAULT_BASELINE, baseline_json
 from factcheck.cli.options import (
     corpus_options,
     rules_option,
@@ -20,7 +20,7 @@ from factcheck.cli.running import run_report, valid_rules
 @corpus_options
 @rules_option
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
-              default=Path(".factcheck-baseline.json"), show_default=True, help="Where to write the baseline.")
+              default=DEFAULT_BASELINE, show_default=True, help="Where to write the baseline.")
 def baseline_command(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date | None, max_size: int,
                      output: Path) -> None:
     """Record today's conflicts and warnings, so that `check --baseline FILE` reports only new ones.

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from factcheck import formatters
-from factcheck.baseline import BaselineError, read_baseline
+from factcheck.baseline import DEFAULT_BASELINE, BaselineError, read_baseline
 from factcheck.cli.options import (
     corpus_options,
     new_options,
@@ -28,7 +28,9 @@ from factcheck.decide import EXIT_OK, exit_status
 @rules_option
 @new_options
 @click.option("--baseline", "baseline_path", type=click.Path(path_type=Path, dir_okay=False),
-              help="Report only findings that are not in this baseline (see `factcheck baseline`).")
+              help=f"Report only findings that are not in this baseline (see `factcheck baseline`; default "
+                   f"{DEFAULT_BASELINE} where it exists).")
+@click.option("--no-baseline", is_flag=True, help=f"Report every finding, even with a {DEFAULT_BASELINE} here.")
 @click.option("--fail-on", type=click.Choice(["conflict", "warning", "never"]), default="conflict", show_default=True,
               help="Which findings make the exit status 1.")
 @reviews_option
@@ -37,7 +39,8 @@ from factcheck.decide import EXIT_OK, exit_status
 @output_option
 @scale_options
 def check(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date | None, max_size: int,
-          new: tuple[Path, ...], changed_since: str | None, baseline_path: Path | None, fail_on: str,
+          new: tuple[Path, ...], changed_since: str | None, baseline_path: Path | None, no_baseline: bool,
+          fail_on: str,
           reviews_path: Path | None, output_format: str, output: Path | None, jobs: int, db: Path | None,
           no_db: bool, scheduler: str | None) -> None:
     """Check the articles of CORPUS (files or folders; default ./corpus) against the rules.
@@ -48,6 +51,10 @@ def check(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date | None, 
     rules = valid_rules(rules_dir)
     chosen = formatters.get(output_format)
     recorded = None
+    if baseline_path is not None and no_baseline:
+        fail("--baseline and --no-baseline contradict each other")
+    if baseline_path is None and not no_baseline and DEFAULT_BASELINE.is_file():
+        baseline_path = DEFAULT_BASELINE
     if baseline_path is not None:
         try:
             recorded = read_baseline(baseline_path)
@@ -59,6 +66,9 @@ def check(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date | None, 
     shown = display(output, chosen.for_a_terminal)
     options = formatters.Options(shown.color, shown.width, str(rules_dir))
     emit_written(lambda out: chosen.write(report, options, out), output)
+    if baseline_path is not None:
+        click.echo(f"factcheck: {report.baseline_hidden} finding(s) recorded in the baseline {baseline_path} not "
+                   "shown", err=True)
     if report.internal_errors:
         fail(f"internal error on {', '.join(report.internal_errors)} (listed as skipped; the other articles were "
              "checked). This is a bug in factcheck: please report it with that input.")

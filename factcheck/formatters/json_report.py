@@ -52,5 +52,6 @@ def write(report: Report, options: Options, out: Output) -> None:
         "new_articles": list(report.new_articles),
         "evidence_articles": report.evidence_articles,
         "baseline_gone": list(report.baseline_gone),
+        "baseline_hidden": report.baseline_hidden,
     }, out)
     out.write("\n")

@@ -104,6 +104,8 @@ def write(report: Report, options: Options, out: Output) -> None:
         summary.append(f", {len(report.skipped)} input(s) skipped", style="bold")
     if report.new_articles:
         summary.append(f"; findings of the new article(s) only: {', '.join(report.new_articles)}")
+    if report.baseline_hidden:
+        summary.append(f"; {report.baseline_hidden} finding(s) in the baseline not shown")
     console.print(summary)
     console.print()
     for finding in report.findings:
