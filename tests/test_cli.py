@@ -184,3 +184,22 @@ def test_every_event_kind_is_documented() -> None:
     doc = (ROOT / "docs" / "rules.md").read_text()
     for name in events.event_names():
         assert f"| `{name}` |" in doc, f"event kind {name} is not documented in docs/rules.md"
+
+
+def test_the_terminal_report_closes_with_its_summary_and_shows_what_is_asked() -> None:
+    args = ["check", str(ROOT / "corpus"), "--rules", str(ROOT / "rules")]
+    full = CliRunner().invoke(main, args)
+    blocks = full.stdout.strip().split("\n\n")
+    assert blocks[0].startswith("factcheck: 5 article(s) read") and blocks[0] == blocks[-1]  # at the top and the end
+    quiet = CliRunner().invoke(main, [*args, "--quiet"])
+    assert quiet.exit_code == 1
+    assert "CONFLICT  putin-meeting-date" in quiet.stdout and "WARNING" not in quiet.stdout
+    assert "CONSISTENT" not in quiet.stdout and quiet.stdout.splitlines()[0].startswith("CONFLICT")
+    assert " ".join(quiet.stdout.split()).endswith("not shown: warning, consistent")
+    with_warnings = CliRunner().invoke(main, [*args, "-q", "--fail-on", "warning"])
+    assert "WARNING  names" in with_warnings.stdout
+    warnings_only = CliRunner().invoke(main, [*args, "--show", "warning"])
+    assert "CONFLICT" not in warnings_only.stdout and "WARNING  names" in warnings_only.stdout
+    assert warnings_only.exit_code == 1  # what is shown never changes what fails the run
+    unknown = CliRunner().invoke(main, [*args, "--show", "conflicts"])
+    assert unknown.exit_code == 2 and "unknown status(es) conflicts" in unknown.output

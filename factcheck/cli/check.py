@@ -23,6 +23,16 @@ from factcheck.cli.running import default_reviews, execution_of, run_report, val
 from factcheck.decide import EXIT_OK, exit_status
 
 
+def _statuses(value: str) -> frozenset[str]:
+    """The statuses --show names, or a usage error naming the unknown ones."""
+    named = {part.strip() for part in value.split(",") if part.strip()}
+    unknown = sorted(named - set(formatters.STATUSES))
+    if unknown or not named:
+        raise click.BadParameter(f"unknown status(es) {', '.join(unknown) or '(none given)'}; choose from "
+                                 f"{', '.join(formatters.STATUSES)}")
+    return frozenset(named)
+
+
 @click.command()
 @corpus_options
 @rules_option
@@ -34,15 +44,19 @@ from factcheck.decide import EXIT_OK, exit_status
 @click.option("--fail-on", type=click.Choice(["conflict", "warning", "never"]), default="conflict", show_default=True,
               help="Which findings make the exit status 1.")
 @reviews_option
+@click.option("--show", default=",".join(formatters.STATUSES), show_default=True, metavar="STATUSES",
+              callback=lambda _ctx, _param, value: _statuses(value),
+              help="Which findings the terminal report shows, comma-separated: conflict, warning, consistent.")
+@click.option("--quiet", "-q", is_flag=True,
+              help="Terminal: only the findings that fail the run (see --fail-on), what was skipped, the summary.")
 @click.option("--format", "output_format", type=click.Choice(formatters.NAMES), default=formatters.DEFAULT,
               show_default=True, help="Output format.")
 @output_option
 @scale_options
 def check(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date | None, max_size: int,
           new: tuple[Path, ...], changed_since: str | None, baseline_path: Path | None, no_baseline: bool,
-          fail_on: str,
-          reviews_path: Path | None, output_format: str, output: Path | None, jobs: int, db: Path | None,
-          no_db: bool, scheduler: str | None) -> None:
+          fail_on: str, reviews_path: Path | None, show: frozenset[str], quiet: bool, output_format: str,
+          output: Path | None, jobs: int, db: Path | None, no_db: bool, scheduler: str | None) -> None:
     """Check the articles of CORPUS (files or folders; default ./corpus) against the rules.
 
     Conflicts come first, then warnings, then consistent claims; inputs that could not be read are listed as
@@ -64,7 +78,10 @@ def check(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date | None, 
                         execution_of(jobs, db, no_db, scheduler), keep_texts=chosen.needs_texts)
     report = with_reviews(report, reviews_path or default_reviews(rules_dir))
     shown = display(output, chosen.for_a_terminal)
-    options = formatters.Options(shown.color, shown.width, str(rules_dir))
+    # --quiet shows what fails the run: conflicts, and warnings too with --fail-on warning.
+    failing = {"conflict", "warning"} if fail_on == "warning" else {"conflict"} if fail_on == "conflict" else set()
+    options = formatters.Options(shown.color, shown.width, str(rules_dir),
+                                 frozenset(show & failing) if quiet else show, quiet)
     emit_written(lambda out: chosen.write(report, options, out), output)
     if baseline_path is not None:
         click.echo(f"factcheck: {report.baseline_hidden} finding(s) recorded in the baseline {baseline_path} not "

@@ -16,12 +16,18 @@ from typing import Protocol
 
 from factcheck.findings import Report
 
+STATUSES = ("conflict", "warning", "consistent")
+
 
 @dataclass(frozen=True, slots=True)
 class Options:
     color: bool = False
     width: int = 100
     rules: str = ""
+    # For a report read by people (terminal): which findings it shows, and whether only those that fail the run
+    # and the summary (--quiet). Machine formats always give every finding.
+    show: frozenset[str] = frozenset(STATUSES)
+    quiet: bool = False
 
 
 class Output(Protocol):

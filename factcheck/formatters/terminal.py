@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.text import Text
 
 from factcheck.findings import Finding, Report, Statement
-from factcheck.formatters import Options, Output, articles_checked, outside_lines
+from factcheck.formatters import STATUSES, Options, Output, articles_checked, outside_lines
 
 FOR_A_TERMINAL = True
 
@@ -90,6 +90,34 @@ def write(report: Report, options: Options, out: Output) -> None:
 
     console = Console(file=buffer, force_terminal=options.color, color_system="standard" if options.color else None,
                       width=options.width, highlight=False, emoji=False)
+    summary = _summary(report, options)
+    if not options.quiet:
+        console.print(summary)
+        console.print()
+    for finding in report.findings:
+        if finding.status != "consistent" and finding.status in options.show:
+            _finding(console, finding)
+            pass_on()
+    consistent = [f for f in report.findings if f.status == "consistent"]
+    if consistent and "consistent" in options.show and not options.quiet:
+        console.print(Text("CONSISTENT", style=_STATUS_STYLE["consistent"]))
+        for finding in consistent:
+            line = Text("  ✓ ", style="green")
+            line.append(finding.claim, style="bold")
+            line.append(f"  {finding.message}")
+            console.print(line)
+        console.print()
+    _section(console, "SKIPPED", [f"{skipped.path}: {skipped.reason}" for skipped in report.skipped])
+    if not options.quiet:
+        _section(console, "NOT ABOUT THE RULES' STORIES (read, nothing checked)", outside_lines(report))
+        _section(console, "IN THE BASELINE, NO LONGER FOUND", list(report.baseline_gone))
+        _section(console, "NOTES", list(report.warnings))
+    # The summary again at the end, where the last screen of a long report is read.
+    console.print(summary)
+    pass_on()
+
+
+def _summary(report: Report, options: Options) -> Text:
     counts = {status: sum(f.status == status for f in report.findings) for status in _STATUS_STYLE}
     summary = Text(f"factcheck: {articles_checked(report)}")
     if options.rules:
@@ -106,26 +134,10 @@ def write(report: Report, options: Options, out: Output) -> None:
         summary.append(f"; findings of the new article(s) only: {', '.join(report.new_articles)}")
     if report.baseline_hidden:
         summary.append(f"; {report.baseline_hidden} finding(s) in the baseline not shown")
-    console.print(summary)
-    console.print()
-    for finding in report.findings:
-        if finding.status != "consistent":
-            _finding(console, finding)
-            pass_on()
-    consistent = [f for f in report.findings if f.status == "consistent"]
-    if consistent:
-        console.print(Text("CONSISTENT", style=_STATUS_STYLE["consistent"]))
-        for finding in consistent:
-            line = Text("  ✓ ", style="green")
-            line.append(finding.claim, style="bold")
-            line.append(f"  {finding.message}")
-            console.print(line)
-        console.print()
-    _section(console, "SKIPPED", [f"{skipped.path}: {skipped.reason}" for skipped in report.skipped])
-    _section(console, "NOT ABOUT THE RULES' STORIES (read, nothing checked)", outside_lines(report))
-    _section(console, "IN THE BASELINE, NO LONGER FOUND", list(report.baseline_gone))
-    _section(console, "NOTES", list(report.warnings))
-    pass_on()
+    hidden = [status for status in STATUSES if status not in options.show and counts[status]]
+    if hidden:
+        summary.append(f"; not shown: {', '.join(hidden)}")
+    return summary
 
 
 def _section(console: Console, heading: str, lines: list[str]) -> None:
