@@ -229,6 +229,16 @@ def test_the_gitlab_example_of_the_docs_end_to_end(repo: Path, tmp_path: Path) -
     assert failed == ["Day Guterres met Putin"]  # the claim's title, the new article's one conflict
 
 
+def test_rules_kept_outside_the_articles_repository_do_not_stop_changed_since(repo: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "desk-rules"
+    shutil.copytree(repo / "rules", outside)
+    nothing = run("check", "--changed-since", "HEAD", "--rules", str(outside), cwd=repo)
+    assert nothing.exit_code == 0 and "no article changed since HEAD" in nothing.output
+    (repo / "corpus" / "draft.txt").write_text(DISAGREES)
+    draft = run("check", "--changed-since", "HEAD", "--rules", str(outside), "--format", "json", cwd=repo)
+    assert draft.exit_code == 1 and json.loads(draft.stdout)["new_articles"] == ["draft"]
+
+
 def test_changed_since_outside_git_or_with_a_bad_ref_is_a_clear_error(tmp_path: Path, repo: Path) -> None:
     shutil.copytree(ROOT / "corpus", tmp_path / "plain" / "corpus")
     shutil.copytree(ROOT / "rules", tmp_path / "plain" / "rules")

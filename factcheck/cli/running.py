@@ -86,7 +86,9 @@ def run_report(corpus: tuple[Path, ...], rules: RuleSet, rules_dir: Path, publis
     if changed_since is not None:
         try:
             # Rules edited since then may change what any article says: the whole corpus is checked again.
-            rules_changed = bool(changed_files(changed_since, [rules_dir], (".toml",), deleted=True))
+            # (Rules kept outside the articles' repository are none git can tell of.)
+            rules_changed = bool(changed_files(changed_since, [rules_dir], (".toml",), deleted=True,
+                                               repository_of=inputs))
             fresh = None if rules_changed else [*(fresh or []), *changed_articles(changed_since, inputs)]
         except GitError as error:
             fail(f"--changed-since {changed_since}: {error}")

@@ -32,11 +32,13 @@ def changed_articles(ref: str, within: list[Path]) -> list[Path]:
     return changed_files(ref, within, ARTICLE_SUFFIXES)
 
 
-def changed_files(ref: str, within: list[Path], suffixes: Collection[str],
-                  deleted: bool = False) -> list[Path]:
+def changed_files(ref: str, within: list[Path], suffixes: Collection[str], deleted: bool = False,
+                  repository_of: list[Path] | None = None) -> list[Path]:
     """Files of these suffixes under `within` added or modified since `ref` (committed, staged, or not yet added),
-    and removed too with `deleted` (a rule file taken away changes the rules as much as one edited)."""
-    start = within[0] if within and within[0].is_dir() else (within[0].parent if within else Path("."))
+    and removed too with `deleted` (a rule file taken away changes the rules as much as one edited). The repository
+    is the one that holds `repository_of` (default: `within`); files outside it are none git can tell of."""
+    holder = repository_of or within
+    start = holder[0] if holder and holder[0].is_dir() else (holder[0].parent if holder else Path("."))
     root = Path(_git(start.resolve(), "rev-parse", "--show-toplevel")[0])
     try:
         _git(root, "rev-parse", "--verify", f"{ref}^{{commit}}")
