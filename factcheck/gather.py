@@ -120,15 +120,15 @@ def _read_repeats_as_first_filed(gathered: Gathered, rules: RuleSet, options: Re
     for copy in copies:
         if copy.id not in again:
             by_date.setdefault(as_of[copy.path], []).append(copy.path)
-    read_now: list[tuple[str, dt.date, tuple[Statement, ...]]] = []
+    read_now: list[tuple[str, dt.date, tuple[Statement, ...], str]] = []
     for date, paths in sorted(by_date.items()):
         for item in run(paths, rules, replace(options, override_published=date)):
             if item.article is not None:
                 again[item.article.id] = [gathered.shared.statement(s) for s in item.statements]
                 if item.path not in new_paths:
-                    read_now.append((item.path, date, item.statements))
+                    read_now.append((item.path, date, item.statements, item.sha256))
     if store is not None:
-        store.save_rereadings(read_now)
+        store.save_rereadings(read_now, rules_hash(rules))
     for copy in copies:
         original = first[copy.body_digest]
         # With new articles (check --new), the note is theirs: the evidence is not what is being checked.

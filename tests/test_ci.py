@@ -239,6 +239,47 @@ def test_rules_kept_outside_the_articles_repository_do_not_stop_changed_since(re
     assert draft.exit_code == 1 and json.loads(draft.stdout)["new_articles"] == ["draft"]
 
 
+def test_what_beside_the_articles_is_no_article_and_never_fails_a_change(repo: Path) -> None:
+    (repo / "corpus" / ".gitkeep").write_text("")
+    (repo / "drafts").mkdir()
+    (repo / "drafts" / ".gitkeep").write_text("")
+    (repo / "drafts" / "README").write_text("Drafts go here.\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "placeholders")
+    (repo / "NOTES.md").write_text("Notes.\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "notes")
+    assert run("check", "--no-db", "--changed-since", "HEAD~1", cwd=repo).exit_code == 0
+    assert run("check", "--no-db", "--new", "drafts", cwd=repo).exit_code == 0
+    (repo / "drafts" / "broken.txt").write_text("No date line here.\n")
+    broken = run("check", "--no-db", "--new", "drafts", cwd=repo)
+    assert broken.exit_code == 2 and "drafts/broken.txt" in broken.output and ".gitkeep" not in broken.output
+
+
+def test_a_rules_change_still_checks_the_named_new_articles_and_sees_moved_rule_files(repo: Path) -> None:
+    rule_file = sorted((repo / "rules").glob("*.toml"))[0]
+    (repo / "rules" / ".ideas").mkdir()
+    (repo / "rules" / ".ideas" / "later.toml").write_text("# not read by factcheck\n")
+    hidden = run("check", "--no-db", "--changed-since", "HEAD", cwd=repo)
+    assert hidden.exit_code == 0 and "no article changed" in hidden.output  # a hidden folder holds no rules
+    rule_file.write_text(rule_file.read_text() + "\n# edited\n")
+    (repo / "drafts").mkdir()
+    (repo / "drafts" / "wire.txt").write_text(DISAGREES)
+    with_draft = run("check", "--no-db", "--changed-since", "HEAD", "--new", "drafts/wire.txt", "--format", "json",
+                     cwd=repo)
+    assert with_draft.exit_code == 1 and "wire" in {a["id"] for a in json.loads(with_draft.stdout)["articles"]}
+    typo = run("check", "--no-db", "--changed-since", "HEAD", "--new", "drafts/wyre.txt", cwd=repo)
+    assert typo.exit_code == 2 and "drafts/wyre.txt: no such file" in typo.output
+    git(repo, "checkout", "--", "rules")
+    (repo / "rules" / "spare.toml").write_text("# the desk's spare rules\n")
+    git(repo, "add", "rules/spare.toml")
+    git(repo, "commit", "-qm", "spare rules")
+    (repo / "attic").mkdir()
+    git(repo, "mv", "rules/spare.toml", "attic/")  # a rule file taken out of the rules
+    moved = run("check", "--no-db", "--changed-since", "HEAD", "--format", "json", cwd=repo)
+    assert any("changed since HEAD: the whole corpus is checked" in w for w in json.loads(moved.stdout)["warnings"])
+
+
 def test_changed_since_outside_git_or_with_a_bad_ref_is_a_clear_error(tmp_path: Path, repo: Path) -> None:
     shutil.copytree(ROOT / "corpus", tmp_path / "plain" / "corpus")
     shutil.copytree(ROOT / "rules", tmp_path / "plain" / "rules")

@@ -97,3 +97,24 @@ def test_pairs_beyond_the_listed_are_counted_and_every_disagreeing_value_stays_n
     data = [s.data for s in statements]
     assert {(data[a], data[b]) for a, b in shown} == {(data[a], data[b]) for a, b in every}
     assert {(a, b) for a, b in every if rows[a][2] == rows[b][2]} <= set(shown)
+
+
+def test_a_message_names_every_source_whatever_pairs_are_listed() -> None:
+    """Five plans of one day against a later report: the warning names all five plans, with every pair listed or
+    only the first few."""
+    from factcheck.decide import disagreements
+    from factcheck.kinds import Case, registry
+    from factcheck.kinds.date import DateRange
+
+    kind = registry()["date"]
+    plans = [Statement("c", f"plan{n}", "p", dt.date(2022, 4, 20), 1, 1, n, n + 1, "q", 0, "t", "2022-04-25", "e",
+                       data=DateRange(dt.date(2022, 4, 25), dt.date(2022, 4, 25), True)) for n in range(5)]
+    report = Statement("c", "report", "p", dt.date(2022, 4, 27), 1, 1, 9, 10, "q", 0, "t", "2022-04-24", "e",
+                       data=DateRange(dt.date(2022, 4, 24), dt.date(2022, 4, 24), False))
+    messages = set()
+    for listed in (10_000, 2):
+        found = disagreements([*plans, report], kind.incompatible, kind.explained, listed=listed)
+        messages.add(kind.describe(Case(None, (*plans, report), "warning", tuple(found.unexplained),  # type: ignore[arg-type]
+                                        tuple(found.explained), True)))
+    (message,) = messages
+    assert "plans published earlier (plan0, plan1, plan2, plan3, plan4)" in message

@@ -18,6 +18,7 @@ from factcheck.engine import ClaimMapper
 from factcheck.engine import check as run_check
 from factcheck.extraction import RulePatternTooSlow, Runner
 from factcheck.findings import Report
+from factcheck.inputs.article import ARTICLE_SUFFIXES
 from factcheck.inputs.git import GitError, changed_articles, changed_files
 from factcheck.on_dask import DaskUnavailable, claim_mapper, connect, dask_runner
 from factcheck.reviews import ReviewsError, apply_reviews, load_reviews
@@ -81,15 +82,21 @@ def run_report(corpus: tuple[Path, ...], rules: RuleSet, rules_dir: Path, publis
     """The check a command runs, with what makes it unusable (a git reference git does not know, a pattern too
     slow, a damaged store, no cluster, no new article that could be read) said and exit status 2."""
     inputs = list(corpus) or [Path("corpus")]
+    missing = [str(path) for path in new if not path.exists()]
+    if missing:  # a CI run must not pass on a typo
+        fail(f"none of the new articles could be checked: {'; '.join(f'{p}: no such file' for p in missing)}")
     fresh: list[Path] | None = list(new) if new else None
     rules_changed = False
     if changed_since is not None:
         try:
-            # Rules edited since then may change what any article says: the whole corpus is checked again.
-            # (Rules kept outside the articles' repository are none git can tell of.)
-            rules_changed = bool(changed_files(changed_since, [rules_dir], (".toml",), deleted=True,
-                                               repository_of=inputs))
-            fresh = None if rules_changed else [*(fresh or []), *changed_articles(changed_since, inputs)]
+            # Rules edited since then may change what any article says: the whole corpus is checked again, the
+            # named new articles with it. (Rules kept outside the articles' repository are none git can tell of.)
+            rules_changed = any(_is_a_rule_file(path, rules_dir) for path in changed_files(
+                changed_since, [rules_dir], (".toml",), deleted=True, repository_of=inputs))
+            if rules_changed:
+                inputs, fresh = [*inputs, *new], None
+            else:
+                fresh = [*(fresh or []), *changed_articles(changed_since, inputs)]
         except GitError as error:
             fail(f"--changed-since {changed_since}: {error}")
     store = execution.store()
@@ -105,14 +112,31 @@ def run_report(corpus: tuple[Path, ...], rules: RuleSet, rules_dir: Path, publis
     finally:
         if store is not None:
             store.close()
-    if fresh and not report.new_articles and report.skipped:
-        # New articles were named, and none could be checked: a CI run must not pass on a typo or a broken file.
-        fail("none of the new articles could be checked: " + "; ".join(f"{s.path}: {s.reason}"
-                                                                       for s in report.skipped))
+    failed = [s for s in report.skipped if _a_new_article(s.path, fresh or [])]
+    if fresh and not report.new_articles and failed:
+        # New articles were named, and none could be checked: a CI run must not pass on a broken file.
+        fail("none of the new articles could be checked: " + "; ".join(f"{s.path}: {s.reason}" for s in failed))
     if rules_changed:
         report = dataclasses.replace(report, warnings=(
             *report.warnings, f"the rules in {rules_dir} changed since {changed_since}: the whole corpus is checked"))
     return report
+
+
+def _is_a_rule_file(path: Path, rules_dir: Path) -> bool:
+    """Whether a changed file is one the rules are read from (rules.load.rule_files skips hidden folders)."""
+    try:
+        parts = path.resolve().relative_to(rules_dir.resolve()).parts
+    except ValueError:
+        return path.resolve() == rules_dir.resolve()  # --rules names a single file
+    return not any(part.startswith(".") for part in parts)
+
+
+def _a_new_article(path: str, fresh: list[Path]) -> bool:
+    """Whether a skipped file is an article among the named new ones (not a `.gitkeep`, a README or an image
+    beside them, nor a corpus file)."""
+    named = Path(path).resolve()
+    return (named.suffix.lower() in ARTICLE_SUFFIXES and not named.name.startswith(".")
+            and any(named == p.resolve() or p.resolve() in named.parents for p in fresh))
 
 
 def default_reviews(rules_dir: Path) -> Path:

@@ -44,7 +44,10 @@ def changed_files(ref: str, within: list[Path], suffixes: Collection[str], delet
         _git(root, "rev-parse", "--verify", f"{ref}^{{commit}}")
     except GitError:
         raise GitError(f"'{ref}' is not a commit this repository knows (fetch it, or check its name)") from None
-    names = _git(root, "diff", "-z", "--name-only", f"--diff-filter={'AMRD' if deleted else 'AMR'}", ref, "--")
+    # Without rename detection a moved file is its old name deleted and its new name added: a rule file moved out of
+    # the rules folder is a change to the rules.
+    names = _git(root, "diff", "-z", "--name-only", "--no-renames", f"--diff-filter={'AMD' if deleted else 'AM'}",
+                 ref, "--")
     names += _git(root, "ls-files", "-z", "--others", "--exclude-standard")
     scopes = [p.resolve() for p in within]
     found = []

@@ -10,7 +10,7 @@ alike.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING
@@ -119,6 +119,15 @@ def set_against(case: Case, pairs: tuple[tuple[Statement, Statement], ...]) -> s
         opposed = [value for value in bloc if any(frozenset((value, o)) in disagreeing for o in others)]
         return f"{' and '.join(shown[o] for o in others)} against {', '.join(shown[v] for v in opposed)}"
     return " against ".join(shown[g.value] for g in groups)
+
+
+def articles_of_pairs(case: Case, pairs: Iterable[tuple[Statement, Statement]],
+                      which: Callable[[Statement], bool] = lambda _s: True) -> list[str]:
+    """The articles of every statement of the case that stands where these pairs do (the same value record and
+    publication date, as decide.py compares them) and that `which` picks: a finding lists only some of its pairs
+    (decide.PAIRS_LISTED), and a message must still name every source."""
+    keys = {(s.data, s.published) for pair in pairs for s in pair}
+    return sorted({s.article for s in case.statements if (s.data, s.published) in keys and which(s)})
 
 
 def agreement(case: Case, agreed: str = "sources agree") -> str:

@@ -19,7 +19,7 @@ import regex
 from factcheck import language
 from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.findings import Statement, statement
-from factcheck.kinds import CUES_KEY, Case, Kind, agreement, once_each, set_against
+from factcheck.kinds import CUES_KEY, Case, Kind, agreement, articles_of_pairs, once_each, set_against
 from factcheck.readers import clauses, events
 from factcheck.readers.clauses import Segment, negated, pluperfect, relative_cues, segment_at
 from factcheck.readers.counts import place_scope
@@ -655,7 +655,7 @@ def _describe(case: Case) -> str:
         return f"sources disagree on the day: {set_against(case, case.unexplained)}"
     if case.status == "warning":
         planned = [pair for pair in case.explained if _schedule_changed(*pair)]
-        plans = sorted({s.article for pair in planned for s in pair if s.data.planned})
+        plans = articles_of_pairs(case, planned, lambda s: s.data.planned)
         periods = sorted({str(s.value) for pair in case.explained for s in pair if _period(s)})
         why = [f"the differing statements include plans published earlier ({', '.join(plans)}), so the schedule "
                "may have changed"] if plans else []

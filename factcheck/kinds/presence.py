@@ -23,7 +23,7 @@ import regex
 from factcheck import language
 from factcheck.claims import Claim, KeySpec, RuleSet, fold_name
 from factcheck.findings import Statement, statement
-from factcheck.kinds import Case, Kind, once_each, sources
+from factcheck.kinds import Case, Kind, articles_of_pairs, once_each, sources
 from factcheck.kinds import date as date_kind
 from factcheck.readers import events
 from factcheck.readers.clauses import clause_of, relative_cues, segment_at
@@ -453,7 +453,7 @@ def _describe_clash(case: Case) -> str:
     message = (f"sources put {person} in two places on {items[0].data.day.isoformat()}, and none of these "
                f"statements is a journey that day: {_where(involved)}")
     if case.status == "warning":
-        plans = sorted({s.article for pair in pairs for s in pair if s.data.planned})
+        plans = articles_of_pairs(case, pairs, lambda s: s.data.planned)
         message += (f"; the differing statements include plans published earlier ({', '.join(plans)}), so the "
                     "schedule may have changed")
     return message

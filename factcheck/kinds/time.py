@@ -25,7 +25,7 @@ import regex
 from factcheck import language
 from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.findings import Statement, statement
-from factcheck.kinds import Case, Kind, agreement, once_each, set_against
+from factcheck.kinds import Case, Kind, agreement, articles_of_pairs, once_each, set_against
 from factcheck.kinds import date as date_kind
 from factcheck.readers import events
 from factcheck.readers.clauses import segment_at
@@ -485,7 +485,7 @@ def _describe(case: Case) -> str:
         return (f"sources disagree on the time: {set_against(case, case.unexplained)}"
                 + (f"; {', '.join(itself)} contradicts itself" if itself else ""))
     if case.status == "warning":
-        plans = sorted({s.article for pair in case.explained for s in pair if s.data.planned})
+        plans = articles_of_pairs(case, case.explained, lambda s: s.data.planned)
         return (f"sources differ: {set_against(case, case.explained)}; the differing statements include plans "
                 f"published earlier ({', '.join(plans)}), so the schedule may have changed")
     return agreement(case)

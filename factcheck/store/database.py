@@ -245,17 +245,19 @@ class Store:
                 found[path, as_of] = [decode_statement(body, kind_of_claim) for body in json.loads(row[0])]
         return found
 
-    def save_rereadings(self, readings: Iterable[tuple[str, dt.date, Iterable[Statement]]]) -> None:
-        """Keep what files said read again as of a date, for the files the store holds (a row stands as long as
-        its article's does: the same content, rules and engine)."""
-        rows = [(path, as_of.isoformat(), json.dumps([encode_statement(s) for s in statements]), path)
-                for path, as_of, statements in readings]
+    def save_rereadings(self, readings: Iterable[tuple[str, dt.date, Iterable[Statement], str]],
+                        rules_hash: str) -> None:
+        """Keep what files said read again as of a date, each with the hash of the content it was read from, for
+        the files the store holds with that content, these rules and this engine: a row another process saved
+        meanwhile under other rules or content keeps none (and a row stands as long as its article's does)."""
+        rows = [(path, as_of.isoformat(), json.dumps([encode_statement(s) for s in statements]), path, sha256,
+                 rules_hash, engine_version()) for path, as_of, statements, sha256 in readings]
         if not rows:
             return
         self._query("BEGIN IMMEDIATE")
         try:
-            self._query("INSERT OR REPLACE INTO rereadings SELECT ?, ?, ? WHERE EXISTS "
-                        "(SELECT 1 FROM articles WHERE path = ?)", rows, many=True)
+            self._query("INSERT OR REPLACE INTO rereadings SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM articles "
+                        "WHERE path = ? AND sha256 = ? AND rules_hash = ? AND engine = ?)", rows, many=True)
             self._query("COMMIT")
         except BaseException:
             self._query("ROLLBACK")
