@@ -47,7 +47,7 @@ def gather(inputs: list[Path], rules: RuleSet, options: ReadOptions, run: Runner
                 gathered.add(next(fresh))
         for _ in fresh:  # let the last batch be saved
             pass
-    _read_repeats_as_first_filed(gathered, rules, options, run, new_paths, store)
+    _read_repeats_as_first_filed(gathered, rules, options, run, new_paths, store, rules_digest)
     if new is not None:
         # Told by the end of the path first (one C call per article of an archive), by the whole path after.
         endings = tuple({os.path.basename(p) for p in new_paths})
@@ -95,7 +95,7 @@ class Gathered:
 
 
 def _read_repeats_as_first_filed(gathered: Gathered, rules: RuleSet, options: ReadOptions, run: Runner,
-                                 new_paths: set[str], store: Store | None) -> None:
+                                 new_paths: set[str], store: Store | None, rules_digest: str) -> None:
     """A text filed again under a later date (a wire service's repeat, a page its site re-dated) still tells what it
     told when first filed: its 'Wednesday' is the Wednesday before that first date, not before the later one. Each
     later copy is read again as of the earliest date its text carries, and a note says so (of the new articles
@@ -128,7 +128,7 @@ def _read_repeats_as_first_filed(gathered: Gathered, rules: RuleSet, options: Re
                 if item.path not in new_paths:
                     read_now.append((item.path, date, item.statements, item.sha256))
     if store is not None:
-        store.save_rereadings(read_now, rules_hash(rules))
+        store.save_rereadings(read_now, rules_digest)
     for copy in copies:
         original = first[copy.body_digest]
         # With new articles (check --new), the note is theirs: the evidence is not what is being checked.
