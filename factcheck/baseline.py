@@ -26,11 +26,25 @@ class BaselineError(Exception):
     """A baseline file that cannot be used; the message says why."""
 
 
-def fingerprint(finding: Finding) -> str:
+def fingerprint(finding: Finding, *, by_file_name: bool = False) -> str:
+    """A finding's claim, title, values and articles, hashed. `by_file_name`: as 0.2.0 named articles, by their
+    file's name alone (ids are paths relative to the corpus root now; see ids.py)."""
     values = sorted({json.dumps(s.value, ensure_ascii=False) for s in finding.statements})
-    articles = sorted({s.article for s in finding.statements})
+    articles = sorted({s.article.rsplit("/", 1)[-1] if by_file_name else s.article for s in finding.statements})
     key = json.dumps([finding.claim, finding.title, values, articles], ensure_ascii=False)
     return hashlib.sha256(key.encode()).hexdigest()[:24]
+
+
+def recorded_as(finding: Finding, recorded: Mapping[str, Any]) -> str | None:
+    """The fingerprint a baseline or a review file records this finding by, if it does: today's, or the one 0.2.0
+    gave it where an article is in a subfolder of the corpus."""
+    fp = fingerprint(finding)
+    if fp in recorded:
+        return fp
+    if any("/" in s.article for s in finding.statements):
+        legacy = fingerprint(finding, by_file_name=True)
+        return legacy if legacy in recorded else None
+    return None
 
 
 def _odd(finding: Finding) -> list[tuple[str, str]]:
@@ -64,6 +78,15 @@ def read_baseline(path: Path) -> dict[str, dict[str, Any]]:
             if isinstance(entry, dict) and isinstance(entry.get("fingerprint"), str)}
 
 
+def _recorded(pair: tuple[str, str], recorded: set[tuple[str, str]]) -> bool:
+    """Whether a baseline records this odd one out. A baseline written before ids were paths relative to the
+    corpus root (0.2.0) names a file in a subfolder by its name alone: `index` still stands for `news/a/index`."""
+    if pair in recorded:
+        return True
+    article, value = pair
+    return "/" in article and (article.rsplit("/", 1)[1], value) in recorded
+
+
 def without_baseline(findings: list[Finding],
                      recorded: Mapping[str, Any]) -> tuple[list[Finding], tuple[str, ...], int]:
     """The findings the baseline does not record, the recorded ones that no longer occur, and how many findings it
@@ -81,13 +104,12 @@ def without_baseline(findings: list[Finding],
         if finding.status == "consistent":
             kept.append(finding)
             continue
-        fp = fingerprint(finding)
-        if fp in recorded:
-            matched.add(fp)
+        if (known := recorded_as(finding, recorded)) is not None:
+            matched.add(known)
             continue
         odd = set(_odd(finding))
         same = [other for other, recorded_odd in by_finding.get((finding.claim, finding.title, finding.status), [])
-                if odd <= recorded_odd]
+                if all(_recorded(pair, recorded_odd) for pair in odd)]
         if same:
             matched.update(same)
         else:

@@ -22,6 +22,7 @@ from factcheck.extraction import ReadOptions, Runner, runner_for
 from factcheck.findings import Finding, Report, Statement, sort_findings
 from factcheck.gather import Gathered, gather
 from factcheck.inputs.article import DEFAULT_MAX_SIZE, ArticleError, ArticleInfo, decode
+from factcheck.inputs.ids import ArticleIds
 from factcheck.kinds import built_in_claims, kind
 from factcheck.store.database import Store
 
@@ -44,7 +45,7 @@ def check(inputs: list[Path], rules: RuleSet, *, default_published: dt.date | No
     read is kept; with a store and `new`, only the new articles are read and the published statements of the
     claims they speak of come from the store. `keep_texts` adds the articles' texts to the report, for formats that
     show them."""
-    options = ReadOptions(default_published, override_published, max_size)
+    options = ReadOptions(default_published, override_published, max_size, ArticleIds.of([*inputs, *(new or [])]))
     gathered = gather(inputs, rules, options, runner or runner_for(jobs), store, new)
     findings = compare(rules, gathered.statements, map_claims) if gathered.articles else []
     gone: tuple[str, ...] = ()

@@ -30,6 +30,7 @@ from factcheck.inputs.article import (
     article_from_bytes,
     read_bytes,
 )
+from factcheck.inputs.ids import ArticleIds
 from factcheck.kinds import Kind, built_in_claims, kind
 from factcheck.readers.names import Mention
 from factcheck.readers.reading import mentions_in, read
@@ -57,6 +58,7 @@ class ReadOptions:
     default_published: dt.date | None = None
     override_published: dt.date | None = None
     max_size: int = DEFAULT_MAX_SIZE
+    ids: ArticleIds = ArticleIds()  # how a path becomes an article id: relative to the corpus root
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +137,8 @@ def extract_file(path: str, rules: RuleSet, options: ReadOptions) -> Extraction:
     try:
         data = read_bytes(Path(path), options.max_size)
         article = article_from_bytes(data, path, default_published=options.default_published,
-                                     override_published=options.override_published)
+                                     override_published=options.override_published,
+                                     article_id=options.ids.id_of(path))
     except ArticleError as error:
         return Extraction(path, None, skipped=str(error))
     sha256 = hashlib.sha256(data).hexdigest()

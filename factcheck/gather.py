@@ -16,7 +16,7 @@ from factcheck.inputs.article import ArticleInfo, Skipped, discover, unique_path
 from factcheck.rules.load import rules_hash
 from factcheck.sharing import Shared
 from factcheck.store.database import Store
-from factcheck.store.sync import Roots, from_store, saving, unchanged
+from factcheck.store.sync import Roots, from_store, named, saving, unchanged
 
 
 def gather(inputs: list[Path], rules: RuleSet, options: ReadOptions, run: Runner, store: Store | None,
@@ -38,7 +38,7 @@ def gather(inputs: list[Path], rules: RuleSet, options: ReadOptions, run: Runner
         cached: dict[str, Extraction] = {}
         if store is not None:
             still = unchanged([p for p in paths if p not in new_paths], store, rules_digest)
-            cached = from_store(sorted(still), store, rules.kind_of_claim, gathered.shared)
+            cached = from_store(sorted(still), store, rules.kind_of_claim, gathered.shared, options.ids)
         fresh = saving(run([p for p in paths if p not in cached], rules, options), store, rules_digest, new_paths)
         for path in paths:
             if path in cached:
@@ -112,8 +112,10 @@ def _read_repeats_as_first_filed(gathered: Gathered, rules: RuleSet, options: Re
     as_of = {copy.path: first[copy.body_digest].published for copy in copies}
     published = [(copy.path, as_of[copy.path]) for copy in copies if copy.path not in new_paths]
     kept = store.rereadings(published, rules.kind_of_claim) if store is not None else {}
+    # A kept re-reading is named as this run names its copy (see ids.py), read as of its first date.
     again: dict[str, list[Statement]] = {
-        copy.id: [gathered.shared.statement(s) for s in kept[copy.path, as_of[copy.path]]]
+        copy.id: [gathered.shared.statement(s, ArticleInfo(copy.id, copy.path, as_of[copy.path]))
+                  for s in kept[copy.path, as_of[copy.path]]]
         for copy in copies if (copy.path, as_of[copy.path]) in kept}
     # One run per first date, so that a runner reads the copies of one date together (in its processes, if many).
     by_date: dict[dt.date, list[str]] = {}
@@ -175,7 +177,7 @@ def _gather_new_against_store(inputs: list[Path], new_paths: set[str], rules: Ru
     gathered.claims_spoken_of |= store.claims_spoken_of()
     # Only the published articles with statements of these claims are gathered: an archive's hundred thousand
     # records are never built for one new article.
-    by_path = {info.path: info for info in store.articles_of_claims(claims, rules_digest)
+    by_path = {info.path: named(info, options.ids) for info in store.articles_of_claims(claims, rules_digest)
                if info.path not in new_paths and roots.hold(info.path)}
     for info in by_path.values():
         gathered.articles.append(gathered.shared.article(info))

@@ -14,7 +14,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from factcheck.baseline import fingerprint
+from factcheck.baseline import fingerprint, recorded_as
 from factcheck.findings import Decision, Finding, Report
 
 VERDICTS = ("confirmed", "accepted", "false alarm")
@@ -78,6 +78,6 @@ def entry_for(finding: Finding, decision: Decision) -> Entry:
 
 def apply_reviews(report: Report, entries: dict[str, Entry]) -> Report:
     """The report with each finding's decision, if an editor made one."""
-    findings = tuple(dataclasses.replace(f, decision=entries[fp].decision) if (fp := fingerprint(f)) in entries
-                     else f for f in report.findings)
+    findings = tuple(dataclasses.replace(f, decision=entries[fp].decision)
+                     if (fp := recorded_as(f, entries)) is not None else f for f in report.findings)
     return dataclasses.replace(report, findings=findings)

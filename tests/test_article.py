@@ -66,10 +66,11 @@ def test_corpus_loading_loses_nothing(tmp_path: Path) -> None:
     (tmp_path / "notes.pdf").write_bytes(b"%PDF")
     (tmp_path / "empty.txt").write_text("")
     (tmp_path / "sub").mkdir()
-    (tmp_path / "sub" / "a.txt").write_text(" date 2022-04-28 Same id as a.txt.")
+    (tmp_path / "sub" / "a.txt").write_text(" date 2022-04-28 Same name as a.txt, in a subfolder: its own id.")
+    (tmp_path / "a.md").write_text(" date 2022-04-28 Same path as a.txt but for the suffix.")
     (tmp_path / "dangling.txt").symlink_to(tmp_path / "missing.txt")
     articles, skipped = load_corpus([tmp_path, tmp_path / "nope.txt"])
-    assert [a.id for a in articles] == ["a", "b"]
+    assert [a.id for a in articles] == ["a", "b", "sub/a"]
     reasons = {Path(s.path).name: s.reason for s in skipped}
     assert reasons["notes.pdf"].startswith("not an article file")
     assert reasons["empty.txt"] == "empty file"

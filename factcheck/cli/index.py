@@ -16,6 +16,7 @@ from factcheck.cli.options import (
 from factcheck.cli.output import fail
 from factcheck.cli.running import Execution, valid_rules
 from factcheck.extraction import ReadOptions, RulePatternTooSlow, runner_for
+from factcheck.inputs.ids import ArticleIds
 from factcheck.on_dask import DaskUnavailable
 from factcheck.store.database import DEFAULT_STORE, Store, StoreError
 from factcheck.store.sync import index as run_index
@@ -40,8 +41,8 @@ def index_command(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date 
     inputs = list(corpus) or [Path("corpus")]
     try:
         with Store(db, create=True) as store, Execution(jobs, scheduler=scheduler).cluster() as (runner, _):
-            summary = run_index(inputs, rules, store, options=ReadOptions(published, None, max_size),
-                                runner=runner or runner_for(jobs))
+            options = ReadOptions(published, None, max_size, ArticleIds.of(inputs))
+            summary = run_index(inputs, rules, store, options=options, runner=runner or runner_for(jobs))
             total = len(store.articles())
     except RulePatternTooSlow as error:
         fail(f"{rules_dir}: {error}")

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import regex
 
+from factcheck.inputs.ids import ArticleIds
+
 ARTICLE_SUFFIXES = (".txt", ".md")
 DEFAULT_MAX_SIZE = 20 * 1024 * 1024
 # Publication dates outside these years are typing errors; they would also push date arithmetic off the calendar.
@@ -134,11 +136,13 @@ def decode(data: bytes, name: str) -> tuple[str, tuple[str, ...]]:
 
 
 def parse_article(text: str, path: str, *, default_published: dt.date | None = None,
-                  override_published: dt.date | None = None, warnings: tuple[str, ...] = ()) -> Article:
-    """An Article from decoded text; raises ArticleError when there is no usable publication date or no text."""
+                  override_published: dt.date | None = None, warnings: tuple[str, ...] = (),
+                  article_id: str | None = None) -> Article:
+    """An Article from decoded text; raises ArticleError when there is no usable publication date or no text.
+    Its id is `article_id`, else the file's name without its suffix (see ids.py)."""
     if not text.strip():
         raise ArticleError("empty file")
-    article_id = Path(path).stem
+    article_id = article_id or Path(path).stem
     metadata: dict[str, str] = {}
     body_start = 0
     published: dt.date | None = None
@@ -188,16 +192,17 @@ def read_bytes(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
 
 
 def article_from_bytes(data: bytes, path: str, *, default_published: dt.date | None = None,
-                       override_published: dt.date | None = None) -> Article:
+                       override_published: dt.date | None = None, article_id: str | None = None) -> Article:
     text, warnings = decode(data, path)
     return parse_article(text, path, default_published=default_published,
-                         override_published=override_published, warnings=warnings)
+                         override_published=override_published, warnings=warnings, article_id=article_id)
 
 
 def read_article(path: Path, *, default_published: dt.date | None = None,
-                 override_published: dt.date | None = None, max_size: int = DEFAULT_MAX_SIZE) -> Article:
+                 override_published: dt.date | None = None, max_size: int = DEFAULT_MAX_SIZE,
+                 article_id: str | None = None) -> Article:
     return article_from_bytes(read_bytes(path, max_size), str(path), default_published=default_published,
-                              override_published=override_published)
+                              override_published=override_published, article_id=article_id)
 
 
 def discover(inputs: list[Path]) -> tuple[list[Path], list[Skipped]]:
@@ -225,6 +230,7 @@ def load_corpus(inputs: list[Path], *, default_published: dt.date | None = None,
                 max_size: int = DEFAULT_MAX_SIZE) -> tuple[list[Article], list[Skipped]]:
     """Every article the inputs name, and every input that could not be used with the reason; nothing is lost."""
     files, skipped = discover(inputs)
+    ids = ArticleIds.of(inputs)
     articles: list[Article] = []
     seen: dict[str, str] = {}
     read_paths: set[Path] = set()
@@ -234,7 +240,8 @@ def load_corpus(inputs: list[Path], *, default_published: dt.date | None = None,
         read_paths.add(path.resolve())
         try:
             article = read_article(path, default_published=default_published,
-                                   override_published=override_published, max_size=max_size)
+                                   override_published=override_published, max_size=max_size,
+                                   article_id=ids.id_of(str(path)))
         except ArticleError as error:
             skipped.append(Skipped(str(path), str(error)))
             continue

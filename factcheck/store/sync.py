@@ -6,6 +6,7 @@ A file's stored statements still hold while its rules, the engine and its conten
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 from collections.abc import Iterator, Mapping
@@ -15,7 +16,8 @@ from pathlib import Path
 from factcheck.claims import RuleSet
 from factcheck.extraction import Extraction, ReadOptions, Runner, extract_in_process
 from factcheck.findings import Statement
-from factcheck.inputs.article import Skipped, discover, unique_paths
+from factcheck.inputs.article import ArticleInfo, Skipped, discover, unique_paths
+from factcheck.inputs.ids import ArticleIds
 from factcheck.rules.load import rules_hash
 from factcheck.sharing import Shared
 from factcheck.store.database import Store, engine_version, file_stat
@@ -64,17 +66,24 @@ def unchanged(paths: list[str], store: Store, rules_hash: str) -> set[str]:
 
 
 def from_store(paths: list[str], store: Store, kind_of_claim: Mapping[str, str],
-               shared: Shared) -> dict[str, Extraction]:
+               shared: Shared, ids: ArticleIds) -> dict[str, Extraction]:
     """The stored extractions of these files, each statement made of shared values as it is decoded: an archive's
-    statements are never all held in their decoded copies."""
+    statements are never all held in their decoded copies. Each article is named by `ids`, whatever the run that
+    stored it was given as its corpus."""
     wanted = set(paths)
-    by_path = {a.path: shared.article(a) for a in store.articles() if a.path in wanted}
+    by_path = {a.path: shared.article(named(a, ids)) for a in store.articles() if a.path in wanted}
     statements: dict[str, list[Statement]] = {path: [] for path in by_path}
     for item in store.statements_of(wanted, kind_of_claim):
         statements[item.path].append(shared.statement(item, by_path[item.path]))
     warnings = store.warnings_by_path(wanted)
     return {path: Extraction(path, info, tuple(statements[path]), warnings.get(path, ()))
             for path, info in by_path.items()}
+
+
+def named(article: ArticleInfo, ids: ArticleIds) -> ArticleInfo:
+    """A stored article under the id this run gives its path (ids are relative to the corpus root, see ids.py)."""
+    id_ = ids.id_of(article.path)
+    return article if id_ == article.id else dataclasses.replace(article, id=id_)
 
 
 @dataclass(frozen=True, slots=True)

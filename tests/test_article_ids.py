@@ -1,0 +1,117 @@
+"""Article ids are paths relative to the corpus folder: page bundles never collide, ids stay stable between runs,
+for the store, and for baselines written when ids were file names."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from factcheck.cli import main
+from factcheck.inputs.ids import ArticleIds
+
+ROOT = Path(__file__).resolve().parent.parent
+DISAGREES = (" date 2022-04-29 Guterres in Moscow\n\nThe UN chief met Russian President Vladimir Putin at the Kremlin "
+             "on Thursday, April 28, a spokesman said.\n")
+
+
+def run(*args: str, cwd: Path):
+    old = os.getcwd()
+    os.chdir(cwd)
+    try:
+        return CliRunner().invoke(main, list(args))
+    finally:
+        os.chdir(old)
+
+
+@pytest.fixture()
+def bundles(tmp_path: Path) -> Path:
+    """A site whose pages are all `index.md`, one folder each (Hugo and Jekyll page bundles), with rules/."""
+    site = tmp_path / "site"
+    for source in sorted((ROOT / "corpus").glob("*.txt")):
+        page = site / "content" / "news" / source.stem / "index.md"
+        page.parent.mkdir(parents=True)
+        shutil.copy(source, page)
+    slip = site / "content" / "news" / "moscow-wire" / "index.md"
+    slip.parent.mkdir()
+    slip.write_text(DISAGREES)
+    shutil.copytree(ROOT / "rules", site / "rules")
+    return site
+
+
+def test_page_bundles_are_all_read_and_their_conflict_found(bundles: Path) -> None:
+    result = run("check", "content", "--format", "json", cwd=bundles)
+    assert result.exit_code == 1, result.output
+    report = json.loads(result.stdout)
+    assert report["skipped"] == []
+    ids = [a["id"] for a in report["articles"]]
+    assert len(ids) == 6 and all(i.startswith("news/") and i.endswith("/index") for i in ids)
+    (meeting,) = [f for f in report["findings"] if f["claim"] == "putin-meeting-date"]
+    assert meeting["status"] == "conflict"
+    assert "news/moscow-wire/index" in meeting["message"]
+
+
+def test_ids_are_relative_to_the_folder_named_and_stable_when_another_is_added(bundles: Path) -> None:
+    alone = json.loads(run("check", "content/news", "--format", "json", cwd=bundles).stdout)
+    drafts = bundles / "drafts"
+    drafts.mkdir()
+    (drafts / "index.md").write_text(DISAGREES.replace("Thursday, April 28", "Tuesday, April 26"))
+    both = json.loads(run("check", "content/news", "drafts", "--format", "json", cwd=bundles).stdout)
+    assert {a["id"] for a in alone["articles"]} <= {a["id"] for a in both["articles"]}
+    assert "moscow-wire/index" in {a["id"] for a in alone["articles"]}
+    assert "index" in {a["id"] for a in both["articles"]}  # the file directly in drafts/
+
+
+def test_a_stored_article_takes_the_id_this_run_gives_its_path(bundles: Path) -> None:
+    assert run("index", "content", cwd=bundles).exit_code == 0
+    stored = json.loads(run("check", "content/news", "--format", "json", cwd=bundles).stdout)
+    fresh = json.loads(run("check", "content/news", "--no-db", "--format", "json", cwd=bundles).stdout)
+    assert [a["id"] for a in stored["articles"]] == [a["id"] for a in fresh["articles"]]
+    assert stored["findings"] == fresh["findings"]
+
+
+def test_a_baseline_that_named_articles_by_file_name_still_hides_their_findings(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    for source in sorted((ROOT / "corpus").glob("*.txt")):
+        (corpus / "wires" / source.name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(source, corpus / "wires" / source.name)
+    shutil.copytree(ROOT / "rules", tmp_path / "rules")
+    assert run("baseline", "-o", "today.json", cwd=tmp_path).exit_code == 0
+    today = json.loads((tmp_path / "today.json").read_text())
+    assert today["findings"]
+    # As 0.2.0 wrote it: articles by their file's name.
+    for number, entry in enumerate(today["findings"]):
+        entry["articles"] = [a.rsplit("/", 1)[-1] for a in entry["articles"]]
+        entry["odd_ones_out"] = [[a.rsplit("/", 1)[-1], v] for a, v in entry["odd_ones_out"]]
+        entry["fingerprint"] = f"{number:024d}"  # and fingerprints of other ids
+    (tmp_path / ".factcheck-baseline.json").write_text(json.dumps(today))
+    result = run("check", cwd=tmp_path)
+    assert result.exit_code == 0, result.output
+    assert f"{len(today['findings'])} finding(s) recorded in the baseline" in result.output
+
+
+@pytest.mark.parametrize(("inputs", "path", "expected"), [
+    (["corpus"], "corpus/story/index.md", "story/index"),
+    (["corpus"], "corpus/001_abc.txt", "001_abc"),
+    (["corpus/001_abc.txt"], "corpus/001_abc.txt", "001_abc"),
+    (["."], "corpus/a.txt", "corpus/a"),
+    (["corpus", "corpus/new"], "corpus/new/a.md", "new/a"),  # the outer folder names it
+    (["corpus", "drafts/x.md"], "drafts/x.md", "x"),
+    (["corpus"], "elsewhere/x.md", "x"),  # not under any root: its name
+    (["corpus"], "corpus/report.v2.md", "report.v2"),
+])
+def test_an_id_is_the_path_from_the_outermost_folder_that_holds_it(tmp_path: Path, inputs: list[str], path: str,
+                                                                   expected: str) -> None:
+    old = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        (tmp_path / "corpus" / "new").mkdir(parents=True)
+        ids = ArticleIds.of([Path(p) for p in inputs])
+        assert ids.id_of(path) == expected
+        assert ids.id_of(str(tmp_path / path)) == expected  # written absolute: the same id
+    finally:
+        os.chdir(old)
