@@ -166,15 +166,15 @@ def to_wire(extraction: Extraction) -> Wire:
         "path": extraction.path, "skipped": extraction.skipped, "internal_error": extraction.internal_error,
         "sha256": extraction.sha256, "warnings": list(extraction.warnings),
         "article": None if article is None else [article.id, article.path, article.published.isoformat(),
-                                                 article.body_start, article.body_digest, article.outside],
+                                                 article.body_start, article.body_digest, article.outside,
+                                                 article.title, article.source, article.url],
         "statements": [encode_statement(s) for s in extraction.statements],
     }
 
 
 def from_wire(wire: Wire, kinds_by_claim: Mapping[str, str]) -> Extraction:
     raw = wire["article"]
-    article = None if raw is None else ArticleInfo(raw[0], raw[1], dt.date.fromisoformat(raw[2]), raw[3], raw[4],
-                                                   raw[5])
+    article = None if raw is None else ArticleInfo(raw[0], raw[1], dt.date.fromisoformat(raw[2]), *raw[3:])
     statements = tuple(decode_statement(text, kinds_by_claim) for text in wire["statements"])
     return Extraction(wire["path"], article, statements, tuple(wire["warnings"]), wire["skipped"],
                       wire["internal_error"], wire["sha256"])

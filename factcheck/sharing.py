@@ -69,7 +69,7 @@ class Shared:
 
     def article(self, info: ArticleInfo) -> ArticleInfo:
         return ArticleInfo(info.id, info.path, self.value(info.published), info.body_start, info.body_digest,
-                           info.outside)
+                           info.outside, self.value(info.title), self.value(info.source), info.url)
 
     def statement(self, item: Statement, article: ArticleInfo | None = None) -> Statement:
         """The same statement, made of held values; `article` is the (shared) record of the article it is from,

@@ -56,7 +56,7 @@ def _statuses(value: str) -> frozenset[str]:
 def check(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date | None, max_size: int,
           new: tuple[Path, ...], changed_since: str | None, baseline_path: Path | None, no_baseline: bool,
           fail_on: str, reviews_path: Path | None, show: frozenset[str], quiet: bool, output_format: str,
-          output: Path | None, jobs: int, db: Path | None, no_db: bool, scheduler: str | None) -> None:
+          output: Path | None, color: str, jobs: int, db: Path | None, no_db: bool, scheduler: str | None) -> None:
     """Check the articles of CORPUS (files or folders; default ./corpus) against the rules.
 
     Conflicts come first, then warnings, then consistent claims; inputs that could not be read are listed as
@@ -77,7 +77,7 @@ def check(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date | None, 
     report = run_report(corpus, rules, rules_dir, published, max_size, new, changed_since, recorded,
                         execution_of(jobs, db, no_db, scheduler), keep_texts=chosen.needs_texts)
     report = with_reviews(report, reviews_path or default_reviews(rules_dir))
-    shown = display(output, chosen.for_a_terminal)
+    shown = display(output, chosen.for_a_terminal, color)
     # --quiet shows what fails the run: conflicts, and warnings too with --fail-on warning.
     failing = {"conflict", "warning"} if fail_on == "warning" else {"conflict"} if fail_on == "conflict" else set()
     options = formatters.Options(shown.color, shown.width, str(rules_dir),

@@ -27,13 +27,13 @@ from factcheck.readers.dates import list_dates
 @max_size_option
 @output_option
 def dates(files: tuple[Path, ...], published: dt.date | None, output_format: str, max_size: int,
-          output: Path | None) -> None:
+          output: Path | None, color: str) -> None:
     """Show every temporal expression of FILES, its TIMEX3 type and value, and how it was resolved.
 
     This is the tagger `factcheck check` reasons with. Exit status: 0, or 2 when no file could be read.
     """
     found = list_dates(list(files), published=published, max_size=max_size)
-    shown = display(output, output_format in date_formats.TERMINAL_FORMATS)
+    shown = display(output, output_format in date_formats.TERMINAL_FORMATS, color)
     emit(date_formats.FORMATS[output_format](found, shown), output)
     if not found.files:
         fail("no usable file: " + "; ".join(f"{s.path}: {s.reason}" for s in found.skipped))

@@ -28,7 +28,7 @@ from factcheck.inputs.article import ArticleError, read_article
               help="Publication date if the article has no date header.")
 @output_option
 def explain_command(article_path: Path, rules_dir: Path, claim_id: str | None, published: dt.date | None,
-                    output: Path | None) -> None:
+                    output: Path | None, color: str) -> None:
     """Show, sentence by sentence, what factcheck read in ARTICLE and why.
 
     The dates found and how each was resolved, the counts, the names, the event words of each claim, the
@@ -42,4 +42,5 @@ def explain_command(article_path: Path, rules_dir: Path, claim_id: str | None, p
     except ArticleError as error:
         fail(f"{article_path}: {error}")
     traces = explain(article, found, claim_id)
-    emit(render_explanation(str(article_path), traces, display(output, True), why_outside(article, found)), output)
+    shown = display(output, True, color)
+    emit(render_explanation(str(article_path), traces, shown, why_outside(article, found)), output)

@@ -50,8 +50,13 @@ def corpus_options(function: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def output_option(function: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
-                        help="Write the output to this file instead of standard output.")(function)
+    return bundle(function, [
+        click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+                     help="Write the output to this file instead of standard output."),
+        click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+                     help="Colour the text formats: auto on a terminal, unless NO_COLOR is set (or on a pipe too "
+                          "when FORCE_COLOR is)."),
+    ])
 
 
 def jobs_option(function: Callable[..., Any]) -> Callable[..., Any]:

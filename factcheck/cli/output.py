@@ -39,7 +39,8 @@ class _Echo:
 
     def flush(self) -> None:
         if self.pieces:
-            click.echo("".join(self.pieces), nl=False)
+            # color=True: the formatter decided on colour (--color, NO_COLOR, FORCE_COLOR); click must not undo it.
+            click.echo("".join(self.pieces), nl=False, color=True)
             self.pieces, self.size = [], 0
 
 
@@ -75,10 +76,17 @@ def emit(text: str, output: Path | None) -> None:
     emit_written(lambda out: out.write(text), output)
 
 
-def display(output: Path | None, terminal_format: bool) -> formatters.Options:
-    """Colour and width for a terminal, plain text of a fixed width for files and pipes (so outputs diff)."""
-    color = output is None and terminal_format and sys.stdout.isatty()
-    return formatters.Options(color, shutil.get_terminal_size().columns if color else 100)
+def display(output: Path | None, terminal_format: bool, color: str = "auto") -> formatters.Options:
+    """Colour and width for a terminal; for a file or a pipe, plain text with no line wrapped (so outputs diff and
+    a log viewer wraps them). `color` is --color: auto colours a terminal unless NO_COLOR is set, or a pipe too
+    when FORCE_COLOR is (see no-color.org and force-color.org); always and never are what they say."""
+    to_terminal = output is None and sys.stdout.isatty()
+    if color == "auto":
+        coloured = terminal_format and output is None and not os.environ.get("NO_COLOR") and (
+            to_terminal or bool(os.environ.get("FORCE_COLOR")))
+    else:
+        coloured = terminal_format and color == "always"
+    return formatters.Options(coloured, shutil.get_terminal_size().columns if to_terminal else None)
 
 
 def fail(message: str) -> NoReturn:

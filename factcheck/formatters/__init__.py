@@ -12,9 +12,12 @@ import importlib
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from factcheck.findings import Report
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 STATUSES = ("conflict", "warning", "consistent")
 
@@ -22,7 +25,9 @@ STATUSES = ("conflict", "warning", "consistent")
 @dataclass(frozen=True, slots=True)
 class Options:
     color: bool = False
-    width: int = 100
+    # The terminal's width, which reports for people wrap at with hanging indents; None for a file or a pipe, which
+    # get one line per paragraph (a log viewer or an editor wraps them at its own width).
+    width: int | None = None
     rules: str = ""
     # For a report read by people (terminal): which findings it shows, and whether only those that fail the run
     # and the summary (--quiet). Machine formats always give every finding.
@@ -37,6 +42,15 @@ class Output(Protocol):
 
 
 Formatter = Callable[[Report, Options, Output], None]
+
+
+def console_for(buffer: io.StringIO, options: Options) -> Console:
+    """A rich console writing into `buffer`: coloured or not, wrapping at the terminal's width or not at all."""
+    from rich.console import Console  # here: a JSON run never needs rich
+
+    return Console(file=buffer, force_terminal=options.color, no_color=not options.color,
+                   color_system="standard" if options.color else None, width=options.width or 100,
+                   soft_wrap=options.width is None, highlight=False, emoji=False)
 
 
 def articles_checked(report: Report) -> str:

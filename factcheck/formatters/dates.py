@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from factcheck.formatters import Options
+from factcheck.formatters import Options, console_for
 from factcheck.readers.dates import DateList
 
 _TYPE_STYLE = {"DATE": "bold cyan", "TIME": "bold magenta", "DURATION": "bold green", "SET": "bold yellow"}
@@ -31,13 +31,11 @@ def render_json(dates: DateList, options: Options) -> str:
 
 def render_table(dates: DateList, options: Options) -> str:
     # rich is imported when a table is drawn: every command imports this module, and a JSON run never needs rich.
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
     buffer = io.StringIO()
-    console = Console(file=buffer, force_terminal=options.color, color_system="standard" if options.color else None,
-                      width=options.width, highlight=False, emoji=False)
+    console = console_for(buffer, options)
     for entry in dates.files:
         article = entry.article
         published = f"published {article.published}" if entry.reference_known else "no publication date"

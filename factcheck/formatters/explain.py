@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 from factcheck.explain import SentenceTrace
-from factcheck.formatters import Options
+from factcheck.formatters import Options, console_for
 
 
 def _value(value: object) -> str:
@@ -15,12 +15,10 @@ def _value(value: object) -> str:
 def render_explanation(path: str, traces: tuple[SentenceTrace, ...], options: Options, outside: str = "") -> str:
     """The trace as text; `outside`: why `check` reads none of the rules' claims in the article, said first."""
     # rich is imported when an explanation is drawn: every command imports this module, and a check never needs it.
-    from rich.console import Console
     from rich.text import Text
 
     buffer = io.StringIO()
-    console = Console(file=buffer, force_terminal=options.color, color_system="standard" if options.color else None,
-                      width=options.width, highlight=False, emoji=False)
+    console = console_for(buffer, options)
     shown = [trace for trace in traces if trace.anything]
     console.print(Text(f"{path}: {len(traces)} sentence(s), {len(shown)} with something read", style="bold"))
     if outside:

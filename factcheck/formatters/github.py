@@ -4,9 +4,13 @@ in the message %, CR and LF; in properties also : and ,. Columns are UTF-16 code
 
 from __future__ import annotations
 
-from factcheck.findings import Report
+from collections.abc import Mapping
+
+from factcheck.findings import Report, Statement
 from factcheck.formatters import OUTSIDE_SHOWN, Options, Output, outside
 from factcheck.formatters.locations import finding_message, value_text
+from factcheck.formatters.mastheads import front_matter, story
+from factcheck.inputs.article import ArticleInfo
 
 
 def escape_data(text: str) -> str:
@@ -17,15 +21,24 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def _outlet(statement: Statement, known: Mapping[str, ArticleInfo]) -> str:
+    info = known.get(statement.article)
+    return f" ({info.source})" if info is not None and info.source else ""
+
+
 def write(report: Report, options: Options, out: Output) -> None:
+    known = front_matter(report)
     for finding in report.findings:
         anchor = finding.anchor
         if finding.status == "consistent" or anchor is None:
             continue
         command = "error" if finding.status == "conflict" else "warning"
         others = [s for s in finding.statements if s is not anchor]
-        detail = "; ".join(f"{s.path}:{s.line}:{s.column} says {value_text(s.value)}" for s in others)
-        message = f"{finding_message(finding)}\nHere: {anchor.explanation}" + (f"\nOthers: {detail}" if detail else "")
+        detail = "; ".join(f"{s.path}:{s.line}:{s.column}{_outlet(s, known)} says {value_text(s.value)}"
+                           for s in others)
+        here = story(known.get(anchor.article))
+        message = (f"{finding_message(finding)}\nHere: {anchor.explanation}" + (f"\nStory: {here}" if here else "")
+                   + (f"\nOthers: {detail}" if detail else ""))
         properties = ",".join(f"{key}={escape_property(str(value))}" for key, value in (
             ("file", anchor.path), ("line", anchor.line), ("col", anchor.utf16_column),
             ("endLine", anchor.end_line), ("endColumn", anchor.utf16_end_column), ("title", finding.title)))

@@ -42,8 +42,9 @@ def write(report: Report, options: Options, out: Output) -> None:
     """The report, written finding by finding and statement by statement."""
     write_json({
         "schema": SCHEMA,
-        "articles": Records(("id", "path", "published"),
-                            ((a.id, a.path, a.published.isoformat()) for a in report.articles)),
+        "articles": Records(("id", "path", "published", "title", "source", "url"),
+                            ((a.id, a.path, a.published.isoformat(), a.title or None, a.source or None, a.url or None)
+                             for a in report.articles)),
         "findings": Items(_finding(f, Items(statement_json(s) for s in f.statements)) for f in report.findings),
         "skipped": Items({"path": s.path, "reason": s.reason} for s in report.skipped),
         "outside": Items({"article": a.id, "path": a.path, "reason": a.outside}

@@ -10,6 +10,7 @@ from xml.etree import ElementTree as ET
 from factcheck.findings import Report
 from factcheck.formatters import Options, Output, outside
 from factcheck.formatters.locations import value_text
+from factcheck.formatters.mastheads import front_matter, story
 
 # Characters XML 1.0 cannot hold (control characters an article may carry): shown as the replacement character.
 _NOT_XML = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -20,10 +21,12 @@ def _xml_text(text: str) -> str:
 
 
 def _cases(report: Report) -> Iterator[ET.Element]:
+    known = front_matter(report)
     for finding in report.findings:
         case = ET.Element("testcase", classname=f"factcheck.{finding.kind}", name=finding.title,
                           file=finding.anchor.path if finding.anchor else "")
         details = "\n".join(f"{s.path}:{s.line}:{s.column}: {value_text(s.value)}: {s.quote}"
+                            + (f" ({told})" if (told := story(known.get(s.article))) else "")
                             for s in finding.statements)
         if finding.status == "conflict":
             failure = ET.SubElement(case, "failure", message=finding.message, type="conflict")

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from factcheck.findings import Report, Statement
 from factcheck.formatters import Options, Output, articles_checked, outside_lines
 from factcheck.formatters.locations import value_text
+from factcheck.formatters.mastheads import front_matter, link
+from factcheck.inputs.article import ArticleInfo
 
 _ICON = {"conflict": "❌ conflict", "warning": "⚠️ warning", "consistent": "✅ consistent"}
 
@@ -28,12 +30,26 @@ def _code(text: str) -> str:
     return f"{fence} {text} {fence}" if "`" in text else f"{fence}{text}{fence}"
 
 
-def _quote(statement: Statement) -> str:
+def _source(statement: Statement, known: Mapping[str, ArticleInfo]) -> str:
+    """The outlet and the story, linked where the front matter gives a link a page may hold."""
+    info = known.get(statement.article)
+    if info is None:
+        return ""
+    title = _text(info.title) if info.title else ""
+    url = link(info.url)
+    if url is not None:
+        shown = f"[{title or _text(url)}](<{url}>)"
+    else:
+        shown = ", ".join(p for p in (title, _code(info.url) if info.url else "") if p)
+    return ", ".join(p for p in (f"**{_text(info.source)}**" if info.source else "", shown) if p) + ", "
+
+
+def _quote(statement: Statement, known: Mapping[str, ArticleInfo]) -> str:
     sentence = statement.quote
     offset = statement.start - statement.quote_start
     marked = _text(sentence[:offset]) + "**" + _text(statement.text) + "**" \
         + _text(sentence[offset + len(statement.text):])
-    location = _code(f"{statement.path}:{statement.line}:{statement.column}")
+    location = _source(statement, known) + _code(f"{statement.path}:{statement.line}:{statement.column}")
     return f"> {marked}\n>\n> — {location} reads **{_text(value_text(statement.value))}**: " \
            f"{_text(statement.explanation)}\n"
 
@@ -46,6 +62,7 @@ def write(report: Report, options: Options, out: Output) -> None:
 def _lines(report: Report) -> Iterator[str]:
     """The document's lines, as they come (one may hold line breaks of its own)."""
     counts = {status: sum(f.status == status for f in report.findings) for status in _ICON}
+    known = front_matter(report)
     yield (f"## factcheck: {counts['conflict']} conflict(s), {counts['warning']} warning(s), "
            f"{counts['consistent']} consistent\n")
     yield (articles_checked(report) + (f", {len(report.skipped)} skipped" if report.skipped else "")
@@ -61,7 +78,7 @@ def _lines(report: Report) -> Iterator[str]:
         if finding.status == "consistent":
             continue
         yield f"### {_ICON[finding.status]}: {_text(finding.title)}\n\n{_text(finding.message)}\n"
-        yield from (_quote(s) for s in finding.statements)
+        yield from (_quote(s, known) for s in finding.statements)
     for heading, lines in (("Skipped inputs", [f"- {_code(s.path)}: {_text(s.reason)}" for s in report.skipped]),
                            ("Not about the rules' stories (read, nothing checked)",
                             [f"- {_text(line)}" for line in outside_lines(report)]),

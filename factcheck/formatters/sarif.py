@@ -5,6 +5,7 @@ Columns are UTF-16 code units, the SARIF default."""
 from __future__ import annotations
 
 import itertools
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -15,6 +16,8 @@ from factcheck.findings import Finding, Report, Statement
 from factcheck.formatters import Options, Output, outside
 from factcheck.formatters.json_stream import Items, write_json
 from factcheck.formatters.locations import LEVELS, finding_message, statement_message
+from factcheck.formatters.mastheads import front_matter
+from factcheck.inputs.article import ArticleInfo
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -32,7 +35,7 @@ def artifact_location(path: str) -> dict[str, str]:
     return {"uri": quote(Path(path).as_posix()), "uriBaseId": SOURCE_ROOT}
 
 
-def _location(statement: Statement, identifier: int | None = None) -> dict[str, Any]:
+def _location(statement: Statement, known: Mapping[str, ArticleInfo], identifier: int | None = None) -> dict[str, Any]:
     location: dict[str, Any] = {
         "physicalLocation": {
             "artifactLocation": artifact_location(statement.path),
@@ -41,21 +44,24 @@ def _location(statement: Statement, identifier: int | None = None) -> dict[str, 
                        "snippet": {"text": statement.text}},
             "contextRegion": {"startLine": statement.line, "snippet": {"text": statement.quote}},
         },
-        "message": {"text": statement_message(statement)},
+        "message": {"text": statement_message(statement, known)},
     }
+    if (info := known.get(statement.article)) is not None:
+        location["properties"] = {key: value for key, value in (("title", info.title), ("source", info.source),
+                                                                ("url", info.url)) if value}
     if identifier is not None:
         location["id"] = identifier
     return location
 
 
-def _result(finding: Finding, anchor: Statement) -> dict[str, Any]:
+def _result(finding: Finding, anchor: Statement, known: Mapping[str, ArticleInfo]) -> dict[str, Any]:
     related = (s for s in finding.statements if s is not anchor)
     return {
         "ruleId": finding.claim,
         "level": LEVELS[finding.status],
         "message": {"text": finding_message(finding)},
-        "locations": [_location(anchor)],
-        "relatedLocations": Items(_location(s, number) for number, s in enumerate(related, 1)),
+        "locations": [_location(anchor, known)],
+        "relatedLocations": Items(_location(s, known, number) for number, s in enumerate(related, 1)),
         "partialFingerprints": {"factcheckFinding/v1": fingerprint(finding)},
         "properties": {"status": finding.status, "title": finding.title},
     }
@@ -65,6 +71,7 @@ def write(report: Report, options: Options, out: Output) -> None:
     """The log, written a result at a time; the rules, which come first, are read off the findings before."""
     reported = [(finding, anchor) for finding in report.findings
                 if finding.status != "consistent" and (anchor := finding.anchor) is not None]
+    known = front_matter(report)
     rules: dict[str, dict[str, Any]] = {}
     for finding, _ in reported:
         rules.setdefault(finding.claim, {"id": finding.claim, "name": finding.claim,
@@ -88,7 +95,7 @@ def write(report: Report, options: Options, out: Output) -> None:
             "columnKind": "utf16CodeUnits",
             "invocations": [{"executionSuccessful": not report.internal_errors,
                              "toolExecutionNotifications": notifications}],
-            "results": Items(_result(finding, anchor) for finding, anchor in reported),
+            "results": Items(_result(finding, anchor, known) for finding, anchor in reported),
         }],
     }, out)
     out.write("\n")

@@ -7,12 +7,16 @@ matched words highlighted, the value and how it was resolved: enough to verify i
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
 
 from rich.console import Console
+from rich.style import Style
 from rich.text import Text
 
 from factcheck.findings import Finding, Report, Statement
-from factcheck.formatters import STATUSES, Options, Output, articles_checked, outside_lines
+from factcheck.formatters import STATUSES, Options, Output, articles_checked, console_for, outside_lines
+from factcheck.formatters.mastheads import front_matter, link, named
+from factcheck.inputs.article import ArticleInfo
 
 FOR_A_TERMINAL = True
 
@@ -25,57 +29,81 @@ def _value(value: object) -> str:
 
 def _quote(item: Statement) -> Text:
     """The sentence, with the words that made the statement highlighted."""
-    text = Text("    ")
+    text = Text()
     text.append("“", style="dim")
     cursor = item.quote_start
     sentence_end = item.quote_start + len(item.quote)
-    body = Text()
     for start, end in item.highlights:
         start, end = max(start, cursor), min(end, sentence_end)
         if start >= end:
             continue
-        body.append(item.quote[cursor - item.quote_start:start - item.quote_start])
-        body.append(item.quote[start - item.quote_start:end - item.quote_start], style="bold underline yellow")
+        text.append(item.quote[cursor - item.quote_start:start - item.quote_start])
+        text.append(item.quote[start - item.quote_start:end - item.quote_start], style="bold underline yellow")
         cursor = end
-    body.append(item.quote[cursor - item.quote_start:])
-    text.append_text(body)
+    text.append(item.quote[cursor - item.quote_start:])
     text.append("”", style="dim")
     return text
 
 
-def _statement(console: Console, item: Statement) -> None:
-    header = Text("  ")
-    header.append(item.article, style="bold")
+def _say(console: Console, text: Text, indent: int, hang: int = 0) -> None:
+    """One paragraph, `indent` spaces in. On a terminal it wraps at the terminal's width with its later lines
+    `hang` spaces further in (under the text, not under the margin); for a file or a pipe it is one line."""
+    if console.soft_wrap:
+        console.print(Text(" " * indent) + text)
+        return
+    width = max(console.width - indent - hang, 20)
+    for number, line in enumerate(text.wrap(console, width)):
+        line.rstrip()
+        console.print(Text(" " * (indent + (hang if number else 0))) + line)
+
+
+def _statement(console: Console, item: Statement, known: Mapping[str, ArticleInfo]) -> None:
+    header = Text()
+    header.append(named(item.article, known), style="bold")
     header.append(f"  {item.path}:{item.line}:{item.column}  ", style="dim")
     header.append(_value(item.value), style="bold cyan")
     if "modality" in item.extra and item.extra["modality"] == "planned":
         header.append("  (planned)", style="italic")
-    console.print(header)
-    console.print(_quote(item))
-    console.print(Text("    " + item.explanation, style="dim"))
+    _say(console, header, 2, 2)
+    _say(console, _quote(item), 4, 1)
+    _say(console, Text(item.explanation, style="dim"), 4)
+    if (info := known.get(item.article)) is not None and (info.title or info.url):
+        _say(console, _story(info), 4)
 
 
-def _finding(console: Console, finding: Finding) -> None:
+def _story(info: ArticleInfo) -> Text:
+    """The story's title and link, the link clickable where the terminal can."""
+    line = Text()
+    if info.title:
+        line.append(f"“{info.title}”", style="italic")
+    if info.url:
+        line.append("  " if info.title else "")
+        line.append(info.url, style=Style(dim=True, link=link(info.url)))
+    return line
+
+
+def _finding(console: Console, finding: Finding, known: Mapping[str, ArticleInfo]) -> None:
     title = Text()
     title.append(finding.status.upper(), style=_STATUS_STYLE[finding.status])
     title.append(f"  {finding.claim}", style="bold")
     if finding.title != finding.claim:
         title.append(f" — {finding.title}")
-    console.print(title)
-    console.print(Text("  " + finding.message))
+    _say(console, title, 0, 2)
+    _say(console, Text(finding.message), 2, 2)
     if finding.decision is not None:
-        decided = f"  DECIDED: {finding.decision.verdict} by {finding.decision.reviewer} on {finding.decision.date}"
+        decided = f"DECIDED: {finding.decision.verdict} by {finding.decision.reviewer} on {finding.decision.date}"
         note = f": {finding.decision.note}" if finding.decision.note else ""
-        console.print(Text(decided + note, style="bold green"))
+        _say(console, Text(decided + note, style="bold green"), 2, 2)
     for group in finding.values:
-        line = Text("    ")
+        line = Text()
         line.append(f"{_value(group.value)}  ".ljust(26), style="bold cyan")
         count = len(group.articles)
-        line.append(f"{count} source{'s' if count != 1 else ''}: {', '.join(group.articles)}")
-        console.print(line)
+        line.append(f"{count} source{'s' if count != 1 else ''}: "
+                    f"{', '.join(named(a, known) for a in group.articles)}")
+        _say(console, line, 4, 26 if console.width >= 80 else 2)  # under the sources where there is room
     console.print()
     for item in finding.statements:
-        _statement(console, item)
+        _statement(console, item, known)
     console.print()
 
 
@@ -88,24 +116,24 @@ def write(report: Report, options: Options, out: Output) -> None:
         buffer.seek(0)
         buffer.truncate()
 
-    console = Console(file=buffer, force_terminal=options.color, color_system="standard" if options.color else None,
-                      width=options.width, highlight=False, emoji=False)
+    console = console_for(buffer, options)
     summary = _summary(report, options)
+    known = front_matter(report)
     if not options.quiet:
-        console.print(summary)
+        _say(console, summary, 0, 2)
         console.print()
     for finding in report.findings:
         if finding.status != "consistent" and finding.status in options.show:
-            _finding(console, finding)
+            _finding(console, finding, known)
             pass_on()
     consistent = [f for f in report.findings if f.status == "consistent"]
     if consistent and "consistent" in options.show and not options.quiet:
         console.print(Text("CONSISTENT", style=_STATUS_STYLE["consistent"]))
         for finding in consistent:
-            line = Text("  ✓ ", style="green")
+            line = Text("✓ ", style="green")
             line.append(finding.claim, style="bold")
             line.append(f"  {finding.message}")
-            console.print(line)
+            _say(console, line, 2, 4)
         console.print()
     _section(console, "SKIPPED", [f"{skipped.path}: {skipped.reason}" for skipped in report.skipped])
     if not options.quiet:
@@ -113,7 +141,7 @@ def write(report: Report, options: Options, out: Output) -> None:
         _section(console, "IN THE BASELINE, NO LONGER FOUND", list(report.baseline_gone))
         _section(console, "NOTES", list(report.warnings))
     # The summary again at the end, where the last screen of a long report is read.
-    console.print(summary)
+    _say(console, summary, 0, 2)
     pass_on()
 
 
@@ -146,5 +174,5 @@ def _section(console: Console, heading: str, lines: list[str]) -> None:
         return
     console.print(Text(heading, style="bold"))
     for line in lines:
-        console.print(Text(f"  {line}"))
+        _say(console, Text(line), 2, 2)
     console.print()

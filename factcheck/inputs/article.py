@@ -76,12 +76,17 @@ class ArticleInfo:
     body_digest: str = ""
     # Why the rules read nothing in it, where it tells none of their stories ("names none of ..."); "" otherwise.
     outside: str = ""
+    # From its front matter, for the reports to name the outlet and link the story; "" where it has none.
+    title: str = ""
+    source: str = ""
+    url: str = ""
 
     @classmethod
     def of(cls, article: Article, outside: str = "") -> ArticleInfo:
         # An assumed date says nothing of when a text was first filed: such a copy is never the first one.
         return cls(article.id, article.path, article.published, article.body_start,
-                   "" if article.date_assumed else body_digest(article), outside)
+                   "" if article.date_assumed else body_digest(article), outside, article.title or "",
+                   article.source or "", article.url or "")
 
 
 def body_digest(article: Article) -> str:

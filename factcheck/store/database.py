@@ -71,6 +71,12 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (path, as_of)
     );
     """,
+    # Version 7: the title, outlet and link of its front matter, which every report names.
+    """
+    ALTER TABLE articles ADD COLUMN title TEXT NOT NULL DEFAULT '';
+    ALTER TABLE articles ADD COLUMN source TEXT NOT NULL DEFAULT '';
+    ALTER TABLE articles ADD COLUMN url TEXT NOT NULL DEFAULT '';
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -185,8 +191,7 @@ class Store:
         return {path: FileState(*state) for path, *state in rows}
 
     def articles(self) -> list[ArticleInfo]:
-        return _article_infos(self._query("SELECT id, path, published, body_start, body_digest, outside "
-                                          "FROM articles ORDER BY path"))
+        return _article_infos(self._query(f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY path"))
 
     def articles_of_claims(self, claims: Iterable[str], rules_hash: str) -> list[ArticleInfo]:
         """The files with statements of some claims, read under these rules and this engine (the evidence that
@@ -194,7 +199,7 @@ class Store:
         wanted = sorted(set(claims))
         marks = ",".join("?" * len(wanted))
         return _article_infos(self._query(
-            f"SELECT id, path, published, body_start, body_digest, outside FROM articles WHERE rules_hash = ? "
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE rules_hash = ? "
             f"AND engine = ? "
             f"AND path IN (SELECT path FROM statements WHERE claim IN ({marks})) ORDER BY path",
             [rules_hash, engine_version(), *wanted])) if wanted else []
@@ -285,10 +290,12 @@ class Store:
                 stat = file_stat(item.path) or (0, 0)
                 self._query("DELETE FROM articles WHERE path = ?", (item.path,))
                 self._query("INSERT INTO articles (path, id, published, body_start, warnings, size, mtime_ns, sha256, "
-                            "rules_hash, engine, body_digest, outside) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            "rules_hash, engine, body_digest, outside, title, source, url) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                             (item.path, item.article.id, item.article.published.isoformat(), item.article.body_start,
                              json.dumps(list(item.warnings)), *stat, item.sha256, rules_hash, engine,
-                             item.article.body_digest, item.article.outside))
+                             item.article.body_digest, item.article.outside, item.article.title,
+                             item.article.source, item.article.url))
                 self._query("INSERT INTO statements VALUES (?, ?, ?)",
                             [(item.path, s.claim, encode_statement(s)) for s in item.statements], many=True)
                 kept += 1
@@ -311,12 +318,15 @@ class Store:
         return len(gone)
 
 
-def _article_infos(rows: Iterable[tuple[str, str, str, int, str, str]]) -> list[ArticleInfo]:
+_ARTICLE_COLUMNS = "id, path, published, body_start, body_digest, outside, title, source, url"
+
+
+def _article_infos(rows: Iterable[tuple[str, str, str, int, str, str, str, str, str]]) -> list[ArticleInfo]:
     dates: dict[str, dt.date] = {}  # an archive has a few thousand days: one date object each
     return [ArticleInfo(id_, path, dates.get(published) or dates.setdefault(published,
                                                                            dt.date.fromisoformat(published)),
-                        body_start, digest, outside)
-            for id_, path, published, body_start, digest, outside in rows]
+                        body_start, digest, outside, title, source, url)
+            for id_, path, published, body_start, digest, outside, title, source, url in rows]
 
 
 def _check_header(path: Path) -> None:
