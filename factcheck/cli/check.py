@@ -10,6 +10,7 @@ import click
 
 from factcheck import formatters
 from factcheck.baseline import DEFAULT_BASELINE, BaselineError, read_baseline
+from factcheck.cli.configured import from_settings
 from factcheck.cli.options import (
     corpus_options,
     new_options,
@@ -65,15 +66,22 @@ def check(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date | None, 
     rules = valid_rules(rules_dir)
     chosen = formatters.get(output_format)
     recorded = None
-    if baseline_path is not None and no_baseline:
+    configured = from_settings("baseline_path")
+    if baseline_path is not None and no_baseline and not configured:
         fail("--baseline and --no-baseline contradict each other")
-    if baseline_path is None and not no_baseline and DEFAULT_BASELINE.is_file():
+    if no_baseline:
+        baseline_path = None
+    elif configured:  # the settings' baseline stands for the default one: read where it exists
+        baseline_path = baseline_path if baseline_path is not None and baseline_path.is_file() else None
+    elif baseline_path is None and DEFAULT_BASELINE.is_file():
         baseline_path = DEFAULT_BASELINE
     if baseline_path is not None:
         try:
             recorded = read_baseline(baseline_path)
         except BaselineError as error:
             fail(str(error))
+    if no_db and from_settings("db"):  # --no-db overrides the settings' store rather than contradicting it
+        db = None
     report = run_report(corpus, rules, rules_dir, published, max_size, new, changed_since, recorded,
                         execution_of(jobs, db, no_db, scheduler), keep_texts=chosen.needs_texts)
     report = with_reviews(report, reviews_path or default_reviews(rules_dir))
