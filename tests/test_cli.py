@@ -132,6 +132,66 @@ def test_published_option_rescues_undated_articles(runner: CliRunner, tmp_path: 
     assert json.loads(result.output)["articles"][0]["published"] == "2022-04-26"
 
 
+def test_an_article_on_standard_input_is_checked_as_a_new_one_as_its_file_would_be(runner: CliRunner,
+                                                                                    tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "corpus", tmp_path / "corpus")
+    draft = tmp_path / "004_5411c03a7f8b04e4.txt"  # the article whose Putin meeting is two days late
+    (tmp_path / "corpus" / draft.name).rename(draft)
+    args = ["check", str(tmp_path / "corpus"), "--rules", str(ROOT / "rules"), "--format", "json"]
+    from_file = runner.invoke(main, [*args, "--new", str(draft)])
+    piped = runner.invoke(main, [*args, "--new", "-"], input=draft.read_bytes())
+    assert piped.exit_code == from_file.exit_code == 1, piped.output
+    report, expected = json.loads(piped.stdout), json.loads(from_file.stdout)
+    assert report["new_articles"] == ["-"]
+    assert [(f["claim"], f["status"]) for f in report["findings"]] == \
+           [(f["claim"], f["status"]) for f in expected["findings"]]
+    new_paths = {s["path"] for f in report["findings"] for s in f["statements"]} - \
+        {str(p) for p in (tmp_path / "corpus").iterdir()}
+    assert new_paths == {"-"}
+
+
+def test_standard_input_as_a_corpus_input_takes_its_date_from_published_or_its_header(runner: CliRunner,
+                                                                                     tmp_path: Path) -> None:
+    args = ["check", "-", "--rules", str(ROOT / "rules"), "--format", "json", "--no-db"]
+    undated = runner.invoke(main, args, input="The envoy of Valdora met the minister on Tuesday.\n")
+    assert undated.exit_code == 2 and "-: no publication date" in undated.stderr
+    dated = runner.invoke(main, [*args, "--published", "2024-05-02"],
+                          input="The envoy of Valdora met the minister on Tuesday.\n")
+    assert dated.exit_code == 0, dated.output
+    assert json.loads(dated.stdout)["articles"] == [{"id": "-", "path": "-", "published": "2024-05-02"}]
+    own = runner.invoke(main, args, input=" date 2024-05-03 The envoy of Valdora met the minister.\n")
+    assert json.loads(own.stdout)["articles"][0]["published"] == "2024-05-03"
+
+
+def test_an_article_on_standard_input_is_not_kept_in_the_store(runner: CliRunner, tmp_path: Path) -> None:
+    from factcheck.store.database import Store
+
+    db = tmp_path / "index.db"
+    result = runner.invoke(main, ["check", str(ROOT / "corpus"), "-", "--rules", str(ROOT / "rules"), "--db",
+                                  str(db), "--format", "json"],
+                           input=" date 2024-05-03 The envoy of Valdora met the minister.\n")
+    assert result.exit_code == 1 and "-" in {a["path"] for a in json.loads(result.stdout)["articles"]}
+    with Store(db) as store:
+        assert len(store.articles()) == 5 and all(a.path != "-" for a in store.articles())
+
+
+def test_explain_reads_an_article_on_standard_input(runner: CliRunner) -> None:
+    text = (ROOT / "corpus" / "000_d3c4dca9e3661920.txt").read_bytes()
+    piped = runner.invoke(main, ["explain", "-", "--rules", str(ROOT / "rules")], input=text)
+    from_file = runner.invoke(main, ["explain", str(ROOT / "corpus" / "000_d3c4dca9e3661920.txt"), "--rules",
+                                     str(ROOT / "rules")])
+    assert piped.exit_code == 0 and piped.stdout.startswith("-: ")
+    assert piped.stdout.split("\n", 1)[1] == from_file.stdout.split("\n", 1)[1]
+    undated = runner.invoke(main, ["explain", "-", "--rules", str(ROOT / "rules")], input="No date here.\n")
+    assert undated.exit_code == 2 and "-: no publication date" in undated.stderr
+
+
+@pytest.mark.parametrize("command", ["index", "review"])
+def test_commands_that_cannot_take_standard_input_say_so(runner: CliRunner, command: str) -> None:
+    result = runner.invoke(main, [command, "-", "--rules", str(ROOT / "rules")], input="x\n")
+    assert result.exit_code == 2 and "'-' (an article on standard input) cannot be read here" in result.stderr
+
+
 def _commands(group, prefix: str = "factcheck"):
     """Every command of the CLI with its full name, subcommands of groups included."""
     import click

@@ -15,7 +15,7 @@ from factcheck.cli.options import (
     rules_option,
 )
 from factcheck.cli.output import fail
-from factcheck.cli.running import default_reviews, run_report, valid_rules
+from factcheck.cli.running import default_reviews, refuse_stdin, run_report, valid_rules
 from factcheck.findings import Decision
 from factcheck.reviews import VERDICTS, ReviewsError, apply_reviews, entry_for, load_reviews, save_reviews
 
@@ -36,6 +36,7 @@ def review_command(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date
     from rich.console import Console
     from rich.prompt import Prompt
 
+    refuse_stdin(corpus, "review reads your decisions from standard input")
     rules = valid_rules(rules_dir)
     path = reviews_path or default_reviews(rules_dir)
     try:
