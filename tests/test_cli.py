@@ -263,3 +263,54 @@ def test_the_terminal_report_closes_with_its_summary_and_shows_what_is_asked() -
     assert warnings_only.exit_code == 1  # what is shown never changes what fails the run
     unknown = CliRunner().invoke(main, [*args, "--show", "conflicts"])
     assert unknown.exit_code == 2 and "unknown status(es) conflicts" in unknown.output
+
+
+def _review(runner: CliRunner, tmp_path: Path, answers: str):
+    return runner.invoke(main, ["review", str(ROOT / "corpus"), "--rules", str(ROOT / "rules"), "--reviews",
+                                str(tmp_path / "reviews.toml"), "--reviewer", "Ada Editor"], input=answers)
+
+
+def _verdicts(tmp_path: Path) -> list[str]:
+    import tomllib
+
+    ledger = tomllib.loads((tmp_path / "reviews.toml").read_text(encoding="utf-8"))
+    return [entry["verdict"] for entry in ledger["decision"]]
+
+
+def test_review_takes_single_keys_and_words_one_a_line_from_a_pipe(runner: CliRunner, tmp_path: Path) -> None:
+    result = _review(runner, tmp_path, "a\nboth right then\nwhat\nFalse alarm\nmisread\n\nc\nsent back\nq\n")
+    assert result.exit_code == 0, result.output
+    assert "Decision [c]onfirm [a]ccept [f]alse alarm [s]kip [q]uit ?" in result.output
+    assert "Not an answer: 'what'; one of c, a, f, s, q." in result.output
+    # the second finding was asked again after 'what', Enter skipped the third, q quit at the fifth
+    assert sorted(_verdicts(tmp_path)) == ["accepted", "confirmed", "false alarm"]
+    assert result.output.count("Finding ") == 5
+
+
+def test_review_ends_cleanly_when_the_answers_run_out(runner: CliRunner, tmp_path: Path) -> None:
+    result = _review(runner, tmp_path, "s\n")
+    assert result.exit_code == 0, result.output
+    assert result.output.count("Finding ") == 2 and not (tmp_path / "reviews.toml").exists()
+
+
+def test_review_reads_one_key_on_a_terminal(runner: CliRunner, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck.cli import review
+
+    keys = iter(["x", "f", "\r", "q"])
+    monkeypatch.setattr(review, "stdin_is_a_terminal", lambda: True)
+    monkeypatch.setattr(review.click, "getchar", lambda: next(keys))
+    result = _review(runner, tmp_path, "the tool misread\n")  # the note is still a line
+    assert result.exit_code == 0, result.output
+    assert "Not an answer: 'x'" in result.output and "Decision [c]onfirm" in result.output
+    assert _verdicts(tmp_path) == ["false alarm"]
+    assert result.output.count("Finding ") == 3  # x asked again, f decided, Enter skipped, q quit
+
+
+def test_an_answer_is_any_start_of_its_words() -> None:
+    from factcheck.cli.review import answer_of
+
+    assert [answer_of(t) for t in ("c", "conf", "Confirmed", "a", "accept", "f", "false", "false-alarm",
+                                   " FALSE  ALARM ", "s", "", "q", "quit")] == \
+        ["confirmed"] * 3 + ["accepted"] * 2 + ["false alarm"] * 4 + ["skip", "skip", "quit", "quit"]
+    assert answer_of("x") is None and answer_of("confirmedly") is None
