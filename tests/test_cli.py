@@ -291,6 +291,12 @@ def test_review_ends_cleanly_when_the_answers_run_out(runner: CliRunner, tmp_pat
     result = _review(runner, tmp_path, "s\n")
     assert result.exit_code == 0, result.output
     assert result.output.count("Finding ") == 2 and not (tmp_path / "reviews.toml").exists()
+    decided = _review(runner, tmp_path, "s\nc")  # a decision, and no note after it
+    assert decided.exit_code == 0, decided.output
+    assert _verdicts(tmp_path) == ["confirmed"]
+    nameless = runner.invoke(main, ["review", str(ROOT / "corpus"), "--rules", str(ROOT / "rules"), "--reviews",
+                                    str(tmp_path / "other.toml")], input="")
+    assert nameless.exit_code == 2 and "no reviewer name: give one with --reviewer NAME" in nameless.stderr
 
 
 def test_review_reads_one_key_on_a_terminal(runner: CliRunner, tmp_path: Path,

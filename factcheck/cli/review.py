@@ -60,7 +60,10 @@ def review_command(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date
     if not open_findings:
         console.print(f"No open finding: every conflict and warning is decided in {path}.")
         return
-    name = reviewer or Prompt.ask("Your name", console=console)
+    try:
+        name = reviewer or Prompt.ask("Your name", console=console)
+    except EOFError:
+        fail("no reviewer name: give one with --reviewer NAME")
     for number, finding in enumerate(open_findings, 1):
         single = dataclasses.replace(report, findings=(finding,), skipped=(), warnings=())
         console.print(f"[bold]Finding {number} of {len(open_findings)}[/bold]")
@@ -72,7 +75,11 @@ def review_command(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date
             break
         if verdict == "skip":
             continue
-        note = Prompt.ask("Note", default="", console=console)
+        try:
+            note = Prompt.ask("Note", default="", console=console)
+        except EOFError:  # the answers ended after a decision: it stands, without a note
+            console.print()
+            note = ""
         entry = entry_for(finding, Decision(verdict, name, dt.date.today().isoformat(), note))
         entries[entry.fingerprint] = entry
         save_reviews(path, entries)
