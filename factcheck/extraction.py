@@ -36,6 +36,8 @@ from factcheck.readers.names import Mention
 from factcheck.readers.reading import mentions_in, read
 from factcheck.rules.load import load_rule_files
 
+# The name of an article read from standard input (`factcheck check -`), as a path and as its id.
+STDIN = "-"
 # Files handed to a worker process at a time: enough to amortise the round trip, few enough to keep both busy.
 _CHUNK = 16
 
@@ -136,6 +138,17 @@ def _names(mentions: list[Mention], rules: RuleSet) -> tuple[dict[str, set[str]]
 def extract_file(path: str, rules: RuleSet, options: ReadOptions) -> Extraction:
     try:
         data = read_bytes(Path(path), options.max_size)
+    except ArticleError as error:
+        return Extraction(path, None, skipped=str(error))
+    return extract_bytes(data, path, rules, options)
+
+
+def extract_bytes(data: bytes, path: str, rules: RuleSet, options: ReadOptions) -> Extraction:
+    """What one article's bytes give, under the name `path` (a file's, or `-` for standard input)."""
+    if len(data) > options.max_size:
+        return Extraction(path, None, skipped=f"{len(data):,} bytes, over the size limit of {options.max_size:,} "
+                                              "(--max-size)")
+    try:
         article = article_from_bytes(data, path, default_published=options.default_published,
                                      override_published=options.override_published,
                                      article_id=options.ids.id_of(path))
@@ -217,3 +230,37 @@ def runner_for(jobs: int) -> Runner:
             return extract_in_process(paths, rules, options)
         return extract_in_processes(paths, rules, options, workers)
     return run
+
+
+# Told after each article a runner read: how many were read so far, and how many the runs so far were given.
+ReadProgress = Callable[[int, int], None]
+
+
+def reporting(run: Runner, progress: ReadProgress) -> Runner:
+    """The same runner, telling `progress` of each article it reads, over all the runs it is asked for (a check
+    may run twice: the articles, then repeats read as of their first date)."""
+    done = planned = 0
+
+    def run_reporting(paths: list[str], rules: RuleSet, options: ReadOptions) -> Iterator[Extraction]:
+        nonlocal planned
+        planned += len(paths)
+        progress(done, planned)
+        return _told(run(paths, rules, options))
+
+    def _told(extractions: Iterator[Extraction]) -> Iterator[Extraction]:
+        nonlocal done
+        for item in extractions:
+            done += 1
+            progress(done, planned)
+            yield item
+
+    return run_reporting
+
+
+def reading_given(run: Runner, given: Mapping[str, bytes]) -> Runner:
+    """The same runner, but the paths `given` holds (an article on standard input, STDIN) are read from their bytes
+    here, in their place among the others; no worker process nor cluster node could read this process's input."""
+    def run_given(paths: list[str], rules: RuleSet, options: ReadOptions) -> Iterator[Extraction]:
+        others = run([p for p in paths if p not in given], rules, options)
+        return (extract_bytes(given[p], p, rules, options) if p in given else next(others) for p in paths)
+    return run_given

@@ -132,6 +132,67 @@ def test_published_option_rescues_undated_articles(runner: CliRunner, tmp_path: 
     assert json.loads(result.output)["articles"][0]["published"] == "2022-04-26"
 
 
+def test_an_article_on_standard_input_is_checked_as_a_new_one_as_its_file_would_be(runner: CliRunner,
+                                                                                    tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "corpus", tmp_path / "corpus")
+    draft = tmp_path / "004_5411c03a7f8b04e4.txt"  # the article whose Putin meeting is two days late
+    (tmp_path / "corpus" / draft.name).rename(draft)
+    args = ["check", str(tmp_path / "corpus"), "--rules", str(ROOT / "rules"), "--format", "json"]
+    from_file = runner.invoke(main, [*args, "--new", str(draft)])
+    piped = runner.invoke(main, [*args, "--new", "-"], input=draft.read_bytes())
+    assert piped.exit_code == from_file.exit_code == 1, piped.output
+    report, expected = json.loads(piped.stdout), json.loads(from_file.stdout)
+    assert report["new_articles"] == ["-"]
+    assert [(f["claim"], f["status"]) for f in report["findings"]] == \
+           [(f["claim"], f["status"]) for f in expected["findings"]]
+    new_paths = {s["path"] for f in report["findings"] for s in f["statements"]} - \
+        {str(p) for p in (tmp_path / "corpus").iterdir()}
+    assert new_paths == {"-"}
+
+
+def test_standard_input_as_a_corpus_input_takes_its_date_from_published_or_its_header(runner: CliRunner,
+                                                                                     tmp_path: Path) -> None:
+    args = ["check", "-", "--rules", str(ROOT / "rules"), "--format", "json", "--no-db"]
+    undated = runner.invoke(main, args, input="The envoy of Valdora met the minister on Tuesday.\n")
+    assert undated.exit_code == 2 and "-: no publication date" in undated.stderr
+    dated = runner.invoke(main, [*args, "--published", "2024-05-02"],
+                          input="The envoy of Valdora met the minister on Tuesday.\n")
+    assert dated.exit_code == 0, dated.output
+    assert json.loads(dated.stdout)["articles"] == [{"id": "-", "path": "-", "published": "2024-05-02", "title": None,
+                                                     "source": None, "url": None}]
+    own = runner.invoke(main, args, input=" date 2024-05-03 The envoy of Valdora met the minister.\n")
+    assert json.loads(own.stdout)["articles"][0]["published"] == "2024-05-03"
+
+
+def test_an_article_on_standard_input_is_not_kept_in_the_store(runner: CliRunner, tmp_path: Path) -> None:
+    from factcheck.store.database import Store
+
+    db = tmp_path / "index.db"
+    result = runner.invoke(main, ["check", str(ROOT / "corpus"), "-", "--rules", str(ROOT / "rules"), "--db",
+                                  str(db), "--format", "json"],
+                           input=" date 2024-05-03 The envoy of Valdora met the minister.\n")
+    assert result.exit_code == 1 and "-" in {a["path"] for a in json.loads(result.stdout)["articles"]}
+    with Store(db) as store:
+        assert len(store.articles()) == 5 and all(a.path != "-" for a in store.articles())
+
+
+def test_explain_reads_an_article_on_standard_input(runner: CliRunner) -> None:
+    text = (ROOT / "corpus" / "000_d3c4dca9e3661920.txt").read_bytes()
+    piped = runner.invoke(main, ["explain", "-", "--rules", str(ROOT / "rules")], input=text)
+    from_file = runner.invoke(main, ["explain", str(ROOT / "corpus" / "000_d3c4dca9e3661920.txt"), "--rules",
+                                     str(ROOT / "rules")])
+    assert piped.exit_code == 0 and piped.stdout.startswith("-: ")
+    assert piped.stdout.split("\n", 1)[1] == from_file.stdout.split("\n", 1)[1]
+    undated = runner.invoke(main, ["explain", "-", "--rules", str(ROOT / "rules")], input="No date here.\n")
+    assert undated.exit_code == 2 and "-: no publication date" in undated.stderr
+
+
+@pytest.mark.parametrize("command", ["index", "review"])
+def test_commands_that_cannot_take_standard_input_say_so(runner: CliRunner, command: str) -> None:
+    result = runner.invoke(main, [command, "-", "--rules", str(ROOT / "rules")], input="x\n")
+    assert result.exit_code == 2 and "'-' (an article on standard input) cannot be read here" in result.stderr
+
+
 def _commands(group, prefix: str = "factcheck"):
     """Every command of the CLI with its full name, subcommands of groups included."""
     import click
@@ -145,7 +206,7 @@ def _commands(group, prefix: str = "factcheck"):
 
 def test_every_command_is_documented_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text()
-    for name, command in _commands(main):
+    for name, command in [("factcheck", main), *_commands(main)]:  # the group's own options too (--config)
         assert name in readme, f"`{name}` is not documented in README.md"
         for param in command.params:
             for opt in getattr(param, "opts", []):
@@ -203,3 +264,60 @@ def test_the_terminal_report_closes_with_its_summary_and_shows_what_is_asked() -
     assert warnings_only.exit_code == 1  # what is shown never changes what fails the run
     unknown = CliRunner().invoke(main, [*args, "--show", "conflicts"])
     assert unknown.exit_code == 2 and "unknown status(es) conflicts" in unknown.output
+
+
+def _review(runner: CliRunner, tmp_path: Path, answers: str):
+    return runner.invoke(main, ["review", str(ROOT / "corpus"), "--rules", str(ROOT / "rules"), "--reviews",
+                                str(tmp_path / "reviews.toml"), "--reviewer", "Ada Editor"], input=answers)
+
+
+def _verdicts(tmp_path: Path) -> list[str]:
+    import tomllib
+
+    ledger = tomllib.loads((tmp_path / "reviews.toml").read_text(encoding="utf-8"))
+    return [entry["verdict"] for entry in ledger["decision"]]
+
+
+def test_review_takes_single_keys_and_words_one_a_line_from_a_pipe(runner: CliRunner, tmp_path: Path) -> None:
+    result = _review(runner, tmp_path, "a\nboth right then\nwhat\nFalse alarm\nmisread\n\nc\nsent back\nq\n")
+    assert result.exit_code == 0, result.output
+    assert "Decision [c]onfirm [a]ccept [f]alse alarm [s]kip [q]uit ?" in result.output
+    assert "Not an answer: 'what'; one of c, a, f, s, q." in result.output
+    # the second finding was asked again after 'what', Enter skipped the third, q quit at the fifth
+    assert sorted(_verdicts(tmp_path)) == ["accepted", "confirmed", "false alarm"]
+    assert result.output.count("Finding ") == 5
+
+
+def test_review_ends_cleanly_when_the_answers_run_out(runner: CliRunner, tmp_path: Path) -> None:
+    result = _review(runner, tmp_path, "s\n")
+    assert result.exit_code == 0, result.output
+    assert result.output.count("Finding ") == 2 and not (tmp_path / "reviews.toml").exists()
+    decided = _review(runner, tmp_path, "s\nc")  # a decision, and no note after it
+    assert decided.exit_code == 0, decided.output
+    assert _verdicts(tmp_path) == ["confirmed"]
+    nameless = runner.invoke(main, ["review", str(ROOT / "corpus"), "--rules", str(ROOT / "rules"), "--reviews",
+                                    str(tmp_path / "other.toml")], input="")
+    assert nameless.exit_code == 2 and "no reviewer name: give one with --reviewer NAME" in nameless.stderr
+
+
+def test_review_reads_one_key_on_a_terminal(runner: CliRunner, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck.cli import review
+
+    keys = iter(["x", "f", "\r", "q"])
+    monkeypatch.setattr(review, "stdin_is_a_terminal", lambda: True)
+    monkeypatch.setattr(review.click, "getchar", lambda: next(keys))
+    result = _review(runner, tmp_path, "the tool misread\n")  # the note is still a line
+    assert result.exit_code == 0, result.output
+    assert "Not an answer: 'x'" in result.output and "Decision [c]onfirm" in result.output
+    assert _verdicts(tmp_path) == ["false alarm"]
+    assert result.output.count("Finding ") == 3  # x asked again, f decided, Enter skipped, q quit
+
+
+def test_an_answer_is_any_start_of_its_words() -> None:
+    from factcheck.cli.review import answer_of
+
+    assert [answer_of(t) for t in ("c", "conf", "Confirmed", "a", "accept", "f", "false", "false-alarm",
+                                   " FALSE  ALARM ", "s", "", "q", "quit")] == \
+        ["confirmed"] * 3 + ["accepted"] * 2 + ["false alarm"] * 4 + ["skip", "skip", "quit", "quit"]
+    assert answer_of("x") is None and answer_of("confirmedly") is None

@@ -10,6 +10,7 @@ import click
 
 from factcheck import formatters
 from factcheck.baseline import DEFAULT_BASELINE, BaselineError, read_baseline
+from factcheck.cli.configured import from_settings
 from factcheck.cli.options import (
     corpus_options,
     new_options,
@@ -19,6 +20,7 @@ from factcheck.cli.options import (
     scale_options,
 )
 from factcheck.cli.output import display, emit_written, fail
+from factcheck.cli.progress import progress_shown
 from factcheck.cli.running import default_reviews, execution_of, run_report, valid_rules, with_reviews
 from factcheck.decide import EXIT_OK, exit_status
 
@@ -48,7 +50,8 @@ def _statuses(value: str) -> frozenset[str]:
               callback=lambda _ctx, _param, value: _statuses(value),
               help="Which findings the terminal report shows, comma-separated: conflict, warning, consistent.")
 @click.option("--quiet", "-q", is_flag=True,
-              help="Terminal: only the findings that fail the run (see --fail-on), what was skipped, the summary.")
+              help="Terminal: only the findings that fail the run (see --fail-on), what was skipped, the summary; "
+                   "no progress bar.")
 @click.option("--format", "output_format", type=click.Choice(formatters.NAMES), default=formatters.DEFAULT,
               show_default=True, help="Output format.")
 @output_option
@@ -57,7 +60,8 @@ def check(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date | None, 
           new: tuple[Path, ...], changed_since: str | None, baseline_path: Path | None, no_baseline: bool,
           fail_on: str, reviews_path: Path | None, show: frozenset[str], quiet: bool, output_format: str,
           output: Path | None, color: str, jobs: int, db: Path | None, no_db: bool, scheduler: str | None) -> None:
-    """Check the articles of CORPUS (files or folders; default ./corpus) against the rules.
+    """Check the articles of CORPUS (files or folders; default ./corpus; - an article on standard input) against
+    the rules.
 
     Conflicts come first, then warnings, then consistent claims; inputs that could not be read are listed as
     skipped with the reason. Exit status: 0 no conflict, 1 conflicts (see --fail-on), 2 unusable input or rules.
@@ -65,17 +69,26 @@ def check(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date | None, 
     rules = valid_rules(rules_dir)
     chosen = formatters.get(output_format)
     recorded = None
-    if baseline_path is not None and no_baseline:
+    configured = from_settings("baseline_path")
+    if baseline_path is not None and no_baseline and not configured:
         fail("--baseline and --no-baseline contradict each other")
-    if baseline_path is None and not no_baseline and DEFAULT_BASELINE.is_file():
+    if no_baseline:
+        baseline_path = None
+    elif configured:  # the settings' baseline stands for the default one: read where it exists
+        baseline_path = baseline_path if baseline_path is not None and baseline_path.is_file() else None
+    elif baseline_path is None and DEFAULT_BASELINE.is_file():
         baseline_path = DEFAULT_BASELINE
     if baseline_path is not None:
         try:
             recorded = read_baseline(baseline_path)
         except BaselineError as error:
             fail(str(error))
-    report = run_report(corpus, rules, rules_dir, published, max_size, new, changed_since, recorded,
-                        execution_of(jobs, db, no_db, scheduler), keep_texts=chosen.needs_texts)
+    if no_db and from_settings("db"):  # --no-db overrides the settings' store rather than contradicting it
+        db = None
+    with progress_shown(quiet) as progress:
+        report = run_report(corpus, rules, rules_dir, published, max_size, new, changed_since, recorded,
+                            execution_of(jobs, db, no_db, scheduler), keep_texts=chosen.needs_texts,
+                            progress=progress)
     report = with_reviews(report, reviews_path or default_reviews(rules_dir))
     shown = display(output, chosen.for_a_terminal, color)
     # --quiet shows what fails the run: conflicts, and warnings too with --fail-on warning.

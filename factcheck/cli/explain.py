@@ -13,11 +13,11 @@ from factcheck.cli.options import (
     rules_option,
 )
 from factcheck.cli.output import display, emit, fail
-from factcheck.cli.running import valid_rules
+from factcheck.cli.running import read_stdin, valid_rules
 from factcheck.explain import explain
-from factcheck.extraction import why_outside
+from factcheck.extraction import STDIN, why_outside
 from factcheck.formatters.explain import render_explanation
-from factcheck.inputs.article import ArticleError, read_article
+from factcheck.inputs.article import ArticleError, article_from_bytes, read_article
 
 
 @click.command("explain")
@@ -29,7 +29,7 @@ from factcheck.inputs.article import ArticleError, read_article
 @output_option
 def explain_command(article_path: Path, rules_dir: Path, claim_id: str | None, published: dt.date | None,
                     output: Path | None, color: str) -> None:
-    """Show, sentence by sentence, what factcheck read in ARTICLE and why.
+    """Show, sentence by sentence, what factcheck read in ARTICLE (- for one on standard input) and why.
 
     The dates found and how each was resolved, the counts, the names, the event words of each claim, the
     statements each claim took, and the candidates it turned down with the reason.
@@ -38,7 +38,8 @@ def explain_command(article_path: Path, rules_dir: Path, claim_id: str | None, p
     if claim_id is not None and claim_id not in {c.id for c in found.claims}:
         fail(f"no claim '{claim_id}' in {rules_dir}; claims: {', '.join(c.id for c in found.claims)}")
     try:
-        article = read_article(article_path, default_published=published)
+        article = article_from_bytes(read_stdin(), STDIN, default_published=published) \
+            if str(article_path) == STDIN else read_article(article_path, default_published=published)
     except ArticleError as error:
         fail(f"{article_path}: {error}")
     traces = explain(article, found, claim_id)

@@ -14,8 +14,9 @@ from factcheck.cli.options import (
     scheduler_option,
 )
 from factcheck.cli.output import fail
-from factcheck.cli.running import Execution, valid_rules
-from factcheck.extraction import ReadOptions, RulePatternTooSlow, runner_for
+from factcheck.cli.progress import progress_shown
+from factcheck.cli.running import Execution, refuse_stdin, valid_rules
+from factcheck.extraction import ReadOptions, RulePatternTooSlow, reporting, runner_for
 from factcheck.inputs.ids import ArticleIds
 from factcheck.on_dask import DaskUnavailable
 from factcheck.store.database import DEFAULT_STORE, Store, StoreError
@@ -29,20 +30,25 @@ from factcheck.store.sync import index as run_index
               help="The statement store to create or bring up to date.")
 @jobs_option
 @scheduler_option
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar on a terminal.")
 def index_command(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date | None, max_size: int, db: Path,
-                  jobs: int, scheduler: str | None) -> None:
+                  jobs: int, scheduler: str | None, quiet: bool) -> None:
     """Read the articles of CORPUS into the statement store, so that `check` reads only new and changed ones.
 
     An unchanged article (same content, rules and factcheck version) is not read again; stored articles under
     CORPUS whose files are gone are forgotten. Exit status: 0, or 2 when the store or the rules are unusable or
     an article hit an internal error.
     """
+    refuse_stdin(corpus, "the store keeps files")
     rules = valid_rules(rules_dir)
     inputs = list(corpus) or [Path("corpus")]
     try:
-        with Store(db, create=True) as store, Execution(jobs, scheduler=scheduler).cluster() as (runner, _):
+        with (Store(db, create=True) as store, Execution(jobs, scheduler=scheduler).cluster() as (runner, _),
+              progress_shown(quiet) as progress):
+            run = runner or runner_for(jobs)
             options = ReadOptions(published, None, max_size, ArticleIds.of(inputs))
-            summary = run_index(inputs, rules, store, options=options, runner=runner or runner_for(jobs))
+            summary = run_index(inputs, rules, store, options=options,
+                                runner=run if progress is None else reporting(run, progress))
             total = len(store.articles())
     except RulePatternTooSlow as error:
         fail(f"{rules_dir}: {error}")

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -15,9 +17,16 @@ from factcheck.cli.options import (
     rules_option,
 )
 from factcheck.cli.output import fail
-from factcheck.cli.running import default_reviews, run_report, valid_rules
+from factcheck.cli.running import default_reviews, refuse_stdin, run_report, valid_rules
 from factcheck.findings import Decision
 from factcheck.reviews import VERDICTS, ReviewsError, apply_reviews, entry_for, load_reviews, save_reviews
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+# What can be answered for a finding, each by its first letter or any start of its words.
+ANSWERS = (*VERDICTS, "skip", "quit")
+ANSWERS_HELP = "[c]onfirm [a]ccept [f]alse alarm [s]kip [q]uit ?"
 
 
 @click.command("review")
@@ -31,11 +40,14 @@ def review_command(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date
 
     For each conflict or warning not yet decided: confirmed (an error, a correction requested), accepted (a known
     difference, both right at the time) or false alarm (the tool misread), with a note. Decisions are saved as you
-    go; accepted and false-alarm findings no longer fail `factcheck check`.
+    go; accepted and false-alarm findings no longer fail `factcheck check`. On a terminal one key answers: c
+    (confirmed), a (accepted), f (false alarm), s or Enter (skip), q (quit); from a pipe, one answer a line, the
+    key or the words.
     """
     from rich.console import Console
     from rich.prompt import Prompt
 
+    refuse_stdin(corpus, "review reads your decisions from standard input")
     rules = valid_rules(rules_dir)
     path = reviews_path or default_reviews(rules_dir)
     try:
@@ -48,21 +60,61 @@ def review_command(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date
     if not open_findings:
         console.print(f"No open finding: every conflict and warning is decided in {path}.")
         return
-    name = reviewer or Prompt.ask("Your name", console=console)
-    choices = [*VERDICTS, "skip", "quit"]
+    try:
+        name = reviewer or Prompt.ask("Your name", console=console)
+    except EOFError:
+        fail("no reviewer name: give one with --reviewer NAME")
     for number, finding in enumerate(open_findings, 1):
         single = dataclasses.replace(report, findings=(finding,), skipped=(), warnings=())
         console.print(f"[bold]Finding {number} of {len(open_findings)}[/bold]")
         shown = formatters.to_text(formatters.for_a_terminal().write, single,
                                    formatters.Options(console.is_terminal, console.width))
         console.print(shown.split("\n", 2)[2])
-        verdict = Prompt.ask("Decision", choices=choices, default="skip", console=console)
+        verdict = ask_decision(console)
         if verdict == "quit":
             break
         if verdict == "skip":
             continue
-        note = Prompt.ask("Note", default="", console=console)
+        try:
+            note = Prompt.ask("Note", default="", console=console)
+        except EOFError:  # the answers ended after a decision: it stands, without a note
+            console.print()
+            note = ""
         entry = entry_for(finding, Decision(verdict, name, dt.date.today().isoformat(), note))
         entries[entry.fingerprint] = entry
         save_reviews(path, entries)
         console.print(f"Recorded in {path}.\n")
+
+
+def answer_of(typed: str) -> str | None:
+    """The answer a key or words stand for: the one answer they begin (c, conf, confirmed: confirmed; f, false,
+    false-alarm: false alarm), skip for nothing (Enter), None for anything else."""
+    words = " ".join(typed.lower().replace("-", " ").split())
+    if not words:
+        return "skip"
+    return next((answer for answer in ANSWERS if answer.startswith(words)), None)
+
+
+def stdin_is_a_terminal() -> bool:
+    return sys.stdin.isatty()
+
+
+def ask_decision(console: Console) -> str:
+    """The reviewer's answer for a finding: one key on a terminal, a line (a key or the words) otherwise, asked
+    again until it is one; the end of the input quits (nothing more is recorded)."""
+    while True:
+        console.print(f"Decision {ANSWERS_HELP} ", end="", markup=False)
+        if stdin_is_a_terminal():
+            key = click.getchar()
+            typed = "" if key in ("\r", "\n") else key
+            console.print(answer_of(typed) or key, markup=False)
+        else:
+            line = sys.stdin.readline()
+            if not line:
+                console.print()
+                return "quit"
+            typed = line
+        answer = answer_of(typed)
+        if answer is not None:
+            return answer
+        console.print(f"Not an answer: {typed.strip()!r}; one of c, a, f, s, q.", markup=False)

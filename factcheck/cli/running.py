@@ -16,7 +16,7 @@ from factcheck.claims import RuleSet
 from factcheck.cli.output import fail
 from factcheck.engine import ClaimMapper
 from factcheck.engine import check as run_check
-from factcheck.extraction import RulePatternTooSlow, Runner
+from factcheck.extraction import STDIN, ReadProgress, RulePatternTooSlow, Runner, reading_given, reporting, runner_for
 from factcheck.findings import Report
 from factcheck.inputs.article import ARTICLE_SUFFIXES
 from factcheck.inputs.git import GitError, changed_articles, changed_files
@@ -78,11 +78,13 @@ def execution_of(jobs: int, db: Path | None, no_db: bool, scheduler: str | None)
 def run_report(corpus: tuple[Path, ...], rules: RuleSet, rules_dir: Path, published: dt.date | None,
                max_size: int, new: tuple[Path, ...] = (), changed_since: str | None = None,
                baseline: dict[str, Any] | None = None, execution: Execution = Execution(),
-               keep_texts: bool = False) -> Report:
+               keep_texts: bool = False, progress: ReadProgress | None = None) -> Report:
     """The check a command runs, with what makes it unusable (a git reference git does not know, a pattern too
-    slow, a damaged store, no cluster, no new article that could be read) said and exit status 2."""
+    slow, a damaged store, no cluster, no new article that could be read) said and exit status 2. A corpus input
+    or new article `-` is the article on standard input; `progress` is told of each article read."""
     inputs = list(corpus) or [Path("corpus")]
-    missing = [str(path) for path in new if not path.exists()]
+    given = {STDIN: read_stdin()} if any(str(path) == STDIN for path in [*inputs, *new]) else {}
+    missing = [str(path) for path in new if not path.exists() and str(path) != STDIN]
     if missing:  # a CI run must not pass on a typo
         fail(f"none of the new articles could be checked: {'; '.join(f'{p}: no such file' for p in missing)}")
     fresh: list[Path] | None = list(new) if new else None
@@ -102,9 +104,10 @@ def run_report(corpus: tuple[Path, ...], rules: RuleSet, rules_dir: Path, publis
     store = execution.store()
     try:
         with execution.cluster() as (runner, map_claims):
+            run = reading_given(runner or runner_for(execution.jobs), given)
             report = run_check(inputs, rules, default_published=published, max_size=max_size, new=fresh,
-                               baseline=baseline, jobs=execution.jobs, runner=runner, map_claims=map_claims,
-                               store=store, keep_texts=keep_texts)
+                               baseline=baseline, jobs=execution.jobs, map_claims=map_claims, store=store,
+                               runner=run if progress is None else reporting(run, progress), keep_texts=keep_texts)
     except RulePatternTooSlow as error:
         fail(f"{rules_dir}: {error}")
     except (StoreError, DaskUnavailable) as error:
@@ -134,9 +137,22 @@ def _is_a_rule_file(path: Path, rules_dir: Path) -> bool:
 def _a_new_article(path: str, fresh: list[Path]) -> bool:
     """Whether a skipped file is an article among the named new ones (not a `.gitkeep`, a README or an image
     beside them, nor a corpus file)."""
+    if path == STDIN:
+        return any(str(p) == STDIN for p in fresh)
     named = Path(path).resolve()
     return (named.suffix.lower() in ARTICLE_SUFFIXES and not named.name.startswith(".")
             and any(named == p.resolve() or p.resolve() in named.parents for p in fresh))
+
+
+def read_stdin() -> bytes:
+    """The article on standard input, read whole (it is read once, however many times `-` is named)."""
+    return click.get_binary_stream("stdin").read()
+
+
+def refuse_stdin(inputs: tuple[Path, ...], why: str) -> None:
+    """Exit 2 where `-` (standard input) cannot be an article, saying why."""
+    if any(str(path) == STDIN for path in inputs):
+        fail(f"'-' (an article on standard input) cannot be read here: {why}")
 
 
 def default_reviews(rules_dir: Path) -> Path:

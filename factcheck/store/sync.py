@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck.claims import RuleSet
-from factcheck.extraction import Extraction, ReadOptions, Runner, extract_in_process
+from factcheck.extraction import STDIN, Extraction, ReadOptions, Runner, extract_in_process
 from factcheck.findings import Statement
 from factcheck.inputs.article import ArticleInfo, Skipped, discover, unique_paths
 from factcheck.inputs.ids import ArticleIds
@@ -29,11 +29,11 @@ _SAVE_BATCH = 500
 def saving(extractions: Iterator[Extraction], store: Store | None, rules_hash: str,
            not_kept: set[str]) -> Iterator[Extraction]:
     """The extractions, passed on as they come, and kept in the store in batches (but not the new articles,
-    which are not published yet)."""
+    which are not published yet, nor an article read from standard input, which has no file to be kept by)."""
     batch: list[Extraction] = []
     for item in extractions:
         yield item
-        if store is not None and item.path not in not_kept:
+        if store is not None and item.path not in not_kept and item.path != STDIN:
             batch.append(item)
             if len(batch) >= _SAVE_BATCH:
                 store.save(batch, rules_hash)
