@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import product
 
 from factcheck.claims import Claim
@@ -246,6 +246,43 @@ def _against(of: Kind, finding: Finding, article: str, own: list[Statement],
                    group_values(list(statements)), article)
 
 
+def group_related(findings: Sequence[Finding]) -> list[Finding]:
+    """One slip, one finding in the count: a conflict or warning whose odd ones out are all words that another
+    finding's odd ones out already are (the same article, overlapping spans: the wrong date of a meeting is a date
+    conflict and, where it puts the person in two places, a whereabouts conflict) is grouped under that one, the
+    most severe first, and follows it in the report. Two slips in one sentence (two misspelt names) do not
+    overlap, and stay two findings."""
+    failing = sorted((i for i, f in enumerate(findings) if f.status != "consistent"),
+                     key=lambda i: (STATUS_ORDER[findings[i].status], i))
+    odd = {i: odd_ones_out(findings[i]) for i in failing}
+    heads: list[int] = []
+    under: dict[int, list[int]] = {}
+    for i in failing:
+        # Heads come most severe first: a finding is grouped under one at least as severe.
+        head = next((h for h in heads if _within(odd[i], odd[h])), None) if odd[i] else None
+        if head is None:
+            heads.append(i)
+        else:
+            under.setdefault(head, []).append(i)
+    if not under:
+        return list(findings)
+    grouped = {i for members in under.values() for i in members}
+    ordered: list[Finding] = []
+    for i, finding in enumerate(findings):
+        if i in grouped:
+            continue
+        members = under.get(i, [])
+        ordered.append(replace(finding, also=tuple(findings[m].reference for m in members)) if members else finding)
+        ordered += [replace(findings[m], grouped_under=finding.reference) for m in members]
+    return ordered
+
+
+def _within(statements: Sequence[Statement], others: Sequence[Statement]) -> bool:
+    """Whether each statement overlaps one of the others in the same article."""
+    return all(any(s.article == o.article and s.start < o.end and o.start < s.end for o in others)
+               for s in statements)
+
+
 EXIT_OK, EXIT_FINDINGS = 0, 1
 
 
@@ -253,8 +290,9 @@ def exit_status(report: Report, fail_on: str = "conflict") -> int:
     """0 or 1 by the findings: conflicts fail by default, warnings too with fail_on="warning", nothing with "never".
     (Unusable input or rules, status 2, are decided before any report exists.)"""
     # A finding an editor accepted or called a false alarm no longer fails the run; a confirmed error still does.
-    statuses = {f.status for f in report.findings
-                if f.decision is None or f.decision.verdict not in PASSING_VERDICTS}
+    # A finding grouped under another is the same slip: the first one's decision holds for it.
+    statuses = {f.status for f in report.findings if f.grouped_under is None
+                and (f.decision is None or f.decision.verdict not in PASSING_VERDICTS)}
     if fail_on == "never":
         return EXIT_OK
     if "conflict" in statuses or (fail_on == "warning" and "warning" in statuses):

@@ -17,7 +17,7 @@ from typing import Any
 
 from factcheck.baseline import without_baseline
 from factcheck.claims import RuleSet
-from factcheck.decide import findings_of, focus_on_new
+from factcheck.decide import findings_of, focus_on_new, group_related
 from factcheck.extraction import ReadOptions, Runner, runner_for
 from factcheck.findings import Finding, Report, Statement, sort_findings
 from factcheck.gather import Gathered, gather
@@ -54,7 +54,8 @@ def check(inputs: list[Path], rules: RuleSet, *, default_published: dt.date | No
         findings, gone, hidden = without_baseline(findings, baseline)
     if new is not None:
         findings = focus_on_new(findings, set(gathered.new_ids))
-    return replace(_report(rules, gathered, findings, gone, new is not None, keep_texts), baseline_hidden=hidden)
+    report = _report(rules, gathered, findings, gone, new is not None, keep_texts)
+    return replace(report, findings=tuple(group_related(report.findings)), baseline_hidden=hidden)
 
 
 def compare(rules: RuleSet, statements: list[Statement], map_claims: ClaimMapper = map) -> list[Finding]:

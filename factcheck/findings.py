@@ -71,6 +71,15 @@ class Finding:
     values: tuple[ValueGroup, ...] = ()
     focus: str | None = None  # the new article this finding is about (check --new), its statements first
     decision: Decision | None = None  # an editor's, from the review ledger
+    # One slip that makes several findings (a wrong date is a date conflict and a whereabouts conflict): the first
+    # names the others (`also`), each other names the first (`grouped_under`), as "claim: title" (decide.py).
+    also: tuple[str, ...] = ()
+    grouped_under: str | None = None
+
+    @property
+    def reference(self) -> str:
+        """How another finding names this one."""
+        return f"{self.claim}: {self.title}"
 
     @property
     def anchor(self) -> Statement | None:

@@ -53,6 +53,21 @@ def console_for(buffer: io.StringIO, options: Options) -> Console:
                    soft_wrap=options.width is None, highlight=False, emoji=False)
 
 
+def status_counts(report: Report) -> dict[str, int]:
+    """How many findings of each status, a slip counted once: findings grouped under another are not counted."""
+    counts = dict.fromkeys(STATUSES, 0)
+    for finding in report.findings:
+        if finding.grouped_under is None:
+            counts[finding.status] += 1
+    return counts
+
+
+def grouped_note(report: Report) -> str:
+    """'; 1 more finding of the same slip, grouped under it' where findings are grouped, else ""."""
+    grouped = sum(f.grouped_under is not None for f in report.findings)
+    return f"; {grouped} more finding(s) of the same slip(s), grouped under them" if grouped else ""
+
+
 def articles_checked(report: Report) -> str:
     """How many articles were checked, and with --new how many others were their evidence."""
     if not report.new_articles:

@@ -33,6 +33,8 @@ def _finding(finding: Finding, statements: list[dict[str, Any]] | Items) -> dict
         "values": [{"value": list(g.value) if isinstance(g.value, tuple) else g.value, "articles": list(g.articles)}
                    for g in finding.values],
         "statements": statements,
+        "also": list(finding.also),
+        "grouped_under": finding.grouped_under,
         "decision": ({"verdict": finding.decision.verdict, "reviewer": finding.decision.reviewer,
                       "date": finding.decision.date, "note": finding.decision.note} if finding.decision else None),
     }

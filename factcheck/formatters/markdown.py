@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator, Mapping
 
 from factcheck.findings import Report, Statement
-from factcheck.formatters import Options, Output, articles_checked, outside_lines
+from factcheck.formatters import Options, Output, articles_checked, grouped_note, outside_lines, status_counts
 from factcheck.formatters.locations import value_text
 from factcheck.formatters.mastheads import front_matter, link
 from factcheck.inputs.article import ArticleInfo
@@ -61,23 +61,27 @@ def write(report: Report, options: Options, out: Output) -> None:
 
 def _lines(report: Report) -> Iterator[str]:
     """The document's lines, as they come (one may hold line breaks of its own)."""
-    counts = {status: sum(f.status == status for f in report.findings) for status in _ICON}
+    counts = status_counts(report)
     known = front_matter(report)
     yield (f"## factcheck: {counts['conflict']} conflict(s), {counts['warning']} warning(s), "
            f"{counts['consistent']} consistent\n")
     yield (articles_checked(report) + (f", {len(report.skipped)} skipped" if report.skipped else "")
            + (f"; findings of the new article(s): {', '.join(report.new_articles)}" if report.new_articles else "")
-           + ".\n")
+           + grouped_note(report) + ".\n")
     if report.findings:
         yield "| status | claim | values (sources) |\n|---|---|---|"
         for finding in report.findings:
             values = "; ".join(f"{value_text(g.value)} ({', '.join(g.articles)})" for g in finding.values)
-            yield f"| {_ICON[finding.status]} | {_text(finding.title)} | {_text(values)} |"
+            icon = "↳ the same slip" if finding.grouped_under is not None else _ICON[finding.status]
+            yield f"| {icon} | {_text(finding.title)} | {_text(values)} |"
         yield ""
     for finding in report.findings:
         if finding.status == "consistent":
             continue
         yield f"### {_ICON[finding.status]}: {_text(finding.title)}\n\n{_text(finding.message)}\n"
+        yield from (f"Also: {_text(other)} (the same slip, below).\n" for other in finding.also)
+        if finding.grouped_under is not None:
+            yield f"The same slip as {_text(finding.grouped_under)} (above).\n"
         yield from (_quote(s, known) for s in finding.statements)
     for heading, lines in (("Skipped inputs", [f"- {_code(s.path)}: {_text(s.reason)}" for s in report.skipped]),
                            ("Not about the rules' stories (read, nothing checked)",

@@ -59,18 +59,22 @@ def _result(finding: Finding, anchor: Statement, known: Mapping[str, ArticleInfo
     return {
         "ruleId": finding.claim,
         "level": LEVELS[finding.status],
-        "message": {"text": finding_message(finding)},
+        "message": {"text": finding_message(finding) + "".join(f"; also: {other} (the same slip)"
+                                                               for other in finding.also)},
         "locations": [_location(anchor, known)],
         "relatedLocations": Items(_location(s, known, number) for number, s in enumerate(related, 1)),
         "partialFingerprints": {"factcheckFinding/v1": fingerprint(finding)},
-        "properties": {"status": finding.status, "title": finding.title},
+        "properties": {"status": finding.status, "title": finding.title,
+                       **({"also": list(finding.also)} if finding.also else {})},
     }
 
 
 def write(report: Report, options: Options, out: Output) -> None:
     """The log, written a result at a time; the rules, which come first, are read off the findings before."""
+    # A finding grouped under another is that one's slip: one result, which names it.
     reported = [(finding, anchor) for finding in report.findings
-                if finding.status != "consistent" and (anchor := finding.anchor) is not None]
+                if finding.status != "consistent" and finding.grouped_under is None
+                and (anchor := finding.anchor) is not None]
     known = front_matter(report)
     rules: dict[str, dict[str, Any]] = {}
     for finding, _ in reported:

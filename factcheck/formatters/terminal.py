@@ -14,7 +14,16 @@ from rich.style import Style
 from rich.text import Text
 
 from factcheck.findings import Finding, Report, Statement
-from factcheck.formatters import STATUSES, Options, Output, articles_checked, console_for, outside_lines
+from factcheck.formatters import (
+    STATUSES,
+    Options,
+    Output,
+    articles_checked,
+    console_for,
+    grouped_note,
+    outside_lines,
+    status_counts,
+)
 from factcheck.formatters.mastheads import front_matter, link, named
 from factcheck.inputs.article import ArticleInfo
 
@@ -90,6 +99,10 @@ def _finding(console: Console, finding: Finding, known: Mapping[str, ArticleInfo
         title.append(f" — {finding.title}")
     _say(console, title, 0, 2)
     _say(console, Text(finding.message), 2, 2)
+    for other in finding.also:
+        _say(console, Text(f"also: {other} (the same slip, below)", style="bold"), 2, 2)
+    if finding.grouped_under is not None:
+        _say(console, Text(f"the same slip as {finding.grouped_under} (above)", style="bold"), 2, 2)
     if finding.decision is not None:
         decided = f"DECIDED: {finding.decision.verdict} by {finding.decision.reviewer} on {finding.decision.date}"
         note = f": {finding.decision.note}" if finding.decision.note else ""
@@ -129,9 +142,12 @@ def write(report: Report, options: Options, out: Output) -> None:
     consistent = [f for f in report.findings if f.status == "consistent"]
     if consistent and "consistent" in options.show and not options.quiet:
         console.print(Text("CONSISTENT", style=_STATUS_STYLE["consistent"]))
+        reported = {f.claim for f in report.findings if f.status != "consistent" and f.status in options.show}
         for finding in consistent:
             line = Text("✓ ", style="green")
             line.append(finding.claim, style="bold")
+            if finding.claim in reported:  # one claim under two statuses: say which part is which
+                line.append(" (the rest: its other findings are above)")
             line.append(f"  {finding.message}")
             _say(console, line, 2, 4)
         console.print()
@@ -146,7 +162,7 @@ def write(report: Report, options: Options, out: Output) -> None:
 
 
 def _summary(report: Report, options: Options) -> Text:
-    counts = {status: sum(f.status == status for f in report.findings) for status in _STATUS_STYLE}
+    counts = status_counts(report)
     summary = Text(f"factcheck: {articles_checked(report)}")
     if options.rules:
         summary.append(f" against the rules in {options.rules}")
@@ -156,6 +172,7 @@ def _summary(report: Report, options: Options) -> Text:
     summary.append(f"{counts['warning']} warning(s)", style=_STATUS_STYLE["warning"])
     summary.append(", ")
     summary.append(f"{counts['consistent']} consistent", style=_STATUS_STYLE["consistent"])
+    summary.append(grouped_note(report))
     if report.skipped:
         summary.append(f", {len(report.skipped)} input(s) skipped", style="bold")
     if report.new_articles:

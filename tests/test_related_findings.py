@@ -1,0 +1,75 @@
+"""One slip, one finding in the count: a finding whose odd ones out are the very words of another's is grouped under
+it, in every format and in the exit status; two slips in one sentence stay two."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from factcheck.cli import main
+from factcheck.engine import check
+from factcheck.findings import Decision
+from factcheck.reviews import entry_for, save_reviews
+from factcheck.rules.load import load_rules
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture()
+def newsroom(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "corpus", tmp_path / "corpus")
+    shutil.copytree(ROOT / "rules", tmp_path / "rules")
+    return tmp_path
+
+
+def _json(newsroom: Path) -> dict:
+    result = CliRunner().invoke(main, ["check", str(newsroom / "corpus"), "--rules", str(newsroom / "rules"),
+                                       "--no-db", "--no-baseline", "--format", "json"])
+    return json.loads(result.stdout)
+
+
+def test_the_wrong_day_and_the_two_places_it_makes_are_one_slip(newsroom: Path) -> None:
+    findings = _json(newsroom)["findings"]
+    failing = [f for f in findings if f["status"] != "consistent"]
+    (meeting,) = [f for f in failing if f["claim"] == "putin-meeting-date"]
+    (where,) = [f for f in failing if f["claim"] == "whereabouts"]
+    assert meeting["also"] == [f"whereabouts: {where['title']}"] and meeting["grouped_under"] is None
+    assert where["grouped_under"] == f"putin-meeting-date: {meeting['title']}" and where["also"] == []
+    assert failing.index(where) == failing.index(meeting) + 1  # it follows the finding it is grouped under
+
+
+def test_two_misspelt_names_in_one_sentence_stay_two_findings(newsroom: Path) -> None:
+    for spelt_wrong in ("000_d3c4dca9e3661920.txt", "002_5d6f030e8b6bd807.txt"):  # the bundled misspellings
+        (newsroom / "corpus" / spelt_wrong).unlink()
+    (newsroom / "corpus" / "005_two_slips.txt").write_text(
+        " date 2022-04-27 In Moscow, Gutteres thanked his deputy spokesman Fahan Haq and Russian President Vladimir "
+        "Putin on Wednesday.\n")
+    names = [f for f in _json(newsroom)["findings"] if f["claim"] == "names" and f["status"] == "warning"]
+    assert len(names) == 2 and all(f["grouped_under"] is None and f["also"] == [] for f in names)
+
+
+def test_a_false_alarm_on_the_first_finding_passes_the_slip_it_groups(newsroom: Path) -> None:
+    report = check([newsroom / "corpus"], load_rules(newsroom / "rules"))
+    (meeting,) = [f for f in report.findings if f.claim == "putin-meeting-date"]
+    save_reviews(newsroom / "reviews.toml",
+                 {(e := entry_for(meeting, Decision("false alarm", "Ada Editor", dt.date(2026, 12, 1).isoformat(),
+                                                    "the plan changed"))).fingerprint: e})
+    result = CliRunner().invoke(main, ["check", str(newsroom / "corpus"), "--rules", str(newsroom / "rules"),
+                                       "--no-db", "--no-baseline"])
+    assert result.exit_code == 0, result.output  # the whereabouts conflict is that slip, decided with it
+
+
+def test_the_terminal_counts_the_slip_once_and_links_both_ways(newsroom: Path) -> None:
+    result = CliRunner().invoke(main, ["check", str(newsroom / "corpus"), "--rules", str(newsroom / "rules"),
+                                       "--no-db", "--no-baseline"])
+    assert result.exit_code == 1
+    first = result.stdout.splitlines()[0]
+    assert "1 conflict(s)" in first and "1 more finding(s) of the same slip(s)" in first
+    assert "also: whereabouts: Where Guterres was, day by day: 2022-04-28 (the same slip, below)" in result.stdout
+    assert "the same slip as putin-meeting-date: Day Guterres met Putin (above)" in result.stdout
+    assert "✓ whereabouts (the rest: its other findings are above)" in result.stdout
