@@ -321,3 +321,14 @@ def test_an_answer_is_any_start_of_its_words() -> None:
                                    " FALSE  ALARM ", "s", "", "q", "quit")] == \
         ["confirmed"] * 3 + ["accepted"] * 2 + ["false alarm"] * 4 + ["skip", "skip", "quit", "quit"]
     assert answer_of("x") is None and answer_of("confirmedly") is None
+
+
+def test_review_lays_a_finding_out_once_at_the_console_width(tmp_path: Path) -> None:
+    result = _review(CliRunner(env={"COLUMNS": "64"}), tmp_path, "q\n")
+    assert result.exit_code == 0, result.output
+    shown = result.output.split("Decision")[0].splitlines()
+    assert max(len(line) for line in shown) <= 64
+    # Wrapped once, with hanging indents: only the headings start at the margin, and the report's summary, which
+    # is about the whole corpus, is not repeated under each finding.
+    assert [line for line in shown if line and not line.startswith(" ")] == [
+        "Finding 1 of 7", "CONFLICT  putin-meeting-date — Day Guterres met Putin"]

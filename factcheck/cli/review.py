@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import sys
 from pathlib import Path
@@ -19,6 +18,7 @@ from factcheck.cli.options import (
 from factcheck.cli.output import fail
 from factcheck.cli.running import default_reviews, refuse_stdin, run_report, valid_rules
 from factcheck.findings import Decision
+from factcheck.formatters.terminal import finding_text
 from factcheck.reviews import VERDICTS, ReviewsError, apply_reviews, entry_for, load_reviews, save_reviews
 
 if TYPE_CHECKING:
@@ -46,6 +46,7 @@ def review_command(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date
     """
     from rich.console import Console
     from rich.prompt import Prompt
+    from rich.text import Text
 
     refuse_stdin(corpus, "review reads your decisions from standard input")
     rules = valid_rules(rules_dir)
@@ -55,7 +56,9 @@ def review_command(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date
     except ReviewsError as error:
         fail(str(error))
     report = apply_reviews(run_report(corpus, rules, rules_dir, published, max_size), entries)
-    open_findings = [f for f in report.findings if f.status != "consistent" and f.decision is None]
+    # A finding grouped under another is that one's slip: deciding the first decides it (decide.exit_status).
+    open_findings = [f for f in report.findings
+                     if f.status != "consistent" and f.decision is None and f.grouped_under is None]
     console = Console(highlight=False)
     if not open_findings:
         console.print(f"No open finding: every conflict and warning is decided in {path}.")
@@ -65,11 +68,10 @@ def review_command(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date
     except EOFError:
         fail("no reviewer name: give one with --reviewer NAME")
     for number, finding in enumerate(open_findings, 1):
-        single = dataclasses.replace(report, findings=(finding,), skipped=(), warnings=())
         console.print(f"[bold]Finding {number} of {len(open_findings)}[/bold]")
-        shown = formatters.to_text(formatters.for_a_terminal().write, single,
-                                   formatters.Options(console.is_terminal, console.width))
-        console.print(shown.split("\n", 2)[2])
+        shown = finding_text(report, finding, formatters.Options(console.is_terminal, console.width))
+        # Laid out at the console's width already: printed as it is, not wrapped again nor read as markup.
+        console.print(Text.from_ansi(shown.rstrip("\n")), soft_wrap=True)
         verdict = ask_decision(console)
         if verdict == "quit":
             break

@@ -125,7 +125,3 @@ def get(name: str) -> Format:
     module = importlib.import_module(f"factcheck.formatters.{_MODULES[name]}")
     return Format(name, module.write, getattr(module, "NEEDS_TEXTS", False), getattr(module, "FOR_A_TERMINAL", False))
 
-
-def for_a_terminal() -> Format:
-    """The format laid out for a person at a terminal (what `review` shows one finding at a time in)."""
-    return next(found for name in (DEFAULT, *NAMES) if (found := get(name)).for_a_terminal)

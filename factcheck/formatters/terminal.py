@@ -120,6 +120,13 @@ def _finding(console: Console, finding: Finding, known: Mapping[str, ArticleInfo
     console.print()
 
 
+def finding_text(report: Report, finding: Finding, options: Options) -> str:
+    """One finding of the report laid out as the report lays it out, alone (what `review` shows at a time)."""
+    buffer = io.StringIO()
+    _finding(console_for(buffer, options), finding, front_matter(report))
+    return buffer.getvalue()
+
+
 def write(report: Report, options: Options, out: Output) -> None:
     """Rich lays the report out in a buffer, which is passed on to `out` and emptied after each finding."""
     buffer = io.StringIO()
