@@ -110,14 +110,14 @@ def _checked(path: Path, key: str, value: Any) -> Any:
         if not isinstance(items, list) or not items or not all(isinstance(item, str) and item for item in items):
             raise ConfigError(f"{_where(path)}: '{key}' must be a path or a list of paths (strings), not "
                               f"{value!r}")
-        return tuple(_resolved(path.parent, item) for item in items)
+        return tuple(resolved(path.parent, item) for item in items)
     if not isinstance(value, str) or not value:
         raise ConfigError(f"{_where(path)}: '{key}' must be a {'path' if sort == 'path' else 'string'} (a string), "
                           f"not {value!r}")
-    return _resolved(path.parent, value) if sort == "path" else value
+    return resolved(path.parent, value) if sort == "path" else value
 
 
-def _resolved(folder: Path, value: str) -> Path:
+def resolved(folder: Path, value: str) -> Path:
     """A path of the file, relative to its folder, written relative to the current folder: run from the project's
     root, reports name the same paths as without a settings file (absolute where no relative path leads there)."""
     target = folder.absolute() / Path(value).expanduser()

@@ -149,3 +149,16 @@ def test_the_settings_baseline_is_written_by_baseline_and_read_by_check_where_it
     assert after.exit_code == 0, after.output
     assert "recorded in the baseline" in after.stderr and "known.json" in after.stderr
     assert invoke("check", "--no-baseline").exit_code == 1  # --no-baseline overrides the file
+
+
+def test_the_default_baseline_and_store_belong_to_the_project_not_the_folder_run_from(project: Path) -> None:
+    (project / "factcheck.toml").write_text('corpus = "articles"\nrules = "story-rules"\n', encoding="utf-8")
+    assert invoke("baseline").exit_code == 0
+    assert (project / ".factcheck-baseline.json").is_file() and not Path(".factcheck-baseline.json").exists()
+    quiet = invoke("check")
+    assert quiet.exit_code == 0, quiet.output  # the project's baseline, found from the subfolder
+    assert "recorded in the baseline" in quiet.output
+    assert invoke("index").exit_code == 0
+    assert (project / ".factcheck" / "index.db").is_file() and not Path(".factcheck").exists()
+    warm = invoke("check", "--no-baseline", "--format", "json")
+    assert warm.exit_code == 1 and len(json.loads(warm.stdout)["articles"]) == 5

@@ -13,7 +13,7 @@ import click
 
 from factcheck import __version__
 from factcheck.cli import baseline, check, dates, explain, index, review, rules
-from factcheck.cli.configured import default_map
+from factcheck.cli.configured import default_map, remember_project
 from factcheck.cli.output import fail
 from factcheck.config import CONFIG_FILE, ConfigError, load_config, read_config
 
@@ -43,6 +43,7 @@ def main(ctx: click.Context, config_path: Path | None, no_config: bool) -> None:
         for note in config.notes:
             click.echo(f"factcheck: {note}", err=True)
         ctx.default_map = default_map(config, main, ctx)
+        remember_project(ctx, config)
     except ConfigError as error:
         fail(str(error))
 

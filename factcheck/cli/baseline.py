@@ -6,8 +6,10 @@ import datetime as dt
 from pathlib import Path
 
 import click
+from click.core import ParameterSource
 
 from factcheck.baseline import DEFAULT_BASELINE, baseline_json
+from factcheck.cli.configured import in_project
 from factcheck.cli.options import (
     corpus_options,
     rules_option,
@@ -28,6 +30,8 @@ def baseline_command(corpus: tuple[Path, ...], rules_dir: Path, published: dt.da
     A finding is recorded by its claim, its values and its articles, not by line numbers.
     """
     rules = valid_rules(rules_dir)
+    if click.get_current_context().get_parameter_source("output") is ParameterSource.DEFAULT:
+        output = in_project(output)
     report = run_report(corpus, rules, rules_dir, published, max_size)
     if not report.articles:
         fail("no usable article, no baseline written: " + "; ".join(f"{s.path}: {s.reason}" for s in report.skipped))

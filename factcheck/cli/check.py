@@ -10,7 +10,7 @@ import click
 
 from factcheck import formatters
 from factcheck.baseline import DEFAULT_BASELINE, BaselineError, read_baseline
-from factcheck.cli.configured import from_settings
+from factcheck.cli.configured import from_settings, in_project
 from factcheck.cli.options import (
     corpus_options,
     new_options,
@@ -76,8 +76,8 @@ def check(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date | None, 
         baseline_path = None
     elif configured:  # the settings' baseline stands for the default one: read where it exists
         baseline_path = baseline_path if baseline_path is not None and baseline_path.is_file() else None
-    elif baseline_path is None and DEFAULT_BASELINE.is_file():
-        baseline_path = DEFAULT_BASELINE
+    elif baseline_path is None and in_project(DEFAULT_BASELINE).is_file():
+        baseline_path = in_project(DEFAULT_BASELINE)
     if baseline_path is not None:
         try:
             recorded = read_baseline(baseline_path)

@@ -5,12 +5,16 @@ the command line override them."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 import click
 from click.core import ParameterSource
 
-from factcheck.config import Config, ConfigError
+from factcheck.config import Config, ConfigError, resolved
+
+# Where the group keeps the folder of the settings file it read, for the defaults that belong to the project.
+_PROJECT = "factcheck.project"
 
 # The parameters each key of the settings file sets: (the command's path under `factcheck`, the parameter's name).
 TARGETS: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]] = {
@@ -49,6 +53,18 @@ def _parameter(group: click.Group, path: tuple[str, ...], name: str) -> click.Pa
         assert isinstance(command, click.Group)
         command = command.commands[part]
     return next(p for p in command.params if p.name == name)
+
+
+def remember_project(ctx: click.Context, config: Config) -> None:
+    ctx.meta[_PROJECT] = config.path.parent
+
+
+def in_project(path: Path) -> Path:
+    """A default path of the project (the store, the baseline) where the settings file is, as ruff's are, so that a
+    command run from a subfolder finds them; as it is where no settings file was read."""
+    context = click.get_current_context(silent=True)
+    folder = context.meta.get(_PROJECT) if context is not None else None
+    return path if folder is None or path.is_absolute() else resolved(folder, str(path))
 
 
 def from_settings(name: str) -> bool:

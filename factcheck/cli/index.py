@@ -6,7 +6,9 @@ import datetime as dt
 from pathlib import Path
 
 import click
+from click.core import ParameterSource
 
+from factcheck.cli.configured import in_project
 from factcheck.cli.options import (
     corpus_options,
     jobs_option,
@@ -40,6 +42,8 @@ def index_command(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date 
     an article hit an internal error.
     """
     refuse_stdin(corpus, "the store keeps files")
+    if click.get_current_context().get_parameter_source("db") is ParameterSource.DEFAULT:
+        db = in_project(db)
     rules = valid_rules(rules_dir)
     inputs = list(corpus) or [Path("corpus")]
     try:

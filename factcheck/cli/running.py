@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from factcheck.claims import RuleSet
+from factcheck.cli.configured import in_project
 from factcheck.cli.output import fail
 from factcheck.engine import ClaimMapper
 from factcheck.engine import check as run_check
@@ -50,7 +51,7 @@ class Execution:
         """The store to use: the one --db names (created when asked for), else the default one if it exists."""
         if not self.use_db:
             return None
-        path = self.db or DEFAULT_STORE
+        path = self.db or in_project(DEFAULT_STORE)
         if self.db is None and not path.exists() and not create:
             return None
         try:
