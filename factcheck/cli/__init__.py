@@ -10,7 +10,7 @@ from __future__ import annotations
 import click
 
 from factcheck import __version__
-from factcheck.cli import baseline, check, dates, explain, index, review, rules
+from factcheck.cli import baseline, check, dates, explain, import_, index, review, rules
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -20,5 +20,5 @@ def main() -> None:
 
 
 for command in (check.check, index.index_command, baseline.baseline_command, dates.dates, rules.rules,
-                explain.explain_command, review.review_command):
+                explain.explain_command, review.review_command, import_.import_command):
     main.add_command(command)
