@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from factcheck import __version__
-from factcheck.cli import baseline, check, dates, explain, index, review, rules
+from factcheck.cli import baseline, check, dates, explain, import_, index, review, rules
 from factcheck.cli.configured import default_map, remember_project
 from factcheck.cli.output import fail
 from factcheck.config import CONFIG_FILE, ConfigError, load_config, read_config
@@ -49,5 +49,5 @@ def main(ctx: click.Context, config_path: Path | None, no_config: bool) -> None:
 
 
 for command in (check.check, index.index_command, baseline.baseline_command, dates.dates, rules.rules,
-                explain.explain_command, review.review_command):
+                explain.explain_command, review.review_command, import_.import_command):
     main.add_command(command)
