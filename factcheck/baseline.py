@@ -18,6 +18,10 @@ from typing import Any
 from factcheck.findings import Finding, Report
 
 SCHEMA = "factcheck.baseline/1"
+# Written by baselines whose articles are named by paths relative to the corpus folder (after 0.2.0; see ids.py).
+PATH_IDS = "path"
+# Marks, on each entry read, a baseline written before: its articles are named by their file's name.
+LEGACY_IDS = "legacy_ids"
 # Where `factcheck baseline` writes and `factcheck check` looks, in the folder it runs from.
 DEFAULT_BASELINE = Path(".factcheck-baseline.json")
 
@@ -60,7 +64,8 @@ def baseline_json(report: Report) -> str:
                 "articles": sorted({s.article for s in f.statements}),
                 "odd_ones_out": [list(pair) for pair in _odd(f)]}
                for f in report.findings if f.status != "consistent"]
-    return json.dumps({"schema": SCHEMA, "findings": sorted(entries, key=lambda e: (e["claim"], e["fingerprint"]))},
+    return json.dumps({"schema": SCHEMA, "ids": PATH_IDS,
+                       "findings": sorted(entries, key=lambda e: (e["claim"], e["fingerprint"]))},
                       ensure_ascii=False, indent=2) + "\n"
 
 
@@ -74,42 +79,49 @@ def read_baseline(path: Path) -> dict[str, dict[str, Any]]:
     if not isinstance(data, dict) or data.get("schema") != SCHEMA or not isinstance(data.get("findings"), list):
         raise BaselineError(f"{path}: not a factcheck baseline (schema {SCHEMA} expected); make one with "
                             "`factcheck baseline -o FILE`")
-    return {entry["fingerprint"]: entry for entry in data["findings"]
+    # A baseline of 0.2.0 or before names articles by their file's name (no "ids" key): matched as such, only.
+    legacy = data.get("ids") != PATH_IDS
+    return {entry["fingerprint"]: {**entry, LEGACY_IDS: legacy} for entry in data["findings"]
             if isinstance(entry, dict) and isinstance(entry.get("fingerprint"), str)}
 
 
-def _recorded(pair: tuple[str, str], recorded: set[tuple[str, str]]) -> bool:
-    """Whether a baseline records this odd one out. A baseline written before ids were paths relative to the
-    corpus root (0.2.0) names a file in a subfolder by its name alone: `index` still stands for `news/a/index`."""
-    if pair in recorded:
+def _all_recorded(odd: set[tuple[str, str]], recorded: set[tuple[str, str]], legacy: bool) -> bool:
+    """Whether a baseline records every odd one out. A baseline written before ids were paths relative to the
+    corpus folder (0.2.0) names a file in a subfolder by its name alone: there `index` still stands for
+    `news/a/index`, but for one article only, so that it never hides the same slip in another page bundle."""
+    if odd <= recorded:
         return True
-    article, value = pair
-    return "/" in article and (article.rsplit("/", 1)[1], value) in recorded
+    if not legacy:
+        return False
+    by_name = [pair if pair in recorded else (pair[0].rsplit("/", 1)[-1], pair[1]) for pair in odd]
+    return set(by_name) <= recorded and len(set(by_name)) == len(by_name)
 
 
 def without_baseline(findings: list[Finding],
                      recorded: Mapping[str, Any]) -> tuple[list[Finding], tuple[str, ...], int]:
     """The findings the baseline does not record, the recorded ones that no longer occur, and how many findings it
     hid."""
-    by_finding: dict[tuple[str, str, str], list[tuple[str, set[tuple[str, str]]]]] = {}
+    by_finding: dict[tuple[str, str, str], list[tuple[str, set[tuple[str, str]], bool]]] = {}
     for fp, entry in recorded.items():
         if isinstance(entry.get("odd_ones_out"), list):
             odd = {(str(pair[0]), str(pair[1])) for pair in entry["odd_ones_out"] if isinstance(pair, list)
                    and len(pair) == 2}
             by_finding.setdefault((entry.get("claim", ""), entry.get("title", ""), entry.get("status", "")),
-                                  []).append((fp, odd))
+                                  []).append((fp, odd, bool(entry.get(LEGACY_IDS))))
     kept: list[Finding] = []
     matched: set[str] = set()
     for finding in findings:
         if finding.status == "consistent":
             kept.append(finding)
             continue
-        if (known := recorded_as(finding, recorded)) is not None:
+        known = recorded_as(finding, recorded)
+        if known is not None and (known == fingerprint(finding) or recorded[known].get(LEGACY_IDS)):
             matched.add(known)
             continue
         odd = set(_odd(finding))
-        same = [other for other, recorded_odd in by_finding.get((finding.claim, finding.title, finding.status), [])
-                if all(_recorded(pair, recorded_odd) for pair in odd)]
+        same = [other for other, recorded_odd, legacy in by_finding.get((finding.claim, finding.title,
+                                                                          finding.status), [])
+                if _all_recorded(odd, recorded_odd, legacy)]
         if same:
             matched.update(same)
         else:

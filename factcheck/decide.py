@@ -247,11 +247,12 @@ def _against(of: Kind, finding: Finding, article: str, own: list[Statement],
 
 
 def group_related(findings: Sequence[Finding]) -> list[Finding]:
-    """One slip, one finding in the count: a conflict or warning whose odd ones out are all words that another
-    finding's odd ones out already are (the same article, overlapping spans: the wrong date of a meeting is a date
-    conflict and, where it puts the person in two places, a whereabouts conflict) is grouped under that one, the
-    most severe first, and follows it in the report. Two slips in one sentence (two misspelt names) do not
-    overlap, and stay two findings."""
+    """One slip, one finding in the count: a conflict or warning of another claim whose odd ones out are all the
+    very words of another finding's odd ones out (the same article and span: the wrong date of a meeting is a date
+    conflict and, where it puts the person in two places, a whereabouts conflict read from the same words) is
+    grouped under that one, the most severe first, and follows it in the report. Words that only overlap (a
+    misspelt name inside the clause that dates a meeting) are two slips and stay two findings; so are the findings
+    of two new articles (check --new), each about its own."""
     failing = sorted((i for i, f in enumerate(findings) if f.status != "consistent"),
                      key=lambda i: (STATUS_ORDER[findings[i].status], i))
     odd = {i: odd_ones_out(findings[i]) for i in failing}
@@ -259,7 +260,9 @@ def group_related(findings: Sequence[Finding]) -> list[Finding]:
     under: dict[int, list[int]] = {}
     for i in failing:
         # Heads come most severe first: a finding is grouped under one at least as severe.
-        head = next((h for h in heads if _within(odd[i], odd[h])), None) if odd[i] else None
+        head = next((h for h in heads if findings[h].claim != findings[i].claim
+                     and findings[h].focus == findings[i].focus and _same_words(odd[i], odd[h])), None) \
+            if odd[i] else None
         if head is None:
             heads.append(i)
         else:
@@ -277,10 +280,10 @@ def group_related(findings: Sequence[Finding]) -> list[Finding]:
     return ordered
 
 
-def _within(statements: Sequence[Statement], others: Sequence[Statement]) -> bool:
-    """Whether each statement overlaps one of the others in the same article."""
-    return all(any(s.article == o.article and s.start < o.end and o.start < s.end for o in others)
-               for s in statements)
+def _same_words(statements: Sequence[Statement], others: Sequence[Statement]) -> bool:
+    """Whether each statement was read from the very words of one of the others (article, start and end)."""
+    words = {(o.article, o.start, o.end) for o in others}
+    return all((s.article, s.start, s.end) in words for s in statements)
 
 
 EXIT_OK, EXIT_FINDINGS = 0, 1
@@ -290,9 +293,11 @@ def exit_status(report: Report, fail_on: str = "conflict") -> int:
     """0 or 1 by the findings: conflicts fail by default, warnings too with fail_on="warning", nothing with "never".
     (Unusable input or rules, status 2, are decided before any report exists.)"""
     # A finding an editor accepted or called a false alarm no longer fails the run; a confirmed error still does.
-    # A finding grouped under another is the same slip: the first one's decision holds for it.
-    statuses = {f.status for f in report.findings if f.grouped_under is None
-                and (f.decision is None or f.decision.verdict not in PASSING_VERDICTS)}
+    # A finding grouped under another is the same slip: undecided, it goes with the first one's decision; decided
+    # on its own, its decision holds.
+    statuses = {f.status for f in report.findings
+                if (f.decision is not None and f.decision.verdict not in PASSING_VERDICTS)
+                or (f.decision is None and f.grouped_under is None)}
     if fail_on == "never":
         return EXIT_OK
     if "conflict" in statuses or (fail_on == "warning" and "warning" in statuses):

@@ -78,8 +78,8 @@ class Finding:
 
     @property
     def reference(self) -> str:
-        """How another finding names this one."""
-        return f"{self.claim}: {self.title}"
+        """How another finding names this one (with check --new, with the new article it is about)."""
+        return f"{self.claim}: {self.title}" + (f" ({self.focus})" if self.focus is not None else "")
 
     @property
     def anchor(self) -> Statement | None:

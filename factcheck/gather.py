@@ -13,6 +13,7 @@ from factcheck.claims import RuleSet
 from factcheck.extraction import Extraction, ReadOptions, Runner
 from factcheck.findings import Statement
 from factcheck.inputs.article import ArticleInfo, Skipped, discover, unique_paths
+from factcheck.inputs.ids import distinct
 from factcheck.rules.load import rules_hash
 from factcheck.sharing import Shared
 from factcheck.store.database import Store
@@ -79,18 +80,20 @@ class Gathered:
             if item.internal_error:
                 self.internal_errors.append(item.path)
             return
-        if item.article.id in self.ids:
-            self.skipped.append(Skipped(item.path, f"duplicate article id {item.article.id!r} "
-                                                   f"(already read from {self.ids[item.article.id]})"))
-            return
-        self.ids[item.article.id] = item.path
+        info, statements = item.article, item.statements
+        if info.id in self.ids:  # two files, one id: the later one is named by more of its path
+            taken, info = info.id, replace(info, id=distinct(info.id, item.path, self.ids[info.id], self.ids))
+            statements = tuple(replace(s, article=info.id) for s in statements)
+            self.warnings.append(f"{item.path} and {self.ids[taken]} would both be article {taken!r}: "
+                                 f"{item.path} is named {info.id!r}")
+        self.ids[info.id] = item.path
         if shared:
-            self.articles.append(item.article)
-            self.statements += item.statements
+            self.articles.append(info)
+            self.statements += statements
         else:
-            article = self.shared.article(item.article)
+            article = self.shared.article(info)
             self.articles.append(article)
-            self.statements += [self.shared.statement(s, article) for s in item.statements]
+            self.statements += [self.shared.statement(s, article) for s in statements]
         self.warnings += item.warnings
 
 

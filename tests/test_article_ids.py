@@ -83,7 +83,8 @@ def test_a_baseline_that_named_articles_by_file_name_still_hides_their_findings(
     assert run("baseline", "-o", "today.json", cwd=tmp_path).exit_code == 0
     today = json.loads((tmp_path / "today.json").read_text())
     assert today["findings"]
-    # As 0.2.0 wrote it: articles by their file's name.
+    # As 0.2.0 wrote it: articles by their file's name, and no "ids" key to say they are paths.
+    del today["ids"]
     for number, entry in enumerate(today["findings"]):
         entry["articles"] = [a.rsplit("/", 1)[-1] for a in entry["articles"]]
         entry["odd_ones_out"] = [[a.rsplit("/", 1)[-1], v] for a, v in entry["odd_ones_out"]]
@@ -115,3 +116,43 @@ def test_an_id_is_the_path_from_the_outermost_folder_that_holds_it(tmp_path: Pat
         assert ids.id_of(str(tmp_path / path)) == expected  # written absolute: the same id
     finally:
         os.chdir(old)
+
+
+def test_a_baseline_hides_its_own_articles_slip_not_the_same_slip_in_another_page_bundle(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "rules", tmp_path / "rules")
+    corpus = tmp_path / "corpus"
+    for source in sorted((ROOT / "corpus").glob("*.txt")):
+        if not source.name.startswith("004"):
+            (corpus / source.stem).mkdir(parents=True)
+            shutil.copy(source, corpus / source.stem / "index.md")
+    (corpus / "index.md").write_text(DISAGREES)
+    assert run("baseline", cwd=tmp_path).exit_code == 0
+    assert run("check", cwd=tmp_path).exit_code == 0  # the recorded slip stays quiet
+    (corpus / "b").mkdir()
+    (corpus / "b" / "index.md").write_text(DISAGREES.replace("a spokesman said", "officials said"))
+    again = run("check", cwd=tmp_path)
+    assert again.exit_code == 1, again.output  # a second bundle with the same wrong day is a new finding
+    # Nor does a baseline of 0.2.0, which named both `index`, hide two articles by one entry.
+    old = json.loads((tmp_path / ".factcheck-baseline.json").read_text())
+    del old["ids"]
+    (tmp_path / ".factcheck-baseline.json").write_text(json.dumps(old))
+    assert run("check", cwd=tmp_path).exit_code == 1
+
+
+def test_two_files_never_collide_whichever_way_they_are_named(bundles: Path) -> None:
+    news = "content/news"
+    folders = run("check", f"{news}/moscow-wire", f"{news}/001_15ab6fc81d7eb95e", "--format", "json", cwd=bundles)
+    files = run("check", f"{news}/moscow-wire/index.md", f"{news}/001_15ab6fc81d7eb95e/index.md", "--format",
+                "json", cwd=bundles)
+    for result in (folders, files):
+        report = json.loads(result.stdout)
+        assert report["skipped"] == []  # both read, and their disagreement found
+        assert [f["status"] for f in report["findings"] if f["claim"] == "putin-meeting-date"] != ["consistent"]
+        assert sorted(a["id"] for a in report["articles"]) == ["001_15ab6fc81d7eb95e/index", "index"]
+        assert any("would both be article 'index'" in note for note in report["warnings"])
+
+
+def test_no_id_climbs_out_of_its_folder(bundles: Path) -> None:
+    climbing = "content/news/001_15ab6fc81d7eb95e/../moscow-wire"
+    report = json.loads(run("check", climbing, "--format", "json", cwd=bundles).stdout)
+    assert [a["id"] for a in report["articles"]] == ["index"]

@@ -49,15 +49,18 @@ def test_nothing_is_lost_and_nothing_crashes(messy: Path) -> None:
     report = json.loads(result.output)
     checked = {Path(a["path"]).name for a in report["articles"]}
     skipped = {Path(s["path"]).name: s["reason"] for s in report["skipped"]}
-    assert checked == {"good.md", "bom.txt", "legacy.txt", "crlf.txt", "cr.txt"}
-    assert set(skipped) == {"undated.txt", "impossible.txt", "empty.txt", "binary.txt", "huge.txt", "good.txt",
+    assert checked == {"good.md", "good.txt", "bom.txt", "legacy.txt", "crlf.txt", "cr.txt"}
+    assert set(skipped) == {"undated.txt", "impossible.txt", "empty.txt", "binary.txt", "huge.txt",
                             "notes.docx", "dangling.txt", "pipe.txt"}
     assert skipped["undated.txt"].startswith("no publication date")
     assert "does not exist" in skipped["impossible.txt"]
     assert skipped["empty.txt"] == "empty file"
     assert skipped["binary.txt"].startswith("binary file")
     assert "over the size limit" in skipped["huge.txt"]
-    assert skipped["good.txt"].startswith("duplicate article id 'good'")  # the first in sorted order is read
+    # Two files of one name but for the suffix: the first in sorted order is `good`, the other by its whole name.
+    assert {a["id"] for a in report["articles"] if a["path"].endswith(("good.md", "good.txt"))} == {"good",
+                                                                                                  "good.txt"}
+    assert any("is named 'good.txt'" in note for note in report["warnings"])
     assert skipped["notes.docx"].startswith("not an article file")
     assert skipped["dangling.txt"] == "broken symbolic link"
     assert skipped["pipe.txt"].startswith("not a regular file")
@@ -105,7 +108,7 @@ def test_an_internal_error_skips_its_article_and_exits_2(messy: Path, monkeypatc
     reasons = {Path(s["path"]).name: s["reason"] for s in report["skipped"]}
     assert reasons["crlf.txt"].startswith("internal error: RuntimeError: simulated failure")
     assert "please report" in reasons["crlf.txt"]
-    assert len(report["articles"]) == 5  # the others, the large one included (no --max-size here)
+    assert len(report["articles"]) == 6  # the others, the large one included (no --max-size here)
 
 
 def test_a_claim_that_matches_nothing_is_a_warning_not_an_error(tmp_path: Path) -> None:

@@ -70,7 +70,7 @@ def test_a_new_article_that_disagrees_is_one_error_on_its_own_line(repo: Path) -
     # The same words put the UN chief in Moscow on a day earlier plans put him in Kyiv: the same slip, named in the
     # one annotation instead of a second one on the line.
     assert len(annotations) == 1
-    assert "%0AAlso: whereabouts: Where Guterres was, day by day: 2022-04-28 (the same slip)" in errors[0]
+    assert "%0AAlso: whereabouts: Where Guterres was, day by day: 2022-04-28 (new-wire) (the same slip)" in errors[0]
 
 
 def test_a_new_article_that_agrees_passes(repo: Path) -> None:

@@ -151,14 +151,28 @@ def test_the_settings_baseline_is_written_by_baseline_and_read_by_check_where_it
     assert invoke("check", "--no-baseline").exit_code == 1  # --no-baseline overrides the file
 
 
-def test_the_default_baseline_and_store_belong_to_the_project_not_the_folder_run_from(project: Path) -> None:
+def test_the_default_baseline_belongs_to_the_project_not_the_folder_run_from(project: Path) -> None:
     (project / "factcheck.toml").write_text('corpus = "articles"\nrules = "story-rules"\n', encoding="utf-8")
     assert invoke("baseline").exit_code == 0
     assert (project / ".factcheck-baseline.json").is_file() and not Path(".factcheck-baseline.json").exists()
     quiet = invoke("check")
     assert quiet.exit_code == 0, quiet.output  # the project's baseline, found from the subfolder
     assert "recorded in the baseline" in quiet.output
-    assert invoke("index").exit_code == 0
-    assert (project / ".factcheck" / "index.db").is_file() and not Path(".factcheck").exists()
-    warm = invoke("check", "--no-baseline", "--format", "json")
-    assert warm.exit_code == 1 and len(json.loads(warm.stdout)["articles"]) == 5
+
+
+def test_a_store_written_from_another_folder_is_not_read_as_if_written_from_here(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (project / "factcheck.toml").write_text('corpus = "articles"\nrules = "story-rules"\ndb = "shared.db"\n',
+                                            encoding="utf-8")
+    here = Path.cwd()
+    monkeypatch.chdir(project)
+    assert invoke("index").exit_code == 0  # from the root: its paths are relative to the root
+    monkeypatch.chdir(here)
+    draft = project / "drafts" / "today" / "wire.txt"
+    draft.write_text(" date 2022-04-29 The UN chief met Russian President Vladimir Putin at the Kremlin on Thursday, "
+                     "April 28, a spokesman said.\n")
+    result = invoke("check", "--new", "wire.txt", "--no-baseline")
+    assert result.exit_code == 1, result.output  # checked against the corpus, read again from here
+    assert "names its files from" in result.stderr and "checking without it" in result.stderr
+    refused = invoke("index")
+    assert refused.exit_code == 2 and "run `factcheck index` from there" in refused.output

@@ -73,3 +73,23 @@ def test_the_terminal_counts_the_slip_once_and_links_both_ways(newsroom: Path) -
     assert "also: whereabouts: Where Guterres was, day by day: 2022-04-28 (the same slip, below)" in result.stdout
     assert "the same slip as putin-meeting-date: Day Guterres met Putin (above)" in result.stdout
     assert "✓ whereabouts (the rest: its other findings are above)" in result.stdout
+
+
+def test_a_misspelt_name_inside_the_words_of_a_wrong_date_is_a_slip_of_its_own(newsroom: Path) -> None:
+    (newsroom / "corpus" / "005_wrong_day.txt").write_text(
+        " date 2022-04-29 Guterres met Russian President Vladimir Puttin in Moscow on Thursday, April 28.\n")
+    failing = [f for f in _json(newsroom)["findings"] if f["status"] != "consistent"]
+    (puttin,) = [f for f in failing if f["claim"] == "names" and "Putin" in f["title"]]
+    assert puttin["grouped_under"] is None
+
+
+def test_a_grouped_finding_confirmed_on_its_own_still_fails_the_run(newsroom: Path) -> None:
+    report = check([newsroom / "corpus"], load_rules(newsroom / "rules"))
+    (meeting,) = [f for f in report.findings if f.claim == "putin-meeting-date"]
+    (where,) = [f for f in report.findings if f.grouped_under is not None]
+    entries = [entry_for(meeting, Decision("accepted", "Ada Editor", "2026-12-01", "both right then")),
+               entry_for(where, Decision("confirmed", "Ada Editor", "2026-12-01", "he was in Kyiv"))]
+    save_reviews(newsroom / "reviews.toml", {e.fingerprint: e for e in entries})
+    result = CliRunner().invoke(main, ["check", str(newsroom / "corpus"), "--rules", str(newsroom / "rules"),
+                                       "--no-db", "--no-baseline"])
+    assert result.exit_code == 1, result.output

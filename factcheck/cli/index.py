@@ -6,9 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import click
-from click.core import ParameterSource
 
-from factcheck.cli.configured import in_project
 from factcheck.cli.options import (
     corpus_options,
     jobs_option,
@@ -42,13 +40,14 @@ def index_command(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date 
     an article hit an internal error.
     """
     refuse_stdin(corpus, "the store keeps files")
-    if click.get_current_context().get_parameter_source("db") is ParameterSource.DEFAULT:
-        db = in_project(db)
     rules = valid_rules(rules_dir)
     inputs = list(corpus) or [Path("corpus")]
     try:
         with (Store(db, create=True) as store, Execution(jobs, scheduler=scheduler).cluster() as (runner, _),
               progress_shown(quiet) as progress):
+            if (base := store.written_elsewhere()) is not None:
+                raise StoreError(f"{db} names its files from {base}: run `factcheck index` from there, or give "
+                                 "another --db for this folder")
             run = runner or runner_for(jobs)
             options = ReadOptions(published, None, max_size, ArticleIds.of(inputs))
             summary = run_index(inputs, rules, store, options=options,

@@ -13,7 +13,6 @@ from typing import Any
 import click
 
 from factcheck.claims import RuleSet
-from factcheck.cli.configured import in_project
 from factcheck.cli.output import fail
 from factcheck.engine import ClaimMapper
 from factcheck.engine import check as run_check
@@ -51,13 +50,20 @@ class Execution:
         """The store to use: the one --db names (created when asked for), else the default one if it exists."""
         if not self.use_db:
             return None
-        path = self.db or in_project(DEFAULT_STORE)
+        path = self.db or DEFAULT_STORE
         if self.db is None and not path.exists() and not create:
             return None
         try:
-            return Store(path, create=create or self.db is not None)
+            store = Store(path, create=create or self.db is not None)
         except StoreError as error:
             fail(str(error))
+        if (base := store.written_elsewhere()) is not None:
+            store.close()
+            # Its relative paths name files from there: from here they would be other files, or none.
+            click.echo(f"factcheck: {path} names its files from {base}: checking without it (run from there to "
+                       "use it, or make one here with `factcheck index --db FILE`)", err=True)
+            return None
+        return store
 
     @contextlib.contextmanager
     def cluster(self) -> Iterator[tuple[Runner | None, ClaimMapper]]:

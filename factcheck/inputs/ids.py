@@ -10,8 +10,9 @@ outer one, so that `check corpus corpus/new` names its articles as `check corpus
 
 from __future__ import annotations
 
+import itertools
 import os
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,10 +54,27 @@ class ArticleIds:
         return ArticleIds(tuple(roots))
 
     def id_of(self, path: str) -> str:
+        path = os.path.normpath(path)  # `a/../b/x.md` is `b/x.md`: no id climbs out of its root
         for root in self.roots:
-            if (relative := root.relative(path)) is not None:
+            relative = root.relative(path)
+            if relative is not None and relative != ".." and not relative.startswith(".." + os.sep):
                 return _without_suffix(relative.replace(os.sep, "/"))
         return _without_suffix(os.path.basename(path))
+
+
+def distinct(id_: str, path: str, holder: str, taken: Container[str]) -> str:
+    """An id for a file whose id another file (`holder`) already has: beside it (x.txt and x.md), its name with the
+    suffix; elsewhere (the `index` of two folders named apart), the shortest longer ending of its path that no
+    article has."""
+    if os.path.splitext(os.path.abspath(path))[0] != os.path.splitext(os.path.abspath(holder))[0]:
+        folders = Path(os.path.abspath(path)).parent.parts[1:]
+        for size in range(1, len(folders) + 1):
+            longer = "/".join((*folders[-size:], id_.rsplit("/", 1)[-1]))
+            if longer not in taken:
+                return longer
+    suffix = Path(path).suffix
+    return next(f"{id_}{suffix}{'' if n == 1 else f'.{n}'}" for n in itertools.count(1)
+                if f"{id_}{suffix}{'' if n == 1 else f'.{n}'}" not in taken)
 
 
 def _without_suffix(name: str) -> str:

@@ -77,6 +77,11 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE articles ADD COLUMN source TEXT NOT NULL DEFAULT '';
     ALTER TABLE articles ADD COLUMN url TEXT NOT NULL DEFAULT '';
     """,
+    # Version 8: the folder the store's relative paths are relative to (the one it was written from), so that a
+    # run from another folder is told instead of finding none of its files in it.
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -185,6 +190,15 @@ class Store:
             raise StoreError(f"{self.path}: the store is damaged ({error}); move it away and run "
                              "`factcheck index` to build a new one") from None
 
+    def written_elsewhere(self) -> str | None:
+        """The folder this store's relative paths are relative to, where it is not the current one (a relative
+        path names another file from here); None when the store can be used from here."""
+        row = self._query("SELECT value FROM meta WHERE key = 'base'").fetchone()
+        if row is None or row[0] == os.getcwd():
+            return None
+        relative = self._query("SELECT 1 FROM articles WHERE substr(path, 1, 1) != '/' LIMIT 1").fetchone()
+        return row[0] if relative is not None else None
+
     def states(self) -> dict[str, FileState]:
         """What the store knows of every file it holds, by path."""
         rows = self._query("SELECT path, size, mtime_ns, sha256, rules_hash, engine FROM articles")
@@ -284,6 +298,7 @@ class Store:
         engine = engine_version()
         self._query("BEGIN IMMEDIATE")
         try:
+            self._query("INSERT OR IGNORE INTO meta VALUES ('base', ?)", (os.getcwd(),))
             for item in extractions:
                 if item.article is None:
                     continue
