@@ -242,6 +242,9 @@ def test_the_timeline_has_a_legend_and_marks_the_odd_one_out(page: Node) -> None
     odd = [n for n in svg.iter() if "odd" in n.attrs.get("class", "").split() and n.tag in ("circle", "rect")]
     assert len(odd) == 1 and "004_5411c03a7f8b04e4" in odd[0].all_text()  # its title names the source
     assert "28 Apr 2022 — disagrees" in svg.all_text() and "on or before 27 Apr 2022" in svg.all_text()
+    # A row for each day given, not for each source: the three that say 26 April share one.
+    assert [t.all_text() for t in svg.find_all("text") if t.attrs.get("x") == "4"] == [
+        "000_d3c4dca9e3661920", "3 sources", "004_5411c03a7f8b04e4"]
     legend = putin.find_all("ul", "legend")[0].all_text()
     assert "a day a source gives" in legend and "a bound" in legend and "disagrees" in legend
     odd_statements = putin.find_all("li", "odd")
@@ -252,7 +255,9 @@ def test_the_count_chart_is_scaled_to_the_figures_and_draws_bounds_with_their_wo
     toll = next(c for c in page.find_all("article", "card") if "Civilians killed" in c.all_text())
     svg = toll.find_all("svg", "chart")[0]
     labels = [t.all_text() for t in svg.find_all("text")]
-    assert "nearly 2,800 (2,660 to 2,800)" in labels and "More than 2,660 (from 2,660, no upper limit)" in labels
+    assert "nearly 2,800" in labels and "More than 2,660" in labels  # the words read, on their marks
+    described = _by_id(page)[svg.attrs["aria-labelledby"].split()[1]].all_text()
+    assert "nearly 2,800 (2,660 to 2,800)" in described and "More than 2,660 (from 2,660, no upper limit)" in described
     assert not any("<2800" in label or ">2660" in label for label in labels)
     ticks = [float(label.replace(",", "")) for label in labels if re.fullmatch(r"[0-9,]+", label)]
     assert min(ticks) >= 2_000 and max(ticks) <= 3_500  # the axis covers the figures read, not 0 to the top

@@ -91,7 +91,7 @@ svg text.odd-words { fill: var(--conflict); font-weight: 700; }
 .swatch.conflict, td.conflict { background: var(--clash); } .swatch.warning, td.warning { background: var(--changed); }
 .swatch.odd, td.odd { outline: 2px solid var(--conflict); outline-offset: -2px; }
 table.grid ul { list-style: none; margin: 0; padding: 0; font-size: 0.9rem; }
-table.grid td { min-width: 7rem; }
+table.grid td { min-width: 7rem; } .grid-wrap { overflow-x: auto; }
 .article-text { white-space: pre-wrap; background: var(--card); border: 1px solid var(--line); border-radius: 6px;
                 padding: 1rem; overflow-wrap: anywhere; }
 @media (max-width: 600px) { body { font-size: 15px; } td, th { padding: 0.2rem 0.3rem; } }

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -80,10 +80,37 @@ def _odd_label(statement: Statement, odd: Odd) -> str:
     return f" — {ODD_WORDS}" if key(statement) in odd else ""
 
 
+def _rows(statements: Iterable[Statement], drawn: Callable[[Statement], Hashable]) -> list[list[Statement]]:
+    """The statements a picture draws alike, together, in the order of the first of each: a row for each way a value
+    is drawn, not for each source, so that a story a hundred outlets tell keeps a picture a reader takes in."""
+    rows: dict[Hashable, list[Statement]] = {}
+    for statement in statements:
+        rows.setdefault(drawn(statement), []).append(statement)
+    return list(rows.values())
+
+
+def _who(row: Sequence[Statement], name: Name) -> str:
+    """A row's sources: the one source's name, else how many."""
+    articles = sorted({name(s.article) for s in row})
+    return articles[0] if len(articles) == 1 else f"{len(articles)} sources"
+
+
+def _tip(row: Sequence[Statement], name: Name, words: str) -> str:
+    articles = sorted({name(s.article) for s in row})
+    named = ", ".join(articles[:_TIP_SOURCES]) + (f" and {len(articles) - _TIP_SOURCES} more"
+                                                   if len(articles) > _TIP_SOURCES else "")
+    return f"<title>{escape(named)}: {escape(words)}</title>"
+
+
+_TIP_SOURCES = 10  # the sources a mark's tooltip names
+
+
 def timeline(finding: Finding, odd: Odd, name: Name, figure_id: str) -> str:
-    """Each source's day on one axis, a row a statement; a bound is a range running to the edge it leaves open."""
-    rows = [(s, _day(s.extra.get("earliest")), _day(s.extra.get("latest"))) for s in finding.statements]
-    days = [d for _, a, b in rows for d in (a, b) if d is not None]
+    """Each source's day on one axis, a row for the sources that give the same; a bound is a range running to the
+    edge it leaves open."""
+    rows = [(row[0], row, _day(row[0].extra.get("earliest")), _day(row[0].extra.get("latest"))) for row in _rows(
+        finding.statements, lambda s: (s.extra.get("earliest"), s.extra.get("latest"), value_text(s.value)))]
+    days = [d for *_, a, b in rows for d in (a, b) if d is not None]
     if not days:
         return ""
     first, last = min(days) - dt.timedelta(days=1), max(days) + dt.timedelta(days=1)
@@ -96,17 +123,17 @@ def timeline(finding: Finding, odd: Odd, name: Name, figure_id: str) -> str:
 
     parts = [_svg_open("timeline", figure_id, width, height),
              _svg_title(figure_id, f"{finding.title}: timeline of the days each source gives", rows=[
-                 f"{name(s.article)}: {_date_words(s)}{_odd_label(s, odd)}" for s, _, _ in rows])]
+                 f"{_who(row, name)}: {_date_words(s)}{_odd_label(s, odd)}" for s, row, _, _ in rows])]
     day = first
     while day <= last:
         parts.append(f'<line class="grid" x1="{x(day):.1f}" y1="20" x2="{x(day):.1f}" y2="{height - 10}"/>'
                      f'<text x="{x(day):.1f}" y="14" text-anchor="middle">{day:%d %b}</text>')
         day += dt.timedelta(days=max(1, span // 10))
     marks = set()
-    for number, (statement, earliest, latest) in enumerate(rows):
+    for number, (statement, row, earliest, latest) in enumerate(rows):
         y = 36 + row_height * number
-        tip = f"<title>{escape(name(statement.article))}: {escape(_date_words(statement))}</title>"
-        parts.append(f'<text x="4" y="{y + 4}">{escape(_short(name(statement.article), 22))}</text>')
+        tip = _tip(row, name, _date_words(statement))
+        parts.append(f'<text x="4" y="{y + 4}">{escape(_short(_who(row, name), 22))}</text>')
         if earliest is not None and earliest == latest:
             marks.add("day")
             parts.append(f'<circle class="{_mark_class(statement, odd)}" cx="{x(earliest):.1f}" cy="{y}" r="6">'
@@ -159,20 +186,22 @@ def _nice_step(span: float) -> float:
 
 @dataclass(frozen=True, slots=True)
 class _Figure:
-    statement: Statement
+    statement: Statement  # the first of the row's
+    row: tuple[Statement, ...]  # the statements that give the same figure as of the same day in the same words
     as_of: dt.date
     low: float
     high: float | None  # None: no upper limit ("more than 2,660")
 
 
 def count_chart(finding: Finding, odd: Odd, name: Name, figure_id: str) -> str:
-    """Each source's figure on one axis scaled to the figures read, a row a statement, by as-of date (a cumulative
-    count grows down the rows): an exact figure is a dot, an interval a bar from its lowest to its highest value, an
-    open upper bound a bar running past the axis; each labelled with the words read."""
-    rows = sorted((_Figure(s, day, float(s.extra["low"]), None if s.extra.get("high") is None
-                           else float(s.extra["high"]))
-                   for s in finding.statements
-                   if (day := _day(s.extra.get("as_of"))) is not None and s.extra.get("low") is not None),
+    """Each source's figure on one axis scaled to the figures read, a row for the sources that give the same, by
+    as-of date (a cumulative count grows down the rows): an exact figure is a dot, an interval a bar from its lowest
+    to its highest value, an open upper bound a bar running past the axis; each labelled with the words read."""
+    drawn = [s for s in finding.statements if _day(s.extra.get("as_of")) is not None and s.extra.get("low") is not None]
+    rows = sorted((_Figure(row[0], tuple(row), _day(row[0].extra["as_of"]) or dt.date.min, float(row[0].extra["low"]),
+                           None if row[0].extra.get("high") is None else float(row[0].extra["high"]))
+                   for row in _rows(drawn, lambda s: (s.extra["as_of"], s.extra["low"], s.extra.get("high"),
+                                                      words_read(s) or value_text(s.value)))),
                   key=lambda r: (r.as_of, r.statement.article, r.statement.start))
     if not rows:
         return ""
@@ -194,7 +223,7 @@ def count_chart(finding: Finding, odd: Odd, name: Name, figure_id: str) -> str:
 
     parts = [_svg_open("chart", figure_id, width, height),
              _svg_title(figure_id, f"{finding.title}: the figure each source gives, by the day it is as of", rows=[
-                 f"{name(r.statement.article)}, as of {r.as_of:%-d %b %Y}: {_figure_words(r)}"
+                 f"{_who(r.row, name)}, as of {r.as_of:%-d %b %Y}: {_figure_words(r)}"
                  f"{_odd_label(r.statement, odd)}" for r in rows])]
     tick = axis_low
     while tick <= axis_high + step / 1000:
@@ -205,8 +234,8 @@ def count_chart(finding: Finding, odd: Odd, name: Name, figure_id: str) -> str:
     for number, row in enumerate(rows):
         y = top + row_height * number
         css = _mark_class(row.statement, odd)
-        tip = f"<title>{escape(name(row.statement.article))}: {escape(_figure_words(row))}</title>"
-        parts.append(f'<text x="4" y="{y + 4}">{escape(_short(name(row.statement.article), 16))} · '
+        tip = _tip(row.row, name, _figure_words(row))
+        parts.append(f'<text x="4" y="{y + 4}">{escape(_short(_who(row.row, name), 16))} · '
                      f"{row.as_of:%-d %b}</text>")
         if row.high is None:
             marks.add("open")
@@ -221,8 +250,11 @@ def count_chart(finding: Finding, odd: Odd, name: Name, figure_id: str) -> str:
             marks.add("interval")
             parts.append(f'<rect class="{css} range" x="{x(row.low):.1f}" y="{y - 4}" '
                          f'width="{max(x(row.high) - x(row.low), 2):.1f}" height="8" rx="4">{tip}</rect>')
+        # The label is the words read; the interval they were read as is the bar, and the tooltip's and the
+        # description's words.
         parts.append(f'<text x="{width - right + 16}" y="{y + 4}"{_words_class(row.statement, odd)}>'
-                     f"{escape(_figure_words(row))}{escape(_odd_label(row.statement, odd))}</text>")
+                     f"{escape(words_read(row.statement) or value_text(row.statement.value))}"
+                     f"{escape(_odd_label(row.statement, odd))}</text>")
     if odd:
         marks.add("odd")
     parts.append("</svg>")
@@ -282,9 +314,11 @@ def presence_grid(statements: Sequence[Statement], clashes: Sequence[Finding], o
         body.append(f"<tr>{''.join(row)}</tr>")
     marks = [m for m, used in (("conflict", "conflict" in clashing.values()),
                                ("warning", "warning" in clashing.values()), ("odd", bool(odd))) if used]
-    return (f'<table class="grid"><caption>Where {escape(who)} was, day by day: the sources that put '
-            f"{'them' if not who else escape(who)} in each place</caption><thead><tr><th scope=\"col\">Place</th>"
-            f"{head}</tr></thead><tbody>{''.join(body)}</tbody></table>" + _grid_legend(marks))
+    caption = f"Where {escape(who)} was, day by day: the sources that put {escape(who) or 'them'} in each place"
+    rows_html = "".join(body)
+    return (f'<div class="grid-wrap"><table class="grid"><caption>{caption}</caption><thead><tr>'
+            f'<th scope="col">Place</th>{head}</tr></thead><tbody>{rows_html}</tbody></table></div>'
+            + _grid_legend(marks))
 
 
 def _cell_sources(here: Sequence[Statement], odd: Odd, name: Name) -> str:
