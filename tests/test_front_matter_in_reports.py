@@ -85,3 +85,9 @@ def test_a_link_that_is_not_http_is_shown_never_linked(newsroom: Path) -> None:
         _article("Talks", "Daily Courier", "javascript:alert(1)", "Thursday, April 28"))
     text = _report(newsroom, "markdown")
     assert "](<javascript" not in text and "`javascript:alert(1)`" in text
+
+
+def test_the_html_report_names_the_outlets_and_links_the_stories(newsroom: Path) -> None:
+    page = _report(newsroom, "html")
+    assert "Daily Courier" in page and "Evening Ledger" in page
+    assert 'href="https://courier.example/kremlin-talks"' in page

@@ -93,3 +93,12 @@ def test_a_grouped_finding_confirmed_on_its_own_still_fails_the_run(newsroom: Pa
     result = CliRunner().invoke(main, ["check", str(newsroom / "corpus"), "--rules", str(newsroom / "rules"),
                                        "--no-db", "--no-baseline"])
     assert result.exit_code == 1, result.output
+
+
+def test_the_html_report_counts_the_slip_once_and_links_both_ways(newsroom: Path) -> None:
+    result = CliRunner().invoke(main, ["check", str(newsroom / "corpus"), "--rules", str(newsroom / "rules"),
+                                       "--no-db", "--no-baseline", "--format", "html"])
+    page = result.stdout
+    assert "<span>1 conflict(s)</span>" in page and "<span>1 more of the same slip(s)</span>" in page
+    assert "Also: whereabouts: Where Guterres was, day by day: 2022-04-28 (the same slip, below)." in page
+    assert "The same slip as putin-meeting-date: Day Guterres met Putin (above)." in page
