@@ -22,7 +22,7 @@ from factcheck.extraction import ReadOptions, Runner, runner_for
 from factcheck.findings import Finding, Report, Statement, sort_findings
 from factcheck.gather import Gathered, gather
 from factcheck.inputs.article import DEFAULT_MAX_SIZE, ArticleError, ArticleInfo, decode
-from factcheck.inputs.ids import ArticleIds
+from factcheck.inputs.ids import ArticleIds, short_names, shortened
 from factcheck.kinds import built_in_claims, kind
 from factcheck.store.database import Store
 
@@ -55,7 +55,18 @@ def check(inputs: list[Path], rules: RuleSet, *, default_published: dt.date | No
     if new is not None:
         findings = focus_on_new(findings, set(gathered.new_ids))
     report = _report(rules, gathered, findings, gone, new is not None, keep_texts)
-    return replace(report, findings=tuple(group_related(report.findings)), baseline_hidden=hidden)
+    short = short_names(a.id for a in gathered.articles)
+    return replace(report, findings=tuple(_said_short(f, short) for f in group_related(report.findings)),
+                   baseline_hidden=hidden, short_ids=MappingProxyType(short))
+
+
+def _said_short(finding: Finding, short: Mapping[str, str]) -> Finding:
+    """The finding's words with its articles' ids short where that is unambiguous; its records keep them whole."""
+    if not short:
+        return finding
+    return replace(finding, message=shortened(finding.message, short),
+                   also=tuple(shortened(other, short) for other in finding.also),
+                   grouped_under=None if finding.grouped_under is None else shortened(finding.grouped_under, short))
 
 
 def compare(rules: RuleSet, statements: list[Statement], map_claims: ClaimMapper = map) -> list[Finding]:

@@ -105,6 +105,9 @@ class Report:
     evidence_articles: int = 0  # with check --new: the other articles that speak of the new ones' claims
     focused: bool = False  # whether only new articles' findings are reported (check --new, --changed-since)
     baseline_hidden: int = 0  # with --baseline: the findings it recorded, left out of the report
+    # Each article id that is shorter said otherwise, and unambiguous so (`news/2022/a/story` is `story`): what
+    # reports for people show, and findings' messages say (inputs/ids.py short_names).
+    short_ids: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
 
 def statement(claim: str, article: Article, sentence: Sentence, spans: list[tuple[int, int]], value: Value,

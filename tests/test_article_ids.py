@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from factcheck.cli import main
-from factcheck.inputs.ids import ArticleIds
+from factcheck.inputs.ids import ArticleIds, short_names
 
 ROOT = Path(__file__).resolve().parent.parent
 DISAGREES = (" date 2022-04-29 Guterres in Moscow\n\nThe UN chief met Russian President Vladimir Putin at the Kremlin "
@@ -52,7 +52,11 @@ def test_page_bundles_are_all_read_and_their_conflict_found(bundles: Path) -> No
     assert len(ids) == 6 and all(i.startswith("news/") and i.endswith("/index") for i in ids)
     (meeting,) = [f for f in report["findings"] if f["claim"] == "putin-meeting-date"]
     assert meeting["status"] == "conflict"
-    assert "news/moscow-wire/index" in meeting["message"]
+    # Said short where that is unambiguous: every id starts news/, and only one ends moscow-wire/index.
+    assert "moscow-wire/index" in meeting["message"] and "news/moscow-wire/index" not in meeting["message"]
+    assert "news/moscow-wire/index" in {s["article"] for s in meeting["statements"]}  # the records keep them whole
+    shown = run("check", "content", cwd=bundles).stdout
+    assert "\n  moscow-wire/index  content/news/moscow-wire/index.md:3:" in shown
 
 
 def test_ids_are_relative_to_the_folder_named_and_stable_when_another_is_added(bundles: Path) -> None:
@@ -156,3 +160,13 @@ def test_no_id_climbs_out_of_its_folder(bundles: Path) -> None:
     climbing = "content/news/001_15ab6fc81d7eb95e/../moscow-wire"
     report = json.loads(run("check", climbing, "--format", "json", cwd=bundles).stdout)
     assert [a["id"] for a in report["articles"]] == ["index"]
+
+
+@pytest.mark.parametrize(("ids", "short"), [
+    (["news/a/story", "news/b/index", "news/c/index"], {"news/a/story": "story", "news/b/index": "b/index",
+                                                       "news/c/index": "c/index"}),
+    (["a/index", "index"], {}),  # `index` is taken by another id: a/index stays whole
+    (["001_abc", "002_def"], {}),  # flat ids are short already
+])
+def test_an_id_is_shown_by_its_shortest_unambiguous_ending(ids: list[str], short: dict[str, str]) -> None:
+    assert short_names(ids) == short

@@ -4,13 +4,10 @@ in the message %, CR and LF; in properties also : and ,. Columns are UTF-16 code
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from factcheck.findings import Report, Statement
 from factcheck.formatters import OUTSIDE_SHOWN, Options, Output, outside
 from factcheck.formatters.locations import finding_message, value_text
-from factcheck.formatters.mastheads import front_matter, story
-from factcheck.inputs.article import ArticleInfo
+from factcheck.formatters.mastheads import Sources, front_matter, story
 
 
 def escape_data(text: str) -> str:
@@ -21,7 +18,7 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def _outlet(statement: Statement, known: Mapping[str, ArticleInfo]) -> str:
+def _outlet(statement: Statement, known: Sources) -> str:
     info = known.get(statement.article)
     return f" ({info.source})" if info is not None and info.source else ""
 

@@ -138,7 +138,8 @@ def _source_url(article: ArticleInfo) -> str | None:
 
 
 def _namer(report: Report) -> Name:
-    names = {article.id: source_name(article) for article in report.articles}
+    # The outlet, else the id, short where that is unambiguous.
+    names = {article.id: article.source or report.short_ids.get(article.id, article.id) for article in report.articles}
     return lambda article_id: names.get(article_id, article_id)
 
 

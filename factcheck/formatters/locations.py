@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from factcheck.findings import Finding, Statement
-from factcheck.formatters.mastheads import named, story
-from factcheck.inputs.article import ArticleInfo
+from factcheck.formatters.mastheads import Sources, named, story
 
 
 def value_text(value: object) -> str:
     return " -> ".join(value) if isinstance(value, tuple) else str(value)
 
 
-def statement_message(statement: Statement, known: Mapping[str, ArticleInfo]) -> str:
+def statement_message(statement: Statement, known: Sources) -> str:
     """What a statement says and why, naming its outlet and story where the front matter gives them."""
     told = story(known.get(statement.article))
     return (f"{named(statement.article, known)} says {value_text(statement.value)}: {statement.explanation}"

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 
 from factcheck.findings import Report, Statement
 from factcheck.formatters import Options, Output, articles_checked, grouped_note, outside_lines, status_counts
 from factcheck.formatters.locations import value_text
-from factcheck.formatters.mastheads import front_matter, link
-from factcheck.inputs.article import ArticleInfo
+from factcheck.formatters.mastheads import Sources, front_matter, link
 
 _ICON = {"conflict": "❌ conflict", "warning": "⚠️ warning", "consistent": "✅ consistent"}
 
@@ -30,7 +29,7 @@ def _code(text: str) -> str:
     return f"{fence} {text} {fence}" if "`" in text else f"{fence}{text}{fence}"
 
 
-def _source(statement: Statement, known: Mapping[str, ArticleInfo]) -> str:
+def _source(statement: Statement, known: Sources) -> str:
     """The outlet and the story, linked where the front matter gives a link a page may hold."""
     info = known.get(statement.article)
     if info is None:
@@ -44,7 +43,7 @@ def _source(statement: Statement, known: Mapping[str, ArticleInfo]) -> str:
     return ", ".join(p for p in (f"**{_text(info.source)}**" if info.source else "", shown) if p) + ", "
 
 
-def _quote(statement: Statement, known: Mapping[str, ArticleInfo]) -> str:
+def _quote(statement: Statement, known: Sources) -> str:
     sentence = statement.quote
     offset = statement.start - statement.quote_start
     marked = _text(sentence[:offset]) + "**" + _text(statement.text) + "**" \

@@ -4,6 +4,7 @@ knows "Daily Courier", not `004_5411c03a7f8b04e4`, and wants the story one click
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 import regex
 
@@ -15,15 +16,29 @@ from factcheck.inputs.article import ArticleInfo
 _SAFE_URL = regex.compile(r"\Ahttps?://[^\s\"'<>`\\\p{Cc}]+\Z", regex.I)
 
 
-def front_matter(report: Report) -> Mapping[str, ArticleInfo]:
-    """The report's articles whose front matter gives a title, an outlet or a link, by id."""
-    return {a.id: a for a in report.articles if a.title or a.source or a.url}
+@dataclass(frozen=True, slots=True)
+class Sources:
+    """What a report shows of its articles: the front matter of those that have one, and each id's short form
+    where it is shorter (see ids.short_names)."""
+
+    records: Mapping[str, ArticleInfo]
+    short: Mapping[str, str]
+
+    def get(self, article_id: str) -> ArticleInfo | None:
+        return self.records.get(article_id)
 
 
-def named(article_id: str, known: Mapping[str, ArticleInfo]) -> str:
-    """`id (Outlet)` where the front matter names the outlet, else the id."""
+def front_matter(report: Report) -> Sources:
+    """The report's articles whose front matter gives a title, an outlet or a link, by id, and its short ids."""
+    return Sources({a.id: a for a in report.articles if a.title or a.source or a.url}, report.short_ids)
+
+
+def named(article_id: str, known: Sources) -> str:
+    """`id (Outlet)` where the front matter names the outlet, else the id; the id short where that is
+    unambiguous."""
+    shown = known.short.get(article_id, article_id)
     info = known.get(article_id)
-    return f"{article_id} ({info.source})" if info is not None and info.source else article_id
+    return f"{shown} ({info.source})" if info is not None and info.source else shown
 
 
 def link(url: str) -> str | None:

@@ -5,7 +5,6 @@ Columns are UTF-16 code units, the SARIF default."""
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -16,8 +15,7 @@ from factcheck.findings import Finding, Report, Statement
 from factcheck.formatters import Options, Output, outside
 from factcheck.formatters.json_stream import Items, write_json
 from factcheck.formatters.locations import LEVELS, finding_message, statement_message
-from factcheck.formatters.mastheads import front_matter
-from factcheck.inputs.article import ArticleInfo
+from factcheck.formatters.mastheads import Sources, front_matter
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -35,7 +33,7 @@ def artifact_location(path: str) -> dict[str, str]:
     return {"uri": quote(Path(path).as_posix()), "uriBaseId": SOURCE_ROOT}
 
 
-def _location(statement: Statement, known: Mapping[str, ArticleInfo], identifier: int | None = None) -> dict[str, Any]:
+def _location(statement: Statement, known: Sources, identifier: int | None = None) -> dict[str, Any]:
     location: dict[str, Any] = {
         "physicalLocation": {
             "artifactLocation": artifact_location(statement.path),
@@ -54,7 +52,7 @@ def _location(statement: Statement, known: Mapping[str, ArticleInfo], identifier
     return location
 
 
-def _result(finding: Finding, anchor: Statement, known: Mapping[str, ArticleInfo]) -> dict[str, Any]:
+def _result(finding: Finding, anchor: Statement, known: Sources) -> dict[str, Any]:
     related = (s for s in finding.statements if s is not anchor)
     return {
         "ruleId": finding.claim,

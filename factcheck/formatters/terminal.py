@@ -7,7 +7,6 @@ matched words highlighted, the value and how it was resolved: enough to verify i
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping
 
 from rich.console import Console
 from rich.style import Style
@@ -24,7 +23,7 @@ from factcheck.formatters import (
     outside_lines,
     status_counts,
 )
-from factcheck.formatters.mastheads import front_matter, link, named
+from factcheck.formatters.mastheads import Sources, front_matter, link, named
 from factcheck.inputs.article import ArticleInfo
 
 FOR_A_TERMINAL = True
@@ -66,7 +65,7 @@ def _say(console: Console, text: Text, indent: int, hang: int = 0) -> None:
         console.print(Text(" " * (indent + (hang if number else 0))) + line)
 
 
-def _statement(console: Console, item: Statement, known: Mapping[str, ArticleInfo]) -> None:
+def _statement(console: Console, item: Statement, known: Sources) -> None:
     header = Text()
     header.append(named(item.article, known), style="bold")
     header.append(f"  {item.path}:{item.line}:{item.column}  ", style="dim")
@@ -91,7 +90,7 @@ def _story(info: ArticleInfo) -> Text:
     return line
 
 
-def _finding(console: Console, finding: Finding, known: Mapping[str, ArticleInfo]) -> None:
+def _finding(console: Console, finding: Finding, known: Sources) -> None:
     title = Text()
     title.append(finding.status.upper(), style=_STATUS_STYLE[finding.status])
     title.append(f"  {finding.claim}", style="bold")

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Container, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+import regex
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +62,36 @@ class ArticleIds:
             if relative is not None and relative != ".." and not relative.startswith(".." + os.sep):
                 return _without_suffix(relative.replace(os.sep, "/"))
         return _without_suffix(os.path.basename(path))
+
+
+def short_names(ids: Iterable[str]) -> dict[str, str]:
+    """Each id that has a shorter ending of whole folder names no other id ends with, by that ending: `news/a/story`
+    is `story` where no other id ends in `story`; `a/index` beside `b/index` stays as it is (and is left out)."""
+    every = sorted(set(ids))
+    endings: dict[str, int] = {}
+    for id_ in every:
+        parts = id_.split("/")
+        for size in range(1, len(parts)):
+            ending = "/".join(parts[-size:])
+            endings[ending] = endings.get(ending, 0) + 1
+    taken = set(every)
+    short: dict[str, str] = {}
+    for id_ in every:
+        parts = id_.split("/")
+        found = next((ending for size in range(1, len(parts))
+                      if endings[ending := "/".join(parts[-size:])] == 1 and ending not in taken), None)
+        if found is not None:
+            short[id_] = found
+    return short
+
+
+# A path-like id in a message: words of letters, digits, dots, dashes and underscores joined by slashes.
+_PATH_ID = regex.compile(r"(?<![\w./-])[\w.-]+(?:/[\w.-]+)+(?![\w/-])")
+
+
+def shortened(text: str, short: Mapping[str, str]) -> str:
+    """The text with each full id it names written short."""
+    return _PATH_ID.sub(lambda m: short.get(m.group(), m.group()), text) if short and "/" in text else text
 
 
 def distinct(id_: str, path: str, holder: str, taken: Container[str]) -> str:
