@@ -172,9 +172,33 @@ def odd_ones_out(finding: Finding) -> list[Statement]:
     if of.judged_alone or of.incompatible is None:
         return statements
     incompatible = of.incompatible
-    consensus = _consensus(statements)
-    odd = [s for s in statements if any(incompatible(s, c) or incompatible(c, s) for c in consensus)]
+    # A kind compares what statements read (their data), whoever gave it: each reading is compared once, with one
+    # statement of each reading of the consensus, so that a thousand copies of a report cost as one.
+    consensus = list(_by_data(_consensus(statements)).values())
+    verdicts: dict[object, bool] = {}
+
+    def disagrees(item: Statement) -> bool:
+        try:
+            return verdicts[item.data]
+        except KeyError:
+            verdicts[item.data] = found = any(incompatible(item, c) or incompatible(c, item) for c in consensus)
+            return found
+        except TypeError:  # a reading that cannot be a key: compared as it is
+            return any(incompatible(item, c) or incompatible(c, item) for c in consensus)
+
+    odd = [s for s in statements if disagrees(s)]
     return odd or statements
+
+
+def _by_data(statements: list[Statement]) -> dict[object, Statement]:
+    """One statement of each reading (by identity where a reading cannot be a key)."""
+    kept: dict[object, Statement] = {}
+    for item in statements:
+        try:
+            kept.setdefault(item.data, item)
+        except TypeError:
+            kept[id(item)] = item
+    return kept
 
 
 def _consensus(published: list[Statement]) -> list[Statement]:
@@ -247,22 +271,26 @@ def _against(of: Kind, finding: Finding, article: str, own: list[Statement],
 
 
 def group_related(findings: Sequence[Finding]) -> list[Finding]:
-    """One slip, one finding in the count: a conflict or warning of another claim whose odd ones out are all the
-    very words of another finding's odd ones out (the same article and span: the wrong date of a meeting is a date
-    conflict and, where it puts the person in two places, a whereabouts conflict read from the same words) is
-    grouped under that one, the most severe first, and follows it in the report. Words that only overlap (a
-    misspelt name inside the clause that dates a meeting) are two slips and stay two findings; so are the findings
-    of two new articles (check --new), each about its own."""
+    """One slip, one finding in the count: a conflict or warning of another claim whose statements apart from the
+    majority are all the very words of another finding's (the same article and span: the wrong date of a meeting
+    is a date conflict and, where it puts the person in two places, a whereabouts conflict read from the same
+    words) is grouped under that one, the most severe first, and follows it in the report. Words that only overlap
+    (a misspelt name inside the clause that dates a meeting) are two slips and stay two findings; so are the
+    findings of two new articles (check --new), each about its own."""
     failing = sorted((i for i, f in enumerate(findings) if f.status != "consistent"),
                      key=lambda i: (STATUS_ORDER[findings[i].status], i))
-    odd = {i: odd_ones_out(findings[i]) for i in failing}
+    # Each finding's odd ones out, against the statements apart from the majority of the findings before it (a
+    # bound of theirs that needs no comparison); worked out only where a finding shares words with one before it.
+    words = {i: {(s.article, s.start, s.end) for s in findings[i].statements} for i in failing}
     heads: list[int] = []
     under: dict[int, list[int]] = {}
     for i in failing:
         # Heads come most severe first: a finding is grouped under one at least as severe.
-        head = next((h for h in heads if findings[h].claim != findings[i].claim
-                     and findings[h].focus == findings[i].focus and _same_words(odd[i], odd[h])), None) \
-            if odd[i] else None
+        candidates = [h for h in heads if findings[h].claim != findings[i].claim
+                      and findings[h].focus == findings[i].focus and not words[i].isdisjoint(words[h])]
+        odd = odd_ones_out(findings[i]) if candidates else []
+        head = next((h for h in candidates if _same_words(odd, _minority(findings[h]))), None) \
+            if odd and len(odd) < len(findings[i].statements) else None
         if head is None:
             heads.append(i)
         else:
@@ -278,6 +306,19 @@ def group_related(findings: Sequence[Finding]) -> list[Finding]:
         ordered.append(replace(finding, also=tuple(findings[m].reference for m in members)) if members else finding)
         ordered += [replace(findings[m], grouped_under=finding.reference) for m in members]
     return ordered
+
+
+def _minority(finding: Finding) -> list[Statement]:
+    """The statements that stand apart: those of the new article a finding is about (check --new), else those of a
+    value fewer sources give than the most given one; none where no value has a majority. (A cheaper bound of the
+    odd ones out: it holds the values that agree with the majority but are not it, and needs no comparison.)"""
+    if finding.focus is not None:
+        return [s for s in finding.statements if s.article == finding.focus]
+    if not finding.values:
+        return []
+    most = len(finding.values[0].articles)
+    top = {g.value for g in finding.values if len(g.articles) == most}
+    return [s for s in finding.statements if s.value not in top]
 
 
 def _same_words(statements: Sequence[Statement], others: Sequence[Statement]) -> bool:

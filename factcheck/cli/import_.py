@@ -5,13 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from factcheck.cli.options import parse_date
 from factcheck.cli.output import EXIT_OK, EXIT_UNUSABLE, fail
 from factcheck.inputs.article import DEFAULT_MAX_SIZE
-from factcheck.inputs.web import ImportReport, MissingExtra, OutputError, import_pages, require_extra
+
+if TYPE_CHECKING:
+    from factcheck.inputs.web import ImportReport
 
 
 def _summary(report: ImportReport, folder: Path) -> str:
@@ -45,6 +48,9 @@ def import_command(pages: tuple[Path, ...], folder: Path, published: dt.date | N
     Exit status: 0 when a page at least was imported or was there already (the skipped ones are listed on
     standard error with the reason), 2 when none could be.
     """
+    # Here: every command loads the command modules, and only this one needs the web reader.
+    from factcheck.inputs.web import MissingExtra, OutputError, import_pages, require_extra
+
     try:
         require_extra()
         report = import_pages(pages, folder, default_published=published, force=force, max_size=max_size)

@@ -18,7 +18,6 @@ from factcheck.cli.options import (
 from factcheck.cli.output import fail
 from factcheck.cli.running import default_reviews, refuse_stdin, run_report, valid_rules
 from factcheck.findings import Decision
-from factcheck.formatters.terminal import finding_text
 from factcheck.reviews import VERDICTS, ReviewsError, apply_reviews, entry_for, load_reviews, save_reviews
 
 if TYPE_CHECKING:
@@ -47,6 +46,8 @@ def review_command(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date
     from rich.console import Console
     from rich.prompt import Prompt
     from rich.text import Text
+
+    from factcheck.formatters.terminal import finding_text  # here: rich is loaded for a person at a terminal
 
     refuse_stdin(corpus, "review reads your decisions from standard input")
     rules = valid_rules(rules_dir)
