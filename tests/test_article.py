@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.inputs.article import ArticleError, load_corpus, parse_article, read_article
+from factcheck.inputs.article import ArticleError, MissingDate, load_corpus, parse_article, read_article
 
 
 def test_seed_header_with_first_paragraph_on_the_same_line() -> None:
@@ -77,3 +77,16 @@ def test_corpus_loading_loses_nothing(tmp_path: Path) -> None:
     assert "duplicate article id 'a'" in reasons["a.txt"]
     assert reasons["dangling.txt"] == "broken symbolic link"
     assert reasons["nope.txt"] == "no such file"
+
+
+def test_toml_front_matter_gives_the_date_title_and_link(tmp_path: Path) -> None:
+    (tmp_path / "page.md").write_text('+++\ntitle = "Ferry runs aground"\ndate = 2024-03-14T08:30:00+01:00\n'
+                                      'url = "https://harbour.example/ferry"\ndraft = false\n+++\n\nThe ferry ran '
+                                      "aground on Tuesday.\n")
+    article = read_article(tmp_path / "page.md")
+    assert article.published == dt.date(2024, 3, 14)
+    assert (article.title, article.url) == ("Ferry runs aground", "https://harbour.example/ferry")
+    assert article.text[article.body_start:].strip() == "The ferry ran aground on Tuesday."
+    (tmp_path / "broken.md").write_text("+++\ndate = = 2024\n+++\nText.\n")
+    with pytest.raises(MissingDate):
+        read_article(tmp_path / "broken.md")

@@ -298,6 +298,10 @@ def test_review_ends_cleanly_when_the_answers_run_out(runner: CliRunner, tmp_pat
     nameless = runner.invoke(main, ["review", str(ROOT / "corpus"), "--rules", str(ROOT / "rules"), "--reviews",
                                     str(tmp_path / "other.toml")], input="")
     assert nameless.exit_code == 2 and "no reviewer name: give one with --reviewer NAME" in nameless.stderr
+    # Answers piped without --reviewer: refused, rather than the first answer taken for a name.
+    shifted = runner.invoke(main, ["review", str(ROOT / "corpus"), "--rules", str(ROOT / "rules"), "--reviews",
+                                   str(tmp_path / "other.toml")], input="a\nboth right then\nc\n\n")
+    assert shifted.exit_code == 2 and "--reviewer" in shifted.stderr and not (tmp_path / "other.toml").exists()
 
 
 def test_review_reads_one_key_on_a_terminal(runner: CliRunner, tmp_path: Path,
@@ -332,3 +336,14 @@ def test_review_lays_a_finding_out_once_at_the_console_width(tmp_path: Path) -> 
     # is about the whole corpus, is not repeated under each finding.
     assert [line for line in shown if line and not line.startswith(" ")] == [
         "Finding 1 of 7", "CONFLICT  putin-meeting-date — Day Guterres met Putin"]
+
+
+def test_output_to_a_folder_not_made_yet_makes_it(tmp_path: Path) -> None:
+    target = tmp_path / "reports" / "today" / "report.json"
+    result = CliRunner().invoke(main, ["check", str(ROOT / "corpus"), "--rules", str(ROOT / "rules"), "--no-db",
+                                       "--format", "json", "-o", str(target)])
+    assert result.exit_code == 1 and json.loads(target.read_text())["articles"]
+    (tmp_path / "a-file").write_text("")
+    blocked = CliRunner().invoke(main, ["check", str(ROOT / "corpus"), "--rules", str(ROOT / "rules"), "--no-db",
+                                        "-o", str(tmp_path / "a-file" / "report.txt")])
+    assert blocked.exit_code == 2 and "cannot write" in blocked.stderr and "Traceback" not in blocked.output

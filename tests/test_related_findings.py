@@ -102,3 +102,27 @@ def test_the_html_report_counts_the_slip_once_and_links_both_ways(newsroom: Path
     assert "<span>1 conflict(s)</span>" in page and "<span>1 more of the same slip(s)</span>" in page
     assert "Also: whereabouts: Where Guterres was, day by day: 2022-04-28 (the same slip, below)." in page
     assert "The same slip as putin-meeting-date: Day Guterres met Putin (above)." in page
+
+
+def test_an_accepted_finding_is_said_not_failed_in_every_ci_format(newsroom: Path) -> None:
+    report = check([newsroom / "corpus"], load_rules(newsroom / "rules"))
+    (meeting,) = [f for f in report.findings if f.claim == "putin-meeting-date"]
+    entry = entry_for(meeting, Decision("accepted", "Ada Editor", "2026-12-01", "the plan changed"))
+    save_reviews(newsroom / "reviews.toml", {entry.fingerprint: entry})
+
+    def run(fmt: str) -> str:
+        result = CliRunner().invoke(main, ["check", str(newsroom / "corpus"), "--rules", str(newsroom / "rules"),
+                                           "--no-db", "--no-baseline", "--format", fmt])
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    annotations = run("github").splitlines()
+    assert not [line for line in annotations if line.startswith("::error")]
+    (notice,) = [line for line in annotations if line.startswith("::notice") and "Day Guterres met Putin" in line]
+    assert "Reviewed: accepted by Ada Editor on 2026-12-01: the plan changed" in notice
+    assert 'failures="0"' in run("junit")
+    sarif = json.loads(run("sarif"))
+    (result,) = [r for r in sarif["runs"][0]["results"] if r["ruleId"] == "putin-meeting-date"]
+    assert result["suppressions"][0]["justification"].startswith("accepted by Ada Editor")
+    assert "| ☑️ accepted | Day Guterres met Putin |" in run("markdown")
+    assert "1 of them reviewed as accepted or a false alarm, no longer failing" in run("terminal").splitlines()[0]

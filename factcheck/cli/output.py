@@ -5,6 +5,7 @@ Exit status: 0 no conflict, 1 conflicts found, 2 unusable input or rules."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sys
@@ -61,15 +62,22 @@ def emit_written(write: Callable[[formatters.Output], object], output: Path | No
     # Written beside it and renamed over it once complete: a report that fails half-way leaves the last one whole.
     partial = output.with_name(f".{output.name}.partial")
     try:
+        output.parent.mkdir(parents=True, exist_ok=True)  # `-o reports/today.html` makes reports/, as -o of index
         with partial.open("w", encoding="utf-8") as file:
             write(file)
         os.replace(partial, output)
     except OSError as error:
-        partial.unlink(missing_ok=True)
+        _discard(partial)
         fail(f"cannot write {output}: {error.strerror or error}")
     except BaseException:
-        partial.unlink(missing_ok=True)
+        _discard(partial)
         raise
+
+
+def _discard(partial: Path) -> None:
+    """Remove a half-written report, if there is one to remove (its folder may be what could not be made)."""
+    with contextlib.suppress(OSError):
+        partial.unlink(missing_ok=True)
 
 
 def emit(text: str, output: Path | None) -> None:

@@ -64,6 +64,9 @@ def review_command(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date
     if not open_findings:
         console.print(f"No open finding: every conflict and warning is decided in {path}.")
         return
+    if reviewer is None and not stdin_is_a_terminal():
+        # From a pipe, the first line would be taken for a name and every answer after it shifted by one.
+        fail("no reviewer name: give one with --reviewer NAME (answers from a pipe are decisions, not a name)")
     try:
         name = reviewer or Prompt.ask("Your name", console=console)
     except EOFError:

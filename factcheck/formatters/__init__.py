@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from factcheck.findings import Report
+from factcheck.reviews import PASSING_VERDICTS
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -63,9 +64,13 @@ def status_counts(report: Report) -> dict[str, int]:
 
 
 def grouped_note(report: Report) -> str:
-    """'; 1 more finding of the same slip, grouped under it' where findings are grouped, else ""."""
+    """What the counts leave to a second look: findings of the same slip as another, grouped under it, and
+    findings an editor accepted or called a false alarm, which no longer fail the run; "" where there are none."""
     grouped = sum(f.grouped_under is not None for f in report.findings)
-    return f"; {grouped} more finding(s) of the same slip(s), grouped under them" if grouped else ""
+    decided = sum(f.decision is not None and f.decision.verdict in PASSING_VERDICTS and f.grouped_under is None
+                  for f in report.findings)
+    return ((f"; {grouped} more finding(s) of the same slip(s), grouped under them" if grouped else "")
+            + (f"; {decided} of them reviewed as accepted or a false alarm, no longer failing" if decided else ""))
 
 
 def articles_checked(report: Report) -> str:

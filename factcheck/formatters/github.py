@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from factcheck.findings import Report, Statement
 from factcheck.formatters import OUTSIDE_SHOWN, Options, Output, outside
-from factcheck.formatters.locations import finding_message, value_text
+from factcheck.formatters.locations import finding_message, settled, value_text
 from factcheck.formatters.mastheads import Sources, front_matter, story
 
 
@@ -29,14 +29,17 @@ def write(report: Report, options: Options, out: Output) -> None:
         anchor = finding.anchor
         if finding.status == "consistent" or anchor is None or finding.grouped_under is not None:
             continue  # a finding grouped under another is that one's slip: one annotation, which names it
-        command = "error" if finding.status == "conflict" else "warning"
+        # A finding an editor accepted or called a false alarm no longer fails the run: a notice that says so.
+        decided = settled(finding)
+        command = "notice" if decided else "error" if finding.status == "conflict" else "warning"
         others = [s for s in finding.statements if s is not anchor]
         detail = "; ".join(f"{s.path}:{s.line}:{s.column}{_outlet(s, known)} says {value_text(s.value)}"
                            for s in others)
         here = story(known.get(anchor.article))
         message = (f"{finding_message(finding)}\nHere: {anchor.explanation}" + (f"\nStory: {here}" if here else "")
                    + (f"\nOthers: {detail}" if detail else "")
-                   + "".join(f"\nAlso: {other} (the same slip)" for other in finding.also))
+                   + "".join(f"\nAlso: {other} (the same slip)" for other in finding.also)
+                   + (f"\nReviewed: {decided}" if decided else ""))
         properties = ",".join(f"{key}={escape_property(str(value))}" for key, value in (
             ("file", anchor.path), ("line", anchor.line), ("col", anchor.utf16_column),
             ("endLine", anchor.end_line), ("endColumn", anchor.utf16_end_column), ("title", finding.title)))

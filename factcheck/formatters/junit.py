@@ -9,7 +9,7 @@ from xml.etree import ElementTree as ET
 
 from factcheck.findings import Report
 from factcheck.formatters import Options, Output, outside
-from factcheck.formatters.locations import value_text
+from factcheck.formatters.locations import settled, value_text
 from factcheck.formatters.mastheads import front_matter, story
 
 # Characters XML 1.0 cannot hold (control characters an article may carry): shown as the replacement character.
@@ -31,6 +31,9 @@ def _cases(report: Report) -> Iterator[ET.Element]:
         if finding.grouped_under is not None:  # that one's slip, failed there: said, not failed twice
             out = ET.SubElement(case, "system-out")
             out.text = f"{finding.status}, the same slip as {finding.grouped_under}: {finding.message}\n{details}"
+        elif decided := settled(finding):  # an editor's review: it no longer fails the run, nor the suite
+            out = ET.SubElement(case, "system-out")
+            out.text = f"{finding.status}, {decided}: {finding.message}\n{details}"
         elif finding.status == "conflict":
             failure = ET.SubElement(case, "failure", message=finding.message, type="conflict")
             failure.text = details
@@ -56,7 +59,8 @@ def write(report: Report, options: Options, out: Output) -> None:
     """The document, written a test case at a time, indented as ElementTree indents a whole tree."""
     suite = ET.tostring(ET.Element("testsuite", {
         "name": "factcheck", "tests": str(len(report.findings) + len(report.skipped) + len(outside(report))),
-        "failures": str(sum(f.status == "conflict" and f.grouped_under is None for f in report.findings)),
+        "failures": str(sum(f.status == "conflict" and f.grouped_under is None and not settled(f)
+                            for f in report.findings)),
         "skipped": str(len(report.skipped) + len(outside(report)))}), encoding="unicode")
     out.write('<?xml version="1.0" encoding="utf-8"?>\n<testsuites>\n  ')
     empty = True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from factcheck.findings import Finding, Statement
 from factcheck.formatters.mastheads import Sources, named, story
+from factcheck.reviews import PASSING_VERDICTS
 
 
 def value_text(value: object) -> str:
@@ -22,3 +23,13 @@ def finding_message(finding: Finding) -> str:
 
 
 LEVELS = {"conflict": "error", "warning": "warning", "consistent": "note"}
+
+
+def settled(finding: Finding) -> str:
+    """'accepted by Ada on 2026-12-01: both right then' where an editor's review means the finding no longer fails
+    the run (decide.exit_status), else "": CI formats say it instead of failing it."""
+    decision = finding.decision
+    if decision is None or decision.verdict not in PASSING_VERDICTS:
+        return ""
+    return f"{decision.verdict} by {decision.reviewer} on {decision.date}" + (f": {decision.note}"
+                                                                              if decision.note else "")

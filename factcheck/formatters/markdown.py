@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from factcheck.findings import Report, Statement
 from factcheck.formatters import Options, Output, articles_checked, grouped_note, outside_lines, status_counts
-from factcheck.formatters.locations import value_text
+from factcheck.formatters.locations import settled, value_text
 from factcheck.formatters.mastheads import Sources, front_matter, link
 
 _ICON = {"conflict": "❌ conflict", "warning": "⚠️ warning", "consistent": "✅ consistent"}
@@ -71,13 +71,17 @@ def _lines(report: Report) -> Iterator[str]:
         yield "| status | claim | values (sources) |\n|---|---|---|"
         for finding in report.findings:
             values = "; ".join(f"{value_text(g.value)} ({', '.join(g.articles)})" for g in finding.values)
-            icon = "↳ the same slip" if finding.grouped_under is not None else _ICON[finding.status]
+            icon = ("↳ the same slip" if finding.grouped_under is not None
+                    else f"☑️ {finding.decision.verdict}" if settled(finding) and finding.decision
+                    else _ICON[finding.status])
             yield f"| {icon} | {_text(finding.title)} | {_text(values)} |"
         yield ""
     for finding in report.findings:
         if finding.status == "consistent":
             continue
         yield f"### {_ICON[finding.status]}: {_text(finding.title)}\n\n{_text(finding.message)}\n"
+        if decided := settled(finding):
+            yield f"Reviewed: {_text(decided)}.\n"
         yield from (f"Also: {_text(other)} (the same slip, below).\n" for other in finding.also)
         if finding.grouped_under is not None:
             yield f"The same slip as {_text(finding.grouped_under)} (above).\n"

@@ -14,7 +14,7 @@ from factcheck.baseline import fingerprint
 from factcheck.findings import Finding, Report, Statement
 from factcheck.formatters import Options, Output, outside
 from factcheck.formatters.json_stream import Items, write_json
-from factcheck.formatters.locations import LEVELS, finding_message, statement_message
+from factcheck.formatters.locations import LEVELS, finding_message, settled, statement_message
 from factcheck.formatters.mastheads import Sources, front_matter
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -64,6 +64,9 @@ def _result(finding: Finding, anchor: Statement, known: Sources) -> dict[str, An
         "partialFingerprints": {"factcheckFinding/v1": fingerprint(finding)},
         "properties": {"status": finding.status, "title": finding.title,
                        **({"also": list(finding.also)} if finding.also else {})},
+        # An editor's review that passes it: suppressed, as code-scanning services read a dismissed alert.
+        **({"suppressions": [{"kind": "external", "status": "accepted", "justification": decided}]}
+           if (decided := settled(finding)) else {}),
     }
 
 

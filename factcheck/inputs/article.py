@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import hashlib
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +30,9 @@ PLAUSIBLE_YEARS = (1800, 2200)
 _SEED_HEADER = regex.compile(r"\A\ufeff?[ \t]*date[ \t]+(?P<date>\S+)[ \t]*")
 _FRONT_MATTER = regex.compile(r"\A\ufeff?---[ \t]*(?:\r\n|\r|\n)(?P<body>.*?)(?:\r\n|\r|\n)---[ \t]*(?:\r\n|\r|\n|\Z)",
                               regex.S)
+# Hugo's other front matter: TOML between +++ lines (`date = 2024-03-14`, `title = "..."`).
+_TOML_FRONT_MATTER = regex.compile(r"\A\ufeff?\+\+\+[ \t]*(?:\r\n|\r|\n)(?P<body>.*?)(?:\r\n|\r|\n)\+\+\+[ \t]*"
+                                   r"(?:\r\n|\r|\n|\Z)", regex.S)
 _FRONT_MATTER_LINE = regex.compile(r"^[ \t]*(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*$", regex.M)
 _ISO_DATE = regex.compile(r"\A(\d{4})-(\d{2})-(\d{2})\Z")
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
@@ -140,6 +144,18 @@ def decode(data: bytes, name: str) -> tuple[str, tuple[str, ...]]:
         return text, (f"{name}: not valid UTF-8 (byte {error.start}); read as Windows-1252",)
 
 
+def _toml_front_matter(body: str) -> dict[str, str]:
+    """The keys of TOML front matter as text, as the `---` kind gives them (a TOML date is written YYYY-MM-DD...);
+    front matter that is not valid TOML gives none, so that the article is skipped for want of a date, not read
+    under a wrong one."""
+    try:
+        table = tomllib.loads(body)
+    except tomllib.TOMLDecodeError:
+        return {}
+    return {str(key).lower(): value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else str(value)
+            for key, value in table.items() if isinstance(value, (str, int, float, dt.date, dt.datetime))}
+
+
 def parse_article(text: str, path: str, *, default_published: dt.date | None = None,
                   override_published: dt.date | None = None, warnings: tuple[str, ...] = (),
                   article_id: str | None = None) -> Article:
@@ -156,17 +172,20 @@ def parse_article(text: str, path: str, *, default_published: dt.date | None = N
         metadata = {m["key"].lower(): m["value"].strip().strip("\"'")
                     for m in _FRONT_MATTER_LINE.finditer(front["body"])}
         body_start = front.end()
-        if "date" in metadata:
-            published = parse_iso_date(metadata["date"][:10] if len(metadata["date"]) > 10 else metadata["date"])
+    elif (front := _TOML_FRONT_MATTER.match(text)) is not None:
+        metadata = _toml_front_matter(front["body"])
+        body_start = front.end()
     elif (seed := _SEED_HEADER.match(text)) is not None:
         published = parse_iso_date(seed["date"])
         body_start = seed.end()
+    if "date" in metadata:
+        published = parse_iso_date(metadata["date"][:10] if len(metadata["date"]) > 10 else metadata["date"])
     if override_published is not None:
         published = override_published
     if published is None:
         if default_published is None:
-            raise MissingDate("no publication date (a first line ' date YYYY-MM-DD' or front matter 'date:'); "
-                               "give one with --published")
+            raise MissingDate("no publication date (a first line ' date YYYY-MM-DD' or front matter 'date:' or "
+                              "'date ='); give one with --published")
         published, assumed = default_published, True
     if not text[body_start:].strip():
         raise ArticleError("no text after the header")
