@@ -85,7 +85,7 @@ def check(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date | None, 
             fail(str(error))
     if no_db and from_settings("db"):  # --no-db overrides the settings' store rather than contradicting it
         db = None
-    with progress_shown(quiet) as progress:
+    with progress_shown(quiet, color=color) as progress:
         report = run_report(corpus, rules, rules_dir, published, max_size, new, changed_since, recorded,
                             execution_of(jobs, db, no_db, scheduler), keep_texts=chosen.needs_texts,
                             progress=progress)

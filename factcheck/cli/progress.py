@@ -4,6 +4,7 @@ only where someone watches it (standard error a terminal, no --quiet); nothing a
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from collections.abc import Iterator
 
@@ -20,9 +21,10 @@ def stderr_is_a_terminal() -> bool:
 
 
 @contextlib.contextmanager
-def progress_shown(quiet: bool, what: str = "Reading articles") -> Iterator[ReadProgress | None]:
+def progress_shown(quiet: bool, what: str = "Reading articles",
+                   color: str = "auto") -> Iterator[ReadProgress | None]:
     """A ReadProgress that draws a bar on standard error while the block runs (gone when it ends, so the report
-    follows on a clean screen), or None where no progress is shown."""
+    follows on a clean screen), or None where no progress is shown; in colour unless --color never or NO_COLOR."""
     if not shows_progress(stderr_is_a_terminal(), quiet):
         yield None
         return
@@ -32,7 +34,9 @@ def progress_shown(quiet: bool, what: str = "Reading articles") -> Iterator[Read
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                TextColumn("{task.fields[rate]} articles/s"), TimeRemainingColumn())
     # Standard output stays the report's alone: nothing of the bar is written there, nor moved through it.
-    with Progress(*columns, console=Console(stderr=True, force_terminal=True), transient=True,
+    plain = color == "never" or (color == "auto" and bool(os.environ.get("NO_COLOR")))
+    console = Console(stderr=True, force_terminal=True, no_color=plain, color_system=None if plain else "auto")
+    with Progress(*columns, console=console, transient=True,
                   redirect_stdout=False, redirect_stderr=False) as bar:
         task = bar.add_task(what, total=None, rate="-")
 
