@@ -52,6 +52,11 @@ _LEGEND_MARKS = {
 }
 
 
+def _closed(parts: list[str], marks: set[str], odd: Odd) -> str:
+    """A picture's SVG, closed, and the legend of the marks it uses (the odd one's where one is marked)."""
+    return "".join((*parts, "</svg>")) + legend(marks | ({"odd"} if odd else set()))
+
+
 def legend(marks: Iterable[str]) -> str:
     """The legend of the marks a picture uses, in the order of _LEGEND_MARKS."""
     used = set(marks)
@@ -146,10 +151,7 @@ def timeline(finding: Finding, odd: Odd, name: Name, figure_id: str) -> str:
                          f'width="{max(end_x - start_x, 2):.1f}" height="8" rx="4">{tip}</rect>')
         parts.append(f'<text x="{width - right + 8}" y="{y + 4}"{_words_class(statement, odd)}>'
                      f"{escape(_date_words(statement))}{escape(_odd_label(statement, odd))}</text>")
-    if odd:
-        marks.add("odd")
-    parts.append("</svg>")
-    return "".join(parts) + legend(marks)
+    return _closed(parts, marks, odd)
 
 
 def _date_words(statement: Statement) -> str:
@@ -255,10 +257,7 @@ def count_chart(finding: Finding, odd: Odd, name: Name, figure_id: str) -> str:
         parts.append(f'<text x="{width - right + 16}" y="{y + 4}"{_words_class(row.statement, odd)}>'
                      f"{escape(words_read(row.statement) or value_text(row.statement.value))}"
                      f"{escape(_odd_label(row.statement, odd))}</text>")
-    if odd:
-        marks.add("odd")
-    parts.append("</svg>")
-    return "".join(parts) + legend(marks)
+    return _closed(parts, marks, odd)
 
 
 def _figure_words(row: _Figure) -> str:
