@@ -271,26 +271,34 @@ def _against(of: Kind, finding: Finding, article: str, own: list[Statement],
 
 
 def group_related(findings: Sequence[Finding]) -> list[Finding]:
-    """One slip, one finding in the count: a conflict or warning of another claim whose statements apart from the
-    majority are all the very words of another finding's (the same article and span: the wrong date of a meeting
-    is a date conflict and, where it puts the person in two places, a whereabouts conflict read from the same
-    words) is grouped under that one, the most severe first, and follows it in the report. Words that only overlap
-    (a misspelt name inside the clause that dates a meeting) are two slips and stay two findings; so are the
-    findings of two new articles (check --new), each about its own."""
+    """One slip, one finding in the count: a conflict or warning of another claim whose odd ones out are the very
+    words of another finding's odd ones out (the same articles and spans: the wrong date of a meeting is a date
+    conflict and, where it puts the person in two places, a whereabouts conflict read from the same words) is
+    grouped under that one, the most severe first, and follows it in the report. Words that only overlap (a
+    misspelt name inside the clause that dates a meeting) are two slips and stay two findings; so are two slips
+    of two articles, and the findings of two new articles (check --new), each about its own."""
     failing = sorted((i for i, f in enumerate(findings) if f.status != "consistent"),
                      key=lambda i: (STATUS_ORDER[findings[i].status], i))
-    # Each finding's odd ones out, against the statements apart from the majority of the findings before it (a
-    # bound of theirs that needs no comparison); worked out only where a finding shares words with one before it.
+    # The words each finding was read from: only findings that share some are compared further, so that the odd
+    # ones out are worked out for those alone.
     words = {i: {(s.article, s.start, s.end) for s in findings[i].statements} for i in failing}
+    odd: dict[int, list[Statement]] = {}
+
+    def slip(i: int) -> list[Statement]:
+        """The finding's odd ones out, or none where no majority stands apart (all of them would be)."""
+        if i not in odd:
+            found = odd_ones_out(findings[i])
+            odd[i] = found if len(found) < len(findings[i].statements) else []
+        return odd[i]
+
     heads: list[int] = []
     under: dict[int, list[int]] = {}
     for i in failing:
-        # Heads come most severe first: a finding is grouped under one at least as severe.
+        # Heads come most severe first: a finding is grouped under one at least as severe, and only where both
+        # slips are the very same words, so that the grouping does not depend on which comes first.
         candidates = [h for h in heads if findings[h].claim != findings[i].claim
                       and findings[h].focus == findings[i].focus and not words[i].isdisjoint(words[h])]
-        odd = odd_ones_out(findings[i]) if candidates else []
-        head = next((h for h in candidates if _same_words(odd, _minority(findings[h]))), None) \
-            if odd and len(odd) < len(findings[i].statements) else None
+        head = next((h for h in candidates if slip(i) and _same_slip(slip(i), slip(h))), None)
         if head is None:
             heads.append(i)
         else:
@@ -308,23 +316,9 @@ def group_related(findings: Sequence[Finding]) -> list[Finding]:
     return ordered
 
 
-def _minority(finding: Finding) -> list[Statement]:
-    """The statements that stand apart: those of the new article a finding is about (check --new), else those of a
-    value fewer sources give than the most given one; none where no value has a majority. (A cheaper bound of the
-    odd ones out: it holds the values that agree with the majority but are not it, and needs no comparison.)"""
-    if finding.focus is not None:
-        return [s for s in finding.statements if s.article == finding.focus]
-    if not finding.values:
-        return []
-    most = len(finding.values[0].articles)
-    top = {g.value for g in finding.values if len(g.articles) == most}
-    return [s for s in finding.statements if s.value not in top]
-
-
-def _same_words(statements: Sequence[Statement], others: Sequence[Statement]) -> bool:
-    """Whether each statement was read from the very words of one of the others (article, start and end)."""
-    words = {(o.article, o.start, o.end) for o in others}
-    return all((s.article, s.start, s.end) in words for s in statements)
+def _same_slip(statements: Sequence[Statement], others: Sequence[Statement]) -> bool:
+    """Whether two findings' odd ones out were read from the very same words (article, start and end)."""
+    return {(s.article, s.start, s.end) for s in statements} == {(o.article, o.start, o.end) for o in others}
 
 
 EXIT_OK, EXIT_FINDINGS = 0, 1

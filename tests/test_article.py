@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.inputs.article import ArticleError, MissingDate, load_corpus, parse_article, read_article
+from factcheck.inputs.article import ArticleError, load_corpus, parse_article, read_article
 
 
 def test_seed_header_with_first_paragraph_on_the_same_line() -> None:
@@ -87,6 +87,6 @@ def test_toml_front_matter_gives_the_date_title_and_link(tmp_path: Path) -> None
     assert article.published == dt.date(2024, 3, 14)
     assert (article.title, article.url) == ("Ferry runs aground", "https://harbour.example/ferry")
     assert article.text[article.body_start:].strip() == "The ferry ran aground on Tuesday."
-    (tmp_path / "broken.md").write_text("+++\ndate = = 2024\n+++\nText.\n")
-    with pytest.raises(MissingDate):
-        read_article(tmp_path / "broken.md")
+    (tmp_path / "broken.md").write_text('+++\ndate = 2024-03-14\ntitle = "unclosed\n+++\nText.\n')
+    with pytest.raises(ArticleError, match="not valid TOML"):
+        read_article(tmp_path / "broken.md", default_published=dt.date(2024, 1, 1))  # never read under another date

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from factcheck.cli import main
-from factcheck.inputs.ids import ArticleIds, short_names
+from factcheck.inputs.ids import ArticleIds, short_names, shortened
 
 ROOT = Path(__file__).resolve().parent.parent
 DISAGREES = (" date 2022-04-29 Guterres in Moscow\n\nThe UN chief met Russian President Vladimir Putin at the Kremlin "
@@ -170,3 +170,9 @@ def test_no_id_climbs_out_of_its_folder(bundles: Path) -> None:
 ])
 def test_an_id_is_shown_by_its_shortest_unambiguous_ending(ids: list[str], short: dict[str, str]) -> None:
     assert short_names(ids) == short
+
+
+def test_a_message_names_an_id_short_even_at_the_end_of_its_sentence() -> None:
+    short = short_names(["news/2022/x/story", "news/2022/y/index", "news/2023/y/index"])
+    said = shortened("Says 5 (news/2022/x/story). Says 6: news/2022/y/index.", short)
+    assert said == "Says 5 (story). Says 6: 2022/y/index."

@@ -125,4 +125,30 @@ def test_an_accepted_finding_is_said_not_failed_in_every_ci_format(newsroom: Pat
     (result,) = [r for r in sarif["runs"][0]["results"] if r["ruleId"] == "putin-meeting-date"]
     assert result["suppressions"][0]["justification"].startswith("accepted by Ada Editor")
     assert "| ☑️ accepted | Day Guterres met Putin |" in run("markdown")
-    assert "1 of them reviewed as accepted or a false alarm, no longer failing" in run("terminal").splitlines()[0]
+    assert "1 finding(s) reviewed as accepted or a false alarm, no longer failing" in run("terminal").splitlines()[0]
+    assert "### ☑️ accepted: Day Guterres met Putin" in run("markdown")
+
+
+@pytest.mark.parametrize("lavrov_id", ["lavrov-meeting-date", "z-lavrov-meeting-date"])
+def test_two_slips_of_two_articles_stay_two_findings_whatever_the_claims_are_called(tmp_path: Path,
+                                                                                    lavrov_id: str) -> None:
+    rules = (ROOT / "rules" / "guterres-trip.toml").read_text().replace('id = "lavrov-meeting-date"',
+                                                                       f'id = "{lavrov_id}"')
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "trip.toml").write_text(rules)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    agreed = (" date 2022-04-30\nThe Secretary-General Antonio Guterres met Vladimir Putin in Moscow on April 26 for "
+              "talks.\n\nLater, Guterres met Sergei Lavrov in Moscow on April 28 for lunch.\n")
+    for name in ("a", "b", "c"):
+        (corpus / f"{name}.txt").write_text(agreed)
+    # One article bounds both meetings before the 27th (wrong for the Lavrov lunch); another dates Putin the 29th.
+    (corpus / "d.txt").write_text(" date 2022-04-30\nAntonio Guterres met Vladimir Putin and Sergei Lavrov in Moscow "
+                                  "before April 27 for talks.\n")
+    (corpus / "e.txt").write_text(" date 2022-04-30\nAntonio Guterres met Vladimir Putin in Moscow on April 29 for "
+                                  "talks.\n")
+    result = CliRunner().invoke(main, ["check", str(corpus), "--rules", str(tmp_path / "rules"), "--no-db",
+                                       "--no-baseline", "--format", "json"])
+    conflicts = [f for f in json.loads(result.stdout)["findings"] if f["status"] == "conflict"]
+    assert {f["claim"] for f in conflicts} >= {"putin-meeting-date", lavrov_id}
+    assert all(f["grouped_under"] is None for f in conflicts)

@@ -70,7 +70,7 @@ def grouped_note(report: Report) -> str:
     decided = sum(f.decision is not None and f.decision.verdict in PASSING_VERDICTS and f.grouped_under is None
                   for f in report.findings)
     return ((f"; {grouped} more finding(s) of the same slip(s), grouped under them" if grouped else "")
-            + (f"; {decided} of them reviewed as accepted or a false alarm, no longer failing" if decided else ""))
+            + (f"; {decided} finding(s) reviewed as accepted or a false alarm, no longer failing" if decided else ""))
 
 
 def articles_checked(report: Report) -> str:

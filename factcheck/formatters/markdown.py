@@ -79,8 +79,10 @@ def _lines(report: Report) -> Iterator[str]:
     for finding in report.findings:
         if finding.status == "consistent":
             continue
-        yield f"### {_ICON[finding.status]}: {_text(finding.title)}\n\n{_text(finding.message)}\n"
-        if decided := settled(finding):
+        decided = settled(finding)
+        icon = f"☑️ {finding.decision.verdict}" if decided and finding.decision else _ICON[finding.status]
+        yield f"### {icon}: {_text(finding.title)}\n\n{_text(finding.message)}\n"
+        if decided:
             yield f"Reviewed: {_text(decided)}.\n"
         yield from (f"Also: {_text(other)} (the same slip, below).\n" for other in finding.also)
         if finding.grouped_under is not None:

@@ -146,12 +146,11 @@ def decode(data: bytes, name: str) -> tuple[str, tuple[str, ...]]:
 
 def _toml_front_matter(body: str) -> dict[str, str]:
     """The keys of TOML front matter as text, as the `---` kind gives them (a TOML date is written YYYY-MM-DD...);
-    front matter that is not valid TOML gives none, so that the article is skipped for want of a date, not read
-    under a wrong one."""
+    front matter that is not valid TOML is an ArticleError that says so, never an article read without its date."""
     try:
         table = tomllib.loads(body)
-    except tomllib.TOMLDecodeError:
-        return {}
+    except tomllib.TOMLDecodeError as error:
+        raise ArticleError(f"front matter between +++ lines is not valid TOML ({error})") from None
     return {str(key).lower(): value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else str(value)
             for key, value in table.items() if isinstance(value, (str, int, float, dt.date, dt.datetime))}
 

@@ -91,7 +91,13 @@ _PATH_ID = regex.compile(r"(?<![\w./-])[\w.-]+(?:/[\w.-]+)+(?![\w/-])")
 
 def shortened(text: str, short: Mapping[str, str]) -> str:
     """The text with each full id it names written short."""
-    return _PATH_ID.sub(lambda m: short.get(m.group(), m.group()), text) if short and "/" in text else text
+    return _PATH_ID.sub(lambda m: _short_of(m.group(), short), text) if short and "/" in text else text
+
+
+def _short_of(found: str, short: Mapping[str, str]) -> str:
+    """A matched id written short, the full stops that end its sentence left after it."""
+    core = found.rstrip(".")
+    return short.get(core, core) + found[len(core):]
 
 
 def distinct(id_: str, path: str, holder: str, taken: Container[str]) -> str:
