@@ -3,7 +3,7 @@ no line wrapped in a pipe or a file."""
 
 from __future__ import annotations
 
-import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -16,17 +16,24 @@ from factcheck.rules.load import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 ESCAPE = "\x1b["
-# A sentence of the bundled corpus (corpus/000_...), longer than a narrow terminal.
-LANDED = "The U.N. chief landed in Kyiv late Wednesday after meetings with Russian President Vladimir Putin in Moscow."
+# An invented report of the bundled story that puts the meeting on another day, in a sentence longer than a
+# narrow terminal.
+LANDED = ("The UN chief met Russian President Vladimir Putin at the Kremlin on Thursday, April 28, in talks that ran "
+          "late into the evening, a spokesman said.")
+
+
+@pytest.fixture(autouse=True)
+def newsroom(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The bundled corpus and rules, and the invented report beside them, as the folder the tests run from."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(ROOT / "corpus", tmp_path / "corpus")
+    shutil.copytree(ROOT / "rules", tmp_path / "rules")
+    (tmp_path / "corpus" / "late-wire.txt").write_text(f" date 2022-04-29 Guterres in Moscow\n\n{LANDED}\n")
+    return tmp_path
 
 
 def _check(*args: str, env: dict[str, str] | None = None) -> str:
-    old = os.getcwd()
-    os.chdir(ROOT)
-    try:
-        result = CliRunner(env=env).invoke(main, ["check", "--no-db", "--no-baseline", *args])
-    finally:
-        os.chdir(old)
+    result = CliRunner(env=env).invoke(main, ["check", "--no-db", "--no-baseline", *args])
     assert result.exit_code == 1, result.output
     return result.stdout
 
@@ -54,8 +61,8 @@ def test_a_pipe_gets_each_paragraph_on_one_line_whatever_columns_says() -> None:
     assert max(len(line) for line in lines) > 100
 
 
-def test_a_terminal_wraps_at_its_width_with_hanging_indents() -> None:
-    report = check([ROOT / "corpus"], load_rules(ROOT / "rules"))
+def test_a_terminal_wraps_at_its_width_with_hanging_indents(newsroom: Path) -> None:
+    report = check([newsroom / "corpus"], load_rules(newsroom / "rules"))
     lines = to_text(terminal.write, report, Options(color=False, width=60)).splitlines()
     assert max(len(line) for line in lines) <= 60
     # The quote's later lines sit under its text, one space in from the opening quotation mark.
