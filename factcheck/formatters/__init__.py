@@ -63,7 +63,7 @@ def status_counts(report: Report) -> dict[str, int]:
     return counts
 
 
-def grouped_note(report: Report) -> str:
+def summary_notes(report: Report) -> str:
     """What the counts leave to a second look: findings of the same slip as another, grouped under it, and
     findings an editor accepted or called a false alarm, which no longer fail the run; "" where there are none."""
     grouped = sum(f.grouped_under is not None for f in report.findings)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from factcheck.findings import Report, Statement
-from factcheck.formatters import Options, Output, articles_checked, grouped_note, outside_lines, status_counts
+from factcheck.formatters import Options, Output, articles_checked, outside_lines, status_counts, summary_notes
 from factcheck.formatters.locations import settled, value_text
 from factcheck.formatters.mastheads import Sources, front_matter, link
 
@@ -66,7 +66,7 @@ def _lines(report: Report) -> Iterator[str]:
            f"{counts['consistent']} consistent\n")
     yield (articles_checked(report) + (f", {len(report.skipped)} skipped" if report.skipped else "")
            + (f"; findings of the new article(s): {', '.join(report.new_articles)}" if report.new_articles else "")
-           + grouped_note(report) + ".\n")
+           + summary_notes(report) + ".\n")
     if report.findings:
         yield "| status | claim | values (sources) |\n|---|---|---|"
         for finding in report.findings:

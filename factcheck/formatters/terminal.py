@@ -19,9 +19,9 @@ from factcheck.formatters import (
     Output,
     articles_checked,
     console_for,
-    grouped_note,
     outside_lines,
     status_counts,
+    summary_notes,
 )
 from factcheck.formatters.mastheads import Sources, front_matter, link, named
 from factcheck.inputs.article import ArticleInfo
@@ -178,7 +178,7 @@ def _summary(report: Report, options: Options) -> Text:
     summary.append(f"{counts['warning']} warning(s)", style=_STATUS_STYLE["warning"])
     summary.append(", ")
     summary.append(f"{counts['consistent']} consistent", style=_STATUS_STYLE["consistent"])
-    summary.append(grouped_note(report))
+    summary.append(summary_notes(report))
     if report.skipped:
         summary.append(f", {len(report.skipped)} input(s) skipped", style="bold")
     if report.new_articles:
