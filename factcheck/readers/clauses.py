@@ -15,6 +15,7 @@ from typing import Literal
 import regex
 
 from factcheck import language
+from factcheck.readers.text import Spans
 
 Tense = Literal["future", "past", "present"]
 
@@ -91,9 +92,10 @@ def segments(text: str, start: int = 0, end: int | None = None,
     protected span (a date such as "Thursday, April 28" keeps its comma)."""
     end = len(text) if end is None else end
     grammar = _grammar()
+    spans = Spans(protected)
 
     def inside(offset: int) -> bool:
-        return any(s < offset < e for s, e in protected)
+        return spans.enclose(offset, offset)
 
     result: list[Segment] = []
     cursor, cue = start, ""
