@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import regex
 
-from factcheck import language
+from factcheck import language, patterns
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,17 +27,17 @@ class Sentence:
     paragraph: int
 
 
-_PARAGRAPH_BREAK = regex.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)\s*|(?:\r\n|\r|\n)(?=[ \t]*#)")
+_PARAGRAPH_BREAK = patterns.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)\s*|(?:\r\n|\r|\n)(?=[ \t]*#)")
 # A stop, or a stop glued to the next sentence by a lost space ("the desk.The list"): after a word of small letters,
 # never inside an address or a dotted abbreviation ("e.g.", "example.com").
-_CANDIDATE_END = regex.compile(r"(?:\.{3}|…|[.!?])+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[\p{Lu}\p{N}]|\s*\Z)"
-                               r"|(?<=(?<![\p{L}\p{N}.@/_-])\p{L}\p{Ll}{2,})\.(?=\p{Lu})")
-_GLUED_WORD = regex.compile(r"\p{L}+")
-_WORD_BEFORE = regex.compile(r"(?:(?<=[\s(\[\"“'‘])|^)(?P<word>[\p{L}.]+)\.$")
-_NEXT_WORD = regex.compile(r"\s+[\"'“‘(\[]?(?P<word>[\p{L}\p{N}]+)")
+_CANDIDATE_END = patterns.compile(r"(?:\.{3}|…|[.!?])+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[\p{Lu}\p{N}]|\s*\Z)"
+                                  r"|(?<=(?<![\p{L}\p{N}.@/_-])\p{L}\p{Ll}{2,})\.(?=\p{Lu})")
+_GLUED_WORD = patterns.compile(r"\p{L}+")
+_WORD_BEFORE = patterns.compile(r"(?:(?<=[\s(\[\"“'‘])|^)(?P<word>[\p{L}.]+)\.$")
+_NEXT_WORD = patterns.compile(r"\s+[\"'“‘(\[]?(?P<word>[\p{L}\p{N}]+)")
 _QUOTE_PAIRS = {"“": "”", "‘": "’"}
-_STRAIGHT_QUOTATION = regex.compile(r'"[^"]*"')
-_CURLY_QUOTATIONS = tuple(regex.compile(f"{opener}[^{opener}{closer}]*{closer}")
+_STRAIGHT_QUOTATION = patterns.compile(r'"[^"]*"')
+_CURLY_QUOTATIONS = tuple(patterns.compile(f"{opener}[^{opener}{closer}]*{closer}")
                           for opener, closer in _QUOTE_PAIRS.items())
 
 
@@ -50,7 +50,7 @@ class _Vocabulary:
         self.max_chars = int(data["max_sentence_chars"])
         verbs = "|".join(data["attribution_verbs"])
         # A closing quote, then up to four words (a name, a title) and a verb of saying.
-        self.attribution = regex.compile(rf"[\"”’']\s+(?:[\w.'’-]+\s+){{1,4}}?(?:{verbs})\b")
+        self.attribution = patterns.compile(rf"[\"”’']\s+(?:[\w.'’-]+\s+){{1,4}}?(?:{verbs})\b")
 
 
 @functools.cache
