@@ -14,6 +14,7 @@ import concurrent.futures
 import datetime as dt
 import hashlib
 import itertools
+import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,8 +48,10 @@ class RulePatternTooSlow(Exception):
     """One match of a claim's pattern ran past its time limit (catastrophic backtracking): an error in the rules,
     which the article it was read in is skipped for."""
 
-    def __init__(self, claim: str, error: PatternTooSlow):
-        super().__init__(f"claim '{claim}': {error}; simplify its cues (the article is not checked, for any claim)")
+    def __init__(self, claim: Claim, error: PatternTooSlow):
+        cues = ", ".join(json.dumps(cue, ensure_ascii=False) for cue in claim.get("cues") or ())
+        advice = f"simplify its cues ({cues})" if cues else "simplify its words"
+        super().__init__(f"claim '{claim.id}': {error}; {advice}; the article is not checked, for any claim")
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +100,7 @@ def read_article(article: Article, rules: RuleSet) -> tuple[list[Statement], str
         try:
             statements += kind(claim.kind).extract(reading, claim, rules)
         except PatternTooSlow as error:  # a cue of the rules' that backtracks
-            raise RulePatternTooSlow(claim.id, error) from error
+            raise RulePatternTooSlow(claim, error) from error
     return statements, outside
 
 
