@@ -157,3 +157,22 @@ def test_the_time_limit_is_for_each_match_not_for_a_scan_of_the_whole_text(monke
     assert [m.span() for m in pattern.finditer(text)] == expected
     with pytest.raises(patterns.PatternTooSlow, match=r"\(a\|a\)\+\$"):
         patterns.compile("(a|a)+$").search("a" * 40 + "b")
+
+
+def test_explain_of_an_article_a_cue_backtracks_on_exits_2(tmp_path: Path) -> None:
+    claim, sentence = SLOW_CUES["date"]
+    corpus, rules_dir = case(tmp_path, {"slow.txt": f" date 2023-03-14 Ana Ruiz is in Port Elm. {sentence}\n"},
+                             with_cue(claim, "(a|a)+$"))
+    done = run("explain", corpus / "slow.txt", "--rules", rules_dir)
+    assert "Traceback" not in done.stderr
+    assert done.returncode == 2 and "took longer than" in done.stderr
+
+
+def test_an_example_a_cue_backtracks_on_makes_rules_test_exit_2(tmp_path: Path) -> None:
+    claim, sentence = SLOW_CUES["date"]
+    example = f'examples = [{{ text = "Ana Ruiz is in Port Elm. {sentence}", published = "2023-03-14", ' \
+              'expect = "nothing" }]\n'
+    _, rules_dir = case(tmp_path, {}, with_cue(claim + example, "(a|a)+$"))
+    done = run("rules", "test", rules_dir)
+    assert "Traceback" not in done.stderr
+    assert done.returncode == 2 and "an example: a pattern took longer than" in done.stderr
