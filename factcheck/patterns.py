@@ -1,10 +1,17 @@
 """Compiled patterns whose every match stops at a time limit.
 
 The readers and kinds build their patterns from the language data and from the rules' cues, which are regular
-expressions a rule writer types ("(a|a)+$" backtracks catastrophically on a run of a's). Each call that looks for one
-match (`match`, `search`, `fullmatch`, and each step of `finditer`, `findall` and `sub`) is given `TIME_LIMIT` seconds
-of its own, however long the text: a whole article of ten megabytes is scanned match by match, never against one
-deadline, and a pattern that takes too long on one match raises `PatternTooSlow`, which names it.
+expressions a rule writer types ("(a|a)+$" backtracks catastrophically on a run of a's). A pattern with a rule's
+text in it (`compile(..., rule_text=True)`) gives each call that looks for one match (`match`, `search`,
+`fullmatch`, and each match of `finditer`, `findall`, `sub` and `split`) `TIME_LIMIT` seconds of its own, however
+long the text: a whole article of ten megabytes is scanned match by match, never against one deadline, and a pattern
+that takes too long on one match raises `PatternTooSlow`, which names it.
+
+The language data's own patterns are ours and run thousands of times an article, mostly on one sentence or clause;
+a timed call of `regex` costs a clock reading (a system call on many machines) and doubled the cost of a check. So
+they are timed only where the stretch searched is longer than `UNTIMED`: the long stretches where a pattern that is
+merely slow (a quantifier nested in another) could run for minutes. On a shorter stretch their time is bounded by
+its length; the property tests of the readers (tests/test_hostile.py) run them on hostile shapes of text.
 """
 
 from __future__ import annotations
@@ -17,6 +24,8 @@ import regex
 # Seconds one match may take. A sound pattern takes microseconds on a sentence and well under this on the longest
 # stretch between two matches of a large article; one that backtracks catastrophically takes hours.
 TIME_LIMIT = 2.0
+# Characters a language-data pattern may search without a time limit: more than a long sentence.
+UNTIMED = 1000
 # How much of a long pattern's beginning and end a message quotes (a rule's cues often come last).
 _QUOTED = 60
 
@@ -34,10 +43,11 @@ class PatternTooSlow(TimeoutError):
 class Pattern:
     """A compiled `regex` pattern with the methods the readers use, each match under the time limit."""
 
-    __slots__ = ("compiled",)
+    __slots__ = ("compiled", "always_timed")
 
-    def __init__(self, compiled: regex.Pattern[str]):
+    def __init__(self, compiled: regex.Pattern[str], always_timed: bool = False):
         self.compiled = compiled
+        self.always_timed = always_timed
 
     @property
     def pattern(self) -> str:
@@ -47,43 +57,51 @@ class Pattern:
     def groupindex(self) -> dict[str, int]:
         return dict(self.compiled.groupindex)
 
+    def _limit(self, string: str, pos: int, endpos: int | None) -> float | None:
+        timed = self.always_timed or (len(string) if endpos is None else endpos) - pos > UNTIMED
+        return TIME_LIMIT if timed else None
+
     def match(self, string: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
         try:
-            return self.compiled.match(string, pos, endpos, timeout=TIME_LIMIT)
+            return self.compiled.match(string, pos, endpos, timeout=self._limit(string, pos, endpos))
         except TimeoutError as error:
             raise PatternTooSlow(self.pattern) from error
 
     def search(self, string: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
         try:
-            return self.compiled.search(string, pos, endpos, timeout=TIME_LIMIT)
+            return self.compiled.search(string, pos, endpos, timeout=self._limit(string, pos, endpos))
         except TimeoutError as error:
             raise PatternTooSlow(self.pattern) from error
 
     def fullmatch(self, string: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
         try:
-            return self.compiled.fullmatch(string, pos, endpos, timeout=TIME_LIMIT)
+            return self.compiled.fullmatch(string, pos, endpos, timeout=self._limit(string, pos, endpos))
         except TimeoutError as error:
             raise PatternTooSlow(self.pattern) from error
 
     def finditer(self, string: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match[str]]:
-        """The matches `regex`'s finditer gives, each found by a search of its own (finditer's time limit would be
-        for the whole scan)."""
+        """The matches `regex`'s finditer gives, each under a time limit of its own. `regex`'s time limit is for
+        the whole scan, so a scan that runs out of time after a match is begun again after that match, with a time
+        limit of its own; only a scan that finds nothing in its time is too slow."""
         end = len(string) if endpos is None else endpos
-        found = self.search(string, pos, end)
-        while found is not None:
-            yield found
-            found = self.search(string, found.end(), end) if found.end() > found.start() else \
-                self._after_empty(string, found.start(), end)
-
-    def _after_empty(self, string: str, at: int, end: int) -> regex.Match[str] | None:
-        """The match after an empty one: it may begin at the same place only if it is not empty, a rule finditer
-        knows; so finditer is asked from there for its second match (the first is the empty one)."""
-        try:
-            scan = self.compiled.finditer(string, at, end, timeout=TIME_LIMIT)
-            next(scan)
-            return next(scan, None)
-        except TimeoutError as error:
-            raise PatternTooSlow(self.pattern) from error
+        if self._limit(string, pos, end) is None:
+            yield from self.compiled.finditer(string, pos, end)
+            return
+        at, after_empty = pos, False
+        while True:
+            found_any = False
+            try:
+                scan = self.compiled.finditer(string, at, end, timeout=TIME_LIMIT)
+                if after_empty:  # the first match from there is the empty one already given
+                    next(scan)
+                for found in scan:
+                    found_any = True
+                    yield found
+                    at, after_empty = found.end(), found.end() == found.start()
+                return
+            except TimeoutError as error:
+                if not found_any:
+                    raise PatternTooSlow(self.pattern) from error
 
     def findall(self, string: str, pos: int = 0, endpos: int | None = None) -> list[Any]:
         """What `regex`'s findall gives: the text of each match, or of its one group, or its groups."""
@@ -114,5 +132,7 @@ class Pattern:
         return [*parts, string[done:]]
 
 
-def compile(source: str, flags: int = 0) -> Pattern:  # noqa: A001  (regex.compile's name, to read alike)
-    return Pattern(regex.compile(source, flags))
+def compile(source: str, flags: int = 0, rule_text: bool = False) -> Pattern:  # noqa: A001  (regex.compile's name)
+    """`regex.compile` under the time limit; `rule_text` where the pattern holds a rule's cues, which are timed on
+    any stretch (see the module's docstring)."""
+    return Pattern(regex.compile(source, flags), always_timed=rule_text)

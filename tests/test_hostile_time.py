@@ -155,8 +155,22 @@ def test_the_time_limit_is_for_each_match_not_for_a_scan_of_the_whole_text(monke
     expected = [m.span() for m in pattern.compiled.finditer(text)]
     monkeypatch.setattr(patterns, "TIME_LIMIT", 0.05)  # well under the whole scan, far over one match
     assert [m.span() for m in pattern.finditer(text)] == expected
+    # Empty matches too: each scan that runs out of time after one begins again after it, and skips it.
+    empty = patterns.compile(r"\b|zz", rule_text=True)
+    assert [m.span() for m in empty.finditer(text)] == [m.span() for m in empty.compiled.finditer(text)]
     with pytest.raises(patterns.PatternTooSlow, match=r"\(a\|a\)\+\$"):
-        patterns.compile("(a|a)+$").search("a" * 40 + "b")
+        patterns.compile("(a|a)+$", rule_text=True).search("a" * 40 + "b")
+
+
+def test_a_pattern_of_the_language_data_is_timed_on_a_long_stretch_only() -> None:
+    """A pattern of ours is timed where a slow one could run for minutes, not on each sentence (a timed call of
+    `regex` costs a clock reading); a rule's cue is timed on any stretch."""
+    ours, cue = patterns.compile(r"zz"), patterns.compile(r"zz", rule_text=True)
+    short, long = "a" * patterns.UNTIMED, "a" * (patterns.UNTIMED + 1)
+    assert ours._limit(short, 0, None) is None and ours._limit(long, 0, None) == patterns.TIME_LIMIT
+    assert ours._limit(long, 1, None) is None and cue._limit("a", 0, None) == patterns.TIME_LIMIT
+    with pytest.raises(patterns.PatternTooSlow):
+        patterns.compile("(a|a)+$").search("a" * 40 + "b" * patterns.UNTIMED)
 
 
 def test_explain_of_an_article_a_cue_backtracks_on_exits_2(tmp_path: Path) -> None:

@@ -94,7 +94,8 @@ def _patterns(event: str, cues: tuple[str, ...]) -> _Patterns:
 
     def compiled(name: str) -> patterns.Pattern:
         source = data["patterns"][name].replace("{REFERENCE}", reference).replace("{ORDINAL}", ordinal)
-        return patterns.compile(source.replace("{UNIT}", unit).replace("{OVER}", data["patterns"]["over"]), regex.I)
+        return patterns.compile(source.replace("{UNIT}", unit).replace("{OVER}", data["patterns"]["over"]), regex.I,
+                                rule_text=bool(cues))
 
     return _Patterns(compiled("position"), compiled("amount_after_figure"), compiled("reference_after"),
                      compiled("reference_before"), compiled("other_after"), compiled("not_until_now"),

@@ -86,9 +86,12 @@ def event_kind(name: str | None, extra_cues: tuple[str, ...] = ()) -> EventKind:
     cues = language.alternatives([*data["triggers"], *extra_cues], literal=False, spaces=None)
     body = language.alternation(cues, literal=False)
     nouns = [*data.get("nouns", ()), *(rf"(?:{cue})(?<=\A{_noun_shape()})" for cue in extra_cues)]
-    return EventKind(name, data["participants"], patterns.compile(rf"(?<![\w-])(?:{body})(?![\w-])", regex.I),
+    ruled = bool(extra_cues)  # a rule's regular expressions: timed on every stretch
+    return EventKind(name, data["participants"],
+                     patterns.compile(rf"(?<![\w-])(?:{body})(?![\w-])", regex.I, rule_text=ruled),
                      tuple(data.get("prepositions", ())), tuple(data.get("origins", ())), wordstarts.beginnings(cues),
-                     patterns.compile(language.alternation(nouns, literal=False), regex.I) if nouns else None)
+                     patterns.compile(language.alternation(nouns, literal=False), regex.I, rule_text=ruled)
+                     if nouns else None)
 
 
 def _noun_shape() -> str:
