@@ -10,8 +10,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal
 
-import regex
-
+from factcheck import patterns
 from factcheck.readers.names import Entity, NameIndex
 
 KeyType = Literal["string", "strings", "entity", "entities", "event", "date", "bool", "number", "patterns"]
@@ -138,7 +137,7 @@ def tells_story(named: Mapping[str, AbstractSet[str]], misspelt: set[str], story
     return len(names) >= min(2, len(story))
 
 
-_LIST_SEPARATOR = regex.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_LIST_SEPARATOR = patterns.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
 def _place_parts(entities: Iterable[Entity]) -> dict[str, frozenset[str]]:

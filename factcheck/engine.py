@@ -104,7 +104,8 @@ def _report(rules: RuleSet, gathered: Gathered, findings: list[Finding], gone: t
     listed = tuple(sorted(articles, key=lambda a: a.id))
     return Report(listed, sort_findings(findings), tuple(sorted(gathered.skipped, key=lambda s: s.path)),
                   tuple(warnings), tuple(gathered.internal_errors), new_ids, gone,
-                  _texts(listed) if keep_texts else MappingProxyType({}), evidence_articles, focused)
+                  _texts(listed) if keep_texts else MappingProxyType({}), evidence_articles, focused,
+                  rule_errors=tuple(gathered.rule_errors))
 
 
 def _texts(articles: tuple[ArticleInfo, ...]) -> Mapping[str, str]:

@@ -14,6 +14,7 @@ import concurrent.futures
 import datetime as dt
 import hashlib
 import itertools
+import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +33,7 @@ from factcheck.inputs.article import (
 )
 from factcheck.inputs.ids import ArticleIds
 from factcheck.kinds import Kind, built_in_claims, kind
+from factcheck.patterns import PatternTooSlow
 from factcheck.readers.names import Mention
 from factcheck.readers.reading import mentions_in, read
 from factcheck.rules.load import load_rule_files
@@ -43,16 +45,13 @@ _CHUNK = 16
 
 
 class RulePatternTooSlow(Exception):
-    """A claim's pattern ran past its time limit (catastrophic backtracking): an error in the rules."""
+    """One match of a claim's pattern ran past its time limit (catastrophic backtracking): an error in the rules,
+    which the article it was read in is skipped for."""
 
-    def __init__(self, claim: str, path: str):
-        super().__init__(f"claim '{claim}': a pattern took too long on {path} (catastrophic backtracking?); "
-                         "simplify its cues")
-        self.claim = claim
-        self.path = path
-
-    def __reduce__(self) -> tuple[type, tuple[str, str]]:  # raised in a worker process, re-raised here
-        return type(self), (self.claim, self.path)
+    def __init__(self, claim: Claim, error: PatternTooSlow):
+        cues = ", ".join(json.dumps(cue, ensure_ascii=False) for cue in claim.get("cues") or ())
+        advice = f"simplify its cues ({cues})" if cues else "simplify its words"
+        super().__init__(f"claim '{claim.id}': {error}; {advice}; the article is not checked, for any claim")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +72,7 @@ class Extraction:
     warnings: tuple[str, ...] = ()
     skipped: str | None = None
     internal_error: bool = False
+    rule_error: bool = False  # skipped for a pattern of the rules that took too long on it
     sha256: str = ""  # of the file's bytes, which the store keys statements by
 
 
@@ -99,8 +99,8 @@ def read_article(article: Article, rules: RuleSet) -> tuple[list[Statement], str
     for claim in claims:
         try:
             statements += kind(claim.kind).extract(reading, claim, rules)
-        except TimeoutError as error:  # a cue of the rules' that backtracks
-            raise RulePatternTooSlow(claim.id, article.path) from error
+        except PatternTooSlow as error:  # a cue of the rules' that backtracks
+            raise RulePatternTooSlow(claim, error) from error
     return statements, outside
 
 
@@ -157,8 +157,8 @@ def extract_bytes(data: bytes, path: str, rules: RuleSet, options: ReadOptions) 
     sha256 = hashlib.sha256(data).hexdigest()
     try:
         statements, outside = read_article(article, rules)
-    except RulePatternTooSlow:
-        raise
+    except RulePatternTooSlow as error:  # the rules' fault; the other articles are still read
+        return Extraction(path, None, skipped=str(error), rule_error=True, sha256=sha256)
     except Exception as error:  # one article must never take the others down
         reason = f"internal error: {type(error).__name__}: {error}; this is a bug in factcheck, please report it"
         return Extraction(path, None, skipped=reason, internal_error=True, sha256=sha256)
@@ -177,7 +177,7 @@ def to_wire(extraction: Extraction) -> Wire:
     article = extraction.article
     return {
         "path": extraction.path, "skipped": extraction.skipped, "internal_error": extraction.internal_error,
-        "sha256": extraction.sha256, "warnings": list(extraction.warnings),
+        "rule_error": extraction.rule_error, "sha256": extraction.sha256, "warnings": list(extraction.warnings),
         "article": None if article is None else [article.id, article.path, article.published.isoformat(),
                                                  article.body_start, article.body_digest, article.outside,
                                                  article.title, article.source, article.url],
@@ -190,7 +190,7 @@ def from_wire(wire: Wire, kinds_by_claim: Mapping[str, str]) -> Extraction:
     article = None if raw is None else ArticleInfo(raw[0], raw[1], dt.date.fromisoformat(raw[2]), *raw[3:])
     statements = tuple(decode_statement(text, kinds_by_claim) for text in wire["statements"])
     return Extraction(wire["path"], article, statements, tuple(wire["warnings"]), wire["skipped"],
-                      wire["internal_error"], wire["sha256"])
+                      wire["internal_error"], wire["rule_error"], wire["sha256"])
 
 
 _worker_rules: dict[tuple[str, ...], RuleSet] = {}
@@ -255,6 +255,17 @@ def reporting(run: Runner, progress: ReadProgress) -> Runner:
             yield item
 
     return run_reporting
+
+
+def noting_rule_errors(run: Runner, found: list[str]) -> Runner:
+    """The same runner, adding to `found` the path of each article it skipped for a pattern of the rules that took
+    too long on it (for a command whose summary does not carry them, such as `index`)."""
+    def run_noting(paths: list[str], rules: RuleSet, options: ReadOptions) -> Iterator[Extraction]:
+        for item in run(paths, rules, options):
+            if item.rule_error:
+                found.append(item.path)
+            yield item
+    return run_noting
 
 
 def reading_given(run: Runner, given: Mapping[str, bytes]) -> Runner:

@@ -108,6 +108,7 @@ class Report:
     # Each article id that is shorter said otherwise, and unambiguous so (`news/2022/a/story` is `story`): what
     # reports for people show, and findings' messages say (inputs/ids.py short_names).
     short_ids: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    rule_errors: tuple[str, ...] = ()  # articles a pattern of the rules took too long on (also in `skipped`)
 
 
 def statement(claim: str, article: Article, sentence: Sentence, spans: list[tuple[int, int]], value: Value,

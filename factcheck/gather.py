@@ -67,6 +67,7 @@ class Gathered:
     skipped: list[Skipped] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     internal_errors: list[str] = field(default_factory=list)
+    rule_errors: list[str] = field(default_factory=list)  # articles a pattern of the rules was too slow on
     ids: dict[str, str] = field(default_factory=dict)
     claims_spoken_of: set[str] = field(default_factory=set)  # beyond the statements gathered (check --new, store)
     shared: Shared = field(default_factory=Shared)
@@ -79,6 +80,8 @@ class Gathered:
             self.skipped.append(Skipped(item.path, item.skipped or "not read"))
             if item.internal_error:
                 self.internal_errors.append(item.path)
+            if item.rule_error:
+                self.rule_errors.append(item.path)
             return
         info, statements = item.article, item.statements
         if info.id in self.ids:  # two files, one id: the later one is named by more of its path

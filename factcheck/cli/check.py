@@ -99,6 +99,9 @@ def check(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date | None, 
     if baseline_path is not None:
         click.echo(f"factcheck: {report.baseline_hidden} finding(s) recorded in the baseline {baseline_path} not "
                    "shown", err=True)
+    if report.rule_errors:
+        fail(f"the rules in {rules_dir} are not usable on {', '.join(report.rule_errors)}: a claim's pattern took too "
+             "long there (listed as skipped, with the claim and the pattern; the other articles were checked)")
     if report.internal_errors:
         fail(f"internal error on {', '.join(report.internal_errors)} (listed as skipped; the other articles were "
              "checked). This is a bug in factcheck: please report it with that input.")

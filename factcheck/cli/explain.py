@@ -18,6 +18,7 @@ from factcheck.explain import explain
 from factcheck.extraction import STDIN, why_outside
 from factcheck.formatters.explain import render_explanation
 from factcheck.inputs.article import ArticleError, article_from_bytes, read_article
+from factcheck.patterns import PatternTooSlow
 
 
 @click.command("explain")
@@ -42,6 +43,9 @@ def explain_command(article_path: Path, rules_dir: Path, claim_id: str | None, p
             if str(article_path) == STDIN else read_article(article_path, default_published=published)
     except ArticleError as error:
         fail(f"{article_path}: {error}")
-    traces = explain(article, found, claim_id)
+    try:
+        traces = explain(article, found, claim_id)
+    except PatternTooSlow as error:  # a rule's cue that backtracks catastrophically on this article
+        fail(f"{article_path}: {error}; simplify the rules' cues")
     shown = display(output, True, color)
     emit(render_explanation(str(article_path), traces, shown, why_outside(article, found)), output)

@@ -16,7 +16,7 @@ from factcheck.cli.options import (
 from factcheck.cli.output import fail
 from factcheck.cli.progress import progress_shown
 from factcheck.cli.running import Execution, refuse_stdin, valid_rules
-from factcheck.extraction import ReadOptions, RulePatternTooSlow, reporting, runner_for
+from factcheck.extraction import ReadOptions, noting_rule_errors, reporting, runner_for
 from factcheck.inputs.ids import ArticleIds
 from factcheck.on_dask import DaskUnavailable
 from factcheck.store.database import DEFAULT_STORE, Store, StoreError
@@ -42,25 +42,27 @@ def index_command(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date 
     refuse_stdin(corpus, "the store keeps files")
     rules = valid_rules(rules_dir)
     inputs = list(corpus) or [Path("corpus")]
+    rule_errors: list[str] = []
     try:
         with (Store(db, create=True) as store, Execution(jobs, scheduler=scheduler).cluster() as (runner, _),
               progress_shown(quiet) as progress):
             if (base := store.written_elsewhere()) is not None:
                 raise StoreError(f"{db} names its files from {base}: run `factcheck index` from there, or give "
                                  "another --db for this folder")
-            run = runner or runner_for(jobs)
+            run = noting_rule_errors(runner or runner_for(jobs), rule_errors)
             options = ReadOptions(published, None, max_size, ArticleIds.of(inputs))
             summary = run_index(inputs, rules, store, options=options,
                                 runner=run if progress is None else reporting(run, progress))
             total = len(store.articles())
-    except RulePatternTooSlow as error:
-        fail(f"{rules_dir}: {error}")
     except (StoreError, DaskUnavailable) as error:
         fail(str(error))
     for item in summary.skipped:
         click.echo(f"skipped {item.path}: {item.reason}", err=True)
     click.echo(f"factcheck: {db} holds {total} article(s): {summary.read} read now, {summary.unchanged} unchanged, "
                f"{summary.forgotten} forgotten, {len(summary.skipped)} skipped", err=True)
+    if rule_errors:
+        fail(f"the rules in {rules_dir} are not usable on {', '.join(rule_errors)}: a claim's pattern took too long "
+             "there (not stored; the other articles were)")
     if summary.internal_errors:
         fail(f"internal error on {', '.join(summary.internal_errors)} (not stored; the other articles were). "
              "This is a bug in factcheck: please report it with that input.")

@@ -11,6 +11,7 @@ from factcheck.cli.output import EXIT_CONFLICT, EXIT_OK, fail
 from factcheck.cli.running import valid_rules
 from factcheck.examples import run_examples
 from factcheck.formatters.examples import render_example_results
+from factcheck.patterns import PatternTooSlow
 from factcheck.rules.load import validate
 
 
@@ -44,6 +45,9 @@ def rules_test(rules_dir: Path) -> None:
     Each failure shows the example, the value expected, the values read and how they were read. Exit status 0 if
     every example holds, 1 if one fails, 2 if the rules are not valid.
     """
-    results = run_examples(valid_rules(rules_dir))
+    try:
+        results = run_examples(valid_rules(rules_dir))
+    except PatternTooSlow as error:  # a rule's cue that backtracks catastrophically on an example
+        fail(f"{rules_dir}: an example: {error}; simplify the rules' cues")
     click.echo(render_example_results(results), nl=False)
     sys.exit(EXIT_CONFLICT if any(not r.passed for r in results) else EXIT_OK)

@@ -16,7 +16,7 @@ from factcheck.claims import RuleSet
 from factcheck.cli.output import fail
 from factcheck.engine import ClaimMapper
 from factcheck.engine import check as run_check
-from factcheck.extraction import STDIN, ReadProgress, RulePatternTooSlow, Runner, reading_given, reporting, runner_for
+from factcheck.extraction import STDIN, ReadProgress, Runner, reading_given, reporting, runner_for
 from factcheck.findings import Report
 from factcheck.inputs.article import ARTICLE_SUFFIXES
 from factcheck.inputs.git import GitError, changed_articles, changed_files
@@ -86,8 +86,8 @@ def run_report(corpus: tuple[Path, ...], rules: RuleSet, rules_dir: Path, publis
                max_size: int, new: tuple[Path, ...] = (), changed_since: str | None = None,
                baseline: dict[str, Any] | None = None, execution: Execution = Execution(),
                keep_texts: bool = False, progress: ReadProgress | None = None) -> Report:
-    """The check a command runs, with what makes it unusable (a git reference git does not know, a pattern too
-    slow, a damaged store, no cluster, no new article that could be read) said and exit status 2. A corpus input
+    """The check a command runs, with what makes it unusable (a git reference git does not know, a damaged
+    store, no cluster, no new article that could be read) said and exit status 2. A corpus input
     or new article `-` is the article on standard input; `progress` is told of each article read."""
     inputs = list(corpus) or [Path("corpus")]
     given = {STDIN: read_stdin()} if any(str(path) == STDIN for path in [*inputs, *new]) else {}
@@ -115,8 +115,6 @@ def run_report(corpus: tuple[Path, ...], rules: RuleSet, rules_dir: Path, publis
             report = run_check(inputs, rules, default_published=published, max_size=max_size, new=fresh,
                                baseline=baseline, jobs=execution.jobs, map_claims=map_claims, store=store,
                                runner=run if progress is None else reporting(run, progress), keep_texts=keep_texts)
-    except RulePatternTooSlow as error:
-        fail(f"{rules_dir}: {error}")
     except (StoreError, DaskUnavailable) as error:
         fail(str(error))
     finally:

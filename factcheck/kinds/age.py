@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import regex
 
-from factcheck import language
+from factcheck import language, patterns
 from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.findings import Statement, statement
 from factcheck.kinds import Case, Kind, agreement, once_each
@@ -47,10 +47,10 @@ def _years_before(day: dt.date, years: int) -> dt.date:
 
 @dataclass(frozen=True, slots=True)
 class _Shapes:
-    after: tuple[regex.Pattern[str], ...]  # right after a mention: an age as it is now
-    after_then: tuple[regex.Pattern[str], ...]  # ... as it was ("was 52"), for ages as of a day
-    before: tuple[regex.Pattern[str], ...]  # ending right before a mention
-    another_time: regex.Pattern[str]  # before a mention: the age is of another time ("when Ortiz was 30")
+    after: tuple[patterns.Pattern, ...]  # right after a mention: an age as it is now
+    after_then: tuple[patterns.Pattern, ...]  # ... as it was ("was 52"), for ages as of a day
+    before: tuple[patterns.Pattern, ...]  # ending right before a mention
+    another_time: patterns.Pattern  # before a mention: the age is of another time ("when Ortiz was 30")
     titles: frozenset[str]  # words before a surname that are no given name
 
 
@@ -58,15 +58,15 @@ class _Shapes:
 def _shapes() -> _Shapes:
     data = language.load("ages")
 
-    def compiled(key: str) -> tuple[regex.Pattern[str], ...]:
-        return tuple(regex.compile(p.replace("{ENDS}", data["ends"]), regex.I) for p in data[key])
+    def compiled(key: str) -> tuple[patterns.Pattern, ...]:
+        return tuple(patterns.compile(p.replace("{ENDS}", data["ends"]), regex.I) for p in data[key])
 
     return _Shapes(compiled("after"), compiled("after_then"), compiled("before"),
-                   regex.compile(data["another_time"], regex.I), frozenset(data["titles"]))
+                   patterns.compile(data["another_time"], regex.I), frozenset(data["titles"]))
 
 
-_NAME_BEFORE = regex.compile(r"(?P<word>(?-i:\p{Lu})[\p{L}\x27’-]*\.?)[ \t]+\Z")
-_NAME_AFTER = regex.compile(r"\s+(?-i:\p{Lu})")
+_NAME_BEFORE = patterns.compile(r"(?P<word>(?-i:\p{Lu})[\p{L}\x27’-]*\.?)[ \t]+\Z")
+_NAME_AFTER = patterns.compile(r"\s+(?-i:\p{Lu})")
 
 
 def _someone_else(text: str, mention: Mention) -> bool:

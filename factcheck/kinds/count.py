@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
+from factcheck import patterns
 from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.findings import Statement, statement
 from factcheck.kinds import CUES_KEY, Case, Kind, once_each
@@ -435,9 +436,9 @@ def _among_a_group(text: str, count: Count, noun: tuple[int, int], trigger: even
     return group[1] if sized and count.start >= group[1] and trigger.start >= group[1] else None
 
 
-_RELATIVE = regex.compile(r"\s*(?:who|that)\s+(?:(?:were|was|had|have|has)\s+(?:been\s+)?)?", regex.I)
-_FINITE_AFTER = regex.compile(r"\b(?:was|were|is|are|had|have|has|included|include|includes|(?-i:[a-z]{3,}ed))\b",
-                              regex.I)
+_RELATIVE = patterns.compile(r"\s*(?:who|that)\s+(?:(?:were|was|had|have|has)\s+(?:been\s+)?)?", regex.I)
+_FINITE_AFTER = patterns.compile(r"\b(?:was|were|is|are|had|have|has|included|include|includes|(?-i:[a-z]{3,}ed))\b",
+                                 regex.I)
 
 
 def _told_with_its_noun(text: str, noun: tuple[int, int], trigger: events.Trigger, clause_end: int) -> bool:
@@ -602,8 +603,8 @@ def _for_someone_else(reading: Reading, index: int, count: Count) -> str | None:
 
 
 @functools.lru_cache(maxsize=256)
-def _what_it_is(nouns: tuple[str, ...]) -> regex.Pattern[str]:
-    return regex.compile(r"\b(?:" + "|".join(nouns) + r")\b", regex.I)
+def _what_it_is(nouns: tuple[str, ...]) -> patterns.Pattern:
+    return patterns.compile(r"\b(?:" + "|".join(nouns) + r")\b", regex.I)
 
 
 def _names_what_the_sum_is(reading: Reading, index: int, count: Count, asked: _Asked,
@@ -637,9 +638,10 @@ def _names_what_the_sum_is(reading: Reading, index: int, count: Count, asked: _A
 
 # A sum of so much a unit ("$38.50 a share", "the $38.50-per-share deal", "$90 a barrel"): a rate, the figure of a
 # claim only of that rate.
-_RATE = regex.compile(r"\s*-?\s*(?:a|an|per)[\s-]+\p{L}+", regex.I)
-_STRETCH_MARK = regex.compile(r"[,;:()]|\s[—–]\s")
-_CONVERSION_AFTER = regex.compile(r"[\s\p{L}.]{0,14}?\s*\((?:about\s+|some\s+|around\s+|roughly\s+)?[0-9][^()]{0,30}\)")
+_RATE = patterns.compile(r"\s*-?\s*(?:a|an|per)[\s-]+\p{L}+", regex.I)
+_STRETCH_MARK = patterns.compile(r"[,;:()]|\s[—–]\s")
+_CONVERSION_AFTER = patterns.compile(r"[\s\p{L}.]{0,14}?\s*\((?:about\s+|some\s+|around\s+|roughly\s+)?"
+                                     r"[0-9][^()]{0,30}\)")
 
 
 def _statement(reading: Reading, index: int, count: Count, noun: tuple[int, int], trigger: events.Trigger,
@@ -680,7 +682,7 @@ def _statement(reading: Reading, index: int, count: Count, noun: tuple[int, int]
 
 # Right after a date a figure is measured against, a clause that tells of that time or of the event it names ("the
 # worst since 2019, when five people died", "since Cyclone Orrin in 2019, which killed 112").
-_WHEN_THEN = regex.compile(r"(?:['’]s)?(?:\s+[\p{L}-]+){0,4}?(?:,\s*(?:when|which)|\s*when)\b")
+_WHEN_THEN = patterns.compile(r"(?:['’]s)?(?:\s+[\p{L}-]+){0,4}?(?:,\s*(?:when|which)|\s*when)\b")
 
 
 # News writes a lower bound rounded down ("more than 1,400" for 1,450), so a later "at least" a little under an
@@ -716,7 +718,7 @@ def _incompatible(a: Statement, b: Statement) -> bool:
 
 
 # A line that opens with a clock time is an update of a live page or a timeline ("**14:30** — ...", "09:10 - ...").
-_UPDATE_STAMP = regex.compile(r"[\W_]{0,4}[0-2]?[0-9][:.][0-5][0-9](?:\s*[ap]\.?m\.?)?[\W_]{0,4}\s*[-—–|:]", regex.I)
+_UPDATE_STAMP = patterns.compile(r"[\W_]{0,4}[0-2]?[0-9][:.][0-5][0-9](?:\s*[ap]\.?m\.?)?[\W_]{0,4}\s*[-—–|:]", regex.I)
 
 
 def _same_day_growth(a: Statement, b: Statement) -> bool:

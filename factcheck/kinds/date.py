@@ -16,7 +16,7 @@ from typing import TypeVar
 
 import regex
 
-from factcheck import language
+from factcheck import language, patterns
 from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.findings import Statement, statement
 from factcheck.kinds import CUES_KEY, Case, Kind, agreement, articles_of_pairs, once_each, set_against
@@ -31,7 +31,7 @@ from factcheck.trace import UNHEARD, Notes
 _T = TypeVar("_T")
 
 # An event word told as a noun: "a meeting", "the planned talks".
-_NOMINAL = regex.compile(r"\b(?:a|an|the|this|that)\s+(?:[\w-]+\s+)?\Z", regex.I)
+_NOMINAL = patterns.compile(r"\b(?:a|an|the|this|that)\s+(?:[\w-]+\s+)?\Z", regex.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +104,7 @@ def _span(text: str, timex: Timex) -> _Span | None:
     return _Span(first, last, shown)
 
 
-_BRACKET_DAY = regex.compile(r"\s*\([^()]{0,60}?\b(?P<day>mon|tues|wednes|thurs|fri|satur|sun)day\b[^()]{0,40}\)",
+_BRACKET_DAY = patterns.compile(r"\s*\([^()]{0,60}?\b(?P<day>mon|tues|wednes|thurs|fri|satur|sun)day\b[^()]{0,40}\)",
                             regex.I)
 
 
@@ -490,9 +490,9 @@ def claims_event(reading: Reading, index: int, trigger: events.Trigger, asked: A
     return participants
 
 
-_YEAR_BEFORE_EVENT = regex.compile(r"\A(?:['’]s)?\s+(?:[\w-]+\s+)?\Z")
-_YEAR_AFTER_EVENT = regex.compile(r"\A\s+(?:of|in)\s+\Z")
-_A_YEAR = regex.compile(r"(?:1[89]|20)\d\d(?:['’]s)?")
+_YEAR_BEFORE_EVENT = patterns.compile(r"\A(?:['’]s)?\s+(?:[\w-]+\s+)?\Z")
+_YEAR_AFTER_EVENT = patterns.compile(r"\A\s+(?:of|in)\s+\Z")
+_A_YEAR = patterns.compile(r"(?:1[89]|20)\d\d(?:['’]s)?")
 
 
 def _earlier_event_named(reading: Reading, index: int, asked: Asked) -> str | None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import regex
 
-from factcheck import language
+from factcheck import language, patterns
 from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.findings import Statement, Status, statement
 from factcheck.kinds import CUES_KEY, Case, Kind, once_each
@@ -65,14 +65,14 @@ class ElapsedValue:
 
 @dataclass(frozen=True, slots=True)
 class _Patterns:
-    position: regex.Pattern[str]
-    amount: regex.Pattern[str]
-    reference_after: regex.Pattern[str]
-    reference_before: regex.Pattern[str]
-    other_after: regex.Pattern[str]
-    not_until_now: regex.Pattern[str]
-    located_before: regex.Pattern[str]
-    perfect: regex.Pattern[str]
+    position: patterns.Pattern
+    amount: patterns.Pattern
+    reference_after: patterns.Pattern
+    reference_before: patterns.Pattern
+    other_after: patterns.Pattern
+    not_until_now: patterns.Pattern
+    located_before: patterns.Pattern
+    perfect: patterns.Pattern
 
 
 @functools.cache
@@ -92,9 +92,10 @@ def _patterns(event: str, cues: tuple[str, ...]) -> _Patterns:
     ordinal = rf"[0-9]{{1,4}}(?:st|nd|rd|th)|{language.alternation(_ordinals(), literal=False)}"
     unit = language.alternation(data["units"], literal=False)
 
-    def compiled(name: str) -> regex.Pattern[str]:
+    def compiled(name: str) -> patterns.Pattern:
         source = data["patterns"][name].replace("{REFERENCE}", reference).replace("{ORDINAL}", ordinal)
-        return regex.compile(source.replace("{UNIT}", unit).replace("{OVER}", data["patterns"]["over"]), regex.I)
+        return patterns.compile(source.replace("{UNIT}", unit).replace("{OVER}", data["patterns"]["over"]), regex.I,
+                                rule_text=bool(cues))
 
     return _Patterns(compiled("position"), compiled("amount_after_figure"), compiled("reference_after"),
                      compiled("reference_before"), compiled("other_after"), compiled("not_until_now"),

@@ -18,7 +18,7 @@ from itertools import combinations
 
 import regex
 
-from factcheck import language
+from factcheck import language, patterns
 from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.findings import Statement, statement
 from factcheck.kinds import CUES_KEY, Case, Kind, agreement, once_each, set_against
@@ -45,15 +45,15 @@ class Order:
 
 @dataclass(frozen=True, slots=True)
 class _Cues:
-    forward: regex.Pattern[str]
-    reverse: regex.Pattern[str]
-    opening_forward: regex.Pattern[str]
-    opening_reverse: regex.Pattern[str]
-    together: regex.Pattern[str]
-    several: regex.Pattern[str]
-    doubt: regex.Pattern[str]
-    another_time: regex.Pattern[str]
-    event_object: regex.Pattern[str]
+    forward: patterns.Pattern
+    reverse: patterns.Pattern
+    opening_forward: patterns.Pattern
+    opening_reverse: patterns.Pattern
+    together: patterns.Pattern
+    several: patterns.Pattern
+    doubt: patterns.Pattern
+    another_time: patterns.Pattern
+    event_object: patterns.Pattern
     happening: frozenset[str]
 
 
@@ -62,8 +62,8 @@ def _cues() -> _Cues:
     data = language.load("grammar")["event_order"]
     span = language.load("grammar")["opening_span"]["span"]
 
-    def pattern(key: str) -> regex.Pattern[str]:
-        return regex.compile(data[key].replace("{SPAN}", span), regex.I)
+    def pattern(key: str) -> patterns.Pattern:
+        return patterns.compile(data[key].replace("{SPAN}", span), regex.I)
 
     return _Cues(forward=pattern("forward"), reverse=pattern("reverse"),
                  opening_forward=pattern("opening_forward"), opening_reverse=pattern("opening_reverse"),
@@ -75,14 +75,14 @@ def _cues() -> _Cues:
 # After an order word, what must lead to the step it places: the step's own event word ("before the blast in"), or
 # a stand-in for it ("before the one in", "then one in"); anything else ("before dawn", "after we had cleared the
 # square in") is the order of something else.
-_STAND_IN = regex.compile(r"\A\s+(?:the\s+)?(?:one|that|those|ones)\s+(?:in|at|of|near)\s+\Z", regex.I)
+_STAND_IN = patterns.compile(r"\A\s+(?:the\s+)?(?:one|that|those|ones)\s+(?:in|at|of|near)\s+\Z", regex.I)
 _LEADING_WORDS = 4
 # Between an order word and a step's actor: a determiner and a word that describes it ("before the packed"), not one
 # that opens what is said of the actor ("before the news that Solis conceded").
-_BEFORE_AN_ACTOR = regex.compile(r"\s*(?:(?:the|a|an|its|their|his|her)\s+(?:(?!(?:that|which|who|whom|whose|news|"
+_BEFORE_AN_ACTOR = patterns.compile(r"\s*(?:(?:the|a|an|its|their|his|her)\s+(?:(?!(?:that|which|who|whom|whose|news|"
                                   r"word|reports?|claims?|fact|idea)\b)\p{Ll}[\p{L}-]*\s+)?)?")
-_WORD = regex.compile(r"\p{L}+|\d+")
-_QUESTION = regex.compile(r"\?\W*\Z")
+_WORD = patterns.compile(r"\p{L}+|\d+")
+_QUESTION = patterns.compile(r"\?\W*\Z")
 
 
 def _leads_to(text: str, cue_end: int, step_start: int, kind: events.EventKind, step_end: int | None = None) -> bool:

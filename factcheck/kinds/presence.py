@@ -20,7 +20,7 @@ from types import MappingProxyType
 
 import regex
 
-from factcheck import language
+from factcheck import language, patterns
 from factcheck.claims import Claim, KeySpec, RuleSet, fold_name
 from factcheck.findings import Statement, statement
 from factcheck.kinds import Case, Kind, articles_of_pairs, once_each, sources
@@ -38,7 +38,7 @@ _RULE, _ARRIVAL, _DEPARTURE, _VISIT, _MEETING = "rule", "arrival", "departure", 
 _MOVEMENTS = {"arrival": "arrival", "departure": "departure"}
 # A journey ("trip", "tour", "travel") names no place the person was on its day: such date claims are not used.
 _JOURNEY = "travel"
-_POSSESSIVE = regex.compile(r"['’]s\b|['’](?!\w)")
+_POSSESSIVE = patterns.compile(r"['’]s\b|['’](?!\w)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,13 +67,13 @@ class _Source:
 
 
 @functools.cache
-def _pattern(table: str, key: str) -> regex.Pattern[str]:
+def _pattern(table: str, key: str) -> patterns.Pattern:
     data = language.load("presence")[table]
     pattern = data[key]
     # A vocabulary of the table stands in its patterns as its name in capitals ({DATED}).
     for name in (name for name in data if "{" + name.upper() + "}" in pattern):
         pattern = pattern.replace("{" + name.upper() + "}", "|".join(data[name]))
-    return regex.compile(pattern, regex.I)
+    return patterns.compile(pattern, regex.I)
 
 
 def is_venue(text_before: str) -> bool:
@@ -115,21 +115,21 @@ def leads_clause(opening: str) -> bool:
 
 
 @functools.cache
-def _addressee() -> regex.Pattern[str]:
+def _addressee() -> patterns.Pattern:
     data = language.load("presence")["subject"]
-    return regex.compile(data["addressee"].replace("{TELLING}", "|".join(data["telling"])), regex.I)
+    return patterns.compile(data["addressee"].replace("{TELLING}", "|".join(data["telling"])), regex.I)
 
 
 @functools.cache
-def _shared_subject() -> regex.Pattern[str]:
+def _shared_subject() -> patterns.Pattern:
     data = language.load("presence")["subject"]
-    return regex.compile(data["shared_subject"].replace("{VERBS}", "|".join(data["verbs"])), regex.I)
+    return patterns.compile(data["shared_subject"].replace("{VERBS}", "|".join(data["verbs"])), regex.I)
 
 
 @functools.cache
-def _unknown_subject() -> regex.Pattern[str]:
+def _unknown_subject() -> patterns.Pattern:
     data = language.load("presence")["subject"]
-    return regex.compile(data["unknown_subject"].replace("{VERBS}", "|".join(data["verbs"])))
+    return patterns.compile(data["unknown_subject"].replace("{VERBS}", "|".join(data["verbs"])))
 
 
 def subject_named(text_before: str) -> int | None:

@@ -13,8 +13,7 @@ import functools
 from dataclasses import dataclass
 from itertools import combinations, pairwise
 
-import regex
-
+from factcheck import patterns
 from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.findings import Statement, ValueGroup, group_values, sort_statements, statement
 from factcheck.kinds import Case, Kind, once_each
@@ -101,7 +100,7 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEA
 
 
 # Marks of words left out or put in by the writer: an ellipsis, or words in square brackets.
-_OMISSION = regex.compile(r"\.\s?\.\s?\.|…|\[[^\]]*\]")
+_OMISSION = patterns.compile(r"\.\s?\.\s?\.|…|\[[^\]]*\]")
 
 
 def verbatim(a: Quotation, b: Quotation) -> bool:

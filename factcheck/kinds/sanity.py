@@ -18,7 +18,7 @@ from typing import Any
 
 import regex
 
-from factcheck import language
+from factcheck import language, patterns
 from factcheck.claims import Claim, RuleSet
 from factcheck.findings import Statement, Status, statement
 from factcheck.inputs.article import Article
@@ -41,20 +41,20 @@ _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"
 
 @dataclass(frozen=True, slots=True)
 class _Patterns:
-    night_before: regex.Pattern[str]
-    second_after: regex.Pattern[str]
-    first_before: regex.Pattern[str]
-    weekday: regex.Pattern[str]  # a weekday name, in the tagger's vocabulary, as group `weekday`
+    night_before: patterns.Pattern
+    second_after: patterns.Pattern
+    first_before: patterns.Pattern
+    weekday: patterns.Pattern  # a weekday name, in the tagger's vocabulary, as group `weekday`
     other_year_days: int
-    range_after: regex.Pattern[str]  # a date in a range of days ("Sunday, June 10-11") ...
-    range_before: regex.Pattern[str]  # ... or of weekdays ("Saturday to Sunday, June 11"): which day is named?
+    range_after: patterns.Pattern  # a date in a range of days ("Sunday, June 10-11") ...
+    range_before: patterns.Pattern  # ... or of weekdays ("Saturday to Sunday, June 11"): which day is named?
     # What an article without a told story must contain to be read for these checks (see `worth_a_look`).
-    any_night: regex.Pattern[str]
-    weekday_date: regex.Pattern[str]
-    late_day: regex.Pattern[str]  # 29, 30 or 31, where a month may lack it; the month is found beside it:
-    month_before: regex.Pattern[str]  # "April 31" (searched in the few characters before the day)
-    month_after: regex.Pattern[str]  # "31st of April" (matched right after it)
-    year_after: regex.Pattern[str]  # ", 2023" after "April 31"
+    any_night: patterns.Pattern
+    weekday_date: patterns.Pattern
+    late_day: patterns.Pattern  # 29, 30 or 31, where a month may lack it; the month is found beside it:
+    month_before: patterns.Pattern  # "April 31" (searched in the few characters before the day)
+    month_after: patterns.Pattern  # "31st of April" (matched right after it)
+    year_after: patterns.Pattern  # ", 2023" after "April 31"
 
 
 @functools.cache
@@ -76,15 +76,15 @@ def _patterns() -> _Patterns:
     month_before = rf"(?:\b(?P<month>{months})\b\.?\s+|\b[0-9]{{4}}-[01][0-9]-)\Z"
     month_after = rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{months})\b(?:,?\s+(?P<year>{year}))?"
     second_after = night["second_after"].replace("{VERB}", language.alternation(night["verbs_after"], spaces=None))
-    return _Patterns(regex.compile(night["night_before"], regex.I), regex.compile(second_after, regex.I),
-                     regex.compile(night["first_before"], regex.I),
-                     regex.compile(rf"\b(?P<weekday>{weekdays})\b", regex.I), data["weekday"]["other_year_days"],
-                     regex.compile(data["weekday"]["range_after"], regex.I),
-                     regex.compile(data["weekday"]["range_before"].replace("{WEEKDAY}", weekdays), regex.I),
-                     regex.compile(r"\b(?:nights?|overnight)\s+(?:of|between|from)\b", regex.I),
-                     regex.compile(weekday_date, regex.I), regex.compile(r"(?<![0-9])(?:29|30|31)(?![0-9])"),
-                     regex.compile(month_before, regex.I), regex.compile(month_after, regex.I),
-                     regex.compile(rf",?\s+(?P<year>{year})|", regex.I))
+    return _Patterns(patterns.compile(night["night_before"], regex.I), patterns.compile(second_after, regex.I),
+                     patterns.compile(night["first_before"], regex.I),
+                     patterns.compile(rf"\b(?P<weekday>{weekdays})\b", regex.I), data["weekday"]["other_year_days"],
+                     patterns.compile(data["weekday"]["range_after"], regex.I),
+                     patterns.compile(data["weekday"]["range_before"].replace("{WEEKDAY}", weekdays), regex.I),
+                     patterns.compile(r"\b(?:nights?|overnight)\s+(?:of|between|from)\b", regex.I),
+                     patterns.compile(weekday_date, regex.I), patterns.compile(r"(?<![0-9])(?:29|30|31)(?![0-9])"),
+                     patterns.compile(month_before, regex.I), patterns.compile(month_after, regex.I),
+                     patterns.compile(rf",?\s+(?P<year>{year})|", regex.I))
 
 
 def worth_a_look(article: Article) -> bool:

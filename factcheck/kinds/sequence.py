@@ -14,7 +14,7 @@ from itertools import combinations, pairwise
 
 import regex
 
-from factcheck import language
+from factcheck import language, patterns
 from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.findings import Statement, statement
 from factcheck.kinds import CUES_KEY, Case, Kind, once_each
@@ -25,16 +25,16 @@ from factcheck.trace import UNHEARD, Notes
 
 
 @functools.cache
-def _order_cues() -> tuple[tuple[regex.Pattern[str], regex.Pattern[str]], ...]:
+def _order_cues() -> tuple[tuple[patterns.Pattern, patterns.Pattern], ...]:
     """(forward, reverse) cue patterns, the tier that decides first coming first."""
     data = language.load("grammar")["order"]
-    return tuple((regex.compile(data[f"forward{tier}"], regex.I), regex.compile(data[f"reverse{tier}"], regex.I))
+    return tuple((patterns.compile(data[f"forward{tier}"], regex.I), patterns.compile(data[f"reverse{tier}"], regex.I))
                  for tier in ("", "_prepositions"))
 
 
 @functools.cache
-def _place_before_trigger() -> regex.Pattern[str]:
-    return regex.compile(language.load("grammar")["order"]["place_before_trigger"], regex.I)
+def _place_before_trigger() -> patterns.Pattern:
+    return patterns.compile(language.load("grammar")["order"]["place_before_trigger"], regex.I)
 
 
 def _located(text: str, sentence_start: int, mention_start: int) -> bool:

@@ -22,7 +22,7 @@ from typing import Any
 
 import regex
 
-from factcheck import language
+from factcheck import language, patterns
 from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.findings import Statement, statement
 from factcheck.kinds import Case, Kind, agreement, articles_of_pairs, once_each, set_against
@@ -35,8 +35,8 @@ from factcheck.readers.temporal import Timex, period_end, rules_with
 from factcheck.trace import UNHEARD, Notes
 
 _DAY = 24 * 60
-_TIME_PART = regex.compile(r"T(?:(?P<hour>\d{2}):(?P<minute>\d{2})|(?P<part>[A-Z]{2}))\Z")
-_BRACKETS = regex.compile(r"\([^)]*\)")
+_TIME_PART = patterns.compile(r"T(?:(?P<hour>\d{2}):(?P<minute>\d{2})|(?P<part>[A-Z]{2}))\Z")
+_BRACKETS = patterns.compile(r"\([^)]*\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,20 +63,20 @@ class TimeOfDay:
 class _Resources:
     parts: dict[str, tuple[str, int, int]]  # TIMEX3 part -> (name, from, to)
     narrowed: dict[str, str]  # TIMEX3 mod -> the word shown before a part of day
-    afternoon_after: regex.Pattern[str]  # a word after a clock time that puts it after noon
-    morning_after: regex.Pattern[str]  # ... before noon
-    range_before: regex.Pattern[str]  # the first time of a range, before the tagger's last
-    attributive_before: regex.Pattern[str]  # a determiner before a time that names a thing ("the 10:30 ferry")
-    verb_before: regex.Pattern[str]  # a past form right before a time, which is that verb's
-    moments_apart: regex.Pattern[str]  # the end of a clause moments before or after the next one's event
-    outcomes: regex.Pattern[str]  # event words of what came of the event (a death)
-    outcome_between: regex.Pattern[str]  # the same words as a verb of their own ("and died", "where he died")
-    around: regex.Pattern[str]  # the widening words right before a clock time
-    opening: regex.Pattern[str]  # the same words opening the expression
+    afternoon_after: patterns.Pattern  # a word after a clock time that puts it after noon
+    morning_after: patterns.Pattern  # ... before noon
+    range_before: patterns.Pattern  # the first time of a range, before the tagger's last
+    attributive_before: patterns.Pattern  # a determiner before a time that names a thing ("the 10:30 ferry")
+    verb_before: patterns.Pattern  # a past form right before a time, which is that verb's
+    moments_apart: patterns.Pattern  # the end of a clause moments before or after the next one's event
+    outcomes: patterns.Pattern  # event words of what came of the event (a death)
+    outcome_between: patterns.Pattern  # the same words as a verb of their own ("and died", "where he died")
+    around: patterns.Pattern  # the widening words right before a clock time
+    opening: patterns.Pattern  # the same words opening the expression
     widening: dict[str, tuple[int | None, int | None, str]]  # word -> (minutes before, after; None: open), shown
     zones: dict[str, str]  # written zone -> IANA name
-    written_zone: regex.Pattern[str]
-    unknown_zone: regex.Pattern[str]  # a zone written as words that is none of `zones`
+    written_zone: patterns.Pattern
+    unknown_zone: patterns.Pattern  # a zone written as words that is none of `zones`
 
 
 def _minutes(clock: str) -> int:
@@ -100,21 +100,21 @@ def _resources() -> _Resources:
         parts={code: (entry["name"], _minutes(entry["from"]), _minutes(entry["to"]))
                for code, entry in data["parts"].items()},
         narrowed=dict(data["narrowed"]),
-        afternoon_after=regex.compile(clock["afternoon_after"], regex.I),
-        morning_after=regex.compile(clock["morning_after"], regex.I),
-        range_before=regex.compile(clock["range_before"], regex.I),
-        attributive_before=regex.compile(clock["attributive_before"], regex.I),
-        verb_before=regex.compile(clock["verb_before"], regex.I),
-        moments_apart=regex.compile(clock["moments_apart"], regex.I),
-        outcomes=regex.compile(language.alternation(data["events"]["outcomes"]), regex.I),
-        outcome_between=regex.compile(r"\b(?:and|then|later|where|but)\s+(?:[\w-]+\s+){0,3}?(?:"
-                                      + language.alternation(data["events"]["outcomes"]) + r")\b", regex.I),
-        around=regex.compile(r"(?<![\w])(?P<words>" + language.alternation(widening) + r")\s+(?:at\s+)?\Z", regex.I),
-        opening=regex.compile(r"(?P<words>" + language.alternation(widening) + r")\s", regex.I),
+        afternoon_after=patterns.compile(clock["afternoon_after"], regex.I),
+        morning_after=patterns.compile(clock["morning_after"], regex.I),
+        range_before=patterns.compile(clock["range_before"], regex.I),
+        attributive_before=patterns.compile(clock["attributive_before"], regex.I),
+        verb_before=patterns.compile(clock["verb_before"], regex.I),
+        moments_apart=patterns.compile(clock["moments_apart"], regex.I),
+        outcomes=patterns.compile(language.alternation(data["events"]["outcomes"]), regex.I),
+        outcome_between=patterns.compile(r"\b(?:and|then|later|where|but)\s+(?:[\w-]+\s+){0,3}?(?:"
+                                         + language.alternation(data["events"]["outcomes"]) + r")\b", regex.I),
+        around=patterns.compile(r"(?<![\w])(?P<words>" + language.alternation(widening) + r")\s+(?:at\s+)?\Z", regex.I),
+        opening=patterns.compile(r"(?P<words>" + language.alternation(widening) + r")\s", regex.I),
         widening=widening,
         zones=zones,
-        written_zone=regex.compile(r"(?<![\w.])(?P<zone>" + language.alternation(zones) + r")(?![\w])"),
-        unknown_zone=regex.compile(data["zones"]["unknown_zone"]),
+        written_zone=patterns.compile(r"(?<![\w.])(?P<zone>" + language.alternation(zones) + r")(?![\w])"),
+        unknown_zone=patterns.compile(data["zones"]["unknown_zone"]),
     )
 
 
@@ -168,9 +168,9 @@ def _clock(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-_MIDNIGHT = regex.compile(r"\bmidnight\b|\A12(?:[:.]00)?\s*a\.?m\b", regex.I)
-_MERIDIEM = regex.compile(r"[0-9]\s*[ap]\.?m\b|\bnoon\b|\bmidday\b|\bmidnight\b", regex.I)
-_TWENTY_FOUR = regex.compile(r"\A(?:0[0-9]|1[3-9]|2[0-4])[:.h]?[0-5][0-9]|\b(?:hrs|hours|GMT|UTC)\b", regex.I)
+_MIDNIGHT = patterns.compile(r"\bmidnight\b|\A12(?:[:.]00)?\s*a\.?m\b", regex.I)
+_MERIDIEM = patterns.compile(r"[0-9]\s*[ap]\.?m\b|\bnoon\b|\bmidday\b|\bmidnight\b", regex.I)
+_TWENTY_FOUR = patterns.compile(r"\A(?:0[0-9]|1[3-9]|2[0-4])[:.h]?[0-5][0-9]|\b(?:hrs|hours|GMT|UTC)\b", regex.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,7 +269,7 @@ def _moments_apart(reading: Reading, index: int, trigger: events.Trigger,
 
 # Between an old date and the event word, the clause's own verb: the date was in its subject ("aid workers kidnapped
 # last year were released at 10 p.m."), of another verb.
-_SUBJECTS_VERB = regex.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\b", regex.I)
+_SUBJECTS_VERB = patterns.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\b", regex.I)
 
 
 def _timed_event(reading: Reading, index: int, trigger: events.Trigger,
@@ -351,8 +351,8 @@ def _converted_in_brackets(reading: Reading, index: int, timex: Timex) -> tuple[
 
 
 # A clock time as a bracket of a wire writes it: "(1840 GMT)", "(18:40 GMT)", "(6.40pm GMT)".
-_CLOCK_IN_BRACKETS = regex.compile(r"\(\s*(?P<clock>(?P<hour>[01]?[0-9]|2[0-3])[:.h]?(?P<minute>[0-5][0-9])"
-                                   r"(?:\s*(?P<meridiem>[ap]\.?m\.?))?)", regex.I)
+_CLOCK_IN_BRACKETS = patterns.compile(r"\(\s*(?P<clock>(?P<hour>[01]?[0-9]|2[0-3])[:.h]?(?P<minute>[0-5][0-9])"
+                                      r"(?:\s*(?P<meridiem>[ap]\.?m\.?))?)", regex.I)
 
 
 def _clock_in(text: str, start: int, end: int, published: dt.date) -> Timex | None:
@@ -368,7 +368,7 @@ def _clock_in(text: str, start: int, end: int, published: dt.date) -> Timex | No
 
 
 # Between a clock time and the same moment in brackets: at most a written zone or "local time".
-_BRACKET_OPENS = regex.compile(r"\s*(?:[\p{L}.]+\s*){0,2}\(\s*", regex.I)
+_BRACKET_OPENS = patterns.compile(r"\s*(?:[\p{L}.]+\s*){0,2}\(\s*", regex.I)
 
 
 def _moved(minutes: int, day: dt.date, source: str, target: str) -> tuple[int, dt.date]:

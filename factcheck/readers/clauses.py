@@ -14,7 +14,8 @@ from typing import Literal
 
 import regex
 
-from factcheck import language
+from factcheck import language, patterns
+from factcheck.readers.text import Spans
 
 Tense = Literal["future", "past", "present"]
 
@@ -31,18 +32,18 @@ class Segment:
 
 @dataclass(frozen=True, slots=True)
 class _Grammar:
-    boundary: regex.Pattern[str]
+    boundary: patterns.Pattern
     relations: tuple[Relation, ...]  # of each boundary alternative, by group index
-    future: regex.Pattern[str]
-    past: regex.Pattern[str]
-    past_suffix: regex.Pattern[str]
+    future: patterns.Pattern
+    past: patterns.Pattern
+    past_suffix: patterns.Pattern
     past_exceptions: frozenset[str]
     reporting: frozenset[str]
-    passive_auxiliary: regex.Pattern[str]
-    attributive: regex.Pattern[str]
-    negated_before: regex.Pattern[str]
-    cancelled: regex.Pattern[str]
-    opening_span: regex.Pattern[str]
+    passive_auxiliary: patterns.Pattern
+    attributive: patterns.Pattern
+    negated_before: patterns.Pattern
+    cancelled: patterns.Pattern
+    opening_span: patterns.Pattern
 
 
 @functools.cache
@@ -54,19 +55,19 @@ def _grammar() -> _Grammar:
         alternatives.append(f"(?P<b{index}>{boundary['cue']})")
         relations.append(boundary["relation"])
     return _Grammar(
-        boundary=regex.compile("|".join(alternatives), regex.I),
+        boundary=patterns.compile("|".join(alternatives), regex.I),
         relations=tuple(relations),
-        future=regex.compile(r"(?<![\w'])(?:" + "|".join(data["tense"]["future"]) + r")(?!\w)|"
-                             + data["tense"]["future_contracted"].strip() + r"(?!\w)", regex.I),
-        past=regex.compile(r"(?<![\w'])(?:" + "|".join(data["tense"]["past"]) + r")(?!\w)", regex.I),
-        past_suffix=regex.compile(r"(?<!\w)" + data["tense"]["past_suffix"] + r"(?!\w)"),
+        future=patterns.compile(r"(?<![\w'])(?:" + "|".join(data["tense"]["future"]) + r")(?!\w)|"
+                                + data["tense"]["future_contracted"].strip() + r"(?!\w)", regex.I),
+        past=patterns.compile(r"(?<![\w'])(?:" + "|".join(data["tense"]["past"]) + r")(?!\w)", regex.I),
+        past_suffix=patterns.compile(r"(?<!\w)" + data["tense"]["past_suffix"] + r"(?!\w)"),
         past_exceptions=frozenset(word.lower() for word in data["tense"]["past_suffix_exceptions"]),
         reporting=frozenset(word.lower() for word in data["tense"]["reporting"]),
-        passive_auxiliary=regex.compile(data["tense"]["passive_auxiliary"], regex.I),
-        attributive=regex.compile(data["tense"]["attributive"], regex.I),
-        negated_before=regex.compile(data["negation"]["before"], regex.I),
-        cancelled=regex.compile(data["negation"]["clause"], regex.I),
-        opening_span=regex.compile(rf"\A\W*{data['opening_span']['span']}\s*\Z", regex.I),
+        passive_auxiliary=patterns.compile(data["tense"]["passive_auxiliary"], regex.I),
+        attributive=patterns.compile(data["tense"]["attributive"], regex.I),
+        negated_before=patterns.compile(data["negation"]["before"], regex.I),
+        cancelled=patterns.compile(data["negation"]["clause"], regex.I),
+        opening_span=patterns.compile(rf"\A\W*{data['opening_span']['span']}\s*\Z", regex.I),
     )
 
 
@@ -77,8 +78,8 @@ def relative_cues(role: str) -> frozenset[str]:
 
 
 @functools.cache
-def _pluperfect() -> regex.Pattern[str]:
-    return regex.compile(language.load("grammar")["relative_clauses"]["pluperfect"], regex.I)
+def _pluperfect() -> patterns.Pattern:
+    return patterns.compile(language.load("grammar")["relative_clauses"]["pluperfect"], regex.I)
 
 
 def pluperfect(text: str, start: int, end: int) -> bool:
@@ -91,9 +92,10 @@ def segments(text: str, start: int = 0, end: int | None = None,
     protected span (a date such as "Thursday, April 28" keeps its comma)."""
     end = len(text) if end is None else end
     grammar = _grammar()
+    spans = Spans(protected)
 
     def inside(offset: int) -> bool:
-        return any(s < offset < e for s, e in protected)
+        return spans.enclose(offset, offset)
 
     result: list[Segment] = []
     cursor, cue = start, ""
@@ -229,12 +231,12 @@ def tense(text: str) -> Tense:
 
 
 @functools.cache
-def _attribution() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+def _attribution() -> tuple[patterns.Pattern, patterns.Pattern, patterns.Pattern]:
     data = language.load("grammar")["attribution"]
     verbs = language.alternation(data["verbs"])
-    return (regex.compile(data["after"].replace("{VERBS}", verbs), regex.I),
-            regex.compile(data["before"].replace("{VERBS}", verbs), regex.I),
-            regex.compile(data["object_not_said"], regex.I))
+    return (patterns.compile(data["after"].replace("{VERBS}", verbs), regex.I),
+            patterns.compile(data["before"].replace("{VERBS}", verbs), regex.I),
+            patterns.compile(data["object_not_said"], regex.I))
 
 
 def saying_of(text: str, clause_start: int, clause_end: int, date_start: int, date_end: int) -> tuple[int, int] | None:
@@ -257,13 +259,13 @@ def attribution_examples() -> list[dict[str, object]]:
 
 
 @functools.cache
-def _verb_between() -> regex.Pattern[str]:
-    return regex.compile(language.load("grammar")["complement"]["verb_between"], regex.I)
+def _verb_between() -> patterns.Pattern:
+    return patterns.compile(language.load("grammar")["complement"]["verb_between"], regex.I)
 
 
 @functools.cache
-def _passive_between() -> regex.Pattern[str]:
-    return regex.compile(language.load("grammar")["complement"]["passive_between"], regex.I)
+def _passive_between() -> patterns.Pattern:
+    return patterns.compile(language.load("grammar")["complement"]["passive_between"], regex.I)
 
 
 def verb_between(text: str, start: int, end: int, after_a_verb: bool = False) -> bool:
@@ -273,20 +275,20 @@ def verb_between(text: str, start: int, end: int, after_a_verb: bool = False) ->
             or (after_a_verb and _passive_between().search(text, start, end) is not None))
 
 
-def _with_asking(key: str) -> regex.Pattern[str]:
+def _with_asking(key: str) -> patterns.Pattern:
     data = language.load("grammar")["complement"]
-    return regex.compile(data[key].replace("{ASKING}", data["asking_verbs"]), regex.I)
+    return patterns.compile(data[key].replace("{ASKING}", data["asking_verbs"]), regex.I)
 
 
 @functools.cache
-def _invited() -> regex.Pattern[str]:
+def _invited() -> patterns.Pattern:
     return _with_asking("invited_to")
 
 
 @functools.cache
-def _occasion() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+def _occasion() -> tuple[patterns.Pattern, patterns.Pattern]:
     verbs = language.load("grammar")["complement"]["asking_verbs"]
-    return regex.compile(rf"(?:{verbs})", regex.I), _with_asking("occasion")
+    return patterns.compile(rf"(?:{verbs})", regex.I), _with_asking("occasion")
 
 
 def invited_to(text: str, clause_start: int, event_start: int) -> str | None:
@@ -307,8 +309,8 @@ def occasion_asked_to(text: str, verb: tuple[int, int], date_start: int) -> str 
 
 
 @functools.cache
-def _offered() -> regex.Pattern[str]:
-    return regex.compile(language.load("grammar")["complement"]["offered_to"], regex.I)
+def _offered() -> patterns.Pattern:
+    return patterns.compile(language.load("grammar")["complement"]["offered_to"], regex.I)
 
 
 def offered_to(text: str, clause_start: int, event_start: int) -> str | None:
@@ -319,14 +321,14 @@ def offered_to(text: str, clause_start: int, event_start: int) -> str | None:
 
 
 @functools.cache
-def _in_question() -> regex.Pattern[str]:
-    return regex.compile(language.load("grammar")["complement"]["in_question"], regex.I)
+def _in_question() -> patterns.Pattern:
+    return patterns.compile(language.load("grammar")["complement"]["in_question"], regex.I)
 
 
 # A quotation open before an event word, and a question mark that closes it after (compiled once: asked of every
 # event word).
-_QUOTE_OPENED = regex.compile(r"[\"“][^\"“”]{0,80}\Z")
-_QUESTION_CLOSED = regex.compile(r"[^\"“”]{0,80}\?[\"”]")
+_QUOTE_OPENED = patterns.compile(r"[\"“][^\"“”]{0,80}\Z")
+_QUESTION_CLOSED = patterns.compile(r"[^\"“”]{0,80}\?[\"”]")
 
 
 def in_question(text: str, sentence_start: int, event_start: int) -> str | None:
@@ -342,9 +344,9 @@ def in_question(text: str, sentence_start: int, event_start: int) -> str | None:
 
 
 @functools.cache
-def _charges() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+def _charges() -> tuple[patterns.Pattern, patterns.Pattern]:
     data = language.load("grammar")["charges"]
-    return regex.compile(data["verbs"], regex.I), regex.compile(data["content"], regex.I)
+    return patterns.compile(data["verbs"], regex.I), patterns.compile(data["content"], regex.I)
 
 
 def crime_between(text: str, trigger_start: int, trigger_end: int, date_start: int) -> bool:
@@ -360,8 +362,8 @@ def charges_examples() -> list[dict[str, object]]:
 
 
 @functools.cache
-def _verb_before_date() -> regex.Pattern[str]:
-    return regex.compile(language.load("grammar")["complement"]["verb_before_date"])
+def _verb_before_date() -> patterns.Pattern:
+    return patterns.compile(language.load("grammar")["complement"]["verb_before_date"])
 
 
 def follows_another_verb(text: str, clause_start: int, date_start: int) -> bool:
@@ -371,10 +373,10 @@ def follows_another_verb(text: str, clause_start: int, date_start: int) -> bool:
 
 
 @functools.cache
-def _another_verbs_time() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+def _another_verbs_time() -> tuple[patterns.Pattern, patterns.Pattern, patterns.Pattern]:
     data = language.load("grammar")["complement"]
-    return (regex.compile(data["when_of_another"]), regex.compile(data["relative_subject"], regex.I),
-            regex.compile(data["main_verb_after"]))
+    return (patterns.compile(data["when_of_another"]), patterns.compile(data["relative_subject"], regex.I),
+            patterns.compile(data["main_verb_after"]))
 
 
 def when_of_another(text: str, date_end: int, event_start: int) -> bool:
@@ -392,13 +394,13 @@ def in_a_relative_subject(text: str, clause_start: int, event_start: int, event_
 
 
 @functools.cache
-def _participle() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+def _participle() -> tuple[patterns.Pattern, patterns.Pattern, patterns.Pattern]:
     data = language.load("grammar")
     past = "|".join(data["tense"]["past"])
     complement = data["complement"]
-    return (regex.compile(complement["participle_subject"], regex.I),
-            regex.compile(complement["participle_object"], regex.I),
-            regex.compile(complement["participle_main_verb"].replace("{PAST}", f"(?i:{past})")))
+    return (patterns.compile(complement["participle_subject"], regex.I),
+            patterns.compile(complement["participle_object"], regex.I),
+            patterns.compile(complement["participle_main_verb"].replace("{PAST}", f"(?i:{past})")))
 
 
 def main_verb_after_participle(text: str, clause_start: int, event_start: int, event_end: int,
@@ -422,8 +424,8 @@ def participle_examples() -> list[dict[str, str]]:
 
 
 @functools.cache
-def _state_date() -> regex.Pattern[str]:
-    return regex.compile(language.load("grammar")["state_date"]["before"], regex.I)
+def _state_date() -> patterns.Pattern:
+    return patterns.compile(language.load("grammar")["state_date"]["before"], regex.I)
 
 
 def dates_a_state(text: str, clause_start: int, date_start: int) -> bool:
@@ -432,9 +434,9 @@ def dates_a_state(text: str, clause_start: int, date_start: int) -> bool:
 
 
 @functools.cache
-def _possessive_date() -> regex.Pattern[str]:
+def _possessive_date() -> patterns.Pattern:
     word = r"(?!(?:" + "|".join(language.load("grammar")["possessive_date"]["stops"]) + r")\b)[\p{L}-]+"
-    return regex.compile(r"\A['\u2019]s\s+(?P<phrase>(?:" + word + r"\s+){0,2}" + word + ")", regex.I)
+    return patterns.compile(r"\A['\u2019]s\s+(?P<phrase>(?:" + word + r"\s+){0,2}" + word + ")", regex.I)
 
 
 def possessed_by_date(text: str, date_end: int) -> tuple[int, int] | None:

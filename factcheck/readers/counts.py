@@ -11,10 +11,10 @@ from typing import Any
 
 import regex
 
-from factcheck import language
+from factcheck import language, patterns
 
 _DIGITS = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
-_SPACES = regex.compile(r"\s+")
+_SPACES = patterns.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,14 +30,14 @@ class Count:
 
 @dataclass(frozen=True, slots=True)
 class _Reader:
-    pattern: regex.Pattern[str]
+    pattern: patterns.Pattern
     totals: str
     number_of: str
     set_by: str
     label: str  # a fact box's label before its figure: "Total dead: 192"
-    part_before: regex.Pattern[str]
-    part_after: regex.Pattern[str]
-    part_clause: regex.Pattern[str]
+    part_before: patterns.Pattern
+    part_after: patterns.Pattern
+    part_clause: patterns.Pattern
     numbers: dict[str, int]
     scales: dict[str, int]
     vague: dict[str, list[int]]
@@ -81,12 +81,12 @@ def _reader() -> _Reader:
         rf"|(?P<number>{number})(?P<half>\s+and\s+a\s+half)?(?P<scale>{scale})?(?P<after>{data['after']['pattern']})?"
         rf")(?![\w])(?!:[0-9])"  # not the hour or the minutes of a clock time ("09:10")
     )
-    return _Reader(regex.compile(pattern, regex.I), _with_qualifiers(data["totals"]["links"]),
+    return _Reader(patterns.compile(pattern, regex.I), _with_qualifiers(data["totals"]["links"]),
                    data["totals"]["number_of"],
                    data["totals"]["set_by"], data["totals"]["label"],
-                   regex.compile(_with_qualifiers(data["not_the_total"]["before"]), regex.I),
-                   regex.compile(data["not_the_total"]["after"], regex.I),
-                   regex.compile(data["not_the_total"]["clause"], regex.I), numbers,
+                   patterns.compile(_with_qualifiers(data["not_the_total"]["before"]), regex.I),
+                   patterns.compile(data["not_the_total"]["after"], regex.I),
+                   patterns.compile(data["not_the_total"]["clause"], regex.I), numbers,
                    {k.lower(): v for k, v in data["scales"].items()},
                    {k.lower(): v for k, v in data["vague"].items()}, qualifiers, data["after"]["symbol"],
                    data["rounding"]["max_share"])
@@ -97,7 +97,7 @@ _MAX_WORDS_BETWEEN = 2
 
 
 @functools.lru_cache(maxsize=256)
-def _noun_patterns(nouns: tuple[str, ...]) -> tuple[regex.Pattern[str], tuple[regex.Pattern[str], ...]]:
+def _noun_patterns(nouns: tuple[str, ...]) -> tuple[patterns.Pattern, tuple[patterns.Pattern, ...]]:
     """The patterns of counted nouns after a figure, and before it (behind a verb of totals): compiled once per claim,
     not once per figure."""
     body = language.alternation(nouns, spaces=None)
@@ -106,18 +106,18 @@ def _noun_patterns(nouns: tuple[str, ...]) -> tuple[regex.Pattern[str], tuple[re
     # "3,700 residents", "the 12-nation bloc"
     # (not a noun that labels the next figure of a fact box: "Total dead: 192 Americans: 12")
     # "a 14% pay rise", "a 20 per cent rise": a percentage right before the noun it is of (not "40% of people")
-    after = regex.compile(rf"(?:(?:\s+[\w'’-]+){{0,{_MAX_WORDS_BETWEEN}}}?\s+(?P<noun>{body})|-(?P<noun>{glued})"
-                          rf"|\s*(?:%|per\s*cent\b|percent\b)\s+(?P<noun>{body}))(?![\w-])(?!\s*:)", regex.I)
+    after = patterns.compile(rf"(?:(?:\s+[\w'’-]+){{0,{_MAX_WORDS_BETWEEN}}}?\s+(?P<noun>{body})|-(?P<noun>{glued})"
+                             rf"|\s*(?:%|per\s*cent\b|percent\b)\s+(?P<noun>{body}))(?![\w-])(?!\s*:)", regex.I)
     reader = _reader()
     before = (rf"(?<![\w-])(?P<noun>{body}){reader.totals}", reader.number_of.replace("{NOUN}", f"(?P<noun>{body})"),
               rf"(?<![\w-])(?P<noun>{body}){reader.set_by}", rf"(?<![\w-])(?P<noun>{body}){reader.label}")
-    return after, tuple(regex.compile(pattern, regex.I) for pattern in before)
+    return after, tuple(patterns.compile(pattern, regex.I) for pattern in before)
 
 
 @functools.cache
-def _glued_size() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+def _glued_size() -> tuple[patterns.Pattern, patterns.Pattern]:
     data = language.load("counts")["glued_size"]
-    return regex.compile(data["after"], regex.I), regex.compile(data["beginning"], regex.I)
+    return patterns.compile(data["after"], regex.I), patterns.compile(data["beginning"], regex.I)
 
 
 def glued_size_of(text: str, noun_end: int, word_start: int, word_end: int) -> bool:
@@ -156,10 +156,10 @@ def counted_noun(text: str, count: Count, nouns: Sequence[str], floor: int = 0) 
 
 
 @functools.cache
-def _bare() -> tuple[regex.Pattern[str], frozenset[str], regex.Pattern[str]]:
+def _bare() -> tuple[patterns.Pattern, frozenset[str], patterns.Pattern]:
     data = language.load("counts")["bare_figure"]
-    return (regex.compile(data["between"], regex.I), frozenset(w.casefold() for w in data["people"]),
-            regex.compile(data["after_object"], regex.I))
+    return (patterns.compile(data["between"], regex.I), frozenset(w.casefold() for w in data["people"]),
+            patterns.compile(data["after_object"], regex.I))
 
 
 def subject_of(text: str, count: Count, verb_start: int, nouns: Sequence[str]) -> bool:
@@ -171,9 +171,9 @@ def subject_of(text: str, count: Count, verb_start: int, nouns: Sequence[str]) -
 
 
 @functools.cache
-def _partitive() -> regex.Pattern[str]:
+def _partitive() -> patterns.Pattern:
     data = language.load("counts")["bare_figure"]
-    return regex.compile(data["partitive"] + data["between"], regex.I)
+    return patterns.compile(data["partitive"] + data["between"], regex.I)
 
 
 def partitive_subject(text: str, count: Count, verb_start: int, nouns: Sequence[str]) -> bool:
@@ -194,20 +194,20 @@ def object_of(text: str, count: Count, verb_end: int, nouns: Sequence[str]) -> b
 
 
 @functools.cache
-def _change() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+def _change() -> tuple[patterns.Pattern, patterns.Pattern, patterns.Pattern]:
     data = language.load("counts")
-    return (regex.compile(data["not_the_total"]["from_before"], regex.I),
-            regex.compile(_with_qualifiers(data["not_the_total"]["to_after"]), regex.I),
-            regex.compile(_with_qualifiers(data["shared_noun"]["change"]), regex.I))
+    return (patterns.compile(data["not_the_total"]["from_before"], regex.I),
+            patterns.compile(_with_qualifiers(data["not_the_total"]["to_after"]), regex.I),
+            patterns.compile(_with_qualifiers(data["shared_noun"]["change"]), regex.I))
 
 
 @functools.cache
-def _shared_between() -> regex.Pattern[str]:
-    return regex.compile(language.load("counts")["shared_noun"]["between"], regex.I)
+def _shared_between() -> patterns.Pattern:
+    return patterns.compile(language.load("counts")["shared_noun"]["between"], regex.I)
 
 
 # A figure with a unit of its own right after it ("to 4.25%") shares no noun with the figure before it.
-_OWN_UNIT = regex.compile(r"\s*(?:%|per\s*cent\b|percent\b|percentage\s+points?\b)", regex.I)
+_OWN_UNIT = patterns.compile(r"\s*(?:%|per\s*cent\b|percent\b|percentage\s+points?\b)", regex.I)
 
 
 def shared_noun(text: str, count: Count, before: Sequence[Count], nouns: Sequence[str],
@@ -243,8 +243,8 @@ def changed_to(text: str, count: Count, before: Sequence[Count], nouns: Sequence
 
 
 @functools.cache
-def _with_others() -> regex.Pattern[str]:
-    return regex.compile(language.load("counts")["not_the_total"]["with_others"], regex.I)
+def _with_others() -> patterns.Pattern:
+    return patterns.compile(language.load("counts")["not_the_total"]["with_others"], regex.I)
 
 
 def with_others(text: str, noun_end: int) -> bool:
@@ -257,10 +257,10 @@ def with_others_examples() -> list[dict[str, Any]]:
 
 
 @functools.cache
-def _more_and_ratio() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+def _more_and_ratio() -> tuple[patterns.Pattern, patterns.Pattern]:
     data = language.load("counts")["not_the_total"]
-    return (regex.compile(_with_qualifiers(data["more_after"]), regex.I),
-            regex.compile(_with_qualifiers(data["ratio"]), regex.I))
+    return (patterns.compile(_with_qualifiers(data["more_after"]), regex.I),
+            patterns.compile(_with_qualifiers(data["ratio"]), regex.I))
 
 
 def more_added_after(text: str, count: Count, sentence_end: int) -> tuple[int, int] | None:
@@ -293,23 +293,23 @@ def bare_figure_examples(key: str = "examples") -> list[dict[str, Any]]:
 
 @dataclass(frozen=True, slots=True)
 class _Companions:
-    others: regex.Pattern[str]
-    joined: regex.Pattern[str]
-    along: regex.Pattern[str]
-    separator: regex.Pattern[str]
-    opener: regex.Pattern[str]
-    plural: regex.Pattern[str]
+    others: patterns.Pattern
+    joined: patterns.Pattern
+    along: patterns.Pattern
+    separator: patterns.Pattern
+    opener: patterns.Pattern
+    plural: patterns.Pattern
     max_words: int
 
 
 @functools.cache
 def _companions() -> _Companions:
     data = language.load("counts")["companions"]
-    def pattern(key: str) -> regex.Pattern[str]:
-        return regex.compile(data[key], regex.I)
+    def pattern(key: str) -> patterns.Pattern:
+        return patterns.compile(data[key], regex.I)
 
     return _Companions(pattern("others"), pattern("joined"), pattern("along"), pattern("separator"),
-                       pattern("opener"), regex.compile(data["plural"]), int(data["max_words"]))
+                       pattern("opener"), patterns.compile(data["plural"]), int(data["max_words"]))
 
 
 def with_companions(text: str, count: Count, sentence_start: int, verb: tuple[int, int]) -> Count:
@@ -358,9 +358,9 @@ def companions_examples() -> list[dict[str, Any]]:
 
 
 @functools.cache
-def _part_of_before() -> regex.Pattern[str]:
-    return regex.compile(_with_qualifiers(language.load("counts")["not_the_total"]["part_of_the_figure_before"]),
-                         regex.I)
+def _part_of_before() -> patterns.Pattern:
+    return patterns.compile(_with_qualifiers(language.load("counts")["not_the_total"]["part_of_the_figure_before"]),
+                            regex.I)
 
 
 def part_of_the_figure_before(text: str, count: Count, clause_start: int) -> bool:
@@ -376,8 +376,8 @@ def in_a_part_clause(text: str, count: Count, clause_start: int) -> bool:
 
 
 @functools.cache
-def _group() -> regex.Pattern[str]:
-    return regex.compile(language.load("counts")["part_of_a_whole"]["group"], regex.I)
+def _group() -> patterns.Pattern:
+    return patterns.compile(language.load("counts")["part_of_a_whole"]["group"], regex.I)
 
 
 def opening_group(text: str, clause_start: int, clause_end: int) -> tuple[int, int] | None:
@@ -388,8 +388,8 @@ def opening_group(text: str, clause_start: int, clause_end: int) -> tuple[int, i
 
 
 @functools.cache
-def _score_before() -> regex.Pattern[str]:
-    return regex.compile(language.load("counts")["change"]["score_before"], regex.I)
+def _score_before() -> patterns.Pattern:
+    return patterns.compile(language.load("counts")["change"]["score_before"], regex.I)
 
 
 def score_examples() -> list[str]:
@@ -428,9 +428,9 @@ def not_the_total(text: str, count: Count, clause_start: int, clause_end: int, p
 
 
 @functools.cache
-def _others_of_someone() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+def _others_of_someone() -> tuple[patterns.Pattern, patterns.Pattern]:
     data = language.load("counts")["others_of_someone"]
-    return regex.compile(_with_qualifiers(data["before"]), regex.I), regex.compile(data["after"], regex.I)
+    return patterns.compile(_with_qualifiers(data["before"]), regex.I), patterns.compile(data["after"], regex.I)
 
 
 def others_of_someone(text: str, count: Count, clause_start: int) -> bool:
@@ -442,9 +442,9 @@ def others_of_someone(text: str, count: Count, clause_start: int) -> bool:
 
 
 @functools.cache
-def _table_pattern(table: str, key: str) -> regex.Pattern[str]:
+def _table_pattern(table: str, key: str) -> patterns.Pattern:
     """One pattern of a table of language/counts.toml, compiled once."""
-    return regex.compile(language.load("counts")[table][key], regex.I)
+    return patterns.compile(language.load("counts")[table][key], regex.I)
 
 
 def table_examples(table: str) -> list[dict[str, Any]]:
@@ -482,8 +482,8 @@ def untold_part_examples(key: str = "examples") -> list[str]:
 
 
 @functools.cache
-def _grown_to() -> regex.Pattern[str]:
-    return regex.compile(_with_qualifiers(language.load("counts")["change"]["grown_to"]), regex.I)
+def _grown_to() -> patterns.Pattern:
+    return patterns.compile(_with_qualifiers(language.load("counts")["change"]["grown_to"]), regex.I)
 
 
 def told_as_grown_to(before: str) -> bool:
@@ -496,8 +496,8 @@ def grown_to_examples() -> list[str]:
 
 
 @functools.cache
-def _comparison() -> regex.Pattern[str]:
-    return regex.compile(language.load("counts")["comparison"]["before"], regex.I)
+def _comparison() -> patterns.Pattern:
+    return patterns.compile(language.load("counts")["comparison"]["before"], regex.I)
 
 
 def in_a_comparison(text: str, clause_start: int, date_start: int) -> bool:
@@ -510,8 +510,8 @@ def comparison_examples() -> list[str]:
 
 
 @functools.cache
-def _start_before() -> regex.Pattern[str]:
-    return regex.compile(language.load("counts")["as_of"]["start_before"], regex.I)
+def _start_before() -> patterns.Pattern:
+    return patterns.compile(language.load("counts")["as_of"]["start_before"], regex.I)
 
 
 def starts_the_count(text: str, clause_start: int, date_start: int) -> bool:
@@ -525,9 +525,9 @@ def as_of_examples() -> list[dict[str, Any]]:
 
 
 @functools.cache
-def _place_scope() -> regex.Pattern[str]:
+def _place_scope() -> patterns.Pattern:
     calendar = language.alternation(word.capitalize() for word in language.calendar_names())
-    return regex.compile(language.load("counts")["place_scope"]["pattern"].replace("{CALENDAR}", calendar))
+    return patterns.compile(language.load("counts")["place_scope"]["pattern"].replace("{CALENDAR}", calendar))
 
 
 def place_scope(text: str, start: int, end: int) -> regex.Match[str] | None:
@@ -536,9 +536,9 @@ def place_scope(text: str, start: int, end: int) -> regex.Match[str] | None:
 
 
 @functools.cache
-def _one_event() -> regex.Pattern[str]:
+def _one_event() -> patterns.Pattern:
     data = language.load("counts")["one_event"]
-    return regex.compile(data["pattern"].replace("{NOUNS}", language.alternation(data["nouns"])), regex.I)
+    return patterns.compile(data["pattern"].replace("{NOUNS}", language.alternation(data["nouns"])), regex.I)
 
 
 def one_event_of_several(text: str, start: int, end: int) -> str | None:
@@ -588,7 +588,7 @@ def _render(number: float) -> str:
     return str(int(number)) if number == int(number) else f"{number:g}"
 
 
-_STATED = regex.compile(r"\A(?P<bound>>=|>)?(?P<number>[0-9]+(?:\.[0-9]+)?)\Z")
+_STATED = patterns.compile(r"\A(?P<bound>>=|>)?(?P<number>[0-9]+(?:\.[0-9]+)?)\Z")
 
 
 def sum_of(text: str, parts: Sequence[tuple[str, Count]]) -> Count | None:
@@ -660,8 +660,8 @@ def _interpret(reader: _Reader, match: regex.Match[str]) -> Count | None:
 
 
 @functools.cache
-def _describing() -> regex.Pattern[str]:
-    return regex.compile(language.load("counts")["describing"]["after_noun"], regex.I)
+def _describing() -> patterns.Pattern:
+    return patterns.compile(language.load("counts")["describing"]["after_noun"], regex.I)
 
 
 def describes_the_noun(text: str, noun_end: int, start: int) -> bool:
@@ -670,8 +670,8 @@ def describes_the_noun(text: str, noun_end: int, start: int) -> bool:
 
 
 @functools.cache
-def _money() -> regex.Pattern[str]:
-    return regex.compile(language.load("counts")["money"]["pattern"], regex.I)
+def _money() -> patterns.Pattern:
+    return patterns.compile(language.load("counts")["money"]["pattern"], regex.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -686,10 +686,10 @@ class Amount:
 
 @dataclass(frozen=True, slots=True)
 class _Currencies:
-    before: regex.Pattern[str]  # a currency before a figure, with a qualifier before it: "up to $"
-    after: regex.Pattern[str]  # a currency right after a figure: " U.S. dollars"
+    before: patterns.Pattern  # a currency before a figure, with a qualifier before it: "up to $"
+    after: patterns.Pattern  # a currency right after a figure: " U.S. dollars"
     names: tuple[str, ...]  # the currency of each group c0, c1, ...
-    conversion: regex.Pattern[str]  # what stands between a sum and the same sum in another currency
+    conversion: patterns.Pattern  # what stands between a sum and the same sum in another currency
 
 
 @functools.cache
@@ -704,10 +704,10 @@ def _currencies() -> _Currencies:
                         if table[name][side])
 
     return _Currencies(
-        regex.compile(rf"(?<![\w])(?:(?P<qualifier>{language.alternation(qualifiers)})\s+)?(?:{groups('before')})"
-                      rf"\s?(?=[0-9])", regex.I),
-        regex.compile(rf"\s+(?:{groups('after')})(?![\w])", regex.I), names,
-        regex.compile(language.load("counts")["money"]["conversion_between"], regex.I))
+        patterns.compile(rf"(?<![\w])(?:(?P<qualifier>{language.alternation(qualifiers)})\s+)?(?:{groups('before')})"
+                         rf"\s?(?=[0-9])", regex.I),
+        patterns.compile(rf"\s+(?:{groups('after')})(?![\w])", regex.I), names,
+        patterns.compile(language.load("counts")["money"]["conversion_between"], regex.I))
 
 
 def _currency_of(currencies: _Currencies, match: regex.Match[str]) -> tuple[str, tuple[int, int]]:
@@ -752,8 +752,8 @@ def _converts(text: str, first: Amount, second: Amount) -> bool:
 
 
 @functools.cache
-def _for_whom() -> tuple[regex.Pattern[str], ...]:
-    return tuple(regex.compile(p, regex.I) for p in language.load("counts")["money"]["for_whom"])
+def _for_whom() -> tuple[patterns.Pattern, ...]:
+    return tuple(patterns.compile(p, regex.I) for p in language.load("counts")["money"]["for_whom"])
 
 
 def sum_for(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -770,8 +770,8 @@ def for_whom_examples() -> list[dict[str, Any]]:
 @dataclass(frozen=True, slots=True)
 class _Units:
     base: str
-    pattern: regex.Pattern[str]  # a unit right after a figure, spaced or glued: group u0, u1, ... per unit
-    glued: regex.Pattern[str]  # a figure glued to a unit ("12,000ft")
+    pattern: patterns.Pattern  # a unit right after a figure, spaced or glued: group u0, u1, ... per unit
+    glued: patterns.Pattern  # a figure glued to a unit ("12,000ft")
     factors: tuple[float, ...]
 
 
@@ -781,8 +781,8 @@ def _units(family: str) -> _Units:
     forms = list(table["units"])
     groups = "|".join(f"(?P<u{i}>{form})" for i, form in enumerate(forms))
     # (Not a unit that goes on into a rate: "km" of "87 km/h" is no length.)
-    return _Units(table["base"], regex.compile(rf"\s?(?:{groups})(?![\w/])", regex.I),
-                  regex.compile(rf"(?<![\w.,])[0-9][0-9,]*(?:\.[0-9]+)?(?=(?:{groups})(?![\w/]))", regex.I),
+    return _Units(table["base"], patterns.compile(rf"\s?(?:{groups})(?![\w/])", regex.I),
+                  patterns.compile(rf"(?<![\w.,])[0-9][0-9,]*(?:\.[0-9]+)?(?=(?:{groups})(?![\w/]))", regex.I),
                   tuple(float(table["units"][form]) for form in forms))
 
 
@@ -794,7 +794,7 @@ def unit_examples(family: str) -> list[dict[str, Any]]:
     return list(language.load("counts")["units"][family]["examples"])
 
 
-_MILLION_OR_METRE = regex.compile(r"[0-9]\s?m\Z")
+_MILLION_OR_METRE = patterns.compile(r"[0-9]\s?m\Z")
 
 
 # A week or more: a span the news gives in whole units ("seven months" may be 211 days).
@@ -901,17 +901,17 @@ def names_money(text: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class _Family:
-    next_part: regex.Pattern[str]
-    parent_of: regex.Pattern[str]
+    next_part: patterns.Pattern
+    parent_of: patterns.Pattern
     children: str
-    theirs: regex.Pattern[str]
+    theirs: patterns.Pattern
 
 
 @functools.cache
 def _family() -> _Family:
     data = language.load("counts")["family"]
-    return _Family(regex.compile(data["next_part"], regex.I), regex.compile(data["parent_of"], regex.I),
-                   data["children"], regex.compile(data["theirs"], regex.I))
+    return _Family(patterns.compile(data["next_part"], regex.I), patterns.compile(data["parent_of"], regex.I),
+                   data["children"], patterns.compile(data["theirs"], regex.I))
 
 
 def parts_counted(nouns: tuple[str, ...], of_someone: bool) -> tuple[str, ...] | None:
@@ -968,8 +968,8 @@ def about_what_it_counts(text: str, earlier_end: int, start: int) -> bool:
 
 
 @functools.cache
-def _part_of_a_whole() -> regex.Pattern[str]:
-    return regex.compile(_with_qualifiers(language.load("counts")["part_of_a_whole"]["between"]), regex.I)
+def _part_of_a_whole() -> patterns.Pattern:
+    return patterns.compile(_with_qualifiers(language.load("counts")["part_of_a_whole"]["between"]), regex.I)
 
 
 def part_of_a_whole_examples() -> list[dict[str, Any]]:
@@ -989,8 +989,8 @@ def part_before(text: str, count: Count, figures: Sequence[Count]) -> Count | No
 
 
 @functools.cache
-def _denied() -> regex.Pattern[str]:
-    return regex.compile(language.load("counts")["denied"]["before"], regex.I)
+def _denied() -> patterns.Pattern:
+    return patterns.compile(language.load("counts")["denied"]["before"], regex.I)
 
 
 def denied_examples(key: str = "examples") -> list[str]:
@@ -1004,8 +1004,8 @@ def denied(text: str, count: Count, sentence_start: int) -> bool:
 
 
 @functools.cache
-def _name_number() -> tuple[regex.Pattern[str], frozenset[str]]:
-    return regex.compile(language.load("counts")["name_number"]["before"]), frozenset(language.calendar())
+def _name_number() -> tuple[patterns.Pattern, frozenset[str]]:
+    return patterns.compile(language.load("counts")["name_number"]["before"]), frozenset(language.calendar())
 
 
 def name_number_examples(key: str = "examples") -> list[str]:

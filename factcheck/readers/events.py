@@ -11,13 +11,12 @@ from typing import Any
 
 import regex
 
-from factcheck import language
+from factcheck import language, patterns
 from factcheck.readers import wordstarts
 from factcheck.readers.clauses import Segment, clause_of, relative_cues, segment_at
 from factcheck.readers.names import Mention
 
-_WORDS = regex.compile(r"[\w'’-]+")
-PATTERN_TIMEOUT = 2.0  # seconds per sentence for a rule's cues
+_WORDS = patterns.compile(r"[\w'’-]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,21 +31,21 @@ class Trigger:
 class EventKind:
     name: str
     participants: str  # "near" or "destination"
-    pattern: regex.Pattern[str]
+    pattern: patterns.Pattern
     prepositions: tuple[str, ...]
     origins: tuple[str, ...]  # words that make a place the origin, not the destination ("from")
     beginnings: tuple[str, ...] | None = None  # the letters its triggers begin with (see wordstarts.py)
-    nouns: regex.Pattern[str] | None = None  # the triggers that are nouns, as a whole ("meeting", "blast")
+    nouns: patterns.Pattern | None = None  # the triggers that are nouns, as a whole ("meeting", "blast")
 
 
 @dataclass(frozen=True, slots=True)
 class Settings:
     window: int
     stop_window: int
-    subject_pronouns: regex.Pattern[str]
-    object_pronouns: regex.Pattern[str]
-    opening_possessive: regex.Pattern[str]  # "His" opening a sentence
-    place_possessive: regex.Pattern[str]  # "into his back": the possessive pronoun after a preposition
+    subject_pronouns: patterns.Pattern
+    object_pronouns: patterns.Pattern
+    opening_possessive: patterns.Pattern  # "His" opening a sentence
+    place_possessive: patterns.Pattern  # "into his back": the possessive pronoun after a preposition
     pronoun_reach: int
     history_days: int
 
@@ -54,12 +53,13 @@ class Settings:
 @functools.cache
 def settings() -> Settings:
     data = language.load("events")["settings"]
-    def words(key: str) -> regex.Pattern[str]:
-        return regex.compile(r"\b(?:" + "|".join(data[key]) + r")\b", regex.I)
+    def words(key: str) -> patterns.Pattern:
+        return patterns.compile(r"\b(?:" + "|".join(data[key]) + r")\b", regex.I)
 
     possessives = "|".join(data["opening_possessives"])
-    opening = regex.compile(r"\A[\W_]*(?:" + possessives + r")\s+", regex.I)
-    place = regex.compile(r"\b(?:" + "|".join(data["possessive_after"]) + r")\s+(?:" + possessives + r")\s+", regex.I)
+    opening = patterns.compile(r"\A[\W_]*(?:" + possessives + r")\s+", regex.I)
+    place = patterns.compile(r"\b(?:" + "|".join(data["possessive_after"]) + r")\s+(?:" + possessives + r")\s+",
+                             regex.I)
     return Settings(data["window"], data["stop_window"], words("subject_pronouns"), words("object_pronouns"),
                     opening, place, data["pronoun_reach"], data["history_days"])
 
@@ -86,9 +86,12 @@ def event_kind(name: str | None, extra_cues: tuple[str, ...] = ()) -> EventKind:
     cues = language.alternatives([*data["triggers"], *extra_cues], literal=False, spaces=None)
     body = language.alternation(cues, literal=False)
     nouns = [*data.get("nouns", ()), *(rf"(?:{cue})(?<=\A{_noun_shape()})" for cue in extra_cues)]
-    return EventKind(name, data["participants"], regex.compile(rf"(?<![\w-])(?:{body})(?![\w-])", regex.I),
+    ruled = bool(extra_cues)  # a rule's regular expressions: timed on every stretch
+    return EventKind(name, data["participants"],
+                     patterns.compile(rf"(?<![\w-])(?:{body})(?![\w-])", regex.I, rule_text=ruled),
                      tuple(data.get("prepositions", ())), tuple(data.get("origins", ())), wordstarts.beginnings(cues),
-                     regex.compile(language.alternation(nouns, literal=False), regex.I) if nouns else None)
+                     patterns.compile(language.alternation(nouns, literal=False), regex.I, rule_text=ruled)
+                     if nouns else None)
 
 
 def _noun_shape() -> str:
@@ -96,10 +99,10 @@ def _noun_shape() -> str:
 
 
 @functools.cache
-def _other_event(key: str) -> regex.Pattern[str]:
+def _other_event(key: str) -> patterns.Pattern:
     data = language.load("events")["other_event"]
     pattern = data[key].replace("{WORDS}", data["words"]).replace("{PEOPLE}", data["people_of_theirs"])
-    return regex.compile(pattern, regex.I | regex.S)
+    return patterns.compile(pattern, regex.I | regex.S)
 
 
 @functools.cache
@@ -190,14 +193,14 @@ def find_triggers(text: str, kind: EventKind, start: int, end: int,
                   words: wordstarts.Words | None = None) -> list[Trigger]:
     """The triggers of an event kind in text[start:end]; `words` is `wordstarts.Words.of(text)`, if it is at hand."""
     words = wordstarts.Words.of(text) if words is None else words
-    # A time limit: a rule's cue that backtracks catastrophically raises TimeoutError instead of hanging.
+    # Each match is under a time limit: a rule's cue that backtracks catastrophically raises PatternTooSlow.
     return [Trigger(kind.name, m.start(), m.end(), m.group())
-            for m in wordstarts.finditer(kind.pattern, kind.beginnings, text, words, start, end, PATTERN_TIMEOUT)]
+            for m in wordstarts.finditer(kind.pattern, kind.beginnings, text, words, start, end)]
 
 
 @functools.cache
-def _modifier_breaks() -> regex.Pattern[str]:
-    return regex.compile(language.load("events")["settings"]["modifier_breaks"], regex.I)
+def _modifier_breaks() -> patterns.Pattern:
+    return patterns.compile(language.load("events")["settings"]["modifier_breaks"], regex.I)
 
 
 def date_modifies(text: str, date_end: int, trigger_start: int) -> bool:
@@ -254,20 +257,20 @@ class NounPhrase:
 @dataclass(frozen=True, slots=True)
 class _Phrases:
     determiners: frozenset[str]
-    possessive: regex.Pattern[str]
+    possessive: patterns.Pattern
     modifiers: int
     prepositions: frozenset[str]
     time_and_place: frozenset[str]
     purpose: frozenset[str]
     light_verbs: frozenset[str]
     verbs: frozenset[str]
-    subject_of: regex.Pattern[str]
+    subject_of: patterns.Pattern
     clause_openers: frozenset[str]
-    date_after: regex.Pattern[str]
-    same_as: tuple[regex.Pattern[str], regex.Pattern[str]]
-    named_as: tuple[regex.Pattern[str], regex.Pattern[str]]
+    date_after: patterns.Pattern
+    same_as: tuple[patterns.Pattern, patterns.Pattern]
+    named_as: tuple[patterns.Pattern, patterns.Pattern]
     gerund_after: frozenset[str]
-    subject_relative: regex.Pattern[str]
+    subject_relative: patterns.Pattern
 
 
 @functools.cache
@@ -277,16 +280,16 @@ def _phrases() -> _Phrases:
     def folded(key: str) -> frozenset[str]:
         return frozenset(" ".join(word.split()).casefold() for word in data[key])
 
-    return _Phrases(folded("determiners"), regex.compile(rf"\A{data['possessive']}\Z"), int(data["modifiers"]),
+    return _Phrases(folded("determiners"), patterns.compile(rf"\A{data['possessive']}\Z"), int(data["modifiers"]),
                     folded("prepositions"), folded("time_and_place"), folded("purpose"), folded("light_verbs"),
                     folded("verbs"),
-                    regex.compile(rf"\s+(?:{language.alternation(data['subject_of'])})\b", regex.I),
+                    patterns.compile(rf"\s+(?:{language.alternation(data['subject_of'])})\b", regex.I),
                     folded("clause_openers"),
-                    regex.compile(rf"\s*(?:(?:{language.alternation(data['date_after'])})\s+)?\Z", regex.I),
-                    (regex.compile(data["same_as"][0], regex.I), regex.compile(data["same_as"][1], regex.I)),
-                    (regex.compile(data["named_as"][0], regex.I), regex.compile(data["named_as"][1], regex.I)),
+                    patterns.compile(rf"\s*(?:(?:{language.alternation(data['date_after'])})\s+)?\Z", regex.I),
+                    (patterns.compile(data["same_as"][0], regex.I), patterns.compile(data["same_as"][1], regex.I)),
+                    (patterns.compile(data["named_as"][0], regex.I), patterns.compile(data["named_as"][1], regex.I)),
                     folded("gerund_after"),
-                    regex.compile(data["subject_relative"], regex.I))
+                    patterns.compile(data["subject_relative"], regex.I))
 
 
 def told_as_noun(text: str, clause_start: int, trigger: Trigger, kind: EventKind) -> NounPhrase | None:
@@ -434,8 +437,8 @@ def date_against(text: str, phrase: NounPhrase, trigger: Trigger, date_start: in
 
 
 @functools.cache
-def _own_subject() -> regex.Pattern[str]:
-    return regex.compile(language.load("events")["settings"]["own_subject"], regex.I)
+def _own_subject() -> patterns.Pattern:
+    return patterns.compile(language.load("events")["settings"]["own_subject"], regex.I)
 
 
 def own_subject(text: str, sentence_start: int, trigger: Trigger, kind: EventKind) -> str | None:
@@ -448,9 +451,9 @@ def own_subject(text: str, sentence_start: int, trigger: Trigger, kind: EventKin
 
 
 @functools.cache
-def _heads() -> regex.Pattern[str]:
+def _heads() -> patterns.Pattern:
     heads = language.load("events")["noun_phrase"]["heads"]
-    return regex.compile(rf"[\s-]+(?P<head>{language.alternation(heads)})\b", regex.I)
+    return patterns.compile(rf"[\s-]+(?P<head>{language.alternation(heads)})\b", regex.I)
 
 
 def modifies_a_noun(text: str, trigger: Trigger) -> str | None:

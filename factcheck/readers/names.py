@@ -17,18 +17,18 @@ from typing import Literal
 import regex
 from rapidfuzz.distance import OSA
 
-from factcheck import language
+from factcheck import language, patterns
 from factcheck.readers import wordstarts
 
 MentionHow = Literal["name", "alias", "near miss"]
 
 # A word as an alias's first word is compared: ASCII letters and digits, whole (not inside a longer word).
-_ASCII_WORD = regex.compile(r"(?<![\w])[A-Za-z0-9]+(?![\w])")
-_FIRST_WORD = regex.compile(r"[A-Za-z0-9]+(?![\w])")
+_ASCII_WORD = patterns.compile(r"(?<![\w])[A-Za-z0-9]+(?![\w])")
+_FIRST_WORD = patterns.compile(r"[A-Za-z0-9]+(?![\w])")
 # A capitalised word, with letters, combining marks, inner apostrophes and hyphens; a possessive is not part of it.
-_WORD = regex.compile(r"(?<![\w@#/.])\p{Lu}[\p{L}\p{M}]*(?:[-'’][\p{L}\p{M}]+)*")
+_WORD = patterns.compile(r"(?<![\w@#/.])\p{Lu}[\p{L}\p{M}]*(?:[-'’][\p{L}\p{M}]+)*")
 POSSESSIVE_ENDINGS = ("'s", "’s")  # a possessive is no part of a name
-_APOSTROPHE = regex.compile(r"\\?['’]")  # in an escaped alias: either apostrophe matches
+_APOSTROPHE = patterns.compile(r"\\?['’]")  # in an escaped alias: either apostrophe matches
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,9 +73,9 @@ def _fold(text: str) -> str:
 
 
 @functools.cache  # unbounded: one entry per entity with aliases in the rules, compiled when first needed
-def _alias_pattern(aliases: tuple[str, ...]) -> tuple[regex.Pattern[str], tuple[str, ...] | None]:
+def _alias_pattern(aliases: tuple[str, ...]) -> tuple[patterns.Pattern, tuple[str, ...] | None]:
     forms = [_APOSTROPHE.sub("['’]", form) for form in language.alternatives(aliases)]
-    return regex.compile(rf"(?<![\w-])(?:{'|'.join(forms)})(?![\w-])", regex.I), wordstarts.beginnings(forms)
+    return patterns.compile(rf"(?<![\w-])(?:{'|'.join(forms)})(?![\w-])", regex.I), wordstarts.beginnings(forms)
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,10 +198,10 @@ def _first_words(aliases: tuple[str, ...]) -> frozenset[str] | None:
 
 
 @functools.cache
-def _connected() -> regex.Pattern[str]:
+def _connected() -> patterns.Pattern:
     """The gap between two capitalised words of one name: a space, or a connector or two between spaces."""
     connectors = language.alternation(language.load("names")["connectors"])
-    return regex.compile(rf" (?:(?:{connectors}) ){{0,2}}")
+    return patterns.compile(rf" (?:(?:{connectors}) ){{0,2}}")
 
 
 def _word_runs(text: str, start: int, end: int) -> list[list[tuple[int, int]]]:
@@ -240,7 +240,7 @@ def find_mentions(text: str, entities: Iterable[Entity] | NameIndex, start: int 
         pattern, beginnings = _alias_pattern(aliases)
         found.setdefault(entity_id, []).extend(
             Mention(entity_id, m.start(), m.end(), m.group(), "alias", m.group())
-            for m in wordstarts.finditer(pattern, beginnings, text, words, start, end, None))
+            for m in wordstarts.finditer(pattern, beginnings, text, words, start, end))
     for run in _word_runs(text, start, end):
         if not run:
             continue
@@ -407,10 +407,10 @@ def name_part_slips(text: str, start: int, end: int, entity: Entity, taken: list
 
 
 @functools.cache
-def _part_slip_cues() -> tuple[regex.Pattern[str], regex.Pattern[str], frozenset[str]]:
+def _part_slip_cues() -> tuple[patterns.Pattern, patterns.Pattern, frozenset[str]]:
     data = language.load("names")
-    return (regex.compile(data["part_slips"]["place_before"], regex.I),
-            regex.compile(data["part_slips"]["saying_after"], regex.I),
+    return (patterns.compile(data["part_slips"]["place_before"], regex.I),
+            patterns.compile(data["part_slips"]["saying_after"], regex.I),
             frozenset(language.load("titles")["words"]["honorifics"]))
 
 
@@ -477,8 +477,8 @@ def _address() -> tuple[frozenset[str], frozenset[str]]:
 
 # The word right before a mention, an honorific with or without its stop ("Mrs. Okafor", "Mr Brandt"); compiled once,
 # since it is asked of every mention.
-_WORD_BEFORE = regex.compile(r"(\p{L}+)\.?\s+\Z")
-_NON_SPACE = regex.compile(r"\S+")
+_WORD_BEFORE = patterns.compile(r"(\p{L}+)\.?\s+\Z")
+_NON_SPACE = patterns.compile(r"\S+")
 
 
 def addressed_as(text: str, people: Iterable[Mention]) -> dict[str, str]:

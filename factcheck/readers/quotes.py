@@ -17,44 +17,44 @@ from dataclasses import dataclass
 
 import regex
 
-from factcheck import language
+from factcheck import language, patterns
 from factcheck.readers import events
 from factcheck.readers.names import Mention, addressed_as
 from factcheck.readers.reading import Reading
 
-_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
+_WORD = patterns.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
 
 
-_ADDRESS = regex.compile(r"https?://\S+|www\.\S+")
+_ADDRESS = patterns.compile(r"https?://\S+|www\.\S+")
 
 
 # Double quotation marks: straight, curly, or as old wire copy types them (``...'').
-_MARK = regex.compile(r"[“”\"]|``|''")
+_MARK = patterns.compile(r"[“”\"]|``|''")
 _OPENERS, _CLOSERS = frozenset({"“", '"', "``"}), frozenset({"”", '"', "''"})
 
 
-_CLAUSE_OPENER = regex.compile(r"[,;:(—–]")
+_CLAUSE_OPENER = patterns.compile(r"[,;:(—–]")
 
 
-_POSSESSIVE = regex.compile(r"['’]s\b|['’](?!\w)")
+_POSSESSIVE = patterns.compile(r"['’]s\b|['’](?!\w)")
 
 
 # Words in single quotes inside a quotation are someone else's, quoted by the speaker ("When he told me 'we will
 # stay', I believed him"): an apostrophe inside or at the end of a word ("don't", "the workers' union") opens none.
-_NESTED = regex.compile(r"(?<![\p{L}\p{N}])['‘`](?=\p{L})[^'‘’`\"“”]*?[\p{L}\p{N}.,!?]['’](?![\p{L}\p{N}])")
+_NESTED = patterns.compile(r"(?<![\p{L}\p{N}])['‘`](?=\p{L})[^'‘’`\"“”]*?[\p{L}\p{N}.,!?]['’](?![\p{L}\p{N}])")
 
 
 @dataclass(frozen=True, slots=True)
 class _Language:
-    after_speaker_first: regex.Pattern[str]
-    after_verb_first: regex.Pattern[str]
-    before: regex.Pattern[str]
-    colon: regex.Pattern[str]
-    asked: regex.Pattern[str]
-    echo: regex.Pattern[str]
-    post: regex.Pattern[str]
-    sources: regex.Pattern[str]
-    pronouns: regex.Pattern[str]
+    after_speaker_first: patterns.Pattern
+    after_verb_first: patterns.Pattern
+    before: patterns.Pattern
+    colon: patterns.Pattern
+    asked: patterns.Pattern
+    echo: patterns.Pattern
+    post: patterns.Pattern
+    sources: patterns.Pattern
+    pronouns: patterns.Pattern
     before_an_object: frozenset[str]
     determiners: frozenset[str]
     breaks: frozenset[str]
@@ -72,11 +72,11 @@ def _language() -> _Language:
     def alternatives(key: str) -> str:
         return "(?:" + language.alternation(vocabularies[key], literal=False) + ")"
 
-    def compose(key: str) -> regex.Pattern[str]:
+    def compose(key: str) -> patterns.Pattern:
         pattern = data["patterns"][key].replace("{GAP}", str(settings["gap_words"]))
         for name, vocabulary in (("SAID", "said"), ("PARTICIPLE", "participles"), ("SOURCE", "sources")):
             pattern = pattern.replace("{" + name + "}", alternatives(vocabulary))
-        return regex.compile(pattern, regex.I)
+        return patterns.compile(pattern, regex.I)
 
     def folded(key: str) -> frozenset[str]:
         return frozenset(word.casefold() for word in vocabularies[key])
@@ -84,9 +84,9 @@ def _language() -> _Language:
     return _Language(
         after_speaker_first=compose("after_speaker_first"), after_verb_first=compose("after_verb_first"),
         before=compose("before"), colon=compose("colon"), post=compose("post"), asked=compose("asked"),
-        echo=regex.compile(r"\b" + alternatives("echoes") + r"\b", regex.I),
-        sources=regex.compile(r"\A" + alternatives("sources") + r"\Z", regex.I),
-        pronouns=regex.compile(r"\b" + alternatives("pronouns") + r"\b", regex.I),
+        echo=patterns.compile(r"\b" + alternatives("echoes") + r"\b", regex.I),
+        sources=patterns.compile(r"\A" + alternatives("sources") + r"\Z", regex.I),
+        pronouns=patterns.compile(r"\b" + alternatives("pronouns") + r"\b", regex.I),
         before_an_object=folded("before_an_object"), determiners=folded("determiners"), breaks=folded("breaks"),
         passive=folded("passive"), function_words=folded("function_words"),
         speaker_reach=settings["speaker_reach"], name_reach=settings["name_reach"])
@@ -101,9 +101,9 @@ def normalise(text: str) -> str:
 
 
 @functools.cache
-def _foldings() -> tuple[tuple[tuple[regex.Pattern[str], str], ...], dict[str, str]]:
+def _foldings() -> tuple[tuple[tuple[patterns.Pattern, str], ...], dict[str, str]]:
     data = language.load("quotes")["folding"]
-    return (tuple((regex.compile(rule["pattern"]), rule["replace"]) for rule in data["spellings"]),
+    return (tuple((patterns.compile(rule["pattern"]), rule["replace"]) for rule in data["spellings"]),
             dict(data["numbers"]))
 
 

@@ -13,20 +13,18 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-import regex
-
-from factcheck import language
+from factcheck import language, patterns
 
 # An acronym with dots ("U.N."), a word with inner hyphens or apostrophes and an optional possessive, or one sign.
-_TOKEN = regex.compile(r"(?:\p{Lu}\.){2,}|[\p{L}\p{M}\d]+(?:[-'’][\p{L}\p{M}\d]+)*(?:['’]s?(?![\p{L}\p{M}]))?"
-                       r"|[^\s\p{L}\p{M}\d]")
-_POSSESSIVE = regex.compile(r"['’]s?\Z")
+_TOKEN = patterns.compile(r"(?:\p{Lu}\.){2,}|[\p{L}\p{M}\d]+(?:[-'’][\p{L}\p{M}\d]+)*(?:['’]s?(?![\p{L}\p{M}]))?"
+                          r"|[^\s\p{L}\p{M}\d]")
+_POSSESSIVE = patterns.compile(r"['’]s?\Z")
 # How many words a role before a name may have: "the Ostrel League's First Deputy Foreign Minister".
 _REACH = 9
 # How far before a name its role is looked for, in characters: enough for _REACH long words. Only that much is
 # tokenised, so a long sentence with many mentions is read in time proportional to its length.
 _WINDOW = 300
-_SPACE = regex.compile(r"\s")
+_SPACE = patterns.compile(r"\s")
 
 How = Literal["before the name", "before the name, behind a comma", "after the name", "as an alias"]
 

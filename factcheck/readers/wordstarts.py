@@ -12,11 +12,12 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import regex
+
+from factcheck import patterns
 
 # Characters that match an ASCII letter case-insensitively in the regex module besides the letters themselves
 # (tests/test_wordstarts.py checks this against every code point), and what they match.
@@ -159,24 +160,24 @@ def beginnings(cues: Iterable[str]) -> tuple[str, ...] | None:
     return tuple(b for i, b in enumerate(shortest_first) if not any(b.startswith(a) for a in shortest_first[:i]))
 
 
-def finditer(pattern: regex.Pattern[str], beginnings_: tuple[str, ...] | None, text: str, words: Words, start: int,
-             end: int, timeout: float | None, hyphen_ends_a_word: bool = False) -> list[regex.Match[str]]:
-    """What `pattern.finditer(text, start, end, timeout=timeout)` finds, `words` being `Words.of(text)` and
-    `beginnings_` the beginnings of the pattern's cues (`text` may be lower-cased, since `words` is). The time limit
-    is for the whole scan, as it is for finditer. The pattern must not match inside a word: where it begins with
-    `\\b`, a word after a hyphen is a word of its own."""
+def finditer(pattern: patterns.Pattern, beginnings_: tuple[str, ...] | None, text: str, words: Words, start: int,
+             end: int, hyphen_ends_a_word: bool = False) -> list[regex.Match[str]]:
+    """What `pattern.finditer(text, start, end)` finds, `words` being `Words.of(text)` and `beginnings_` the
+    beginnings of the pattern's cues (`text` may be lower-cased, since `words` is). Each match is tried under the time
+    limit of its own (factcheck.patterns). The pattern must not match inside a word: where it begins with `\\b`, a
+    word after a hyphen is a word of its own."""
     if beginnings_ is None:
-        return list(pattern.finditer(text, start, end, timeout=timeout))
-    deadline = None if timeout is None else time.perf_counter() + timeout
+        return list(pattern.finditer(text, start, end))
     found: list[regex.Match[str]] = []
     resume = start
+    # The language data's words are a few words long, so each is matched within a stretch short enough to go
+    # untimed (a timed match costs a clock reading, and there is one per word that begins like a cue); a rule's
+    # cues may reach anywhere, and are timed wherever they are tried.
+    reach = None if pattern.always_timed else patterns.UNTIMED
     for position in words.beginning_with(beginnings_, hyphen_ends_a_word):
         if position < resume or position >= end:
             continue
-        remaining = None if deadline is None else deadline - time.perf_counter()
-        if remaining is not None and remaining <= 0:
-            raise TimeoutError("regex timed out")
-        if (match := pattern.match(text, position, end, timeout=remaining)) is not None:
+        if (match := pattern.match(text, position, end if reach is None else min(end, position + reach))) is not None:
             found.append(match)
             resume = match.end()
     return found

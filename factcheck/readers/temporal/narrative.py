@@ -14,14 +14,15 @@ from dataclasses import dataclass, field
 
 import regex
 
+from factcheck import patterns
 from factcheck.readers import clauses
 from factcheck.readers.temporal.resolve import Context
 from factcheck.readers.temporal.resources import Resources, Rule
 from factcheck.readers.temporal.timex import Timex
 
-_QUARTER = regex.compile(r"\A\d{4}-Q[1-4]\Z")
-_YEAR = regex.compile(r"\A\d{4}(?=\Z|-)")
-_DIGIT = regex.compile(r"[0-9]")
+_QUARTER = patterns.compile(r"\A\d{4}-Q[1-4]\Z")
+_YEAR = patterns.compile(r"\A\d{4}(?=\Z|-)")
+_DIGIT = patterns.compile(r"[0-9]")
 _STORIES: tuple[clauses.Tense, ...] = ("past", "future")
 
 

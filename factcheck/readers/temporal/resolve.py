@@ -17,11 +17,12 @@ from typing import Any
 
 import regex
 
+from factcheck import patterns
 from factcheck.readers import clauses
 from factcheck.readers.temporal.resources import Rule, load
 from factcheck.readers.temporal.timex import Timex
 
-_SPACES = regex.compile(r"\s+")
+_SPACES = patterns.compile(r"\s+")
 
 
 @dataclass(slots=True)
@@ -574,7 +575,7 @@ def why_no_such_day(ctx: Context) -> str | None:
     return None
 
 
-_DIGIT = regex.compile(r"[0-9]")
+_DIGIT = patterns.compile(r"[0-9]")
 
 
 def without_reference(timex: Timex) -> Timex:

@@ -12,7 +12,7 @@ from typing import Any
 
 import regex
 
-from factcheck import language
+from factcheck import language, patterns
 from factcheck.readers import wordstarts
 
 
@@ -20,13 +20,13 @@ from factcheck.readers import wordstarts
 class Rule:
     name: str
     source: str  # the pattern, compiled when an article first has the rule's anchor (`pattern`)
-    anchor: regex.Pattern[str]  # in every sentence the rule matches in; compiled for lower-cased text
+    anchor: patterns.Pattern  # in every sentence the rule matches in; compiled for lower-cased text
     anchor_beginnings: tuple[str, ...] | None  # see wordstarts.py
     resolve: str
     data: dict[str, Any]
 
     @property
-    def pattern(self) -> regex.Pattern[str]:
+    def pattern(self) -> patterns.Pattern:
         return _compiled_rule(self.source)
 
     def has(self, flag: str) -> bool:
@@ -35,28 +35,28 @@ class Rule:
 
 
 @functools.cache
-def _compiled_rule(source: str) -> regex.Pattern[str]:
+def _compiled_rule(source: str) -> patterns.Pattern:
     """A rule's pattern, compiled only when needed: a check of one new article needs a few of the rules, and
     compiling them all would take longer than reading it."""
-    return regex.compile(source, regex.I)
+    return patterns.compile(source, regex.I)
 
 
 @dataclass(frozen=True, slots=True)
 class Resources:
     vocabulary: dict[str, dict[str, Any]]
     rules: tuple[Rule, ...]
-    mod_before: regex.Pattern[str]
-    part_before: regex.Pattern[str]
-    part_after: regex.Pattern[str]
-    background_before: regex.Pattern[str]
-    reported_speech_before: regex.Pattern[str]
-    since_before: regex.Pattern[str]
+    mod_before: patterns.Pattern
+    part_before: patterns.Pattern
+    part_after: patterns.Pattern
+    background_before: patterns.Pattern
+    reported_speech_before: patterns.Pattern
+    since_before: patterns.Pattern
     horizon: int
     weekday_reach: int
     weekday_reach_sentences: int
     mod_words: dict[str, str]
-    time_then_day: regex.Pattern[str]
-    day_then_time: regex.Pattern[str]
+    time_then_day: patterns.Pattern
+    day_then_time: patterns.Pattern
     by_name: dict[str, Rule]
 
     def rule(self, name: str) -> Rule:
@@ -102,27 +102,27 @@ def load() -> Resources:
     return Resources(
         vocabulary=vocabulary,
         rules=tuple(rules),
-        mod_before=regex.compile(modifiers["before"], regex.I),
-        part_before=regex.compile(modifiers["part_before"], regex.I),
-        part_after=regex.compile(modifiers["part_after"], regex.I),
-        background_before=regex.compile(narrative["background_before"], regex.I),
-        reported_speech_before=regex.compile(narrative["reported_speech_before"], regex.I),
-        since_before=regex.compile(narrative["since_before"], regex.I),
+        mod_before=patterns.compile(modifiers["before"], regex.I),
+        part_before=patterns.compile(modifiers["part_before"], regex.I),
+        part_after=patterns.compile(modifiers["part_after"], regex.I),
+        background_before=patterns.compile(narrative["background_before"], regex.I),
+        reported_speech_before=patterns.compile(narrative["reported_speech_before"], regex.I),
+        since_before=patterns.compile(narrative["since_before"], regex.I),
         horizon=narrative["horizon_days"],
         weekday_reach=narrative["weekday_reach_days"],
         weekday_reach_sentences=narrative["weekday_reach_sentences"],
         mod_words=dict(data["mod_words"]),
-        time_then_day=regex.compile(data["composition"]["time_then_day"], regex.I),
-        day_then_time=regex.compile(data["composition"]["day_then_time"], regex.I),
+        time_then_day=patterns.compile(data["composition"]["time_then_day"], regex.I),
+        day_then_time=patterns.compile(data["composition"]["day_then_time"], regex.I),
         by_name={rule.name: rule for rule in rules},
     )
 
 
 @functools.cache
-def _anchor(pattern: str) -> regex.Pattern[str]:
+def _anchor(pattern: str) -> patterns.Pattern:
     """One compiled anchor per distinct pattern (rules share them), matched against lower-cased text: case-sensitive
     matching is much faster than case-insensitive."""
-    return regex.compile(pattern)
+    return patterns.compile(pattern)
 
 
 def rule_names() -> list[str]:

@@ -15,7 +15,7 @@ import functools
 
 import regex
 
-from factcheck import language
+from factcheck import language, patterns
 from factcheck.readers import clauses, wordstarts
 from factcheck.readers.temporal.narrative import Narrative
 from factcheck.readers.temporal.resolve import Value, resolve, why_no_such_day
@@ -23,7 +23,7 @@ from factcheck.readers.temporal.resources import load
 from factcheck.readers.temporal.timex import DAY_VALUE, NoSuchDay, Timex
 from factcheck.readers.text import Sentence, split_sentences
 
-_SPACES = regex.compile(r"\s+")
+_SPACES = patterns.compile(r"\s+")
 
 
 def _anchor_positions(text: str, start: int, end: int) -> list[list[int]]:
@@ -32,12 +32,12 @@ def _anchor_positions(text: str, start: int, end: int) -> list[list[int]]:
     if len(lowered) != len(text):  # a few characters lower-case into two; keep the offsets right
         lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
     words = wordstarts.Words.of(text)
-    scanned: dict[regex.Pattern[str], list[int]] = {}
+    scanned: dict[patterns.Pattern, list[int]] = {}
     positions = []
     for rule in load().rules:
         if rule.anchor not in scanned:
             scanned[rule.anchor] = [m.start() for m in wordstarts.finditer(rule.anchor, rule.anchor_beginnings, lowered,
-                                                                           words, start, end, None, True)]
+                                                                           words, start, end, True)]
         positions.append(scanned[rule.anchor])
     return positions
 
@@ -66,7 +66,7 @@ def _candidates(text: str, start: int, end: int,
     unique = {(m.start(), m.end(), index): m  # windows may overlap: a match found twice is one match
               for index, positions in sorted(rules.items())
               for low, high in _windows(positions, start, end)
-              for m in tagger.rules[index].pattern.finditer(text, low, high, timeout=1.0)}
+              for m in tagger.rules[index].pattern.finditer(text, low, high)}
     found = [(s, e, index, m) for (s, e, index), m in unique.items()]
     found.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     chosen: list[tuple[int, int, int, regex.Match[str]]] = []
@@ -129,7 +129,7 @@ def _tense(text: str, sentence: Sentence, segments: list[clauses.Segment], offse
     return clauses.tense_near(text, sentence.start, sentence.end, offset) if tense == "present" else tense
 
 
-_CLOCK = regex.compile(r"T(\d\d:\d\d)\Z")
+_CLOCK = patterns.compile(r"T(\d\d:\d\d)\Z")
 
 
 def _compose(text: str, found: list[Timex]) -> list[Timex]:
@@ -183,8 +183,8 @@ def _with_modifiers(text: str, sentence: Sentence, start: int, end: int, rule: s
 
 
 @functools.cache
-def _second_day() -> regex.Pattern[str]:
-    return regex.compile(language.load("temporal")["ranges"]["second_day"], regex.I)
+def _second_day() -> patterns.Pattern:
+    return patterns.compile(language.load("temporal")["ranges"]["second_day"], regex.I)
 
 
 def day_range(text: str, timex: Timex) -> tuple[dt.date, int] | None:

@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-import regex
+from factcheck import patterns
 
-DAY_VALUE = regex.compile(r"\A(\d{4})-(\d{2})-(\d{2})")
+DAY_VALUE = patterns.compile(r"\A(\d{4})-(\d{2})-(\d{2})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +42,7 @@ class NoSuchDay:
     why: str
 
 
-_PERIOD = regex.compile(
+_PERIOD = patterns.compile(
     r"\A(?P<year>\d{4})(?:-(?:(?P<month>\d{2})(?:-(?P<day>\d{2}))?|W(?P<week>\d{2})|Q(?P<quarter>[1-4])))?")
 
 
@@ -72,8 +72,8 @@ def period_end(value: str) -> dt.date | None:
 
 # The months of each season, as TIMEX3 names them (winter runs into the next year).
 _SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
-_SPAN = regex.compile(r"\A(?P<year>\d{4})(?:-(?:(?P<month>\d{2})(?:-(?P<day>\d{2}))?|W(?P<week>\d{2})(?P<weekend>-WE)?"
-                      r"|Q(?P<quarter>[1-4])|(?P<season>SP|SU|FA|WI)))?(?:T.*)?\Z")
+_SPAN = patterns.compile(r"\A(?P<year>\d{4})(?:-(?:(?P<month>\d{2})(?:-(?P<day>\d{2}))?"
+                         r"|W(?P<week>\d{2})(?P<weekend>-WE)?|Q(?P<quarter>[1-4])|(?P<season>SP|SU|FA|WI)))?(?:T.*)?\Z")
 
 
 def days_of(value: str) -> tuple[dt.date, dt.date] | None:
