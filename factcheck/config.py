@@ -17,6 +17,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from factcheck.inputs.files import loads_toml, read_regular
+
 CONFIG_FILE = "factcheck.toml"
 PYPROJECT = "pyproject.toml"
 
@@ -75,7 +77,7 @@ def read_config(path: Path) -> Config:
 
 def _read_table(path: Path) -> Mapping[str, Any]:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = loads_toml(read_regular(path).decode("utf-8"))
     except OSError as error:
         raise ConfigError(f"{path}: cannot be read: {error.strerror or error}") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
@@ -92,11 +94,11 @@ def _has_factcheck_table(path: Path) -> bool:
     """Whether a pyproject.toml has a [tool.factcheck] table; one that is not valid TOML is said to have it when
     the text names it, so that its error is reported rather than passed over."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular(path).decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return False
     try:
-        tool = tomllib.loads(text).get("tool", {})
+        tool = loads_toml(text).get("tool", {})
     except tomllib.TOMLDecodeError:
         return "tool.factcheck" in text
     return isinstance(tool, dict) and "factcheck" in tool

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -146,9 +147,9 @@ def _a_new_article(path: str, fresh: list[Path]) -> bool:
     beside them, nor a corpus file)."""
     if path == STDIN:
         return any(str(p) == STDIN for p in fresh)
-    named = Path(path).resolve()
+    named = Path(os.path.realpath(path))  # not Path.resolve, which raises on a symbolic link loop
     return (named.suffix.lower() in ARTICLE_SUFFIXES and not named.name.startswith(".")
-            and any(named == p.resolve() or p.resolve() in named.parents for p in fresh))
+            and any(named == (given := Path(os.path.realpath(p))) or given in named.parents for p in fresh))
 
 
 def read_stdin() -> bytes:

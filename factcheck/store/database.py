@@ -7,7 +7,11 @@ fetches the published statements of the claims a new article speaks of without r
 
 The file is the user's data: one that is not a factcheck store, is corrupt or was written by a newer factcheck is
 an error with a clear message, never rebuilt over. Older stores are migrated in place. WAL journaling lets any
-number of readers (CI jobs) work while one process writes.
+number of readers (CI jobs) work while one process writes. A store that cannot be written (a read-only file or
+folder, a CI cache mounted read-only) is read as it is: nothing is written to it, and `read_only` says so.
+
+Files are kept by their path relative to the folder the store was written from, normalised (`c/a.txt`, whether a
+run named it `c/a.txt`, `./c/a.txt` or `$PWD/c/a.txt`): one article, one row, whatever path named it.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import urllib.parse
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,6 +95,18 @@ class StoreError(Exception):
     """A store that cannot be used; the message says why and what to do."""
 
 
+def damaged(path: Path, why: object) -> StoreError:
+    """A store SQLite or factcheck cannot read: the advice keeps the file, which may hold a user's only copy of
+    what it says, and builds a new one beside it."""
+    return StoreError(f"{path}: the store is damaged ({why}); to rebuild it and keep the old file, rename it "
+                      f"(e.g. to {path}.damaged) and run `factcheck index --db {path}` on the corpus")
+
+
+# SQLite's primary result codes of a file that cannot be written: SQLITE_READONLY, SQLITE_CANTOPEN (the folder
+# refuses the journal beside it) and SQLITE_PERM.
+_NOT_WRITABLE = {8, 14, 3}
+
+
 @functools.cache
 def engine_version() -> str:
     """The package version and a digest of its code and language data: statements read by other code are stale."""
@@ -124,20 +141,37 @@ class Store:
 
     def __init__(self, path: Path, *, create: bool = False):
         self.path = path
-        if not path.exists():
+        self.read_only = False
+        existed = path.exists()
+        if not existed:
             if not create:
                 raise StoreError(f"{path}: no statement store here; create one with `factcheck index`")
-            path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise StoreError(f"{path}: cannot make its folder {path.parent}: {error.strerror or error}") from None
         elif not path.is_file():
             raise StoreError(f"{path}: not a file")
         else:
             _check_header(path)
         try:
             self._db = sqlite3.connect(path, timeout=30, isolation_level=None)
-            self._open()
+            try:
+                self._open()
+            except sqlite3.OperationalError as error:
+                if not existed or getattr(error, "sqlite_errorcode", 0) & 0xFF not in _NOT_WRITABLE:
+                    raise
+                self._db.close()
+                self._db = _read_only(path)
+                self.read_only = True
+                self._open()
         except sqlite3.DatabaseError as error:
-            raise StoreError(f"{path}: the store is damaged ({error}); move it away and run `factcheck index` "
-                             "to build a new one") from None
+            if not existed:
+                raise StoreError(f"{path}: cannot be created: {error}") from None
+            raise damaged(path, error) from None
+        row = self._query("SELECT value FROM meta WHERE key = 'base'").fetchone()
+        # The folder its relative paths are relative to: the one it was first written from.
+        self.base = row[0] if row is not None else os.getcwd()
 
     def _open(self) -> None:
         db = self._db
@@ -150,6 +184,12 @@ class Store:
         if version > SCHEMA_VERSION:
             raise StoreError(f"{self.path}: written by a newer factcheck (store version {version}, this one reads "
                              f"up to {SCHEMA_VERSION}); upgrade factcheck")
+        if self.read_only:
+            if version < SCHEMA_VERSION:
+                raise StoreError(f"{self.path}: read-only, and written by an older factcheck (store version "
+                                 f"{version}): make it writable once so that it can be updated, or give another "
+                                 "file with --db")
+            return
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA foreign_keys=ON")
         if version < SCHEMA_VERSION:
@@ -187,8 +227,22 @@ class Store:
                 return self._db.executemany(sql, parameters)  # type: ignore[arg-type]
             return self._db.execute(sql, tuple(parameters))
         except sqlite3.DatabaseError as error:
-            raise StoreError(f"{self.path}: the store is damaged ({error}); move it away and run "
-                             "`factcheck index` to build a new one") from None
+            raise damaged(self.path, error) from None
+
+    def key(self, path: str) -> str:
+        """The path a file is kept by: relative to the store's folder of origin when inside it (its folders
+        resolved, so that a symbolic link on the way names the same file), else absolute; normalised."""
+        folder, name = os.path.split(os.path.abspath(path))
+        absolute = os.path.join(os.path.realpath(folder), name)
+        relative = os.path.relpath(absolute, os.path.realpath(self.base))
+        return absolute if relative == os.pardir or relative.startswith(os.pardir + os.sep) else relative
+
+    def _statement(self, body: str, kind_of_claim: Mapping[str, str]) -> Statement:
+        """A stored statement; a row that is not one (garbled by a disk or a hand) is a damaged store."""
+        try:
+            return decode_statement(body, kind_of_claim)
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
+            raise damaged(self.path, f"a statement that cannot be read: {type(error).__name__}: {error}") from None
 
     def written_elsewhere(self) -> str | None:
         """The folder this store's relative paths are relative to, where it is not the current one (a relative
@@ -200,7 +254,7 @@ class Store:
         return row[0] if relative is not None else None
 
     def states(self) -> dict[str, FileState]:
-        """What the store knows of every file it holds, by path."""
+        """What the store knows of every file it holds, by the path it keeps it by (`key`)."""
         rows = self._query("SELECT path, size, mtime_ns, sha256, rules_hash, engine FROM articles")
         return {path: FileState(*state) for path, *state in rows}
 
@@ -228,29 +282,33 @@ class Store:
             found.setdefault(id_, []).append(path)
         return found
 
-    def warnings_by_path(self, paths: set[str]) -> dict[str, tuple[str, ...]]:
+    def warnings_by_path(self, keys: set[str]) -> dict[str, tuple[str, ...]]:
         rows = self._query("SELECT path, warnings FROM articles WHERE warnings != '[]'")
-        return {path: tuple(json.loads(warnings)) for path, warnings in rows if path in paths}
+        try:
+            return {path: tuple(json.loads(warnings)) for path, warnings in rows if path in keys}
+        except (ValueError, RecursionError) as error:
+            raise damaged(self.path, f"an article's warnings cannot be read: {error}") from None
 
-    def statements_of(self, paths: set[str], kind_of_claim: Mapping[str, str]) -> Iterator[Statement]:
-        """The stored statements of these files (one pass over the table, so it suits many files)."""
+    def statements_of(self, keys: set[str], kind_of_claim: Mapping[str, str]) -> Iterator[tuple[str, Statement]]:
+        """The stored statements of these files, each with the path it is kept by (one pass over the table, so it
+        suits many files)."""
         for path, body in self._query("SELECT path, body FROM statements ORDER BY rowid"):
-            if path in paths:
-                yield decode_statement(body, kind_of_claim)
+            if path in keys:
+                yield path, self._statement(body, kind_of_claim)
 
     def statements_for_claims(self, claims: Iterable[str], kind_of_claim: Mapping[str, str],
-                              rules_hash: str) -> Iterator[Statement]:
-        """The stored statements of some claims, read through the claim index; only those of files read under
-        these rules and this engine."""
+                              rules_hash: str) -> Iterator[tuple[str, Statement]]:
+        """The stored statements of some claims, each with the path of its file as kept (`articles_of_claims`),
+        read through the claim index; only those of files read under these rules and this engine."""
         wanted = sorted(set(claims))
         if not wanted:
             return
         marks = ",".join("?" * len(wanted))
-        rows = self._query(f"SELECT s.body FROM statements s JOIN articles a ON a.path = s.path "
+        rows = self._query(f"SELECT s.path, s.body FROM statements s JOIN articles a ON a.path = s.path "
                            f"WHERE s.claim IN ({marks}) AND a.rules_hash = ? AND a.engine = ? ORDER BY s.rowid",
                            [*wanted, rules_hash, engine_version()])
-        for (body,) in rows:
-            yield decode_statement(body, kind_of_claim)
+        for path, body in rows:
+            yield path, self._statement(body, kind_of_claim)
 
     def rereadings(self, paths: Iterable[tuple[str, dt.date]],
                    kind_of_claim: Mapping[str, str]) -> dict[tuple[str, dt.date], list[Statement]]:
@@ -259,9 +317,13 @@ class Store:
         found: dict[tuple[str, dt.date], list[Statement]] = {}
         for path, as_of in sorted(set(paths)):
             row = self._query("SELECT bodies FROM rereadings WHERE path = ? AND as_of = ?",
-                              (path, as_of.isoformat())).fetchone()
+                              (self.key(path), as_of.isoformat())).fetchone()
             if row is not None:
-                found[path, as_of] = [decode_statement(body, kind_of_claim) for body in json.loads(row[0])]
+                try:
+                    bodies = json.loads(row[0])
+                except (ValueError, RecursionError) as error:
+                    raise damaged(self.path, f"a re-reading cannot be read: {error}") from None
+                found[path, as_of] = [self._statement(body, kind_of_claim) for body in bodies]
         return found
 
     def save_rereadings(self, readings: Iterable[tuple[str, dt.date, Iterable[Statement], str]],
@@ -269,9 +331,9 @@ class Store:
         """Keep what files said read again as of a date, each with the hash of the content it was read from, for
         the files the store holds with that content, these rules and this engine: a row another process saved
         meanwhile under other rules or content keeps none (and a row stands as long as its article's does)."""
-        rows = [(path, as_of.isoformat(), json.dumps([encode_statement(s) for s in statements]), path, sha256,
-                 rules_hash, engine_version()) for path, as_of, statements, sha256 in readings]
-        if not rows:
+        rows = [(self.key(path), as_of.isoformat(), json.dumps([encode_statement(s) for s in statements]),
+                 self.key(path), sha256, rules_hash, engine_version()) for path, as_of, statements, sha256 in readings]
+        if not rows or self.read_only:
             return
         self._query("BEGIN IMMEDIATE")
         try:
@@ -293,9 +355,12 @@ class Store:
 
     def save(self, extractions: Iterable[Extraction], rules_hash: str) -> int:
         """Keep the statements of these extractions (replacing what the store had for their files), in one
-        transaction; skipped files are not kept, so that they are tried again. Returns the number kept."""
+        transaction; skipped files are not kept, so that they are tried again. Returns the number kept (none in a
+        read-only store)."""
         kept = 0
         engine = engine_version()
+        if self.read_only:
+            return kept
         self._query("BEGIN IMMEDIATE")
         try:
             self._query("INSERT OR IGNORE INTO meta VALUES ('base', ?)", (os.getcwd(),))
@@ -303,16 +368,17 @@ class Store:
                 if item.article is None:
                     continue
                 stat = file_stat(item.path) or (0, 0)
-                self._query("DELETE FROM articles WHERE path = ?", (item.path,))
+                key = self.key(item.path)
+                self._query("DELETE FROM articles WHERE path = ?", (key,))
                 self._query("INSERT INTO articles (path, id, published, body_start, warnings, size, mtime_ns, sha256, "
                             "rules_hash, engine, body_digest, outside, title, source, url) "
                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                            (item.path, item.article.id, item.article.published.isoformat(), item.article.body_start,
+                            (key, item.article.id, item.article.published.isoformat(), item.article.body_start,
                              json.dumps(list(item.warnings)), *stat, item.sha256, rules_hash, engine,
                              item.article.body_digest, item.article.outside, item.article.title,
                              item.article.source, item.article.url))
                 self._query("INSERT INTO statements VALUES (?, ?, ?)",
-                            [(item.path, s.claim, encode_statement(s)) for s in item.statements], many=True)
+                            [(key, s.claim, encode_statement(s)) for s in item.statements], many=True)
                 kept += 1
             self._query("COMMIT")
         except BaseException:
@@ -322,10 +388,14 @@ class Store:
 
     def touch(self, path: str, size: int, mtime_ns: int) -> None:
         """A file whose time changed and whose content did not: remember the new time."""
-        self._query("UPDATE articles SET size = ?, mtime_ns = ? WHERE path = ?", (size, mtime_ns, path))
+        if not self.read_only:
+            self._query("UPDATE articles SET size = ?, mtime_ns = ? WHERE path = ?", (size, mtime_ns, self.key(path)))
 
     def forget(self, paths: Iterable[str]) -> int:
+        """Forget files by the paths they are kept by (`states`)."""
         gone = sorted(set(paths))
+        if self.read_only:
+            return 0
         self._query("BEGIN IMMEDIATE")
         for path in gone:
             self._query("DELETE FROM articles WHERE path = ?", (path,))
@@ -342,6 +412,18 @@ def _article_infos(rows: Iterable[tuple[str, str, str, int, str, str, str, str, 
                                                                            dt.date.fromisoformat(published)),
                         body_start, digest, outside, title, source, url)
             for id_, path, published, body_start, digest, outside, title, source, url in rows]
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    """A connection that never writes. Where not even SQLite's shared-memory file beside a WAL store can be made
+    (a read-only folder), the file is read as immutable: nothing can be changing what no one can write."""
+    uri = f"file:{urllib.parse.quote(str(path.absolute()))}"
+    try:
+        db = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=30, isolation_level=None)
+        db.execute("PRAGMA user_version").fetchone()
+        return db
+    except sqlite3.OperationalError:
+        return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, timeout=30, isolation_level=None)
 
 
 def _check_header(path: Path) -> None:
