@@ -123,6 +123,10 @@ def run_report(corpus: tuple[Path, ...], rules: RuleSet, rules_dir: Path, publis
     finally:
         if store is not None:
             store.close()
+    if store is not None and store.read_only:
+        report = dataclasses.replace(report, warnings=(
+            *report.warnings, f"the store {store.path} is read-only: what it holds was used, but it was not updated "
+                              "with what this run read"))
     failed = [s for s in report.skipped if _a_new_article(s.path, fresh or [])]
     if fresh and not report.new_articles and failed:
         # New articles were named, and none could be checked: a CI run must not pass on a broken file.

@@ -128,7 +128,11 @@ def parse_iso_date(value: str) -> dt.date:
 
 
 def decode(data: bytes, name: str) -> tuple[str, tuple[str, ...]]:
-    """Text of a file: UTF-8 (with or without BOM), else Windows-1252 with a warning saying so."""
+    """Text of a file: UTF-8 (with or without BOM), else Windows-1252 with a warning saying so. A UTF-8 file with a
+    stray byte or two (a file cut and pasted together) is still UTF-8: read with U+FFFD for each, and a warning
+    naming the line; read as Windows-1252 it would be all wrong (`’` as `â€™`). Windows-1252 is a file whose bytes
+    above 127 are mostly not UTF-8: in UTF-8 text valid sequences are at least as many as stray bytes, while
+    Windows-1252's accented letters are almost never valid UTF-8."""
     for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
         if data.startswith(bom):
             try:
@@ -139,11 +143,17 @@ def decode(data: bytes, name: str) -> tuple[str, tuple[str, ...]]:
     if b"\x00" in data:
         raise ArticleError("binary file (contains NUL bytes), not an article")
     try:
-        text = data.decode("utf-8-sig")
-        return text, ()
+        return data.decode("utf-8-sig"), ()
     except UnicodeDecodeError as error:
-        text = data.decode("cp1252", errors="replace")
-        return text, (f"{name}: not valid UTF-8 (byte {error.start}); read as Windows-1252",)
+        first = error.start
+    text = data.decode("utf-8-sig", errors="replace")
+    stray = text.count("\ufffd") - data.count("\ufffd".encode())
+    valid = sum(1 for character in text if character > "\x7f") - stray
+    if valid >= stray:
+        line = len(line_starts(data[:first].decode("utf-8", errors="replace")))
+        return text, (f"{name}: line {line}: not valid UTF-8 in {stray} place(s) (the first a byte "
+                      f"0x{data[first]:02X}), each read as U+FFFD; the rest is UTF-8",)
+    return data.decode("cp1252", errors="replace"), (f"{name}: not valid UTF-8 (byte {first}); read as Windows-1252",)
 
 
 def _toml_front_matter(body: str) -> dict[str, str]:

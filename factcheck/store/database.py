@@ -23,7 +23,7 @@ import json
 import os
 import sqlite3
 import urllib.parse
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -107,6 +107,10 @@ def damaged(path: Path, why: object) -> StoreError:
 _NOT_WRITABLE = {8, 14, 3}
 
 
+class _ReadOnly(StoreError):
+    """A write the file refused: the store is read as it is from then on (see Store._transaction)."""
+
+
 @functools.cache
 def engine_version() -> str:
     """The package version and a digest of its code and language data: statements read by other code are stale."""
@@ -142,6 +146,9 @@ class Store:
     def __init__(self, path: Path, *, create: bool = False):
         self.path = path
         self.read_only = False
+        # Files read but not kept: their names are not text SQLite can hold (a byte 0xFF in a file name, which
+        # Python reads as a lone surrogate). They are read again by each run.
+        self.unkept: list[str] = []
         existed = path.exists()
         if not existed:
             if not create:
@@ -149,13 +156,17 @@ class Store:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as error:
-                raise StoreError(f"{path}: cannot make its folder {path.parent}: {error.strerror or error}") from None
+                raise StoreError(f"{path}: cannot make the folder it goes in ({error.strerror or error}: "
+                                 f"{error.filename})") from None
         elif not path.is_file():
             raise StoreError(f"{path}: not a file")
         else:
             _check_header(path)
         try:
-            self._db = sqlite3.connect(path, timeout=30, isolation_level=None)
+            # One a user cannot write is read as it is (as root, every file can be written: SQLite finds out).
+            writable = not existed or (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+            self._db = sqlite3.connect(path, timeout=30, isolation_level=None) if writable else _read_only(path)
+            self.read_only = not writable
             try:
                 self._open()
             except sqlite3.OperationalError as error:
@@ -227,7 +238,27 @@ class Store:
                 return self._db.executemany(sql, parameters)  # type: ignore[arg-type]
             return self._db.execute(sql, tuple(parameters))
         except sqlite3.DatabaseError as error:
+            if isinstance(error, sqlite3.OperationalError) and error.sqlite_errorcode & 0xFF in _NOT_WRITABLE:
+                raise _ReadOnly(f"{self.path}: read-only ({error})") from None
             raise damaged(self.path, error) from None
+
+    def _transaction(self, write: Callable[[], object]) -> bool:
+        """Run writes in one transaction; False, and nothing written, where the store is read-only (found so now
+        or before)."""
+        if self.read_only:
+            return False
+        self._query("BEGIN IMMEDIATE")
+        try:
+            write()
+            self._query("COMMIT")
+        except _ReadOnly:
+            self._db.execute("ROLLBACK")
+            self.read_only = True
+            return False
+        except BaseException:
+            self._query("ROLLBACK")
+            raise
+        return True
 
     def key(self, path: str) -> str:
         """The path a file is kept by: relative to the store's folder of origin when inside it (its folders
@@ -274,7 +305,7 @@ class Store:
 
     def paths_of_ids(self, ids: Iterable[str]) -> dict[str, list[str]]:
         """The files that hold articles of these ids."""
-        wanted = sorted(set(ids))
+        wanted = sorted(i for i in set(ids) if _storable(i))
         found: dict[str, list[str]] = {}
         rows = self._query(f"SELECT id, path FROM articles WHERE id IN ({','.join('?' * len(wanted))}) "
                            "ORDER BY path", wanted) if wanted else []
@@ -316,6 +347,8 @@ class Store:
         has them."""
         found: dict[tuple[str, dt.date], list[Statement]] = {}
         for path, as_of in sorted(set(paths)):
+            if not _storable(path):
+                continue
             row = self._query("SELECT bodies FROM rereadings WHERE path = ? AND as_of = ?",
                               (self.key(path), as_of.isoformat())).fetchone()
             if row is not None:
@@ -332,17 +365,12 @@ class Store:
         the files the store holds with that content, these rules and this engine: a row another process saved
         meanwhile under other rules or content keeps none (and a row stands as long as its article's does)."""
         rows = [(self.key(path), as_of.isoformat(), json.dumps([encode_statement(s) for s in statements]),
-                 self.key(path), sha256, rules_hash, engine_version()) for path, as_of, statements, sha256 in readings]
-        if not rows or self.read_only:
-            return
-        self._query("BEGIN IMMEDIATE")
-        try:
-            self._query("INSERT OR REPLACE INTO rereadings SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM articles "
-                        "WHERE path = ? AND sha256 = ? AND rules_hash = ? AND engine = ?)", rows, many=True)
-            self._query("COMMIT")
-        except BaseException:
-            self._query("ROLLBACK")
-            raise
+                 self.key(path), sha256, rules_hash, engine_version()) for path, as_of, statements, sha256 in readings
+                if _storable(path)]
+        if rows:
+            self._transaction(lambda: self._query(
+                "INSERT OR REPLACE INTO rereadings SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM articles "
+                "WHERE path = ? AND sha256 = ? AND rules_hash = ? AND engine = ?)", rows, many=True))
 
     def claims_spoken_of(self) -> set[str]:
         return {claim for (claim,) in self._query("SELECT DISTINCT claim FROM statements")}
@@ -359,16 +387,18 @@ class Store:
         read-only store)."""
         kept = 0
         engine = engine_version()
-        if self.read_only:
-            return kept
-        self._query("BEGIN IMMEDIATE")
-        try:
+
+        def write() -> None:
+            nonlocal kept
             self._query("INSERT OR IGNORE INTO meta VALUES ('base', ?)", (os.getcwd(),))
             for item in extractions:
                 if item.article is None:
                     continue
+                key, bodies = self.key(item.path), [encode_statement(s) for s in item.statements]
+                if not _storable(key, item.article.id, *bodies):
+                    self.unkept.append(item.path)
+                    continue
                 stat = file_stat(item.path) or (0, 0)
-                key = self.key(item.path)
                 self._query("DELETE FROM articles WHERE path = ?", (key,))
                 self._query("INSERT INTO articles (path, id, published, body_start, warnings, size, mtime_ns, sha256, "
                             "rules_hash, engine, body_digest, outside, title, source, url) "
@@ -378,29 +408,24 @@ class Store:
                              item.article.body_digest, item.article.outside, item.article.title,
                              item.article.source, item.article.url))
                 self._query("INSERT INTO statements VALUES (?, ?, ?)",
-                            [(key, s.claim, encode_statement(s)) for s in item.statements], many=True)
+                            [(key, s.claim, body) for s, body in zip(item.statements, bodies, strict=True)],
+                            many=True)
                 kept += 1
-            self._query("COMMIT")
-        except BaseException:
-            self._query("ROLLBACK")
-            raise
-        return kept
+        return kept if self._transaction(write) else 0
 
     def touch(self, path: str, size: int, mtime_ns: int) -> None:
         """A file whose time changed and whose content did not: remember the new time."""
-        if not self.read_only:
-            self._query("UPDATE articles SET size = ?, mtime_ns = ? WHERE path = ?", (size, mtime_ns, self.key(path)))
+        self._transaction(lambda: self._query("UPDATE articles SET size = ?, mtime_ns = ? WHERE path = ?",
+                                              (size, mtime_ns, self.key(path))))
 
     def forget(self, paths: Iterable[str]) -> int:
         """Forget files by the paths they are kept by (`states`)."""
         gone = sorted(set(paths))
-        if self.read_only:
+        if not gone:
             return 0
-        self._query("BEGIN IMMEDIATE")
-        for path in gone:
-            self._query("DELETE FROM articles WHERE path = ?", (path,))
-        self._query("COMMIT")
-        return len(gone)
+        written = self._transaction(lambda: self._query("DELETE FROM articles WHERE path = ?",
+                                                        [(path,) for path in gone], many=True))
+        return len(gone) if written else 0
 
 
 _ARTICLE_COLUMNS = "id, path, published, body_start, body_digest, outside, title, source, url"
@@ -412,6 +437,16 @@ def _article_infos(rows: Iterable[tuple[str, str, str, int, str, str, str, str, 
                                                                            dt.date.fromisoformat(published)),
                         body_start, digest, outside, title, source, url)
             for id_, path, published, body_start, digest, outside, title, source, url in rows]
+
+
+def _storable(*texts: str) -> bool:
+    """Whether SQLite can hold these texts (UTF-8: not a name with a byte that is not, read as a lone surrogate)."""
+    try:
+        for text in texts:
+            text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _read_only(path: Path) -> sqlite3.Connection:
