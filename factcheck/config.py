@@ -45,8 +45,10 @@ def find_config(start: Path) -> tuple[Path, tuple[str, ...]] | None:
     """The settings file that holds for `start` (a folder), and the notes about it; None when there is none."""
     for folder in (start, *start.parents):
         own, pyproject = folder / CONFIG_FILE, folder / PYPROJECT
-        has_table = pyproject.is_file() and _has_factcheck_table(pyproject)
-        if own.is_file():
+        # One that is there but not a regular file (a pipe, a folder) is used, to be refused with the reason:
+        # never read, nor passed over unsaid.
+        has_table = pyproject.exists() and (not pyproject.is_file() or _has_factcheck_table(pyproject))
+        if own.exists():
             notes = (f"{own} is used; the [tool.factcheck] table of {pyproject} beside it is ignored",) if has_table \
                 else ()
             return own, notes
