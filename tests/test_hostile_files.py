@@ -407,3 +407,24 @@ def test_any_bytes_give_an_article_or_an_article_error(header: bytes, body: byte
 def test_figures_of_any_length_are_read_without_error(digits: str, scale: str) -> None:
     for count in read_counts(f"At least {digits}{scale} people were killed."):
         assert count.low <= 1e16 and (count.high is None or count.high <= 1.1e16)
+
+
+def test_a_store_that_kept_one_article_twice_is_mended(tmp_path: Path) -> None:
+    """A store of before the paths were normalised holds `c/talks.txt` and `/…/c/talks.txt`, one file indexed by
+    two runs: opened, it keeps one row of each article, and a check lists each once."""
+    store = indexed(tmp_path)
+    with sqlite3.connect(store) as db:
+        columns = ", ".join(f"'{tmp_path}/' || path" if c == "path" else c
+                            for (_, c, *_) in db.execute("PRAGMA table_info(articles)"))
+        db.execute(f"INSERT INTO articles SELECT {columns} FROM articles")
+        db.execute(f"INSERT INTO statements SELECT '{tmp_path}/' || path, claim, body FROM statements")
+        db.execute("UPDATE articles SET path = './' || path WHERE path = 'c/meeting.txt'")  # and one written so
+        db.execute("UPDATE statements SET path = './' || path WHERE path = 'c/meeting.txt'")
+        db.execute("PRAGMA user_version = 8")
+    result = factcheck("check", "c", "--rules", "rules", "--db", "s.db", "--format", "json", cwd=tmp_path)
+    no_traceback(result)
+    assert result.returncode == 0 and len(report_of(result.stdout)["articles"]) == 2  # type: ignore[arg-type]
+    with sqlite3.connect(store) as db:
+        assert sorted(db.execute("SELECT path FROM articles")) == [("c/meeting.txt",), ("c/talks.txt",)]
+        assert {path for (path,) in db.execute("SELECT path FROM statements")} == {"c/meeting.txt", "c/talks.txt"}
+        assert db.execute("PRAGMA user_version").fetchone()[0] == 9

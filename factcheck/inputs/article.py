@@ -253,11 +253,15 @@ def _search(root: Path) -> tuple[list[Path], list[Skipped]]:
     searched: dict[str, Path] = {}  # real path of each folder searched: where it was searched as
     links: list[Path] = []
     pending = [root]
+    read: dict[str, Path] = {}  # real path of each file found, once there are links to tell apart (else none)
+    known = 0  # of the files, those in `read`
     while pending or links:
         if not pending:
             link = min(links)  # in the order of their paths, whatever order the folders were searched in
             links.remove(link)
-            if (why := _why_not_followed(link, searched, {os.path.realpath(f): f for f in files})) is not None:
+            read.update((os.path.realpath(f), f) for f in files[known:])
+            known = len(files)
+            if (why := _why_not_followed(link, searched, read)) is not None:
                 skipped.append(Skipped(str(link), why))
             elif link.is_dir():
                 pending.append(link)

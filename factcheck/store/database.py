@@ -87,7 +87,11 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
+    # Version 9: files kept by normalised paths (Store.key), where they were kept as each run wrote them; the
+    # paths are rewritten by _normalise_paths after this step, which has no SQL of its own.
+    "",
 )
+_NORMALISED_PATHS = 9
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -215,12 +219,34 @@ class Store:
             for step in range(current, SCHEMA_VERSION):
                 for statement in filter(str.strip, MIGRATIONS[step].split(";")):
                     db.execute(statement)
+                if step + 1 == _NORMALISED_PATHS:
+                    self._normalise_paths()
             db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
             raise
+
+    def _normalise_paths(self) -> None:
+        """Each file kept by its normalised path: `c/a.txt` and `/home/x/c/a.txt` (the one file, indexed by two
+        runs) are one row, the normalised one where both are kept. Paths are relative to the store's folder of
+        origin, and its rows' relative paths too."""
+        db = self._db
+        row = db.execute("SELECT value FROM meta WHERE key = 'base'").fetchone()
+        self.base = row[0] if row is not None else os.getcwd()
+        kept = {path for (path,) in db.execute("SELECT path FROM articles")}
+        db.execute("PRAGMA defer_foreign_keys = ON")  # a file's rows are re-pathed one table after the other
+        for path in sorted(kept):
+            key = self.key(os.path.join(self.base, path))
+            if key == path:
+                continue
+            if key in kept:  # the same file, kept twice: its normalised row stays
+                db.execute("DELETE FROM articles WHERE path = ?", (path,))
+                continue
+            for table in ("statements", "rereadings", "articles"):
+                db.execute(f"UPDATE {table} SET path = ? WHERE path = ?", (key, path))
+            kept.add(key)
 
     def close(self) -> None:
         self._db.close()
@@ -264,8 +290,8 @@ class Store:
         """The path a file is kept by: relative to the store's folder of origin when inside it (its folders
         resolved, so that a symbolic link on the way names the same file), else absolute; normalised."""
         folder, name = os.path.split(os.path.abspath(path))
-        absolute = os.path.join(os.path.realpath(folder), name)
-        relative = os.path.relpath(absolute, os.path.realpath(self.base))
+        absolute = os.path.join(_real_folder(folder), name)
+        relative = os.path.relpath(absolute, _real_folder(self.base))
         return absolute if relative == os.pardir or relative.startswith(os.pardir + os.sep) else relative
 
     def _statement(self, body: str, kind_of_claim: Mapping[str, str]) -> Statement:
@@ -437,6 +463,12 @@ def _article_infos(rows: Iterable[tuple[str, str, str, int, str, str, str, str, 
                                                                            dt.date.fromisoformat(published)),
                         body_start, digest, outside, title, source, url)
             for id_, path, published, body_start, digest, outside, title, source, url in rows]
+
+
+@functools.lru_cache(maxsize=4096)
+def _real_folder(folder: str) -> str:
+    """A folder's real path; an archive's hundred thousand files are in a few folders, each resolved once."""
+    return os.path.realpath(folder)
 
 
 def _storable(*texts: str) -> bool:
