@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.findings import Finding, Report
+from factcheck.inputs.files import read_regular
 
 SCHEMA = "factcheck.baseline/1"
 # Written by baselines whose articles are named by paths relative to the corpus folder (after 0.2.0; see ids.py).
@@ -71,11 +72,13 @@ def baseline_json(report: Report) -> str:
 
 def read_baseline(path: Path) -> dict[str, dict[str, Any]]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_regular(path).decode("utf-8"))
     except OSError as error:
         raise BaselineError(f"{path}: cannot be read: {error.strerror or error}") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise BaselineError(f"{path}: not a factcheck baseline (not JSON: {error})") from None
+    except RecursionError:  # valid JSON nested hundreds deep, which no baseline is
+        raise BaselineError(f"{path}: not a factcheck baseline (JSON nested too deeply)") from None
     if not isinstance(data, dict) or data.get("schema") != SCHEMA or not isinstance(data.get("findings"), list):
         raise BaselineError(f"{path}: not a factcheck baseline (schema {SCHEMA} expected); make one with "
                             "`factcheck baseline -o FILE`")

@@ -17,6 +17,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from factcheck.inputs.files import loads_toml, read_regular
+
 CONFIG_FILE = "factcheck.toml"
 PYPROJECT = "pyproject.toml"
 
@@ -43,8 +45,10 @@ def find_config(start: Path) -> tuple[Path, tuple[str, ...]] | None:
     """The settings file that holds for `start` (a folder), and the notes about it; None when there is none."""
     for folder in (start, *start.parents):
         own, pyproject = folder / CONFIG_FILE, folder / PYPROJECT
-        has_table = pyproject.is_file() and _has_factcheck_table(pyproject)
-        if own.is_file():
+        # One that is there but not a regular file (a pipe, a folder) is used, to be refused with the reason:
+        # never read, nor passed over unsaid.
+        has_table = pyproject.exists() and (not pyproject.is_file() or _has_factcheck_table(pyproject))
+        if own.exists():
             notes = (f"{own} is used; the [tool.factcheck] table of {pyproject} beside it is ignored",) if has_table \
                 else ()
             return own, notes
@@ -75,7 +79,7 @@ def read_config(path: Path) -> Config:
 
 def _read_table(path: Path) -> Mapping[str, Any]:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = loads_toml(read_regular(path).decode("utf-8"))
     except OSError as error:
         raise ConfigError(f"{path}: cannot be read: {error.strerror or error}") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
@@ -92,11 +96,11 @@ def _has_factcheck_table(path: Path) -> bool:
     """Whether a pyproject.toml has a [tool.factcheck] table; one that is not valid TOML is said to have it when
     the text names it, so that its error is reported rather than passed over."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular(path).decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return False
     try:
-        tool = tomllib.loads(text).get("tool", {})
+        tool = loads_toml(text).get("tool", {})
     except tomllib.TOMLDecodeError:
         return "tool.factcheck" in text
     return isinstance(tool, dict) and "factcheck" in tool

@@ -22,6 +22,7 @@ from factcheck.extraction import ReadOptions, Runner, runner_for
 from factcheck.findings import Finding, Report, Statement, sort_findings
 from factcheck.gather import Gathered, gather
 from factcheck.inputs.article import DEFAULT_MAX_SIZE, ArticleError, ArticleInfo, decode
+from factcheck.inputs.files import read_regular
 from factcheck.inputs.ids import ArticleIds, short_names, shortened
 from factcheck.kinds import built_in_claims, kind
 from factcheck.store.database import Store
@@ -113,7 +114,7 @@ def _texts(articles: tuple[ArticleInfo, ...]) -> Mapping[str, str]:
     texts: dict[str, str] = {}
     for info in articles:
         try:
-            texts[info.id] = decode(Path(info.path).read_bytes(), info.path)[0]
+            texts[info.id] = decode(read_regular(Path(info.path)), info.path)[0]
         except (OSError, ArticleError):
             continue
     return MappingProxyType(texts)

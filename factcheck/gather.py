@@ -156,7 +156,8 @@ def _is_one_of(path: str, paths: set[str]) -> bool:
     if path in paths:
         return True
     name = os.path.basename(path)
-    return any(os.path.basename(other) == name and Path(other).resolve() == Path(path).resolve() for other in paths)
+    return any(os.path.basename(other) == name and os.path.realpath(other) == os.path.realpath(path)
+               for other in paths)
 
 
 def _gather_new_against_store(inputs: list[Path], new_paths: set[str], rules: RuleSet, rules_digest: str,
@@ -164,8 +165,9 @@ def _gather_new_against_store(inputs: list[Path], new_paths: set[str], rules: Ru
     """Only the new articles are read (and any repeat among the gathered, afterwards). The published evidence is what
     the store holds for the claims they speak of, read through its claim index; files the store read under other
     rules or another engine are read again first, so that the evidence never mixes rule versions."""
-    stale = [p for p in store.stale(rules_digest) if p not in new_paths]
-    present = [p for p in stale if os.path.exists(p)]
+    new_keys = {store.key(p) for p in new_paths}  # the paths the store keeps files by (database.py)
+    stale = [p for p in store.stale(rules_digest) if p not in new_keys]
+    present = [p for p in stale if os.path.exists(os.path.join(store.base, p))]
     for _ in saving(run(present, rules, options), store, rules_digest, set()):
         pass
     store.forget(p for p in stale if p not in present)
@@ -174,7 +176,7 @@ def _gather_new_against_store(inputs: list[Path], new_paths: set[str], rules: Ru
     # A new article may not take the id of a published one; the store is asked for the new ids only.
     taken = store.paths_of_ids(item.article.id for item in fresh if item.article is not None)
     for id_, paths in taken.items():
-        held = [p for p in paths if p not in new_paths and roots.hold(p)]
+        held = [p for p in paths if p not in new_keys and roots.hold(p)]
         if held:
             gathered.ids[id_] = held[0]
     for item in fresh:
@@ -184,8 +186,8 @@ def _gather_new_against_store(inputs: list[Path], new_paths: set[str], rules: Ru
     # Only the published articles with statements of these claims are gathered: an archive's hundred thousand
     # records are never built for one new article.
     by_path = {info.path: named(info, options.ids) for info in store.articles_of_claims(claims, rules_digest)
-               if info.path not in new_paths and roots.hold(info.path)}
+               if info.path not in new_keys and roots.hold(info.path)}
     for info in by_path.values():
         gathered.articles.append(gathered.shared.article(info))
     evidence = store.statements_for_claims(claims, rules.kind_of_claim, rules_digest)
-    gathered.statements += [gathered.shared.statement(s, by_path[s.path]) for s in evidence if s.path in by_path]
+    gathered.statements += [gathered.shared.statement(s, by_path[key]) for key, s in evidence if key in by_path]

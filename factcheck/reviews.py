@@ -16,6 +16,7 @@ from pathlib import Path
 
 from factcheck.baseline import fingerprint, recorded_as
 from factcheck.findings import Decision, Finding, Report
+from factcheck.inputs.files import loads_toml, read_regular
 
 VERDICTS = ("confirmed", "accepted", "false alarm")
 PASSING_VERDICTS = ("accepted", "false alarm")
@@ -38,7 +39,7 @@ def load_reviews(path: Path) -> dict[str, Entry]:
     if not path.exists():
         return {}
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = loads_toml(read_regular(path).decode("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise ReviewsError(f"{path}: not a readable review ledger ({error})") from None
     entries = {}

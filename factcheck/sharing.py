@@ -73,9 +73,9 @@ class Shared:
 
     def statement(self, item: Statement, article: ArticleInfo | None = None) -> Statement:
         """The same statement, made of held values; `article` is the (shared) record of the article it is from,
-        whose id it takes (a stored statement's id was given under the inputs of the run that stored it)."""
+        whose id and path it takes (a stored statement's were given by the inputs of the run that stored it)."""
         value = self.value
-        if article is None or (item.path, item.published) != (article.path, article.published):
+        if article is None or item.published != article.published:
             article = ArticleInfo(value(item.article), value(item.path), value(item.published))
         return Statement(
             claim=value(item.claim), article=article.id, path=article.path, published=article.published,

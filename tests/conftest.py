@@ -2,11 +2,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import settings
 
 from factcheck.claims import RuleSet
 from factcheck.cli import main
@@ -72,3 +74,8 @@ def check_json(*args: str) -> tuple[int, dict]:
     """`factcheck check ARGS --format json`, as a user runs it: its exit status and its report."""
     result = CliRunner().invoke(main, ["check", *args, "--format", "json"])
     return result.exit_code, json.loads(result.stdout)
+
+# A long run of the property tests of hostile input (tests/test_hostile_*.py): HYPOTHESIS_PROFILE=hostile-long.
+settings.register_profile("hostile-long", max_examples=2000, deadline=None)
+if os.environ.get("HYPOTHESIS_PROFILE"):
+    settings.load_profile(os.environ["HYPOTHESIS_PROFILE"])

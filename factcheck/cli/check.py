@@ -74,9 +74,10 @@ def check(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date | None, 
         fail("--baseline and --no-baseline contradict each other")
     if no_baseline:
         baseline_path = None
-    elif configured:  # the settings' baseline stands for the default one: read where it exists
-        baseline_path = baseline_path if baseline_path is not None and baseline_path.is_file() else None
-    elif baseline_path is None and in_project(DEFAULT_BASELINE).is_file():
+    elif configured:  # the settings' baseline stands for the default one: read where it exists (a pipe or a
+        # folder there is refused with the reason, never passed over)
+        baseline_path = baseline_path if baseline_path is not None and baseline_path.exists() else None
+    elif baseline_path is None and in_project(DEFAULT_BASELINE).exists():
         baseline_path = in_project(DEFAULT_BASELINE)
     if baseline_path is not None:
         try:

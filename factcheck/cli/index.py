@@ -46,6 +46,9 @@ def index_command(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date 
     try:
         with (Store(db, create=True) as store, Execution(jobs, scheduler=scheduler).cluster() as (runner, _),
               progress_shown(quiet) as progress):
+            read_only = StoreError(f"{db} is read-only: `factcheck index` cannot update it (`check` can read it)")
+            if store.read_only:
+                raise read_only
             if (base := store.written_elsewhere()) is not None:
                 raise StoreError(f"{db} names its files from {base}: run `factcheck index` from there, or give "
                                  "another --db for this folder")
@@ -53,11 +56,16 @@ def index_command(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date 
             options = ReadOptions(published, None, max_size, ArticleIds.of(inputs))
             summary = run_index(inputs, rules, store, options=options,
                                 runner=run if progress is None else reporting(run, progress))
+            if store.read_only:  # found so when writing (a read-only mount, whatever the file's mode says)
+                raise read_only
             total = len(store.articles())
     except (StoreError, DaskUnavailable) as error:
         fail(str(error))
     for item in summary.skipped:
         click.echo(f"skipped {item.path}: {item.reason}", err=True)
+    for path in store.unkept:
+        click.echo(f"not kept {path}: its name is not valid UTF-8, which the store cannot hold; `check` reads it "
+                   "each time", err=True)
     click.echo(f"factcheck: {db} holds {total} article(s): {summary.read} read now, {summary.unchanged} unchanged, "
                f"{summary.forgotten} forgotten, {len(summary.skipped)} skipped", err=True)
     if rule_errors:

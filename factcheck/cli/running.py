@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -120,6 +121,10 @@ def run_report(corpus: tuple[Path, ...], rules: RuleSet, rules_dir: Path, publis
     finally:
         if store is not None:
             store.close()
+    if store is not None and store.read_only:
+        report = dataclasses.replace(report, warnings=(
+            *report.warnings, f"the store {store.path} is read-only: what it holds was used, but it was not updated "
+                              "with what this run read"))
     failed = [s for s in report.skipped if _a_new_article(s.path, fresh or [])]
     if fresh and not report.new_articles and failed:
         # New articles were named, and none could be checked: a CI run must not pass on a broken file.
@@ -144,9 +149,9 @@ def _a_new_article(path: str, fresh: list[Path]) -> bool:
     beside them, nor a corpus file)."""
     if path == STDIN:
         return any(str(p) == STDIN for p in fresh)
-    named = Path(path).resolve()
+    named = Path(os.path.realpath(path))  # not Path.resolve, which raises on a symbolic link loop
     return (named.suffix.lower() in ARTICLE_SUFFIXES and not named.name.startswith(".")
-            and any(named == p.resolve() or p.resolve() in named.parents for p in fresh))
+            and any(named == (given := Path(os.path.realpath(p))) or given in named.parents for p in fresh))
 
 
 def read_stdin() -> bytes:

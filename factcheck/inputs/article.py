@@ -14,12 +14,14 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import hashlib
+import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import regex
 
+from factcheck.inputs.files import loads_toml, read_regular
 from factcheck.inputs.ids import ArticleIds
 
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -126,7 +128,11 @@ def parse_iso_date(value: str) -> dt.date:
 
 
 def decode(data: bytes, name: str) -> tuple[str, tuple[str, ...]]:
-    """Text of a file: UTF-8 (with or without BOM), else Windows-1252 with a warning saying so."""
+    """Text of a file: UTF-8 (with or without BOM), else Windows-1252 with a warning saying so. A UTF-8 file with a
+    stray byte or two (a file cut and pasted together) is still UTF-8: read with U+FFFD for each, and a warning
+    naming the line; read as Windows-1252 it would be all wrong (`’` as `â€™`). Windows-1252 is a file whose bytes
+    above 127 are mostly not UTF-8: in UTF-8 text valid sequences are at least as many as stray bytes, while
+    Windows-1252's accented letters are almost never valid UTF-8."""
     for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
         if data.startswith(bom):
             try:
@@ -137,18 +143,24 @@ def decode(data: bytes, name: str) -> tuple[str, tuple[str, ...]]:
     if b"\x00" in data:
         raise ArticleError("binary file (contains NUL bytes), not an article")
     try:
-        text = data.decode("utf-8-sig")
-        return text, ()
+        return data.decode("utf-8-sig"), ()
     except UnicodeDecodeError as error:
-        text = data.decode("cp1252", errors="replace")
-        return text, (f"{name}: not valid UTF-8 (byte {error.start}); read as Windows-1252",)
+        first = error.start
+    text = data.decode("utf-8-sig", errors="replace")
+    stray = text.count("\ufffd") - data.count("\ufffd".encode())
+    valid = sum(1 for character in text if character > "\x7f") - stray
+    if valid >= stray:
+        line = len(line_starts(data[:first].decode("utf-8", errors="replace")))
+        return text, (f"{name}: line {line}: not valid UTF-8 in {stray} place(s) (the first a byte "
+                      f"0x{data[first]:02X}), each read as U+FFFD; the rest is UTF-8",)
+    return data.decode("cp1252", errors="replace"), (f"{name}: not valid UTF-8 (byte {first}); read as Windows-1252",)
 
 
 def _toml_front_matter(body: str) -> dict[str, str]:
     """The keys of TOML front matter as text, as the `---` kind gives them (a TOML date is written YYYY-MM-DD...);
     front matter that is not valid TOML is an ArticleError that says so, never an article read without its date."""
     try:
-        table = tomllib.loads(body)
+        table = loads_toml(body)
     except tomllib.TOMLDecodeError as error:
         raise ArticleError(f"front matter between +++ lines is not valid TOML ({error})") from None
     return {str(key).lower(): value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else str(value)
@@ -197,21 +209,10 @@ def parse_article(text: str, path: str, *, default_published: dt.date | None = N
 
 def read_bytes(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
     """The bytes of one file; every way it can fail becomes an ArticleError with a reason a user understands."""
-    if path.is_symlink() and not path.exists():
-        raise ArticleError("broken symbolic link")
-    if path.is_dir():
-        raise ArticleError("is a directory, not an article file")
-    if not path.exists():
-        raise ArticleError("no such file")
-    if not path.is_file():
-        raise ArticleError("not a regular file (a pipe, socket or device)")
     try:
-        size = path.stat().st_size
-        if size > max_size:
-            raise ArticleError(f"file is {size:,} bytes, over the size limit of {max_size:,} (--max-size)")
-        return path.read_bytes()
+        return read_regular(path, max_size)
     except OSError as error:
-        raise ArticleError(f"cannot be read: {error.strerror or error}") from None
+        raise ArticleError(str(error)) from None
 
 
 def article_from_bytes(data: bytes, path: str, *, default_published: dt.date | None = None,
@@ -234,18 +235,88 @@ def discover(inputs: list[Path]) -> tuple[list[Path], list[Skipped]]:
     skipped: list[Skipped] = []
     for item in inputs:
         if item.is_dir():
-            for child in sorted(item.rglob("*")):
-                if child.is_dir():
-                    continue
-                if any(part.startswith(".") for part in child.relative_to(item).parts):
-                    skipped.append(Skipped(str(child), "hidden file, ignored"))
-                elif child.suffix.lower() in ARTICLE_SUFFIXES:
-                    files.append(child)
-                else:
-                    skipped.append(Skipped(str(child), f"not an article file ({', '.join(ARTICLE_SUFFIXES)})"))
+            found, left = _search(item)
+            files += found
+            skipped += left
         else:
             files.append(item)
     return files, skipped
+
+
+def _search(root: Path) -> tuple[list[Path], list[Skipped]]:
+    """The article files of a folder and its subfolders, sorted, and every other entry listed as skipped with the
+    reason, so that nothing in it goes unsaid. Symbolic links are followed once the folder's own tree is searched:
+    a link to a file or folder found there already is listed as such (each file is read once, under its own name),
+    and one that leads back to a folder that holds it is a loop, listed too, never followed."""
+    files: list[Path] = []
+    skipped: list[Skipped] = []
+    searched: dict[str, Path] = {}  # real path of each folder searched: where it was searched as
+    links: list[Path] = []
+    pending = [root]
+    read: dict[str, Path] = {}  # real path of each file found, once there are links to tell apart (else none)
+    known = 0  # of the files, those in `read`
+    while pending or links:
+        if not pending:
+            link = min(links)  # in the order of their paths, whatever order the folders were searched in
+            links.remove(link)
+            read.update((os.path.realpath(f), f) for f in files[known:])
+            known = len(files)
+            if (why := _why_not_followed(link, searched, read)) is not None:
+                skipped.append(Skipped(str(link), why))
+            elif link.is_dir():
+                pending.append(link)
+            else:
+                files.append(link)
+            continue
+        folder = pending.pop()
+        searched[os.path.realpath(folder)] = folder
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as error:
+            skipped.append(Skipped(str(folder), f"folder cannot be read: {error.strerror or error}"))
+            continue
+        for entry in entries:
+            path = folder / entry.name
+            hidden = any(part.startswith(".") for part in path.relative_to(root).parts)
+            if entry.is_dir(follow_symlinks=False):
+                pending.append(path)
+            elif hidden:
+                skipped.append(Skipped(str(path), "hidden file, ignored"))
+            elif entry.is_symlink():
+                links.append(path)
+            elif path.suffix.lower() not in ARTICLE_SUFFIXES:
+                skipped.append(Skipped(str(path), f"not an article file ({', '.join(ARTICLE_SUFFIXES)})"))
+            else:  # a pipe or device among them is listed as skipped when it is read (read_bytes)
+                files.append(path)
+    return sorted(files), skipped
+
+
+def _why_not_followed(link: Path, searched: dict[str, Path], read: dict[str, Path]) -> str | None:
+    """Why a symbolic link found in a corpus folder is not followed; None when it leads somewhere new."""
+    target = os.path.realpath(link)
+    if os.path.isdir(target):
+        if target in searched:
+            return f"symbolic link to the folder {searched[target]}, searched already"
+        if (holder := next((f for f in _this_and_above(target) if f in searched), None)) is not None:
+            return f"symbolic link to a folder inside {searched[holder]}, searched already"
+        if any(target in _this_and_above(folder) for folder in searched):
+            return "symbolic link loop: it leads to a folder that holds it"
+        return None
+    if link.suffix.lower() not in ARTICLE_SUFFIXES:
+        return f"not an article file ({', '.join(ARTICLE_SUFFIXES)})"
+    # A link that leads nowhere or to a pipe is listed with the reason when it is read (read_bytes).
+    if target in read:
+        return f"symbolic link to {read[target]}, read under that name"
+    return None
+
+
+def _this_and_above(path: str) -> list[str]:
+    """A real path and every folder above it."""
+    above = [path]
+    while (parent := os.path.dirname(above[-1])) != above[-1]:
+        above.append(parent)
+    return above
 
 
 def load_corpus(inputs: list[Path], *, default_published: dt.date | None = None,
@@ -256,11 +327,11 @@ def load_corpus(inputs: list[Path], *, default_published: dt.date | None = None,
     ids = ArticleIds.of(inputs)
     articles: list[Article] = []
     seen: dict[str, str] = {}
-    read_paths: set[Path] = set()
+    read_paths: set[str] = set()
     for path in files:
-        if path.resolve() in read_paths:  # named twice (a folder and a file in it): one article
+        if os.path.realpath(path) in read_paths:  # named twice (a folder and a file in it): one article
             continue
-        read_paths.add(path.resolve())
+        read_paths.add(os.path.realpath(path))
         try:
             article = read_article(path, default_published=default_published,
                                    override_published=override_published, max_size=max_size,
@@ -278,11 +349,12 @@ def load_corpus(inputs: list[Path], *, default_published: dt.date | None = None,
 
 
 def unique_paths(files: list[Path]) -> list[str]:
-    """Files named twice (a folder and a file in it) are one article."""
-    seen: set[Path] = set()
+    """Files named twice (a folder and a file in it) are one article. (Resolved by os.path.realpath, which leaves
+    a symbolic link loop as it is where Path.resolve raises; the loop is listed as skipped when it is read.)"""
+    seen: set[str] = set()
     unique: list[str] = []
     for path in files:
-        if (resolved := path.resolve()) not in seen:
+        if (resolved := os.path.realpath(path)) not in seen:
             seen.add(resolved)
             unique.append(str(path))
     return unique

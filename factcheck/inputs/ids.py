@@ -60,8 +60,8 @@ class ArticleIds:
         for root in self.roots:
             relative = root.relative(path)
             if relative is not None and relative != ".." and not relative.startswith(".." + os.sep):
-                return _without_suffix(relative.replace(os.sep, "/"))
-        return _without_suffix(os.path.basename(path))
+                return _text(_without_suffix(relative.replace(os.sep, "/")))
+        return _text(_without_suffix(os.path.basename(path)))
 
 
 def short_names(ids: Iterable[str]) -> dict[str, str]:
@@ -120,3 +120,9 @@ def _without_suffix(name: str) -> str:
     stem, dot, _ = last.rpartition(".")
     last = stem if dot and stem else last
     return f"{head}/{last}" if head else last
+
+
+def _text(name: str) -> str:
+    """An id every report, baseline and store can hold: a byte of a file name that is not UTF-8 (which Python
+    reads as a lone surrogate, and no UTF-8 text can hold) is U+FFFD in it."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")

@@ -15,6 +15,9 @@ from factcheck import language, patterns
 
 _DIGITS = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
 _SPACES = patterns.compile(r"\s+")
+# No article counts more than this of anything: a longer run of digits is a code or a typing error, not a count
+# (309 nines are past what a float holds). Below it, whole numbers are exact in a float.
+_LARGEST = 1e15
 
 
 @dataclass(frozen=True, slots=True)
@@ -628,7 +631,7 @@ def _interpret(reader: _Reader, match: regex.Match[str]) -> Count | None:
     if match["first"] or match["from"]:
         a, _ = _number(reader, match["first"] or match["from"], match["first_scale"] or match["from_scale"])
         b, _ = _number(reader, match["second"] or match["to"], match["second_scale"] or match["to_scale"])
-        if b < a:
+        if b < a or b > _LARGEST:
             return None
         return Count(*span, a, b, f"{_render(a)}-{_render(b)}", "a range")
     if match["vague"]:
@@ -636,6 +639,8 @@ def _interpret(reader: _Reader, match: regex.Match[str]) -> Count | None:
         return Count(*span, float(smallest), float(largest), f"{smallest}-{largest}",
                      f"'{match['vague']}': {smallest} to {largest}")
     number, unit = _number(reader, match["number"], match["scale"])
+    if number > _LARGEST:
+        return None
     if match["half"]:
         number += 0.5 * (_number(reader, "1", match["scale"])[0] if match["scale"] else 1)
     if match["qualifier"]:

@@ -18,6 +18,7 @@ from typing import Any
 import regex
 
 from factcheck.claims import Claim, Example, KeySpec, RuleSet
+from factcheck.inputs.files import loads_toml, read_regular
 from factcheck.kinds import built_in_claims, registry
 from factcheck.readers.names import Entity
 from factcheck.rules.locate import Locator, pattern_fault
@@ -114,8 +115,8 @@ def _load_file(path: Path, entities: dict[str, Entity], entity_sources: dict[str
     """Entities of one file into `entities`, its claims (checked later, once all entities are known) into `claims`."""
     name = str(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-        data = tomllib.loads(text)
+        text = read_regular(path).decode("utf-8-sig")
+        data = loads_toml(text)
     except UnicodeDecodeError as error:
         errors.append(RuleError(name, 1, 1, f"not UTF-8 text ({error.reason})"))
         return Locator("")
@@ -327,7 +328,7 @@ def rules_hash(rules: RuleSet) -> str:
     """A digest of the rule files a rule set was read from: statements extracted under other rules are not reused."""
     digest = hashlib.sha256()
     for name in rules.files:
-        digest.update(name.encode("utf-8") + b"\0" + Path(name).read_bytes() + b"\0")
+        digest.update(name.encode("utf-8") + b"\0" + read_regular(Path(name)) + b"\0")
     return digest.hexdigest()
 
 

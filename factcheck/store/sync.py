@@ -17,6 +17,7 @@ from factcheck.claims import RuleSet
 from factcheck.extraction import STDIN, Extraction, ReadOptions, Runner, extract_in_process
 from factcheck.findings import Statement
 from factcheck.inputs.article import ArticleInfo, Skipped, discover, unique_paths
+from factcheck.inputs.files import read_regular
 from factcheck.inputs.ids import ArticleIds
 from factcheck.rules.load import rules_hash
 from factcheck.sharing import Shared
@@ -49,14 +50,14 @@ def unchanged(paths: list[str], store: Store, rules_hash: str) -> set[str]:
     states = store.states()
     still: set[str] = set()
     for path in paths:
-        state, stat = states.get(path), file_stat(path)
+        state, stat = states.get(store.key(path)), file_stat(path)
         if state is None or stat is None or state.rules_hash != rules_hash or state.engine != engine:
             continue
         if stat == (state.size, state.mtime_ns):
             still.add(path)
         elif stat[0] == state.size:
             try:
-                same = hashlib.sha256(Path(path).read_bytes()).hexdigest() == state.sha256
+                same = hashlib.sha256(read_regular(Path(path))).hexdigest() == state.sha256
             except OSError:
                 continue
             if same:
@@ -69,15 +70,16 @@ def from_store(paths: list[str], store: Store, kind_of_claim: Mapping[str, str],
                shared: Shared, ids: ArticleIds) -> dict[str, Extraction]:
     """The stored extractions of these files, each statement made of shared values as it is decoded: an archive's
     statements are never all held in their decoded copies. Each article is named by `ids`, whatever the run that
-    stored it was given as its corpus."""
-    wanted = set(paths)
-    by_path = {a.path: shared.article(named(a, ids)) for a in store.articles() if a.path in wanted}
-    statements: dict[str, list[Statement]] = {path: [] for path in by_path}
-    for item in store.statements_of(wanted, kind_of_claim):
-        statements[item.path].append(shared.statement(item, by_path[item.path]))
-    warnings = store.warnings_by_path(wanted)
-    return {path: Extraction(path, info, tuple(statements[path]), warnings.get(path, ()))
-            for path, info in by_path.items()}
+    stored it was given as its corpus, and by the path this run names it by, whatever path named it there."""
+    wanted = {store.key(path): path for path in paths}
+    by_key = {a.path: shared.article(named(dataclasses.replace(a, path=wanted[a.path]), ids))
+              for a in store.articles() if a.path in wanted}
+    statements: dict[str, list[Statement]] = {key: [] for key in by_key}
+    for key, item in store.statements_of(set(wanted), kind_of_claim):
+        statements[key].append(shared.statement(item, by_key[key]))
+    warnings = store.warnings_by_path(set(wanted))
+    return {wanted[key]: Extraction(wanted[key], info, tuple(statements[key]), warnings.get(key, ()))
+            for key, info in by_key.items()}
 
 
 def named(article: ArticleInfo, ids: ArticleIds) -> ArticleInfo:
@@ -115,7 +117,8 @@ def index(inputs: list[Path], rules: RuleSet, store: Store, *, options: ReadOpti
             if item.internal_error:
                 internal_errors.append(item.path)
     roots = Roots.of(inputs)
-    gone = [p for p in store.states() if roots.hold(p) and not os.path.exists(p)]
+    gone = [key for key in store.states() if roots.hold(where := os.path.join(store.base, key))
+            and not os.path.exists(where)]
     store.forget(gone)
     return IndexSummary(len(to_read) - len(not_read), len(still), len(gone),
                         tuple(sorted(skipped + not_read, key=lambda s: s.path)), tuple(internal_errors))
