@@ -2,11 +2,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import settings
 
 from factcheck.claims import RuleSet
 from factcheck.cli import main
@@ -19,6 +21,12 @@ from factcheck.rules.load import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
+
+# Property tests that set no number of examples run few in CI ("ci"); a longer search of hostile input loads
+# "hostile-long" with HYPOTHESIS_PROFILE=hostile-long. Tests that set their own number keep it.
+settings.register_profile("ci", max_examples=50, deadline=None)
+settings.register_profile("hostile-long", max_examples=2000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(scope="session")

@@ -97,15 +97,14 @@ def _spaced(text: str) -> str:
 # left alone: GitHub Markdown reads no emphasis there.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*\[\]<|~]|(?<!\w)_|_(?!\w))")
 # What opens a block where a line starts (a heading, a quote, a list item, a setext underline, and a workflow
-# command's `:`): escaped where text starts a line, or a list item or a quote (markdown_line). A number
-# opens an ordered list only before `.` or `)` and a blank: the punctuation is what is escaped. Blanks before
-# (a line break read as one) change nothing.
-_MARKDOWN_BLOCK = re.compile(r"\A(\s*)(?:([#>+=:-])|(\d{1,9})([.)])(?=\s|\Z))")
+# command's `:`): escaped where text starts a line, or a list item or a quote (markdown_line). A number opens an
+# ordered list only before `.` or `)` and a blank: the punctuation is what is escaped.
+_MARKDOWN_BLOCK = re.compile(r"\A(?:([#>+=:-])|(\d{1,9})([.)])(?=\s|\Z))")
 
 
 def _block_escaped(match: re.Match[str]) -> str:
-    blanks, marker, number, after = match.groups()
-    return f"{blanks}\\{marker}" if marker else f"{blanks}{number}\\{after}"
+    marker, number, after = match.groups()
+    return f"\\{marker}" if marker else f"{number}\\{after}"
 
 
 def markdown_text(text: str) -> str:
@@ -116,8 +115,9 @@ def markdown_text(text: str) -> str:
 
 def markdown_line(text: str) -> str:
     """Text quoted in Markdown where it starts a line, a list item or a quote: as `markdown_text`, and never a
-    heading, a quote, a list or a workflow command either."""
-    return _MARKDOWN_BLOCK.sub(_block_escaped, markdown_text(text))
+    heading, a quote, a list, a code block or a workflow command either. Blanks it starts with are left out:
+    Markdown would show none of them, and four would make a code block."""
+    return _MARKDOWN_BLOCK.sub(_block_escaped, markdown_text(text).lstrip(" \t"))
 
 
 def markdown_code(text: str) -> str:
