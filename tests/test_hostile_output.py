@@ -404,6 +404,7 @@ def test_no_line_is_a_workflow_command_however_the_text_is_written_in_pieces(pie
     lines = LogLines(out)
     for piece in pieces:
         lines.write(piece)
+    lines.flush()
     assert out.getvalue() == log_lines(whole)
     assert command_lines(log_lines(whole)) == []
     assert log_lines(whole).replace("\\::", "::") == whole.replace("\\::", "::")  # only backslashes added

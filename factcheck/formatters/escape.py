@@ -48,8 +48,10 @@ _SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 def html_id(prefix: str, name: str, suffix: str = "") -> str:
     """`prefix-name[-suffix]` for an HTML id and the `#` link to it: the name as it is where it is a strict slug,
     else `-` and the first 16 hex digits of its SHA-256."""
-    digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest
-    shown = name if _SLUG.fullmatch(name) else "-" + digest()[:16]
+    if _SLUG.fullmatch(name):
+        shown = name
+    else:  # surrogatepass: a file name that is not UTF-8 (read with surrogate escapes) is hashed as well
+        shown = "-" + hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     return f"{prefix}-{shown}" + (f"-{suffix}" if suffix else "")
 
 
@@ -168,18 +170,30 @@ def log_lines(text: str, at_line_start: bool = True) -> str:
     return (_COMMAND if at_line_start else _COMMAND_LATER).sub(r"\1\\", text)
 
 
+# The start of a line that may yet become a command: blanks, and perhaps the first `:` of a `::`.
+_UNDECIDED = re.compile(rf"{_BLANKS}:?")
+
+
 class LogLines:
-    """An output that writes through to another with `log_lines` applied, knowing across writes whether the next
-    character starts a line."""
+    """An output that writes through to another with `log_lines` applied, whatever the pieces it is given: the
+    start of a line that the next piece may make a command (blanks and a `:`) is held back until it is known.
+    `flush` writes what is held once all is written."""
 
     def __init__(self, out: Output) -> None:
         self.out = out
+        self.held = ""  # always at a line's start
         self.at_line_start = True
 
     def write(self, text: str, /) -> object:
-        self.out.write(log_lines(text, self.at_line_start))
-        # Still at a line's start if all that follows the last line break (or all of it, where it has none and
-        # came at a line's start) is blanks.
+        at_line_start, text, self.held = self.at_line_start, self.held + text, ""
         last_break = max(text.rfind("\n"), text.rfind("\r"))
-        self.at_line_start = (last_break >= 0 or self.at_line_start) and not text[last_break + 1:].strip()
+        tail = text[last_break + 1:]
+        self.at_line_start = (last_break >= 0 or at_line_start) and _UNDECIDED.fullmatch(tail) is not None
+        if self.at_line_start:
+            self.held, text = tail, text[:last_break + 1]
+        self.out.write(log_lines(text, at_line_start))
         return None
+
+    def flush(self) -> None:
+        self.out.write(self.held)  # blanks and at most one `:`: no command
+        self.held = ""

@@ -67,3 +67,4 @@ def write(report: Report, options: Options, out: Output) -> None:
         lines.write("\n    " + xml_document(ET.tostring(element, encoding="unicode")))
     lines.write(suite if empty else "\n  </testsuite>")
     lines.write("\n</testsuites>\n")
+    lines.flush()

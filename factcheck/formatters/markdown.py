@@ -45,6 +45,7 @@ def write(report: Report, options: Options, out: Output) -> None:
     lines = LogLines(out)  # a comment may be printed in a CI log too
     for line in _lines(report):
         lines.write(line + "\n")
+    lines.flush()
 
 
 def _lines(report: Report) -> Iterator[str]:

@@ -170,6 +170,7 @@ def write(report: Report, options: Options, out: Output) -> None:
     # The summary again at the end, where the last screen of a long report is read.
     _say(console, summary, 0, 2)
     pass_on()
+    lines.flush()
 
 
 def _summary(report: Report, options: Options) -> Text:
