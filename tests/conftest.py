@@ -22,6 +22,12 @@ from factcheck.rules.load import load_rules
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 
+# Property tests that set no number of examples run few in CI ("ci"); a longer search of hostile input loads
+# "hostile-long" with HYPOTHESIS_PROFILE=hostile-long. Tests that set their own number keep it.
+settings.register_profile("ci", max_examples=50, deadline=None)
+settings.register_profile("hostile-long", max_examples=2000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
 
 @pytest.fixture(scope="session")
 def summit_rules() -> RuleSet:
@@ -74,8 +80,3 @@ def check_json(*args: str) -> tuple[int, dict]:
     """`factcheck check ARGS --format json`, as a user runs it: its exit status and its report."""
     result = CliRunner().invoke(main, ["check", *args, "--format", "json"])
     return result.exit_code, json.loads(result.stdout)
-
-# A long run of the property tests of hostile input (tests/test_hostile_*.py): HYPOTHESIS_PROFILE=hostile-long.
-settings.register_profile("hostile-long", max_examples=2000, deadline=None)
-if os.environ.get("HYPOTHESIS_PROFILE"):
-    settings.load_profile(os.environ["HYPOTHESIS_PROFILE"])

@@ -16,7 +16,7 @@ import yaml
 from click.testing import CliRunner
 
 from factcheck.cli import main
-from factcheck.formatters.github import escape_data, escape_property
+from factcheck.formatters.escape import workflow_data, workflow_property
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((Path(__file__).resolve().parent / "data" / "sarif-schema-2.1.0.json").read_text())
@@ -321,8 +321,8 @@ def test_sarif_and_github_count_columns_in_utf16(tmp_path: Path) -> None:
 
 
 def test_github_escaping() -> None:
-    assert escape_data("50% done\r\nnext") == "50%25 done%0D%0Anext"
-    assert escape_property("a:b,c%") == "a%3Ab%2Cc%25"
+    assert workflow_data("50% done\r\nnext") == "50%25 done%0D%0Anext"
+    assert workflow_property("a:b,c%") == "a%3Ab%2Cc%25"
 
 
 def test_junit_and_markdown() -> None:

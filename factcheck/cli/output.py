@@ -9,6 +9,7 @@ import contextlib
 import os
 import shutil
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn
@@ -16,6 +17,7 @@ from typing import NoReturn
 import click
 
 from factcheck import formatters
+from factcheck.formatters.escape import terminal_text
 
 EXIT_OK, EXIT_CONFLICT, EXIT_UNUSABLE = 0, 1, 2
 
@@ -60,10 +62,18 @@ def emit_written(write: Callable[[formatters.Output], object], output: Path | No
             fail(f"cannot write {output}: {error.strerror or error}")
         return
     # Written beside it and renamed over it once complete: a report that fails half-way leaves the last one whole.
-    partial = output.with_name(f".{output.name}.partial")
+    # The file beside it is made new (O_EXCL, a random name), never one found there: a link planted in its place
+    # cannot send the report, or the damage, elsewhere. The rename replaces the target's name: where that is a
+    # symbolic link, the link becomes the report and what it pointed to is left alone.
     try:
         output.parent.mkdir(parents=True, exist_ok=True)  # `-o reports/today.html` makes reports/, as -o of index
-        with partial.open("w", encoding="utf-8") as file:
+        descriptor, name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".partial", dir=output.parent)
+    except OSError as error:
+        fail(f"cannot write {output}: {error.strerror or error}")
+    partial = Path(name)
+    try:
+        with open(descriptor, "w", encoding="utf-8") as file:
+            os.fchmod(file.fileno(), 0o666 & ~_umask())  # as a file the command made itself (mkstemp's is 0600)
             write(file)
         os.replace(partial, output)
     except OSError as error:
@@ -74,8 +84,15 @@ def emit_written(write: Callable[[formatters.Output], object], output: Path | No
         raise
 
 
+def _umask() -> int:
+    """The process's file mode mask (reading it means setting it: set back at once)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def _discard(partial: Path) -> None:
-    """Remove a half-written report, if there is one to remove (its folder may be what could not be made)."""
+    """Remove a half-written report."""
     with contextlib.suppress(OSError):
         partial.unlink(missing_ok=True)
 
@@ -98,5 +115,6 @@ def display(output: Path | None, terminal_format: bool, color: str = "auto") -> 
 
 
 def fail(message: str) -> NoReturn:
-    click.echo(f"factcheck: {message}", err=True)
+    # The message may name an input (a file name with a line break, say): one line, none a workflow command.
+    click.echo(f"factcheck: {terminal_text(message)}", err=True)
     sys.exit(EXIT_UNUSABLE)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from factcheck.formatters import Options, console_for
+from factcheck.formatters.escape import log_lines, terminal_styled, terminal_text
 from factcheck.readers.dates import DateList
 
 _TYPE_STYLE = {"DATE": "bold cyan", "TIME": "bold magenta", "DURATION": "bold green", "SET": "bold yellow"}
@@ -30,6 +31,8 @@ def render_json(dates: DateList, options: Options) -> str:
 
 
 def render_table(dates: DateList, options: Options) -> str:
+    """Each file's text with its expressions marked, and a table of them. Article text and file names have their
+    control characters shown (the text keeps its line breaks), and no line is a workflow command in a CI log."""
     # rich is imported when a table is drawn: every command imports this module, and a JSON run never needs rich.
     from rich.table import Table
     from rich.text import Text
@@ -39,7 +42,8 @@ def render_table(dates: DateList, options: Options) -> str:
     for entry in dates.files:
         article = entry.article
         published = f"published {article.published}" if entry.reference_known else "no publication date"
-        console.print(Text(f"{article.path}  ({published}, {len(entry.timexes)} expression(s))", style="bold"))
+        console.print(terminal_styled(Text(f"{article.path}  ({published}, {len(entry.timexes)} expression(s))",
+                                           style="bold")))
         body = Text()
         cursor = article.body_start
         for timex in entry.timexes:
@@ -48,19 +52,19 @@ def render_table(dates: DateList, options: Options) -> str:
             body.append(f"[{timex.value}]", style="dim")
             cursor = timex.end
         body.append(article.text[cursor:])
-        console.print(body)
+        console.print(terminal_styled(body, keep_lines=True))
         table = Table(show_header=True, header_style="bold", expand=False)
         for heading in ("line:col", "text", "type", "value", "mod", "how it was resolved"):
             table.add_column(heading, overflow="fold")
         for timex in entry.timexes:
             line, column = article.position(timex.start)
-            table.add_row(f"{line}:{column}", timex.text, timex.type, timex.value, timex.mod or "",
-                          timex.explanation.split(": ", 1)[-1])
+            table.add_row(*map(terminal_text, (f"{line}:{column}", timex.text, timex.type, timex.value,
+                                               timex.mod or "", timex.explanation.split(": ", 1)[-1])))
         console.print(table)
         console.print()
     for skipped in dates.skipped:
-        console.print(Text(f"skipped {skipped.path}: {skipped.reason}", style="bold"))
-    return buffer.getvalue()
+        console.print(terminal_styled(Text(f"skipped {skipped.path}: {skipped.reason}", style="bold")))
+    return log_lines(buffer.getvalue())
 
 
 FORMATS: dict[str, Callable[[DateList, Options], str]] = {"table": render_table, "json": render_json}

@@ -4,6 +4,7 @@ what was read, and how, so the rule author sees the difference at a glance."""
 from __future__ import annotations
 
 from factcheck.examples import ExampleResult
+from factcheck.formatters.escape import log_lines, terminal_text
 
 
 def _value(value: object) -> str:
@@ -23,7 +24,7 @@ def render_example_results(results: list[ExampleResult]) -> str:
             lines.append(f"ok    {where}  {result.claim.id}: {result.example.text[:60]!r} -> {read}")
             continue
         lines.append(f"FAIL  {where}  {result.claim.id}")
-        lines.append(f"        text:      {result.example.text}")
+        lines.append(f"        text:      {terminal_text(result.example.text)}")
         lines.append(f"        published: {result.example.published}")
         lines.append(f"      - expected:  {_value(result.example.value)}")
         lines.append(f"      + read:      {', '.join(map(_value, result.actual)) or 'no statement'}")
@@ -31,4 +32,4 @@ def render_example_results(results: list[ExampleResult]) -> str:
             lines.append(f"        how:       {explanation}")
     failed = sum(not r.passed for r in results)
     lines.append(f"{len(results) - failed} passed, {failed} failed")
-    return "\n".join(lines) + "\n"
+    return log_lines("\n".join(lines) + "\n")  # a rule's text may be shown in a CI log

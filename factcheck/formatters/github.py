@@ -6,16 +6,9 @@ from __future__ import annotations
 
 from factcheck.findings import Report, Statement
 from factcheck.formatters import OUTSIDE_SHOWN, Options, Output, outside
+from factcheck.formatters.escape import workflow_data, workflow_property
 from factcheck.formatters.locations import finding_message, settled, value_text
 from factcheck.formatters.mastheads import Sources, front_matter, story
-
-
-def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def escape_property(text: str) -> str:
-    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def _outlet(statement: Statement, known: Sources) -> str:
@@ -40,17 +33,17 @@ def write(report: Report, options: Options, out: Output) -> None:
                    + (f"\nOthers: {detail}" if detail else "")
                    + "".join(f"\nAlso: {other} (the same slip)" for other in finding.also)
                    + (f"\nReviewed: {decided}" if decided else ""))
-        properties = ",".join(f"{key}={escape_property(str(value))}" for key, value in (
+        properties = ",".join(f"{key}={workflow_property(str(value))}" for key, value in (
             ("file", anchor.path), ("line", anchor.line), ("col", anchor.utf16_column),
             ("endLine", anchor.end_line), ("endColumn", anchor.utf16_end_column), ("title", finding.title)))
-        out.write(f"::{command} {properties}::{escape_data(message)}\n")
+        out.write(f"::{command} {properties}::{workflow_data(message)}\n")
     for skipped in report.skipped:
-        out.write(f"::warning file={escape_property(skipped.path)},title=skipped::{escape_data(skipped.reason)}\n")
+        out.write(f"::warning file={workflow_property(skipped.path)},title=skipped::{workflow_data(skipped.reason)}\n")
     left_out = outside(report)
     for path, why in left_out[:OUTSIDE_SHOWN]:
-        out.write(f"::notice file={escape_property(path)},title=not about the rules' stories::{escape_data(why)}\n")
+        out.write(f"::notice file={workflow_property(path)},title=not about the rules' stories::{workflow_data(why)}\n")
     if len(left_out) > OUTSIDE_SHOWN:
         out.write(f"::notice title=not about the rules' stories::{len(left_out) - OUTSIDE_SHOWN} more articles "
                   "tell none of the rules' stories (the JSON report lists them all)\n")
     for note in report.warnings:
-        out.write(f"::notice title=factcheck note::{escape_data(note)}\n")
+        out.write(f"::notice title=factcheck note::{workflow_data(note)}\n")

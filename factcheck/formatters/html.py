@@ -13,12 +13,13 @@ article and rule text is escaped: an article containing `<script>` shows it as t
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from html import escape
 from string import Template
 
 from factcheck.decide import odd_ones_out
 from factcheck.findings import Finding, Report, Statement, ValueGroup
 from factcheck.formatters import Options, Output, articles_checked, outside, status_counts
+from factcheck.formatters.escape import html_id
+from factcheck.formatters.escape import html_text as escape
 from factcheck.formatters.html_charts import (
     FLAG,
     Name,
@@ -107,7 +108,7 @@ VALUES_LISTED = 3
 
 
 def _anchor_id(statement: Statement) -> str:
-    return f"s-{statement.article}-{statement.start}"
+    return html_id("s", statement.article, str(statement.start))
 
 
 def _card_id(number: int) -> str:
@@ -300,7 +301,7 @@ def _article_texts(report: Report) -> Iterator[str]:
                        f"{escape(text[statement.start:statement.end])}</mark>")
             cursor = statement.end
         out.append(escape(text[cursor:]))
-        yield (f'<section class="article" id="article-{escape(article.id)}">{_article_heading(article)}'
+        yield (f'<section class="article" id="{html_id("article", article.id)}">{_article_heading(article)}'
                f'<div class="article-text">{"".join(out)}</div></section>')
 
 

@@ -12,10 +12,10 @@ import datetime as dt
 import math
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
-from html import escape
 
 from factcheck.decide import disagreements
 from factcheck.findings import Finding, Statement
+from factcheck.formatters.escape import html_text as escape
 from factcheck.formatters.locations import value_text
 from factcheck.kinds import kind
 from factcheck.kinds.presence import Presence

@@ -3,21 +3,14 @@ message as output) and one skipped test case per input that could not be read.""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from xml.etree import ElementTree as ET
 
 from factcheck.findings import Report
 from factcheck.formatters import Options, Output, outside
+from factcheck.formatters.escape import LogLines, xml_document
 from factcheck.formatters.locations import settled, value_text
 from factcheck.formatters.mastheads import front_matter, story
-
-# Characters XML 1.0 cannot hold (control characters an article may carry): shown as the replacement character.
-_NOT_XML = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
-def _xml_text(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
 
 
 def _cases(report: Report) -> Iterator[ET.Element]:
@@ -56,19 +49,22 @@ def _cases(report: Report) -> Iterator[ET.Element]:
 
 
 def write(report: Report, options: Options, out: Output) -> None:
-    """The document, written a test case at a time, indented as ElementTree indents a whole tree."""
+    """The document, written a test case at a time, indented as ElementTree indents a whole tree; a CI log may
+    show it, so no line of article text is a workflow command."""
+    lines = LogLines(out)
     suite = ET.tostring(ET.Element("testsuite", {
         "name": "factcheck", "tests": str(len(report.findings) + len(report.skipped) + len(outside(report))),
         "failures": str(sum(f.status == "conflict" and f.grouped_under is None and not settled(f)
                             for f in report.findings)),
         "skipped": str(len(report.skipped) + len(outside(report)))}), encoding="unicode")
-    out.write('<?xml version="1.0" encoding="utf-8"?>\n<testsuites>\n  ')
+    lines.write('<?xml version="1.0" encoding="utf-8"?>\n<testsuites>\n  ')
     empty = True
     for element in _cases(report):
         if empty:
-            out.write(suite.removesuffix(" />") + ">")  # the opening tag of the suite
+            lines.write(suite.removesuffix(" />") + ">")  # the opening tag of the suite
             empty = False
         ET.indent(element, level=2)
-        out.write("\n    " + _xml_text(ET.tostring(element, encoding="unicode")))
-    out.write(suite if empty else "\n  </testsuite>")
-    out.write("\n</testsuites>\n")
+        lines.write("\n    " + xml_document(ET.tostring(element, encoding="unicode")))
+    lines.write(suite if empty else "\n  </testsuite>")
+    lines.write("\n</testsuites>\n")
+    lines.flush()

@@ -23,6 +23,7 @@ from factcheck.formatters import (
     status_counts,
     summary_notes,
 )
+from factcheck.formatters.escape import LogLines, terminal_styled
 from factcheck.formatters.mastheads import Sources, front_matter, link, named
 from factcheck.inputs.article import ArticleInfo
 
@@ -55,7 +56,9 @@ def _quote(item: Statement) -> Text:
 
 def _say(console: Console, text: Text, indent: int, hang: int = 0) -> None:
     """One paragraph, `indent` spaces in. On a terminal it wraps at the terminal's width with its later lines
-    `hang` spaces further in (under the text, not under the margin); for a file or a pipe it is one line."""
+    `hang` spaces further in (under the text, not under the margin); for a file or a pipe it is one line. Every
+    piece of input text reaches the terminal here: its control characters are shown, never sent (escape.py)."""
+    terminal_styled(text)
     if console.soft_wrap:
         console.print(Text(" " * indent) + text)
         return
@@ -127,11 +130,13 @@ def finding_text(report: Report, finding: Finding, options: Options) -> str:
 
 
 def write(report: Report, options: Options, out: Output) -> None:
-    """Rich lays the report out in a buffer, which is passed on to `out` and emptied after each finding."""
+    """Rich lays the report out in a buffer, which is passed on to `out` and emptied after each finding; a CI log
+    may show it, so no line of article text is a workflow command."""
     buffer = io.StringIO()
+    lines = LogLines(out)
 
     def pass_on() -> None:
-        out.write(buffer.getvalue())
+        lines.write(buffer.getvalue())
         buffer.seek(0)
         buffer.truncate()
 
@@ -165,6 +170,7 @@ def write(report: Report, options: Options, out: Output) -> None:
     # The summary again at the end, where the last screen of a long report is read.
     _say(console, summary, 0, 2)
     pass_on()
+    lines.flush()
 
 
 def _summary(report: Report, options: Options) -> Text:
