@@ -2,11 +2,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import settings
 
 from factcheck.claims import RuleSet
 from factcheck.cli import main
@@ -19,6 +21,11 @@ from factcheck.rules.load import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
+
+# Property tests run about 100 examples in CI; HYPOTHESIS_PROFILE=hostile-long runs 2,000 of each, without deadline.
+settings.register_profile("hostile-long", max_examples=2000, deadline=None)
+if os.environ.get("HYPOTHESIS_PROFILE"):
+    settings.load_profile(os.environ["HYPOTHESIS_PROFILE"])
 
 
 @pytest.fixture(scope="session")

@@ -187,3 +187,19 @@ def test_plans_keep_the_publication_dates_they_are_judged_by() -> None:
     found = disagreements([earlier, plan, later], kind.incompatible, kind.explained, dated=kind.dated)
     assert found.unexplained == [(earlier, plan)]
     assert found.explained == [(plan, later)]
+
+
+def test_an_age_conflict_of_many_pairs_says_how_many_it_does_not_show() -> None:
+    """Three ages of 52 against three of 44: nine pairs, three shown and the other six counted, as a count claim
+    counts them."""
+    from factcheck.decide import judge
+    from factcheck.kinds.age import AgeValue
+
+    kind = registry()["age"]
+    day = dt.date(2031, 3, 20)
+    statements = tuple(Statement("c", f"a{n}", "p", day, 1, 1, n, n + 1, "q", 0, "t", str(years), "e",
+                                 data=AgeValue(years, day, True)) for n, years in enumerate([52, 44] * 3))
+    case = judge(kind, None, statements)  # type: ignore[arg-type]
+    message = kind.describe(case)
+    assert message.count(" vs ") == 3
+    assert message.endswith("(and 6 more pairs)")
