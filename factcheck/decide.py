@@ -60,13 +60,15 @@ class _Sort:
     of_keys: dict[Key, Indexes] = field(default_factory=dict)
 
     def add(self, key_a: Key, indexes_a: list[int], key_b: Key, indexes_b: list[int]) -> None:
-        """The pairs (i, j), i before j, of a statement of key_a and one of key_b."""
-        count = sum(len(indexes_b) - bisect_right(indexes_b, i) for i in indexes_a)
-        if not count:
-            return
-        self.total += count
+        """The pairs (i, j), i before j, of a statement of key_a and one of key_b (the caller makes sure there is
+        one: the first of key_a comes before the last of key_b)."""
         i = indexes_a[0]
-        earliest = (i, indexes_b[bisect_right(indexes_b, i)])
+        if len(indexes_a) == len(indexes_b) == 1:  # the usual pair where articles were published on days of their own
+            self.total += 1
+            earliest = (i, indexes_b[0])
+        else:
+            self.total += sum(len(indexes_b) - bisect_right(indexes_b, i) for i in indexes_a)
+            earliest = (i, indexes_b[bisect_right(indexes_b, i)])
         for where, key in ((self.of_values, (key_a[0], key_b[0])), (self.of_keys, key_a), (self.of_keys, key_b)):
             if where.get(key, earliest) >= earliest:
                 where[key] = earliest
@@ -111,9 +113,12 @@ def disagreements(statements: tuple[Statement, ...] | list[Statement], incompati
                for a in by_value}
     sorts = {False: _Sort(listed), True: _Sort(listed)}
     for key_a, indexes_a in members.items():
+        a, since = first[key_a], indexes_a[0]
         for value in clashes[key_a[0]]:
             for key_b in by_value[value]:
-                sorts[explained(first[key_a], first[key_b])].add(key_a, indexes_a, key_b, members[key_b])
+                indexes_b = members[key_b]
+                if indexes_b[-1] > since:  # some statement of key_b comes after one of key_a: a pair
+                    sorts[explained(a, first[key_b])].add(key_a, indexes_a, key_b, indexes_b)
     found: dict[bool, list[Indexes]] = {}
     for sort, pairs in sorts.items():
         shown = pairs.pairs()
