@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from itertools import product
+from dataclasses import dataclass, field, replace
+from heapq import heappush, heapreplace
 
 from factcheck.claims import Claim
 from factcheck.findings import STATUS_ORDER, Finding, Report, Statement, Status, group_values, sort_statements
@@ -26,11 +26,14 @@ Explained = Callable[[Statement, Statement], bool]
 
 # The pairs a finding lists of each sort, unexplained and explained. A claim that thousands of copies of a few
 # reports speak of has millions of disagreeing pairs: listing them all costs memory and time with the square of the
-# articles. Beyond this many, the rest are counted, not listed; every pair of disagreeing values and every article
-# that contradicts itself is still listed, so that a finding's message names them all.
+# articles. Beyond this many, the rest are counted, not listed; the first pair of every two values that disagree,
+# of every statement that takes part, and every pair of an article with itself is still listed, so that a
+# finding's message names every value and source.
 PAIRS_LISTED = 10_000
 
 Pair = tuple[Statement, Statement]
+Key = tuple[object, object]  # what the pair tests look at: a statement's value record and publication date
+Indexes = tuple[int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,67 +46,99 @@ class Disagreements:
     explained_left_out: int = 0
 
 
+@dataclass(slots=True)
+class _Sort:
+    """The pairs of one sort (unexplained or explained) as they are found, key pair by key pair: how many in all,
+    the first `listed` of them (a heap, largest on top, negated), and the first pair of each two values and of each
+    key, which a message needs beyond those. Everything it keeps is bounded by `listed`, the distinct values
+    squared and the distinct keys, never by the pairs."""
+
+    listed: int
+    total: int = 0
+    first: list[tuple[int, int]] = field(default_factory=list)
+    of_values: dict[tuple[object, object], Indexes] = field(default_factory=dict)
+    of_keys: dict[Key, Indexes] = field(default_factory=dict)
+
+    def add(self, key_a: Key, indexes_a: list[int], key_b: Key, indexes_b: list[int]) -> None:
+        """The pairs (i, j), i before j, of a statement of key_a and one of key_b (the caller makes sure there is
+        one: the first of key_a comes before the last of key_b)."""
+        i = indexes_a[0]
+        if len(indexes_a) == len(indexes_b) == 1:  # the usual pair where articles were published on days of their own
+            self.total += 1
+            earliest = (i, indexes_b[0])
+        else:
+            self.total += sum(len(indexes_b) - bisect_right(indexes_b, i) for i in indexes_a)
+            earliest = (i, indexes_b[bisect_right(indexes_b, i)])
+        for where, key in ((self.of_values, (key_a[0], key_b[0])), (self.of_keys, key_a), (self.of_keys, key_b)):
+            if where.get(key, earliest) >= earliest:
+                where[key] = earliest
+        for i in indexes_a:
+            for j in indexes_b[bisect_right(indexes_b, i):]:
+                if len(self.first) < self.listed:
+                    heappush(self.first, (-i, -j))
+                elif self.first and (i, j) < (-self.first[0][0], -self.first[0][1]):
+                    heapreplace(self.first, (-i, -j))
+                else:
+                    break  # the later j of this i come later still, and so does every pair of a later i
+            else:
+                continue
+            break
+
+    def pairs(self) -> set[Indexes]:
+        return {(-i, -j) for i, j in self.first}
+
+
 def disagreements(statements: tuple[Statement, ...] | list[Statement], incompatible: Incompatible,
-                  explained: Explained = never, listed: int = PAIRS_LISTED) -> Disagreements:
+                  explained: Explained = never, listed: int = PAIRS_LISTED,
+                  dated: Callable[[Statement], bool] | None = None) -> Disagreements:
     """Pairs of statements that cannot both hold, unexplained and explained, in the order of the statements; an
     article that contradicts itself counts as much as two that contradict each other. Up to `listed` pairs of each
     sort are listed (see PAIRS_LISTED), and the others counted.
 
-    Both tests look only at a statement's value record and publication date (see kinds.Kind), so they are asked
-    once per pair of distinct (record, date) keys: a claim that thousands of articles speak of, with a handful of
-    values, costs a handful of tests, and the rest is listing the pairs."""
-    keys = [(item.data, item.published) for item in statements]
-    members: dict[tuple[object, object], list[int]] = {}
+    `incompatible` looks only at a statement's value record, and `explained` at its record and publication date
+    (see kinds.Kind), and only at the date of a statement `dated` picks, where one is given: the first is asked
+    once per pair of distinct records, the second once per pair of distinct (record, date) keys of records that
+    disagree, the date left out where no statement needs it. A claim that thousands of articles speak of, with a
+    handful of values, costs a handful of tests, and what is kept grows with the values, not with the pairs."""
+    by_date = explained is not never and (dated is None or any(map(dated, statements)))
+    keys: list[Key] = [(item.data, item.published if by_date else None) for item in statements]
+    members: dict[Key, list[int]] = {}
     for index, key in enumerate(keys):
         members.setdefault(key, []).append(index)
     first = {key: statements[indexes[0]] for key, indexes in members.items()}
-    # For each key, the keys it disagrees with (as the earlier statement of a pair), and whether that is explained.
-    against: dict[tuple[object, object], list[tuple[tuple[object, object], bool]]] = {key: [] for key in members}
-    for key_a, key_b in product(members, repeat=2):
-        a, b = first[key_a], first[key_b]
-        if incompatible(a, b):
-            against[key_a].append((key_b, explained(a, b)))
-    found: dict[bool, list[tuple[int, int]]] = {False: [], True: []}
-    totals = {False: 0, True: 0}
-    for index, key in enumerate(keys):
-        later: list[tuple[int, bool]] = []
-        for other, is_explained in against[key]:
-            indexes = members[other]
-            at = bisect_right(indexes, index)
-            totals[is_explained] += len(indexes) - at
-            room = listed - len(found[is_explained])
-            later += [(j, is_explained) for j in indexes[at:at + max(room, 0)]]
-        for j, is_explained in sorted(later):
-            if len(found[is_explained]) < listed:
-                found[is_explained].append((index, j))
-    for sort in (False, True):
-        if totals[sort] > len(found[sort]):
-            found[sort] = sorted({*found[sort], *_pairs_that_name(sort, keys, members, against, statements)})
-    pairs = {sort: [(statements[i], statements[j]) for i, j in found[sort]] for sort in (False, True)}
-    return Disagreements(pairs[False], pairs[True], totals[False] - len(found[False]),
-                         totals[True] - len(found[True]))
+    by_value: dict[object, list[Key]] = {}
+    for key in members:
+        by_value.setdefault(key[0], []).append(key)
+    clashes = {a: {b for b in by_value if incompatible(first[by_value[a][0]], first[by_value[b][0]])}
+               for a in by_value}
+    sorts = {False: _Sort(listed), True: _Sort(listed)}
+    for key_a, indexes_a in members.items():
+        a, since = first[key_a], indexes_a[0]
+        for value in clashes[key_a[0]]:
+            for key_b in by_value[value]:
+                indexes_b = members[key_b]
+                if indexes_b[-1] > since:  # some statement of key_b comes after one of key_a: a pair
+                    sorts[explained(a, first[key_b])].add(key_a, indexes_a, key_b, indexes_b)
+    found: dict[bool, list[Indexes]] = {}
+    for sort, pairs in sorts.items():
+        shown = pairs.pairs()
+        if pairs.total > len(shown):
+            shown |= {*pairs.of_values.values(), *pairs.of_keys.values(),
+                      *_within_articles(sort, statements, keys, first, clashes, explained)}
+        found[sort] = sorted(shown)
+    listing = {sort: [(statements[i], statements[j]) for i, j in found[sort]] for sort in (False, True)}
+    return Disagreements(listing[False], listing[True], sorts[False].total - len(found[False]),
+                         sorts[True].total - len(found[True]))
 
 
-def _pairs_that_name(sort: bool, keys: Sequence[tuple[object, object]], members: dict[tuple[object, object], list[int]],
-                     against: dict[tuple[object, object], list[tuple[tuple[object, object], bool]]],
-                     statements: Sequence[Statement]) -> set[tuple[int, int]]:
-    """Of the pairs of one sort, the first of each two keys that disagree, and those of an article with itself: what
-    a message needs beyond the pairs listed."""
-    needed: set[tuple[int, int]] = set()
-    for key, others in against.items():
-        i = members[key][0]
-        for other, is_explained in others:
-            later = members[other][bisect_right(members[other], i):]
-            if is_explained == sort and later:
-                needed.add((i, later[0]))
+def _within_articles(sort: bool, statements: Sequence[Statement], keys: Sequence[Key], first: dict[Key, Statement],
+                     clashes: dict[object, set[object]], explained: Explained) -> set[Indexes]:
+    """The pairs of one sort of an article with itself, which a message names beyond the pairs listed."""
     by_article: dict[str, list[int]] = {}
     for index, item in enumerate(statements):
         by_article.setdefault(item.article, []).append(index)
-    for indexes in by_article.values():
-        for n, i in enumerate(indexes):
-            disagreeing = {other for other, is_explained in against[keys[i]] if is_explained == sort}
-            needed.update((i, j) for j in indexes[n + 1:] if keys[j] in disagreeing)
-    return needed
+    return {(i, j) for indexes in by_article.values() for n, i in enumerate(indexes) for j in indexes[n + 1:]
+            if keys[j][0] in clashes[keys[i][0]] and explained(first[keys[i]], first[keys[j]]) == sort}
 
 
 def status_of(unexplained: Sequence[object], explained_pairs: Sequence[object]) -> Status:
@@ -123,7 +158,7 @@ def judge(of: Kind, claim: Claim, statements: tuple[Statement, ...]) -> Case:
     if of.pairs is not None:
         unexplained, explained = of.pairs(claim, statements)
     elif of.incompatible is not None:
-        found = disagreements(statements, of.incompatible, of.explained)
+        found = disagreements(statements, of.incompatible, of.explained, dated=of.dated)
         unexplained, explained = found.unexplained, found.explained
         left_out = (found.unexplained_left_out, found.explained_left_out)
     else:

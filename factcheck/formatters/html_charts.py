@@ -350,7 +350,7 @@ def _clashing_cells(clashes: Sequence[Finding]) -> dict[tuple[str, dt.date], str
         of = kind(finding.kind)
         if of.incompatible is None:
             continue
-        pairs = disagreements(finding.statements, of.incompatible, of.explained)
+        pairs = disagreements(finding.statements, of.incompatible, of.explained, dated=of.dated)
         for status, listed in (("warning", pairs.explained), ("conflict", pairs.unexplained)):
             for s in (s for pair in listed for s in pair if isinstance(s.data, Presence)):
                 key = (str(s.extra.get("place", s.data.place)), s.data.day)

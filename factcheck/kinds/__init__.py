@@ -53,6 +53,17 @@ def never(_a: Statement, _b: Statement) -> bool:
     return False
 
 
+def a_plan(item: Statement) -> bool:
+    """Whether a statement is of a plan (its record's `planned`), whose publication date says whether it may have
+    changed since: what `Kind.dated` picks in a kind whose schedules may change."""
+    return bool(item.data.planned)
+
+
+def undated(_item: Statement) -> bool:
+    """No statement: `Kind.dated` of a kind whose `explained` looks at no publication date."""
+    return False
+
+
 @dataclass(frozen=True, slots=True)
 class Kind:
     name: str
@@ -62,11 +73,16 @@ class Kind:
     # The message of a finding, from what the decider found: a kind's words for a disagreement or an agreement.
     describe: Callable[[Case], str]
     # Whether two statements cannot both hold, and whether such a pair is explained (a warning, not a conflict).
-    # Both look only at the statements' `data` and `published` (decide.disagreements asks once per distinct pair
-    # of those). None: no two statements of the kind disagree; each is judged on its own (`alone`).
+    # The first looks only at the statements' `data`, the second at their `data` and `published`
+    # (decide.disagreements asks once per distinct pair of those). None: no two statements of the kind disagree;
+    # each is judged on its own (`alone`).
     incompatible: Pair | None = None
     explained: Pair = never
     why_explained: str = "the difference may be explained"  # what a warning of `explained` pairs says
+    # The statements whose publication date `explained` may look at (a plan, published before a report or after
+    # it): where a group has none, its statements are compared by value alone, however many days they were
+    # published on. None: any statement's.
+    dated: Callable[[Statement], bool] | None = None
     # How a statement stands against the rule by itself, whatever the others say (a misspelt name, a day count
     # that misses the rule's reference date, a role the rules do not accept), or None if it always stands.
     alone: Callable[[Statement], Status] | None = None

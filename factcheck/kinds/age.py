@@ -131,7 +131,10 @@ def _describe(case: Case) -> str:
     if case.status == "conflict":
         pairs = "; ".join(f"{a.value} as of {a.data.as_of} ({a.article}) vs {b.value} as of {b.data.as_of} "
                           f"({b.article})" for a, b in case.unexplained[:3])
-        return f"ages no birthday makes both true: {pairs}"
+        # Three pairs are shown, as a count claim shows them; how many there are in all is said, not left out.
+        total = len(case.unexplained) + case.pairs_left_out[0]
+        more = f" (and {total - 3} more pairs)" if total > 3 else ""
+        return f"ages no birthday makes both true: {pairs}{more}"
     return agreement(case, "ages compatible")
 
 KIND = Kind(

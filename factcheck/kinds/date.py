@@ -19,7 +19,7 @@ import regex
 from factcheck import language, patterns
 from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.findings import Statement, statement
-from factcheck.kinds import CUES_KEY, Case, Kind, agreement, articles_of_pairs, once_each, set_against
+from factcheck.kinds import CUES_KEY, Case, Kind, a_plan, agreement, articles_of_pairs, once_each, set_against
 from factcheck.readers import clauses, events
 from factcheck.readers.clauses import Segment, negated, pluperfect, relative_cues, segment_at
 from factcheck.readers.counts import place_scope
@@ -688,5 +688,6 @@ KIND = Kind(
     explained=_explained,
     why_explained="the schedule may have changed (a plan published before a report), or a month or a season may be "
                   "another time of the event",
+    dated=a_plan,
     data_type=DateRange,
 )

@@ -23,7 +23,7 @@ import regex
 from factcheck import language, patterns
 from factcheck.claims import Claim, KeySpec, RuleSet, fold_name
 from factcheck.findings import Statement, statement
-from factcheck.kinds import Case, Kind, articles_of_pairs, once_each, sources
+from factcheck.kinds import Case, Kind, a_plan, articles_of_pairs, once_each, sources
 from factcheck.kinds import date as date_kind
 from factcheck.readers import events
 from factcheck.readers.clauses import clause_of, relative_cues, segment_at
@@ -504,6 +504,7 @@ KIND = Kind(
     incompatible=_incompatible,
     explained=_schedule_changed,
     why_explained="the schedule may have changed (a plan published before a report)",
+    dated=a_plan,
     split=_by_day,
     entitle=_entitle,
     data_type=Presence,

@@ -25,7 +25,7 @@ import regex
 from factcheck import language, patterns
 from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.findings import Statement, statement
-from factcheck.kinds import Case, Kind, agreement, articles_of_pairs, once_each, set_against
+from factcheck.kinds import Case, Kind, a_plan, agreement, articles_of_pairs, once_each, set_against
 from factcheck.kinds import date as date_kind
 from factcheck.readers import events
 from factcheck.readers.clauses import segment_at
@@ -507,5 +507,6 @@ KIND = Kind(
     incompatible=_incompatible,
     explained=_schedule_changed,
     why_explained="the schedule may have changed (a plan published before a report)",
+    dated=a_plan,
     data_type=TimeOfDay,
 )

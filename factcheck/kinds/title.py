@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.findings import Statement, Status, group_values, statement
-from factcheck.kinds import Case, Kind, once_each
+from factcheck.kinds import Case, Kind, once_each, undated
 from factcheck.readers.names import Entity
 from factcheck.readers.reading import Reading
 from factcheck.readers.titles import (
@@ -194,5 +194,6 @@ KIND = Kind(
     incompatible=_incompatible,
     explained=_explained,
     why_explained="a role read behind a comma may belong to another clause",
+    dated=undated,
     data_type=TitleValue,
 )

@@ -68,6 +68,8 @@ def _examples(raw: Any, path: str, locate: Locator, line: int, errors: list[Rule
     if not isinstance(raw, list):
         errors.append(RuleError(path, *locate.key("examples", line), f"{label}: examples must be a list of tables"))
         return ()
+    if not raw:
+        return ()  # not looked for in the text: a search to the end of the file for each claim that has none
     examples = []
     where = locate.key("examples", line)
     for number, item in enumerate(raw, 1):
@@ -321,7 +323,9 @@ def _stories(claims: list[Claim], entity_sources: Mapping[str, str]) -> dict[str
                 story.add(value)
             elif value and spec.type == "entities":
                 story.update(value)
-    return {claim.id: frozenset(by_file[claim.path]) for claim in claims}
+    # One set per file, shared by its claims: a copy per claim would grow with the claims times the entities.
+    shared = {path: frozenset(story) for path, story in by_file.items()}
+    return {claim.id: shared[claim.path] for claim in claims}
 
 
 def rules_hash(rules: RuleSet) -> str:
