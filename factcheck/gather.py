@@ -171,7 +171,7 @@ def _gather_new_against_store(inputs: list[Path], new_paths: set[str], rules: Ru
     for _ in saving(run(present, rules, options), store, rules_digest, set()):
         pass
     store.forget(p for p in stale if p not in present)
-    roots = Roots.of(inputs)
+    roots = Roots.of(inputs, store)
     fresh = list(run(sorted(new_paths), rules, options))
     # A new article may not take the id of a published one; the store is asked for the new ids only.
     taken = store.paths_of_ids(item.article.id for item in fresh if item.article is not None)

@@ -33,11 +33,15 @@ _QUOTED = 60
 class PatternTooSlow(TimeoutError):
     """One match of a pattern ran past the time limit (catastrophic backtracking)."""
 
-    def __init__(self, pattern: str):
+    def __init__(self, pattern: str, rule_text: bool = False):
         shown = pattern if len(pattern) <= 3 * _QUOTED else f"{pattern[:_QUOTED]}…{pattern[-_QUOTED:]}"
         super().__init__(f"a pattern took longer than {TIME_LIMIT:g} s on one match (catastrophic backtracking?): "
                          f"{shown}")
         self.pattern = pattern
+        self.rule_text = rule_text  # a pattern with a rule's text in it: the rules' fault, not factcheck's
+
+    def __reduce__(self) -> tuple[type, tuple[str, bool]]:  # raised in a worker process, re-raised here
+        return type(self), (self.pattern, self.rule_text)
 
 
 class Pattern:
@@ -65,19 +69,19 @@ class Pattern:
         try:
             return self.compiled.match(string, pos, endpos, timeout=self._limit(string, pos, endpos))
         except TimeoutError as error:
-            raise PatternTooSlow(self.pattern) from error
+            raise PatternTooSlow(self.pattern, self.always_timed) from error
 
     def search(self, string: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
         try:
             return self.compiled.search(string, pos, endpos, timeout=self._limit(string, pos, endpos))
         except TimeoutError as error:
-            raise PatternTooSlow(self.pattern) from error
+            raise PatternTooSlow(self.pattern, self.always_timed) from error
 
     def fullmatch(self, string: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
         try:
             return self.compiled.fullmatch(string, pos, endpos, timeout=self._limit(string, pos, endpos))
         except TimeoutError as error:
-            raise PatternTooSlow(self.pattern) from error
+            raise PatternTooSlow(self.pattern, self.always_timed) from error
 
     def finditer(self, string: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match[str]]:
         """The matches `regex`'s finditer gives, each under a time limit of its own. `regex`'s time limit is for
@@ -101,7 +105,7 @@ class Pattern:
                 return
             except TimeoutError as error:
                 if not found_any:
-                    raise PatternTooSlow(self.pattern) from error
+                    raise PatternTooSlow(self.pattern, self.always_timed) from error
 
     def findall(self, string: str, pos: int = 0, endpos: int | None = None) -> list[Any]:
         """What `regex`'s findall gives: the text of each match, or of its one group, or its groups."""

@@ -98,7 +98,7 @@ def write(report: Report, options: Options, out: Output) -> None:
                                 "rules": sorted(rules.values(), key=lambda r: r["id"])}},
             "originalUriBaseIds": {SOURCE_ROOT: {"description": {"text": "the folder factcheck ran from"}}},
             "columnKind": "utf16CodeUnits",
-            "invocations": [{"executionSuccessful": not report.internal_errors,
+            "invocations": [{"executionSuccessful": not (report.internal_errors or report.rule_errors),
                              "toolExecutionNotifications": notifications}],
             "results": Items(_result(finding, anchor, known) for finding, anchor in reported),
         }],

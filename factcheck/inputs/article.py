@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import hashlib
+import heapq
 import os
 import tomllib
 from dataclasses import dataclass, field
@@ -131,8 +132,7 @@ def decode(data: bytes, name: str) -> tuple[str, tuple[str, ...]]:
     """Text of a file: UTF-8 (with or without BOM), else Windows-1252 with a warning saying so. A UTF-8 file with a
     stray byte or two (a file cut and pasted together) is still UTF-8: read with U+FFFD for each, and a warning
     naming the line; read as Windows-1252 it would be all wrong (`’` as `â€™`). Windows-1252 is a file whose bytes
-    above 127 are mostly not UTF-8: in UTF-8 text valid sequences are at least as many as stray bytes, while
-    Windows-1252's accented letters are almost never valid UTF-8."""
+    above 127 are mostly not UTF-8 (below), while Windows-1252's accented letters are almost never valid UTF-8."""
     for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
         if data.startswith(bom):
             try:
@@ -145,11 +145,14 @@ def decode(data: bytes, name: str) -> tuple[str, tuple[str, ...]]:
     try:
         return data.decode("utf-8-sig"), ()
     except UnicodeDecodeError as error:
-        first = error.start
+        first = error.start + (3 if data.startswith(b"\xef\xbb\xbf") else 0)  # utf-8-sig counts after its BOM
     text = data.decode("utf-8-sig", errors="replace")
     stray = text.count("\ufffd") - data.count("\ufffd".encode())
-    valid = sum(1 for character in text if character > "\x7f") - stray
-    if valid >= stray:
+    # Evidence of UTF-8: its characters above 127, three for each of three bytes or more (’, “, —), which
+    # Windows-1252 text all but never makes; one of two bytes it may make by chance (a capital or ß before a
+    # quotation mark: "groß“"), so there must be more than twice as much evidence as stray bytes.
+    valid = sum(1 if character < "\u0800" else 3 for character in text if "\x7f" < character != "\ufffd")
+    if valid > 2 * stray:
         line = len(line_starts(data[:first].decode("utf-8", errors="replace")))
         return text, (f"{name}: line {line}: not valid UTF-8 in {stray} place(s) (the first a byte "
                       f"0x{data[first]:02X}), each read as U+FFFD; the rest is UTF-8",)
@@ -235,7 +238,7 @@ def discover(inputs: list[Path]) -> tuple[list[Path], list[Skipped]]:
     skipped: list[Skipped] = []
     for item in inputs:
         if item.is_dir():
-            found, left = _search(item)
+            found, left = search(item)
             files += found
             skipped += left
         else:
@@ -243,11 +246,12 @@ def discover(inputs: list[Path]) -> tuple[list[Path], list[Skipped]]:
     return files, skipped
 
 
-def _search(root: Path) -> tuple[list[Path], list[Skipped]]:
-    """The article files of a folder and its subfolders, sorted, and every other entry listed as skipped with the
-    reason, so that nothing in it goes unsaid. Symbolic links are followed once the folder's own tree is searched:
-    a link to a file or folder found there already is listed as such (each file is read once, under its own name),
-    and one that leads back to a folder that holds it is a loop, listed too, never followed."""
+def search(root: Path, suffixes: tuple[str, ...] = ARTICLE_SUFFIXES) -> tuple[list[Path], list[Skipped]]:
+    """The files of a folder and its subfolders with one of these suffixes (articles, or rule files), sorted, and every
+    other entry listed as skipped with the reason, so that nothing in it goes unsaid. Symbolic links are followed
+    once the folder's own tree is searched: a link to a file or folder found there already is listed as such (each
+    file is read once, under its own name), and one that leads back to a folder that holds it is a loop, listed too,
+    never followed."""
     files: list[Path] = []
     skipped: list[Skipped] = []
     searched: dict[str, Path] = {}  # real path of each folder searched: where it was searched as
@@ -257,11 +261,10 @@ def _search(root: Path) -> tuple[list[Path], list[Skipped]]:
     known = 0  # of the files, those in `read`
     while pending or links:
         if not pending:
-            link = min(links)  # in the order of their paths, whatever order the folders were searched in
-            links.remove(link)
+            link = heapq.heappop(links)  # in the order of their paths, whatever order the folders were searched in
             read.update((os.path.realpath(f), f) for f in files[known:])
             known = len(files)
-            if (why := _why_not_followed(link, searched, read)) is not None:
+            if (why := _why_not_followed(link, searched, read, suffixes)) is not None:
                 skipped.append(Skipped(str(link), why))
             elif link.is_dir():
                 pending.append(link)
@@ -269,7 +272,9 @@ def _search(root: Path) -> tuple[list[Path], list[Skipped]]:
                 files.append(link)
             continue
         folder = pending.pop()
-        searched[os.path.realpath(folder)] = folder
+        if (real := os.path.realpath(folder)) in searched:  # inside a linked folder, one searched through another
+            continue
+        searched[real] = folder
         try:
             with os.scandir(folder) as listing:
                 entries = sorted(listing, key=lambda entry: entry.name)
@@ -284,15 +289,21 @@ def _search(root: Path) -> tuple[list[Path], list[Skipped]]:
             elif hidden:
                 skipped.append(Skipped(str(path), "hidden file, ignored"))
             elif entry.is_symlink():
-                links.append(path)
-            elif path.suffix.lower() not in ARTICLE_SUFFIXES:
-                skipped.append(Skipped(str(path), f"not an article file ({', '.join(ARTICLE_SUFFIXES)})"))
+                heapq.heappush(links, path)
+            elif path.suffix.lower() not in suffixes:
+                skipped.append(Skipped(str(path), _not_of(suffixes)))
             else:  # a pipe or device among them is listed as skipped when it is read (read_bytes)
                 files.append(path)
     return sorted(files), skipped
 
 
-def _why_not_followed(link: Path, searched: dict[str, Path], read: dict[str, Path]) -> str | None:
+def _not_of(suffixes: tuple[str, ...]) -> str:
+    return f"not an article file ({', '.join(suffixes)})" if suffixes == ARTICLE_SUFFIXES else \
+        f"not a {' or '.join(suffixes)} file"
+
+
+def _why_not_followed(link: Path, searched: dict[str, Path], read: dict[str, Path],
+                      suffixes: tuple[str, ...]) -> str | None:
     """Why a symbolic link found in a corpus folder is not followed; None when it leads somewhere new."""
     target = os.path.realpath(link)
     if os.path.isdir(target):
@@ -300,11 +311,11 @@ def _why_not_followed(link: Path, searched: dict[str, Path], read: dict[str, Pat
             return f"symbolic link to the folder {searched[target]}, searched already"
         if (holder := next((f for f in _this_and_above(target) if f in searched), None)) is not None:
             return f"symbolic link to a folder inside {searched[holder]}, searched already"
-        if any(target in _this_and_above(folder) for folder in searched):
+        if target in _this_and_above(os.path.realpath(link.parent)):
             return "symbolic link loop: it leads to a folder that holds it"
         return None
-    if link.suffix.lower() not in ARTICLE_SUFFIXES:
-        return f"not an article file ({', '.join(ARTICLE_SUFFIXES)})"
+    if link.suffix.lower() not in suffixes:
+        return _not_of(suffixes)
     # A link that leads nowhere or to a pipe is listed with the reason when it is read (read_bytes).
     if target in read:
         return f"symbolic link to {read[target]}, read under that name"

@@ -604,7 +604,8 @@ def _for_someone_else(reading: Reading, index: int, count: Count) -> str | None:
 
 @functools.lru_cache(maxsize=256)
 def _what_it_is(nouns: tuple[str, ...]) -> patterns.Pattern:
-    return patterns.compile(r"\b(?:" + "|".join(nouns) + r")\b", regex.I)
+    """What a sum is, as the claim's words or patterns: a rule's regular expressions, timed on any stretch."""
+    return patterns.compile(r"\b(?:" + "|".join(nouns) + r")\b", regex.I, rule_text=True)
 
 
 def _names_what_the_sum_is(reading: Reading, index: int, count: Count, asked: _Asked,

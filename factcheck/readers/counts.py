@@ -574,6 +574,8 @@ def _number(reader: _Reader, word: str, scale: str | None) -> tuple[float, float
     factor = reader.scales[scale.strip().lstrip("-").lower()] if scale else 1
     if word[0].isdigit():
         digits = word.replace(",", "")
+        if len(digits.split(".")[0]) > 16:  # past any count (_LARGEST), and past what a float's powers of ten hold
+            return math.inf, math.inf
         decimals = len(digits.split(".")[1]) if "." in digits else 0
         if decimals:
             unit = 10.0 ** -decimals

@@ -162,7 +162,8 @@ def beginnings(cues: Iterable[str]) -> tuple[str, ...] | None:
 
 def finditer(pattern: patterns.Pattern, beginnings_: tuple[str, ...] | None, text: str, words: Words, start: int,
              end: int, hyphen_ends_a_word: bool = False) -> list[regex.Match[str]]:
-    """What `pattern.finditer(text, start, end)` finds, `words` being `Words.of(text)` and `beginnings_` the
+    """What `pattern.finditer(text, start, end)` finds (a match of the language data's no longer than `UNTIMED`
+    characters, as all of its words are), `words` being `Words.of(text)` and `beginnings_` the
     beginnings of the pattern's cues (`text` may be lower-cased, since `words` is). Each match is tried under the time
     limit of its own (factcheck.patterns). The pattern must not match inside a word: where it begins with `\\b`, a
     word after a hyphen is a word of its own."""

@@ -18,6 +18,7 @@ from typing import Any
 import regex
 
 from factcheck.claims import Claim, Example, KeySpec, RuleSet
+from factcheck.inputs.article import search
 from factcheck.inputs.files import loads_toml, read_regular
 from factcheck.kinds import built_in_claims, registry
 from factcheck.readers.names import Entity
@@ -256,7 +257,7 @@ def _build_claim(pending: _Pending, entities: dict[str, Entity], seen: dict[str,
         if problem is not None:
             errors.append(RuleError(path, *where, f"{label}: '{key}': {problem}"))
             ok = False
-        elif key == "cues":
+        elif key == "cues" or (key == "counted" and "unit" in raw):  # with a unit, what a sum is, as patterns
             for pattern, message, position in invalid_patterns(raw[key]):
                 errors.append(RuleError(path, *pattern_fault(locate, pattern, position, where[0]),
                                         f"{label}: '{key}': {message}"))
@@ -272,9 +273,12 @@ def _build_claim(pending: _Pending, entities: dict[str, Entity], seen: dict[str,
                  examples)
 
 
-def rule_files(directory: Path) -> list[Path]:
-    return sorted(p for p in directory.rglob("*.toml")
-                  if not any(part.startswith(".") for part in p.relative_to(directory).parts))
+def rule_files(directory: Path) -> tuple[list[Path], list[RuleError]]:
+    """The rule files of a folder and its subfolders (linked ones followed once, as a corpus folder's are), and an
+    error for each subfolder that cannot be read: its rules would be lost without a word."""
+    found, skipped = search(directory, (".toml",))
+    unread = [RuleError(s.path, 1, 1, s.reason) for s in skipped if s.reason.startswith("folder cannot be read")]
+    return found, unread
 
 
 def validate(directory: Path) -> tuple[RuleSet | None, list[RuleError]]:
@@ -282,7 +286,9 @@ def validate(directory: Path) -> tuple[RuleSet | None, list[RuleError]]:
     name = str(directory)
     if not directory.exists():
         return None, [RuleError(name, 1, 1, "no such rules directory")]
-    files = rule_files(directory) if directory.is_dir() else [directory]
+    files, unread = rule_files(directory) if directory.is_dir() else ([directory], [])
+    if unread:
+        return None, unread
     if not files:
         return None, [RuleError(name, 1, 1, "no rule files (*.toml) in this directory")]
     return validate_files(files, name)

@@ -116,9 +116,8 @@ def index(inputs: list[Path], rules: RuleSet, store: Store, *, options: ReadOpti
             not_read.append(Skipped(item.path, item.skipped or "not read"))
             if item.internal_error:
                 internal_errors.append(item.path)
-    roots = Roots.of(inputs)
-    gone = [key for key in store.states() if roots.hold(where := os.path.join(store.base, key))
-            and not os.path.exists(where)]
+    roots = Roots.of(inputs, store)
+    gone = [key for key in store.states() if roots.hold(key) and not os.path.exists(os.path.join(store.base, key))]
     store.forget(gone)
     return IndexSummary(len(to_read) - len(not_read), len(still), len(gone),
                         tuple(sorted(skipped + not_read, key=lambda s: s.path)), tuple(internal_errors))
@@ -132,8 +131,11 @@ class Roots:
     prefixes: tuple[str, ...]
 
     @staticmethod
-    def of(inputs: list[Path]) -> Roots:
-        roots = {os.path.normpath(p) for p in inputs} | {os.path.abspath(p) for p in inputs}
+    def of(inputs: list[Path], store: Store) -> Roots:
+        """The roots, also as the store keeps the files in them (`Store.key`: folders resolved, relative to the
+        store's folder), so that a root reached through a symbolic link still holds what the store keeps of it."""
+        roots = {os.path.normpath(p) for p in inputs} | {os.path.abspath(p) for p in inputs} | \
+            {store.key(os.path.realpath(p) if os.path.isdir(p) else str(p)) for p in inputs}
         return Roots(frozenset(roots), tuple(sorted(root.rstrip(os.sep) + os.sep for root in roots)))
 
     def hold(self, path: str) -> bool:
