@@ -61,36 +61,42 @@ class Pattern:
     def groupindex(self) -> dict[str, int]:
         return dict(self.compiled.groupindex)
 
-    def _limit(self, string: str, pos: int, endpos: int | None) -> float | None:
-        timed = self.always_timed or (len(string) if endpos is None else endpos) - pos > UNTIMED
-        return TIME_LIMIT if timed else None
+    def _timed(self, string: str, pos: int, endpos: int | None) -> bool:
+        return self.always_timed or (len(string) if endpos is None else endpos) - pos > UNTIMED
 
     def match(self, string: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
         try:
-            return self.compiled.match(string, pos, endpos, timeout=self._limit(string, pos, endpos))
+            return self.compiled.match(string, pos, endpos,
+                                       timeout=TIME_LIMIT if self._timed(string, pos, endpos) else None)
         except TimeoutError as error:
             raise PatternTooSlow(self.pattern, self.always_timed) from error
 
     def search(self, string: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
         try:
-            return self.compiled.search(string, pos, endpos, timeout=self._limit(string, pos, endpos))
+            return self.compiled.search(string, pos, endpos,
+                                        timeout=TIME_LIMIT if self._timed(string, pos, endpos) else None)
         except TimeoutError as error:
             raise PatternTooSlow(self.pattern, self.always_timed) from error
 
     def fullmatch(self, string: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
         try:
-            return self.compiled.fullmatch(string, pos, endpos, timeout=self._limit(string, pos, endpos))
+            return self.compiled.fullmatch(string, pos, endpos,
+                                           timeout=TIME_LIMIT if self._timed(string, pos, endpos) else None)
         except TimeoutError as error:
             raise PatternTooSlow(self.pattern, self.always_timed) from error
 
+    # Untimed, each of the scans below is regex's own (no frame of Python's per match: they run thousands of times an
+    # article); timed, a match at a time.
+
     def finditer(self, string: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match[str]]:
-        """The matches `regex`'s finditer gives, each under a time limit of its own. `regex`'s time limit is for
-        the whole scan, so a scan that runs out of time after a match is begun again after that match, with a time
-        limit of its own; only a scan that finds nothing in its time is too slow."""
-        end = len(string) if endpos is None else endpos
-        if self._limit(string, pos, end) is None:
-            yield from self.compiled.finditer(string, pos, end)
-            return
+        """The matches `regex`'s finditer gives, each under a time limit of its own (see `_timed_finditer`)."""
+        if not self._timed(string, pos, endpos):
+            return self.compiled.finditer(string, pos, endpos)
+        return self._timed_finditer(string, pos, len(string) if endpos is None else endpos)
+
+    def _timed_finditer(self, string: str, pos: int, end: int) -> Iterator[regex.Match[str]]:
+        """`regex`'s time limit is for the whole scan, so a scan that runs out of time after a match is begun again
+        after that match, with a time limit of its own; only a scan that finds nothing in its time is too slow."""
         at, after_empty = pos, False
         while True:
             found_any = False
@@ -109,12 +115,16 @@ class Pattern:
 
     def findall(self, string: str, pos: int = 0, endpos: int | None = None) -> list[Any]:
         """What `regex`'s findall gives: the text of each match, or of its one group, or its groups."""
+        if not self._timed(string, pos, endpos):
+            return self.compiled.findall(string, pos, endpos)
         groups = self.compiled.groups
         return [m.group() if groups == 0 else m.group(1) or "" if groups == 1 else m.groups("")
                 for m in self.finditer(string, pos, endpos)]
 
     def sub(self, repl: str | Callable[[regex.Match[str]], str], string: str, count: int = 0) -> str:
-        """What `regex`'s sub gives, a match at a time."""
+        """What `regex`'s sub gives."""
+        if not self._timed(string, 0, None):
+            return self.compiled.sub(repl, string, count)
         parts: list[str] = []
         done = 0
         for index, found in enumerate(self.finditer(string)):
@@ -125,7 +135,9 @@ class Pattern:
         return "".join([*parts, string[done:]])
 
     def split(self, string: str, maxsplit: int = 0) -> list[Any]:
-        """What `regex`'s split gives (the text between matches, and their groups), a match at a time."""
+        """What `regex`'s split gives (the text between matches, and their groups)."""
+        if not self._timed(string, 0, None):
+            return self.compiled.split(string, maxsplit)
         parts: list[str | None] = []
         done = 0
         for index, found in enumerate(self.finditer(string)):

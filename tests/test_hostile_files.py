@@ -30,8 +30,6 @@ TALKS = " date 2023-03-14 Prime Minister Ines Castellano will hold talks with Ch
 MEETING = " date 2023-03-14 Castellano will meet Brandt on Friday in Valdora City.\n"
 # Generous: a pipe that is opened blocks until something writes to it; the limit only proves there is no hang.
 TIMEOUT = 120
-# Bounded for CI; HYPOTHESIS_PROFILE=hostile-long (tests/conftest.py) runs the property tests far longer.
-EXAMPLES = settings().max_examples if os.environ.get("HYPOTHESIS_PROFILE") else 50
 
 
 def corpus_of(folder: Path, **articles: str | bytes) -> Path:
@@ -385,7 +383,7 @@ def _header() -> st.SearchStrategy[bytes]:
                             b"\xfe\xff"])
 
 
-@settings(max_examples=EXAMPLES, deadline=None)
+@settings(deadline=None)
 @given(_header(), st.binary(max_size=400), st.booleans())
 def test_any_bytes_give_an_article_or_an_article_error(header: bytes, body: bytes, dated: bool) -> None:
     default = dt.date(2023, 3, 14) if dated else None
@@ -402,8 +400,14 @@ def test_any_bytes_give_an_article_or_an_article_error(header: bytes, body: byte
         assert article.line_starts[line - 1] + column - 1 == offset
 
 
-@settings(max_examples=EXAMPLES, deadline=None)
-@given(st.text(alphabet="0123456789,.", min_size=1, max_size=600), st.sampled_from(["", " million", " billion"]))
+# A figure: digits with commas and points, or a run of zeros behind one digit (whose powers of ten overflow a float).
+FIGURES = st.one_of(st.text(alphabet="0123456789,.", min_size=1, max_size=600),
+                    st.builds(lambda lead, zeros, tail: lead + "0" * zeros + tail, st.sampled_from("123456789"),
+                              st.integers(0, 700), st.sampled_from(["", ".5", ",000", "."])))
+
+
+@settings(deadline=None)
+@given(FIGURES, st.sampled_from(["", " million", " billion"]))
 def test_figures_of_any_length_are_read_without_error(digits: str, scale: str) -> None:
     for count in read_counts(f"At least {digits}{scale} people were killed."):
         assert count.low <= 1e16 and (count.high is None or count.high <= 1.1e16)

@@ -167,8 +167,8 @@ def test_a_pattern_of_the_language_data_is_timed_on_a_long_stretch_only() -> Non
     `regex` costs a clock reading); a rule's cue is timed on any stretch."""
     ours, cue = patterns.compile(r"zz"), patterns.compile(r"zz", rule_text=True)
     short, long = "a" * patterns.UNTIMED, "a" * (patterns.UNTIMED + 1)
-    assert ours._limit(short, 0, None) is None and ours._limit(long, 0, None) == patterns.TIME_LIMIT
-    assert ours._limit(long, 1, None) is None and cue._limit("a", 0, None) == patterns.TIME_LIMIT
+    assert not ours._timed(short, 0, None) and ours._timed(long, 0, None)
+    assert not ours._timed(long, 1, None) and cue._timed("a", 0, None)
     with pytest.raises(patterns.PatternTooSlow):
         patterns.compile("(a|a)+$").search("a" * 40 + "b" * patterns.UNTIMED)
 
