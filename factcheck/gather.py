@@ -172,6 +172,9 @@ def _gather_new_against_store(inputs: list[Path], new_paths: set[str], rules: Ru
         pass
     store.forget(p for p in stale if p not in present)
     roots = Roots.of(inputs, store)
+    # A corpus input that is not there holds no evidence: said, as a run without the store says it (a typo must not
+    # pass for a corpus with nothing to disagree with).
+    gathered.skipped += [Skipped(str(p), "no such file") for p in inputs if not os.path.lexists(p)]
     fresh = list(run(sorted(new_paths), rules, options))
     # A new article may not take the id of a published one; the store is asked for the new ids only.
     taken = store.paths_of_ids(item.article.id for item in fresh if item.article is not None)

@@ -403,7 +403,7 @@ def test_a_new_article_that_agrees_keeps_a_baselined_finding_quiet_and_one_that_
 
 def test_named_new_articles_that_cannot_be_checked_fail_the_run(repo: Path) -> None:
     typo = run("check", "--new", "corpus/no-such-article.txt", cwd=repo)
-    assert typo.exit_code == 2 and "none of the new articles could be checked" in typo.output
+    assert typo.exit_code == 2 and "none of the new articles was checked" in typo.output
     (repo / "corpus" / "undated.txt").write_text("Guterres met Putin on Tuesday.\n")
     undated = run("check", "--new", "corpus/undated.txt", cwd=repo)
     assert undated.exit_code == 2 and "undated.txt" in undated.output

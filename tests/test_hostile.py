@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -170,7 +171,7 @@ def _byte_name(folder: Path) -> list[str]:
 def _odd_name_in(output_format: str) -> Callable[[Path], list[str]]:
     def build(folder: Path) -> list[str]:
         corpus, rules_dir = story(folder, {"calm.txt": OTHER_ARRIVAL})
-        (corpus / os.fsdecode(b"odd\xff.txt")).write_text(ARRIVAL)
+        (corpus / os.fsdecode(b"odd\xff\xfe.txt")).write_text(ARRIVAL)
         return ["check", str(corpus), "--rules", str(rules_dir), "--no-db", "--format", output_format]
     return build
 
@@ -202,6 +203,17 @@ def _garbled(folder: Path) -> list[str]:
                    capture_output=True, timeout=NO_HANG, cwd=folder, env=_env())
     _garble(store)
     return ["check", str(corpus), "--rules", str(rules_dir), "--db", str(store), "--format", "json"]
+
+
+@case("a garbled date in the statement store", 2, says=("damaged",))
+def _garbled_date(folder: Path) -> list[str]:
+    corpus, rules_dir = story(folder, {"calm.txt": ARRIVAL, "other.txt": OTHER_ARRIVAL})
+    store = folder / "store.db"
+    subprocess.run(_command("index", str(corpus), "--rules", str(rules_dir), "--db", str(store), "-q"), check=True,
+                   capture_output=True, timeout=NO_HANG, cwd=folder, env=_env())
+    with sqlite3.connect(store) as db:
+        db.execute("UPDATE articles SET published = 'xx'")
+    return ["check", str(corpus), "--rules", str(rules_dir), "--db", str(store)]
 
 
 @case("a store under a regular file", 2, says=("x.db",))
@@ -238,6 +250,31 @@ def _bad_sum(folder: Path) -> list[str]:
     rules = STORY + '\n[[claims]]\nid = "reward"\nkind = "count"\nunit = "money"\ncounted = ["reward("]\n' \
         'event = "arrested"\ncues = ["rewards?", "offer(s|ed|ing)?"]\n'
     return ["rules", "check", str(story(folder, {}, rules)[1])]
+
+
+def _git(folder: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(folder), "-c", "user.email=a@b.c", "-c", "user.name=a", *args], check=True,
+                   capture_output=True, timeout=NO_HANG)
+
+
+def _changed_since(folder: Path) -> list[str]:
+    corpus, rules_dir = story(folder, {"calm.txt": ARRIVAL})
+    _git(folder, "init", "-q")
+    _git(folder, "add", ".")
+    _git(folder, "commit", "-qm", "first")
+    (corpus / "other.txt").write_text(OTHER_ARRIVAL)
+    (folder / os.fsdecode(b"notes\xff.bin")).write_bytes(b"elsewhere in the repository")
+    return ["check", str(corpus), "--rules", str(rules_dir), "--no-db", "--changed-since", "HEAD"]
+
+
+if shutil.which("git") is not None:
+    CASES.append(Case("a file name that is not UTF-8 in a git repository (--changed-since)", _changed_since, (1,)))
+
+
+@case("an output that cannot be written (a full disk)", 2, says=("cannot write /dev/full: No space left",))
+def _full(folder: Path) -> list[str]:
+    corpus, rules_dir = story(folder, {"calm.txt": ARRIVAL})
+    return ["check", str(corpus), "--rules", str(rules_dir), "--no-db", "-o", "/dev/full"]
 
 
 # ---------------------------------------------------------------- memory
@@ -358,6 +395,14 @@ def _planted(folder: Path) -> list[str]:
     return [*check(corpus, rules_dir), "-o", str(folder / "r.json")]
 
 
+@case("rule files named like workflow commands", 2, then=_no_command)
+def _command_rules(folder: Path) -> list[str]:
+    _, rules_dir = story(folder, {})
+    (rules_dir / "::error file=README.md::x.toml").write_text("x = [\n")
+    (rules_dir / "a\r::error::cr.toml").write_text("y = 1\n")
+    return ["rules", "check", str(rules_dir)]
+
+
 # ---------------------------------------------------------------- encoding
 
 @case("one stray byte in a UTF-8 file", 0, says=("line 2", "not valid UTF-8"), checked=("stray.txt",),
@@ -380,6 +425,14 @@ def _each_once(folder: Path, done: subprocess.CompletedProcess[str]) -> None:
     report = json.loads(done.stdout)
     paths = [s["article"] for f in report["findings"] for s in f["statements"]]
     assert sorted(paths) == sorted(set(paths)) and len(paths) == 2, paths
+
+
+@case("a corpus that is not there, beside a store", 0, says=("gone: no such file",))
+def _gone(folder: Path) -> list[str]:
+    story(folder, {"calm.txt": ARRIVAL})
+    subprocess.run(_command("index", "corpus", "--rules", "rules", "-q"), check=True, capture_output=True,
+                   timeout=NO_HANG, cwd=folder, env=_env())
+    return ["check", "gone", "--rules", "rules", "--new", "corpus/calm.txt"]
 
 
 @case("one article indexed under two paths", 1, then=_each_once)
@@ -420,8 +473,10 @@ def _command(*args: str) -> list[str]:
 @pytest.mark.parametrize("hostile", CASES, ids=[c.name for c in CASES])
 def test_hostile_input_ends_in_a_clear_message_or_a_right_report(hostile: Case, tmp_path: Path) -> None:
     args = hostile.build(tmp_path)
-    done = subprocess.run(_command(*args), capture_output=True, text=True, errors="replace", timeout=NO_HANG,
-                          cwd=tmp_path, env=_env())
+    ran = subprocess.run(_command(*args), capture_output=True, timeout=NO_HANG, cwd=tmp_path, env=_env())
+    ran.stdout.decode("utf-8")  # whatever the input, a report is text a reader can decode
+    done = subprocess.CompletedProcess(ran.args, ran.returncode, ran.stdout.decode("utf-8"),
+                                       ran.stderr.decode("utf-8", errors="replace"))
     output = done.stdout + done.stderr
     assert "Traceback" not in output, done.stderr[-3000:]
     assert done.returncode in hostile.status, (done.returncode, done.stderr[-3000:])

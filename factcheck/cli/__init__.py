@@ -7,6 +7,8 @@ Exit status: 0 no conflict, 1 conflicts found, 2 unusable input or rules.
 
 from __future__ import annotations
 
+import io
+import sys
 from pathlib import Path
 
 import click
@@ -14,7 +16,7 @@ import click
 from factcheck import __version__
 from factcheck.cli import baseline, check, dates, explain, import_, index, review, rules
 from factcheck.cli.configured import default_map, remember_project
-from factcheck.cli.output import fail
+from factcheck.cli.output import UNWRITABLE, fail
 from factcheck.config import CONFIG_FILE, ConfigError, load_config, read_config
 
 
@@ -32,6 +34,9 @@ def main(ctx: click.Context, config_path: Path | None, no_config: bool) -> None:
     Settings (corpus, rules, format, fail-on, baseline, db) are read from factcheck.toml or the [tool.factcheck]
     table of pyproject.toml, in the current folder or the nearest one above it; options override them.
     """
+    for stream in (sys.stdout, sys.stderr):  # see output.UNWRITABLE
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors=UNWRITABLE)
     if config_path is not None and no_config:
         fail("--config and --no-config contradict each other")
     if no_config:

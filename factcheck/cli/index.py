@@ -17,6 +17,7 @@ from factcheck.cli.output import fail
 from factcheck.cli.progress import progress_shown
 from factcheck.cli.running import Execution, refuse_stdin, valid_rules
 from factcheck.extraction import ReadOptions, noting_rule_errors, reporting, runner_for
+from factcheck.formatters.escape import terminal_text
 from factcheck.inputs.ids import ArticleIds
 from factcheck.on_dask import DaskUnavailable
 from factcheck.store.database import DEFAULT_STORE, Store, StoreError
@@ -61,11 +62,12 @@ def index_command(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date 
             total = len(store.articles())
     except (StoreError, DaskUnavailable) as error:
         fail(str(error))
-    for item in summary.skipped:
-        click.echo(f"skipped {item.path}: {item.reason}", err=True)
+    for item in summary.skipped:  # a file name may hold a line break or control characters
+        click.echo(f"skipped {terminal_text(item.path)}: {terminal_text(item.reason)}", err=True)
     for path in store.unkept:
-        click.echo(f"not kept {path}: its name is not valid UTF-8, which the store cannot hold; `check` reads it "
-                   "each time", err=True)
+        click.echo(f"not kept {terminal_text(path)}: its name is not valid UTF-8, which the store cannot hold; "
+                   "`check` reads it each time, but `check --new` takes its evidence from the store and does not see "
+                   "it (rename it)", err=True)
     click.echo(f"factcheck: {db} holds {total} article(s): {summary.read} read now, {summary.unchanged} unchanged, "
                f"{summary.forgotten} forgotten, {len(summary.skipped)} skipped", err=True)
     if rule_errors:

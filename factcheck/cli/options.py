@@ -35,7 +35,9 @@ def bundle(function: Callable[..., Any], options: list[Callable[..., Any]]) -> C
 
 
 def max_size_option(function: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--max-size", type=click.IntRange(min=1), default=DEFAULT_MAX_SIZE, show_default=True,
+    # At most what a file can be (2**63 bytes): a larger figure is no limit a file size can be compared with.
+    return click.option("--max-size", type=click.IntRange(min=1, max=2**63 - 1), default=DEFAULT_MAX_SIZE,
+                        show_default=True,
                         help="Largest article file read, in bytes; larger ones are skipped.")(function)
 
 

@@ -5,6 +5,7 @@ Exit status: 0 no conflict, 1 conflicts found, 2 unusable input or rules."""
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import os
 import shutil
@@ -51,12 +52,17 @@ def emit_written(write: Callable[[formatters.Output], object], output: Path | No
     """What `write` writes, to the output file or standard output, as it comes (a report is never one string)."""
     if output is None:
         echo = _Echo()
-        write(echo)
-        echo.flush()
+        try:
+            write(echo)
+            echo.flush()
+            sys.stdout.flush()
+        except OSError as error:  # a full disk, a closed pipe: said, and no traceback at exit either
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - what is left to flush at exit goes nowhere
+            fail(f"cannot write the report to standard output: {error.strerror or error}")
         return
     if output.exists() and not output.is_file():  # a device or a pipe (/dev/stdout) is written as it is
         try:
-            with output.open("w", encoding="utf-8") as stream:
+            with output.open("w", encoding="utf-8", errors=UNWRITABLE) as stream:
                 write(stream)
         except OSError as error:
             fail(f"cannot write {output}: {error.strerror or error}")
@@ -72,7 +78,7 @@ def emit_written(write: Callable[[formatters.Output], object], output: Path | No
         fail(f"cannot write {output}: {error.strerror or error}")
     partial = Path(name)
     try:
-        with open(descriptor, "w", encoding="utf-8") as file:
+        with open(descriptor, "w", encoding="utf-8", errors=UNWRITABLE) as file:
             os.fchmod(file.fileno(), 0o666 & ~_umask())  # as a file the command made itself (mkstemp's is 0600)
             write(file)
         os.replace(partial, output)
@@ -112,6 +118,21 @@ def display(output: Path | None, terminal_format: bool, color: str = "auto") -> 
     else:
         coloured = terminal_format and color == "always"
     return formatters.Options(coloured, shutil.get_terminal_size().columns if to_terminal else None)
+
+
+# A file name that is not UTF-8 is text with surrogates (os.fsdecode); written, each is U+FFFD, as in its article id,
+# never an error that would lose the report.
+UNWRITABLE = "factcheck-unwritable"
+
+
+def _as_replacement(error: UnicodeError) -> tuple[bytes, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    # As bytes: the UTF-8 encoder takes no replacement text that is not ASCII ("?" where the output is ASCII).
+    return "\ufffd".encode(error.encoding, errors="replace") * (error.end - error.start), error.end
+
+
+codecs.register_error(UNWRITABLE, _as_replacement)
 
 
 def fail(message: str) -> NoReturn:

@@ -10,6 +10,7 @@ import click
 from factcheck.cli.output import EXIT_CONFLICT, EXIT_OK, fail
 from factcheck.cli.running import valid_rules
 from factcheck.examples import run_examples
+from factcheck.formatters.escape import log_lines, terminal_text
 from factcheck.formatters.examples import render_example_results
 from factcheck.patterns import PatternTooSlow
 from factcheck.rules.load import validate
@@ -30,7 +31,7 @@ def rules_check(rules_dir: Path) -> None:
     """
     found, errors = validate(rules_dir)
     for error in errors:
-        click.echo(str(error))
+        click.echo(log_lines(terminal_text(str(error))))  # a file name may hold a line break or start with ::
     if errors or found is None:
         fail(f"{len(errors)} error(s) in the rules in {rules_dir}")
     click.echo(f"{rules_dir}: {len(found.files)} file(s), {len(found.entities)} entities, {len(found.claims)} claims, "

@@ -19,6 +19,7 @@ from factcheck.engine import ClaimMapper
 from factcheck.engine import check as run_check
 from factcheck.extraction import STDIN, ReadProgress, Runner, reading_given, reporting, runner_for
 from factcheck.findings import Report
+from factcheck.formatters.escape import log_lines, terminal_text
 from factcheck.inputs.article import ARTICLE_SUFFIXES
 from factcheck.inputs.git import GitError, changed_articles, changed_files
 from factcheck.on_dask import DaskUnavailable, claim_mapper, connect, dask_runner
@@ -31,7 +32,7 @@ def valid_rules(rules_dir: Path) -> RuleSet:
     """The rule set, or every error printed and exit status 2."""
     found, errors = validate(rules_dir)
     for error in errors:
-        click.echo(str(error), err=True)
+        click.echo(log_lines(terminal_text(str(error))), err=True)  # a file name may hold a line break or start with ::
     if errors or found is None:
         fail(f"the rules in {rules_dir} are not usable ({len(errors)} error(s)); run `factcheck rules check "
              f"{rules_dir}` to see them all")
@@ -94,7 +95,7 @@ def run_report(corpus: tuple[Path, ...], rules: RuleSet, rules_dir: Path, publis
     given = {STDIN: read_stdin()} if any(str(path) == STDIN for path in [*inputs, *new]) else {}
     missing = [str(path) for path in new if not path.exists() and str(path) != STDIN]
     if missing:  # a CI run must not pass on a typo
-        fail(f"none of the new articles could be checked: {'; '.join(f'{p}: no such file' for p in missing)}")
+        fail(f"none of the new articles was checked: {'; '.join(f'{p}: no such file' for p in missing)}")
     fresh: list[Path] | None = list(new) if new else None
     rules_changed = False
     if changed_since is not None:

@@ -30,7 +30,8 @@ def artifact_location(path: str) -> dict[str, str]:
     file: URIs."""
     if Path(path).is_absolute():
         return {"uri": Path(path).as_uri()}
-    return {"uri": quote(Path(path).as_posix()), "uriBaseId": SOURCE_ROOT}
+    # A name that is not UTF-8 keeps its own bytes, percent-encoded: the URI names the very file.
+    return {"uri": quote(Path(path).as_posix(), errors="surrogateescape"), "uriBaseId": SOURCE_ROOT}
 
 
 def _location(statement: Statement, known: Sources, identifier: int | None = None) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 from collections.abc import Collection
 from pathlib import Path
@@ -16,15 +17,18 @@ class GitError(Exception):
 def _git(root: Path, *args: str) -> list[str]:
     """The NUL-separated answer of a git command (names are never quoted that way, whatever characters they hold)."""
     try:
-        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=60)
+        # Bytes: a file name that is not UTF-8 (anywhere in the repository) is a name like any other, decoded as
+        # the file system's names are (os.fsdecode), never a UnicodeDecodeError.
+        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, timeout=60)
     except FileNotFoundError:
         raise GitError("git is not installed") from None
     except subprocess.TimeoutExpired:
         raise GitError("git did not answer within a minute") from None
     if done.returncode != 0:
-        raise GitError(done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"git {args[0]} failed")
-    separator = "\0" if "-z" in args else "\n"
-    return [item for item in done.stdout.split(separator) if item]
+        said = done.stderr.decode(errors="replace").strip()
+        raise GitError(said.splitlines()[-1] if said else f"git {args[0]} failed")
+    separator = b"\0" if "-z" in args else b"\n"
+    return [os.fsdecode(item) for item in done.stdout.split(separator) if item]
 
 
 def changed_articles(ref: str, within: list[Path]) -> list[Path]:

@@ -301,6 +301,13 @@ class Store:
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
             raise damaged(self.path, f"a statement that cannot be read: {type(error).__name__}: {error}") from None
 
+    def _article_infos(self, rows: Iterable[tuple[str, str, str, int, str, str, str, str, str]]) -> list[ArticleInfo]:
+        """Stored articles; a row that is not one (a date garbled by a disk or a hand) is a damaged store."""
+        try:
+            return _article_infos(rows)
+        except (ValueError, TypeError) as error:
+            raise damaged(self.path, f"an article that cannot be read: {type(error).__name__}: {error}") from None
+
     def written_elsewhere(self) -> str | None:
         """The folder this store's relative paths are relative to, where it is not the current one (a relative
         path names another file from here); None when the store can be used from here."""
@@ -316,14 +323,14 @@ class Store:
         return {path: FileState(*state) for path, *state in rows}
 
     def articles(self) -> list[ArticleInfo]:
-        return _article_infos(self._query(f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY path"))
+        return self._article_infos(self._query(f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY path"))
 
     def articles_of_claims(self, claims: Iterable[str], rules_hash: str) -> list[ArticleInfo]:
         """The files with statements of some claims, read under these rules and this engine (the evidence that
         `statements_for_claims` gives, by file)."""
         wanted = sorted(set(claims))
         marks = ",".join("?" * len(wanted))
-        return _article_infos(self._query(
+        return self._article_infos(self._query(
             f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE rules_hash = ? "
             f"AND engine = ? "
             f"AND path IN (SELECT path FROM statements WHERE claim IN ({marks})) ORDER BY path",
