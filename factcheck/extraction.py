@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from factcheck import patterns
 from factcheck.claims import Claim, RuleSet, fold_name, person_name
 from factcheck.codec import decode_statement, encode_statement
 from factcheck.findings import Statement
@@ -100,7 +101,8 @@ def read_article(article: Article, rules: RuleSet) -> tuple[list[Statement], str
     statements = [s for claim in built_in for s in kind(claim.kind).extract(reading, claim, rules)]
     for claim in claims:
         try:
-            statements += kind(claim.kind).extract(reading, claim, rules)
+            with patterns.budget():  # each claim's patterns, a budget of their own on this article
+                statements += kind(claim.kind).extract(reading, claim, rules)
         except PatternTooSlow as error:
             if not error.rule_text:  # a pattern of the language data's: factcheck's fault, an internal error
                 raise

@@ -16,6 +16,8 @@ its length; the property tests of the readers (tests/test_hostile.py) run them o
 
 from __future__ import annotations
 
+import contextlib
+import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -26,22 +28,49 @@ import regex
 TIME_LIMIT = 2.0
 # Characters a language-data pattern may search without a time limit: more than a long sentence.
 UNTIMED = 1000
+# Seconds the patterns with a rule's text may take in all on one article (see `budget`): a cue a little under the
+# limit of one match, tried on each of thousands of sentences, would otherwise take hours.
+RULE_BUDGET = 30.0
 # How much of a long pattern's beginning and end a message quotes (a rule's cues often come last).
 _QUOTED = 60
+
+
+class _Budget:
+    """What is left of the time the rules' patterns may take on the article being read (None: no budget)."""
+
+    left: float | None = None
+
+
+def _spend(started: float) -> None:
+    if _Budget.left is not None:
+        _Budget.left -= time.perf_counter() - started
+
+
+@contextlib.contextmanager
+def budget(seconds: float = RULE_BUDGET) -> Iterator[None]:
+    """Within it, the patterns with a rule's text may take `seconds` in all; past that, the next of them raises
+    PatternTooSlow (of the whole article's reading, not of one match)."""
+    _Budget.left = seconds
+    try:
+        yield
+    finally:
+        _Budget.left = None
 
 
 class PatternTooSlow(TimeoutError):
     """One match of a pattern ran past the time limit (catastrophic backtracking)."""
 
-    def __init__(self, pattern: str, rule_text: bool = False):
+    def __init__(self, pattern: str, rule_text: bool = False, in_all: bool = False):
         shown = pattern if len(pattern) <= 3 * _QUOTED else f"{pattern[:_QUOTED]}…{pattern[-_QUOTED:]}"
-        super().__init__(f"a pattern took longer than {TIME_LIMIT:g} s on one match (catastrophic backtracking?): "
-                         f"{shown}")
+        how_long = f"the rules' patterns took longer than {RULE_BUDGET:g} s in all on this article" if in_all else \
+            f"a pattern took longer than {TIME_LIMIT:g} s on one match"
+        super().__init__(f"{how_long} (catastrophic backtracking?): {shown}")
         self.pattern = pattern
         self.rule_text = rule_text  # a pattern with a rule's text in it: the rules' fault, not factcheck's
+        self.in_all = in_all
 
-    def __reduce__(self) -> tuple[type, tuple[str, bool]]:  # raised in a worker process, re-raised here
-        return type(self), (self.pattern, self.rule_text)
+    def __reduce__(self) -> tuple[type, tuple[str, bool, bool]]:  # raised in a worker process, re-raised here
+        return type(self), (self.pattern, self.rule_text, self.in_all)
 
 
 class Pattern:
@@ -65,25 +94,47 @@ class Pattern:
         return self.always_timed or (len(string) if endpos is None else endpos) - pos > UNTIMED
 
     def match(self, string: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
+        if self.always_timed:
+            return self._ruled(self.compiled.match, string, pos, endpos)
         try:
-            return self.compiled.match(string, pos, endpos,
-                                       timeout=TIME_LIMIT if self._timed(string, pos, endpos) else None)
+            return self.compiled.match(string, pos, endpos, timeout=TIME_LIMIT if self._timed(string, pos, endpos)
+                                       else None)
         except TimeoutError as error:
-            raise PatternTooSlow(self.pattern, self.always_timed) from error
+            raise PatternTooSlow(self.pattern) from error
 
     def search(self, string: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
+        if self.always_timed:
+            return self._ruled(self.compiled.search, string, pos, endpos)
         try:
-            return self.compiled.search(string, pos, endpos,
-                                        timeout=TIME_LIMIT if self._timed(string, pos, endpos) else None)
+            return self.compiled.search(string, pos, endpos, timeout=TIME_LIMIT if self._timed(string, pos, endpos)
+                                        else None)
         except TimeoutError as error:
-            raise PatternTooSlow(self.pattern, self.always_timed) from error
+            raise PatternTooSlow(self.pattern) from error
 
     def fullmatch(self, string: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
+        if self.always_timed:
+            return self._ruled(self.compiled.fullmatch, string, pos, endpos)
         try:
-            return self.compiled.fullmatch(string, pos, endpos,
-                                           timeout=TIME_LIMIT if self._timed(string, pos, endpos) else None)
+            return self.compiled.fullmatch(string, pos, endpos, timeout=TIME_LIMIT if self._timed(string, pos, endpos)
+                                           else None)
         except TimeoutError as error:
-            raise PatternTooSlow(self.pattern, self.always_timed) from error
+            raise PatternTooSlow(self.pattern) from error
+
+    def _ruled(self, call: Callable[..., regex.Match[str] | None], string: str, pos: int,
+               endpos: int | None) -> regex.Match[str] | None:
+        """A call of a pattern with a rule's text: under the time limit of one match and what is left of the
+        article's budget."""
+        left = _Budget.left
+        if left is not None and left <= 0:
+            raise PatternTooSlow(self.pattern, rule_text=True, in_all=True)
+        started = time.perf_counter()
+        try:
+            return call(string, pos, endpos, timeout=TIME_LIMIT if left is None else min(TIME_LIMIT, left))
+        except TimeoutError as error:
+            raise PatternTooSlow(self.pattern, rule_text=True,
+                                 in_all=left is not None and left < TIME_LIMIT) from error
+        finally:
+            _spend(started)
 
     # Untimed, each of the scans below is regex's own (no frame of Python's per match: they run thousands of times an
     # article); timed, a match at a time.
@@ -100,18 +151,30 @@ class Pattern:
         at, after_empty = pos, False
         while True:
             found_any = False
+            left = _Budget.left if self.always_timed else None
+            if left is not None and left <= 0:
+                raise PatternTooSlow(self.pattern, rule_text=True, in_all=True)
             try:
-                scan = self.compiled.finditer(string, at, end, timeout=TIME_LIMIT)
+                scan = self.compiled.finditer(string, at, end,
+                                              timeout=TIME_LIMIT if left is None else min(TIME_LIMIT, left))
                 if after_empty:  # the first match from there is the empty one already given
                     next(scan)
-                for found in scan:
+                while True:
+                    started = time.perf_counter()
+                    try:
+                        found = next(scan, None)
+                    finally:
+                        if self.always_timed:
+                            _spend(started)
+                    if found is None:
+                        return
                     found_any = True
                     yield found
                     at, after_empty = found.end(), found.end() == found.start()
-                return
             except TimeoutError as error:
-                if not found_any:
-                    raise PatternTooSlow(self.pattern, self.always_timed) from error
+                if not found_any or (left is not None and _Budget.left is not None and _Budget.left <= 0):
+                    raise PatternTooSlow(self.pattern, self.always_timed,
+                                         in_all=left is not None and left < TIME_LIMIT) from error
 
     def findall(self, string: str, pos: int = 0, endpos: int | None = None) -> list[Any]:
         """What `regex`'s findall gives: the text of each match, or of its one group, or its groups."""

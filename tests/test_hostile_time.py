@@ -190,3 +190,17 @@ def test_an_example_a_cue_backtracks_on_makes_rules_test_exit_2(tmp_path: Path) 
     done = run("rules", "test", rules_dir)
     assert "Traceback" not in done.stderr
     assert done.returncode == 2 and "an example: a pattern took longer than" in done.stderr
+
+
+def test_a_cue_slow_on_each_of_many_sentences_stops_at_the_budget_of_its_claim(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cue a little under the limit of one match, tried on each of many sentences, would take hours in all: the
+    rules' patterns have a budget for each claim on each article."""
+    cue = patterns.compile(r"(a|a)+b", rule_text=True)
+    sentence = "a" * 16 + " "  # a few milliseconds for each, far under the limit of one match
+    with patterns.budget(0.2), pytest.raises(patterns.PatternTooSlow, match="in all on this article") as raised:
+        for _ in range(100_000):
+            cue.search(sentence)
+    assert raised.value.rule_text and raised.value.in_all
+    with patterns.budget(0.2), pytest.raises(patterns.PatternTooSlow, match="in all"):
+        list(cue.finditer(sentence * 100_000))
+    assert cue.search(sentence) is None  # outside a budget, only the limit of one match
