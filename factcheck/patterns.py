@@ -26,8 +26,9 @@ import regex
 # Seconds one match may take. A sound pattern takes microseconds on a sentence and well under this on the longest
 # stretch between two matches of a large article; one that backtracks catastrophically takes hours.
 TIME_LIMIT = 2.0
-# Characters a language-data pattern may search without a time limit: more than a long sentence.
-UNTIMED = 1000
+# Characters a language-data pattern may search without a time limit: more than a long paragraph, more than most
+# articles (a scan of a whole article, of which there are hundreds an article, goes at regex's own speed).
+UNTIMED = 10_000
 # Seconds the patterns with a rule's text may take in all on one article (see `budget`): a cue a little under the
 # limit of one match, tried on each of thousands of sentences, would otherwise take hours.
 RULE_BUDGET = 30.0
@@ -159,22 +160,28 @@ class Pattern:
                                               timeout=TIME_LIMIT if left is None else min(TIME_LIMIT, left))
                 if after_empty:  # the first match from there is the empty one already given
                     next(scan)
-                while True:
-                    started = time.perf_counter()
-                    try:
-                        found = next(scan, None)
-                    finally:
-                        if self.always_timed:
-                            _spend(started)
-                    if found is None:
-                        return
+                for found in scan if left is None else self._spending(scan):
                     found_any = True
                     yield found
                     at, after_empty = found.end(), found.end() == found.start()
+                return
             except TimeoutError as error:
                 if not found_any or (left is not None and _Budget.left is not None and _Budget.left <= 0):
                     raise PatternTooSlow(self.pattern, self.always_timed,
                                          in_all=left is not None and left < TIME_LIMIT) from error
+
+    @staticmethod
+    def _spending(scan: Iterator[regex.Match[str]]) -> Iterator[regex.Match[str]]:
+        """The matches of a scan, the time each took spent from the article's budget."""
+        while True:
+            started = time.perf_counter()
+            try:
+                found = next(scan, None)
+            finally:
+                _spend(started)
+            if found is None:
+                return
+            yield found
 
     def findall(self, string: str, pos: int = 0, endpos: int | None = None) -> list[Any]:
         """What `regex`'s findall gives: the text of each match, or of its one group, or its groups."""

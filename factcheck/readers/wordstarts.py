@@ -174,11 +174,14 @@ def finditer(pattern: patterns.Pattern, beginnings_: tuple[str, ...] | None, tex
     # The language data's words are a few words long, so each is matched within a stretch short enough to go
     # untimed (a timed match costs a clock reading, and there is one per word that begins like a cue); a rule's
     # cues may reach anywhere, and are timed wherever they are tried.
-    reach = None if pattern.always_timed else patterns.UNTIMED
+    # So such a match, which the window keeps untimed, is asked of regex itself: there is one per word that begins
+    # like a cue, hundreds of thousands in an archive.
+    match_at = pattern.match if pattern.always_timed else pattern.compiled.match
+    reach = len(text) if pattern.always_timed else patterns.UNTIMED
     for position in words.beginning_with(beginnings_, hyphen_ends_a_word):
         if position < resume or position >= end:
             continue
-        if (match := pattern.match(text, position, end if reach is None else min(end, position + reach))) is not None:
+        if (match := match_at(text, position, min(end, position + reach))) is not None:
             found.append(match)
             resume = match.end()
     return found
