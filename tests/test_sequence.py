@@ -33,3 +33,11 @@ def test_orders_that_go_round_in_a_circle_conflict(summit_rules) -> None:
 ])
 def test_an_itinerary_told_as_a_list_of_stops_or_after_a_first_stop(summit_rules, text: str, order: list) -> None:
     assert values_for(summit_rules, "tour", text, "2023-03-14") == [tuple(order)]
+
+
+def test_many_contradicting_pairs_show_three_and_count_the_rest(summit_rules) -> None:
+    forward = ("Castellano flew from Valdora City to Port Elm on Monday.", "2023-03-14")
+    backward = ("Castellano flew from Port Elm to Valdora City on Monday.", "2023-03-14")
+    conflict = finding_for(summit_rules, [forward] * 3 + [backward] * 2, "tour")  # six pairs that contradict
+    assert conflict.status == "conflict"
+    assert conflict.message.count(" vs ") == 3 and "(and 3 more pairs)" in conflict.message

@@ -127,9 +127,11 @@ def _holds_together(statements: tuple[Statement, ...]) -> bool:
 def _describe(case: Case) -> str:
     ordered = case.statements
     if case.unexplained:
+        # Three pairs shown and the rest counted, as a count's and an age's message do: a message is read whole.
         pairs = "; ".join(f"{' -> '.join(a.value)} ({a.article}) vs {' -> '.join(b.value)} ({b.article})"
-                          for a, b in case.unexplained)
-        more = f" (and {case.pairs_left_out[0]} more pairs)" if case.pairs_left_out[0] else ""
+                          for a, b in case.unexplained[:3])
+        left_out = case.pairs_left_out[0] + max(0, len(case.unexplained) - 3)
+        more = f" (and {left_out} more pairs)" if left_out else ""
         return f"sources give contradicting orders: {pairs}{more}"
     merged = _merged(ordered)
     if not case.holds_together or merged is None:
