@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from factcheck import patterns
 from factcheck.claims import RuleSet
 from factcheck.findings import Statement
 from factcheck.inputs.article import Article
@@ -42,7 +43,10 @@ def explain(article: Article, rules: RuleSet, claim_id: str | None = None) -> tu
     claims = [c for c in rules.claims if claim_id is None or c.id == claim_id]
     reading = read(article, rules)
     notes = Notes()
-    statements = [s for claim in claims for s in registry()[claim.kind].extract(reading, claim, rules, notes)]
+    statements: list[Statement] = []
+    for claim in claims:
+        with patterns.budget():  # as `check` reads it: a claim's patterns have a budget of their own on the article
+            statements += registry()[claim.kind].extract(reading, claim, rules, notes)
     traces = []
     for index, sentence in enumerate(reading.sentences):
         cues = []
