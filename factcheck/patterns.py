@@ -17,6 +17,7 @@ its length; the property tests of the readers (tests/test_hostile.py) run them o
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import time
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -37,25 +38,37 @@ _QUOTED = 60
 
 
 class _Budget:
-    """What is left of the time the rules' patterns may take on the article being read (None: no budget)."""
+    """What is left of the time the rules' patterns may take on the article being read."""
 
-    left: float | None = None
+    __slots__ = ("left",)
+
+    def __init__(self, left: float):
+        self.left = left
+
+
+# The budget of the article this thread (or task) reads, if any: a worker of a cluster may read several at once.
+_BUDGET: contextvars.ContextVar[_Budget | None] = contextvars.ContextVar("budget", default=None)
+
+
+def _left() -> float | None:
+    current = _BUDGET.get()
+    return None if current is None else current.left
 
 
 def _spend(started: float) -> None:
-    if _Budget.left is not None:
-        _Budget.left -= time.perf_counter() - started
+    if (current := _BUDGET.get()) is not None:
+        current.left -= time.perf_counter() - started
 
 
 @contextlib.contextmanager
 def budget(seconds: float = RULE_BUDGET) -> Iterator[None]:
     """Within it, the patterns with a rule's text may take `seconds` in all; past that, the next of them raises
     PatternTooSlow (of the whole article's reading, not of one match)."""
-    _Budget.left = seconds
+    token = _BUDGET.set(_Budget(seconds))
     try:
         yield
     finally:
-        _Budget.left = None
+        _BUDGET.reset(token)
 
 
 class PatternTooSlow(TimeoutError):
@@ -125,7 +138,7 @@ class Pattern:
                endpos: int | None) -> regex.Match[str] | None:
         """A call of a pattern with a rule's text: under the time limit of one match and what is left of the
         article's budget."""
-        left = _Budget.left
+        left = _left()
         if left is not None and left <= 0:
             raise PatternTooSlow(self.pattern, rule_text=True, in_all=True)
         started = time.perf_counter()
@@ -152,7 +165,7 @@ class Pattern:
         at, after_empty = pos, False
         while True:
             found_any = False
-            left = _Budget.left if self.always_timed else None
+            left = _left() if self.always_timed else None
             if left is not None and left <= 0:
                 raise PatternTooSlow(self.pattern, rule_text=True, in_all=True)
             try:
@@ -166,7 +179,7 @@ class Pattern:
                     at, after_empty = found.end(), found.end() == found.start()
                 return
             except TimeoutError as error:
-                if not found_any or (left is not None and _Budget.left is not None and _Budget.left <= 0):
+                if not found_any or (left is not None and (now := _left()) is not None and now <= 0):
                     raise PatternTooSlow(self.pattern, self.always_timed,
                                          in_all=left is not None and left < TIME_LIMIT) from error
 

@@ -267,8 +267,23 @@ def _changed_since(folder: Path) -> list[str]:
     return ["check", str(corpus), "--rules", str(rules_dir), "--no-db", "--changed-since", "HEAD"]
 
 
+def _changed_linked_rules(folder: Path) -> list[str]:
+    corpus, rules_dir = story(folder, {"calm.txt": ARRIVAL, "other.txt": OTHER_ARRIVAL})
+    (folder / "shared-rules").mkdir()
+    (rules_dir / "story.toml").rename(folder / "shared-rules" / "story.toml")
+    (rules_dir / "shared").symlink_to("../shared-rules")
+    _git(folder, "init", "-q")
+    _git(folder, "add", ".")
+    _git(folder, "commit", "-qm", "first")
+    with (folder / "shared-rules" / "story.toml").open("a") as rules:
+        rules.write('\n# a rule edited through the link\n')
+    return ["check", str(corpus), "--rules", str(rules_dir), "--no-db", "--changed-since", "HEAD"]
+
+
 if shutil.which("git") is not None:
     CASES.append(Case("a file name that is not UTF-8 in a git repository (--changed-since)", _changed_since, (1,)))
+    CASES.append(Case("a rule edited in a linked folder of rules (--changed-since)", _changed_linked_rules, (1,),
+                      says=("changed since HEAD",)))
 
 
 @case("an output that cannot be written (a full disk)", 2, says=("cannot write /dev/full: No space left",))
@@ -412,6 +427,13 @@ def _stray(folder: Path) -> list[str]:
     return check(*story(folder, {"stray.txt": text.encode("utf-8").replace("\xff".encode(), b"\xff")}))
 
 
+@case("one stray byte in a UTF-8 file of a single accented letter", 0, says=("line 2", "not valid UTF-8"),
+      never=("read as Windows-1252",), checked=("stray.txt",))
+def _stray_few(folder: Path) -> list[str]:
+    text = " date 2023-03-14 José Ruiz arrived in Port Elm on Monday.\nThe quay was shut \x96 again.\n"
+    return check(*story(folder, {"stray.txt": text.encode("utf-8").replace("\x96".encode(), b"\x96")}))
+
+
 @case("a Windows-1252 file with a sharp s before a quotation mark", 0, says=("read as Windows-1252",),
       checked=("legacy.txt",))
 def _legacy(folder: Path) -> list[str]:
@@ -500,3 +522,18 @@ def test_hostile_input_ends_in_a_clear_message_or_a_right_report(hostile: Case, 
             assert names <= listed, (listed,)
     if hostile.then is not None:
         hostile.then(tmp_path, done)
+
+
+@pytest.mark.parametrize("broken", ["stdout", "stdout and stderr"])
+def test_a_report_that_cannot_be_written_exits_2_whatever_else_is_broken(tmp_path: Path, broken: str) -> None:
+    """A full disk under standard output (and standard error) is said where it can be, and the exit status tells:
+    2, never a traceback's 1, which CI reads as conflicts found."""
+    corpus, rules_dir = story(tmp_path, {"calm.txt": ARRIVAL})
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(_command(*check(corpus, rules_dir)), stdout=full,
+                              stderr=full if broken == "stdout and stderr" else subprocess.PIPE, timeout=NO_HANG,
+                              cwd=tmp_path, env=_env())
+    assert done.returncode == 2
+    if broken == "stdout":
+        assert b"cannot write the report to standard output: No space left" in done.stderr
+        assert b"Traceback" not in done.stderr

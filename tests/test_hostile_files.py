@@ -432,3 +432,29 @@ def test_a_store_that_kept_one_article_twice_is_mended(tmp_path: Path) -> None:
         assert sorted(db.execute("SELECT path FROM articles")) == [("c/meeting.txt",), ("c/talks.txt",)]
         assert {path for (path,) in db.execute("SELECT path FROM statements")} == {"c/meeting.txt", "c/talks.txt"}
         assert db.execute("PRAGMA user_version").fetchone()[0] == 9
+
+
+def test_a_rules_folder_that_cannot_be_read_is_an_error_unless_hidden(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A subfolder of rules that cannot be read would lose its claims without a word: an error. A hidden one (a
+    `.cache` of root's) holds no rules anyway: ignored, as before."""
+    from factcheck.rules.load import validate
+
+    rules = rules_copy(tmp_path / "rules")
+    (rules / "closed").mkdir()
+    (rules / ".cache").mkdir()
+    real_scandir = os.scandir
+    closed = {"closed"}
+
+    def scandir(path: object) -> object:  # root reads any folder whatever its mode: refused here instead
+        if Path(str(path)).name in closed:
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    found, errors = validate(rules)
+    assert found is None and [e.message for e in errors] == ["folder cannot be read: Permission denied"]
+    closed.clear()
+    closed.add(".cache")
+    found, errors = validate(rules)
+    assert found is not None and not errors

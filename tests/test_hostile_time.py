@@ -204,3 +204,27 @@ def test_a_cue_slow_on_each_of_many_sentences_stops_at_the_budget_of_its_claim(m
     with patterns.budget(0.2), pytest.raises(patterns.PatternTooSlow, match="in all"):
         list(cue.finditer(sentence * 100_000))
     assert cue.search(sentence) is None  # outside a budget, only the limit of one match
+
+
+def test_the_budget_is_of_the_article_each_thread_reads() -> None:
+    """A worker of a cluster may read several articles at once, each in a thread: one's budget ending leaves the
+    others' as they are."""
+    import threading
+
+    inside, ended = threading.Event(), threading.Event()
+    seen: list[float | None] = []
+
+    def other() -> None:
+        with patterns.budget(5.0):
+            inside.set()
+            ended.wait(10)
+            seen.append(patterns._left())
+
+    thread = threading.Thread(target=other)
+    thread.start()
+    inside.wait(10)
+    with patterns.budget(1.0):
+        assert patterns._left() == 1.0
+    ended.set()
+    thread.join(10)
+    assert seen == [5.0] and patterns._left() is None

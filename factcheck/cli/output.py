@@ -128,8 +128,9 @@ UNWRITABLE = "factcheck-unwritable"
 def _as_replacement(error: UnicodeError) -> tuple[bytes, int]:
     if not isinstance(error, UnicodeEncodeError):
         raise error
-    # As bytes: the UTF-8 encoder takes no replacement text that is not ASCII ("?" where the output is ASCII).
-    return "\ufffd".encode(error.encoding, errors="replace") * (error.end - error.start), error.end
+    # As bytes for UTF-8, whose encoder takes no replacement text that is not ASCII; "?" for another encoding.
+    replacement = b"\xef\xbf\xbd" if error.encoding.replace("-", "").lower().startswith("utf8") else b"?"
+    return replacement * (error.end - error.start), error.end
 
 
 codecs.register_error(UNWRITABLE, _as_replacement)
@@ -137,5 +138,6 @@ codecs.register_error(UNWRITABLE, _as_replacement)
 
 def fail(message: str) -> NoReturn:
     # The message may name an input (a file name with a line break, say): one line, none a workflow command.
-    click.echo(f"factcheck: {terminal_text(message)}", err=True)
+    with contextlib.suppress(OSError):  # standard error broken too (a full disk): the exit status still tells
+        click.echo(f"factcheck: {terminal_text(message)}", err=True)
     sys.exit(EXIT_UNUSABLE)

@@ -102,8 +102,12 @@ def run_report(corpus: tuple[Path, ...], rules: RuleSet, rules_dir: Path, publis
         try:
             # Rules edited since then may change what any article says: the whole corpus is checked again, the
             # named new articles with it. (Rules kept outside the articles' repository are none git can tell of.)
-            rules_changed = any(_is_a_rule_file(path, rules_dir) for path in changed_files(
-                changed_since, [rules_dir], (".toml",), deleted=True, repository_of=inputs))
+            # git follows no link: a rule file read through a linked folder is asked of by its real folder.
+            real_files = {os.path.realpath(f) for f in rules.files}
+            linked = sorted({os.path.dirname(f) for f in real_files} - {os.path.realpath(rules_dir)})
+            rules_changed = any(_is_a_rule_file(path, rules_dir) or os.path.realpath(path) in real_files
+                                for path in changed_files(changed_since, [rules_dir, *map(Path, linked)], (".toml",),
+                                                          deleted=True, repository_of=inputs))
             if rules_changed:
                 inputs, fresh = [*inputs, *new], None
             else:

@@ -148,10 +148,11 @@ def decode(data: bytes, name: str) -> tuple[str, tuple[str, ...]]:
         first = error.start + (3 if data.startswith(b"\xef\xbb\xbf") else 0)  # utf-8-sig counts after its BOM
     text = data.decode("utf-8-sig", errors="replace")
     stray = text.count("\ufffd") - data.count("\ufffd".encode())
-    # Evidence of UTF-8: its characters above 127, three for each of three bytes or more (’, “, —), which
-    # Windows-1252 text all but never makes; one of two bytes it may make by chance (a capital or ß before a
-    # quotation mark: "groß“"), so there must be more than twice as much evidence as stray bytes.
-    valid = sum(1 if character < "\u0800" else 3 for character in text if "\x7f" < character != "\ufffd")
+    # Evidence of UTF-8: its characters above 127, three for each that Windows-1252 text all but never makes (of
+    # three bytes or more: ’, “, —; or a Latin-1 letter, é, whose bytes would be "Ã©"); one for each other of two
+    # bytes, which it may make by chance (a capital or ß before a quotation mark: "groß“" reads as U+07D3), so
+    # there must be more than twice as much evidence as stray bytes.
+    valid = sum(1 if "\u00ff" < character < "\u0800" else 3 for character in text if "\x7f" < character != "\ufffd")
     if valid > 2 * stray:
         line = len(line_starts(data[:first].decode("utf-8", errors="replace")))
         return text, (f"{name}: line {line}: not valid UTF-8 in {stray} place(s) (the first a byte "

@@ -277,7 +277,8 @@ def rule_files(directory: Path) -> tuple[list[Path], list[RuleError]]:
     """The rule files of a folder and its subfolders (linked ones followed once, as a corpus folder's are), and an
     error for each subfolder that cannot be read: its rules would be lost without a word."""
     found, skipped = search(directory, (".toml",))
-    unread = [RuleError(s.path, 1, 1, s.reason) for s in skipped if s.reason.startswith("folder cannot be read")]
+    unread = [RuleError(s.path, 1, 1, s.reason) for s in skipped if s.reason.startswith("folder cannot be read")
+              and not any(part.startswith(".") for part in Path(s.path).relative_to(directory).parts)]  # (.cache)
     return found, unread
 
 
