@@ -46,8 +46,8 @@ _CHUNK = 16
 
 
 class RulePatternTooSlow(Exception):
-    """One match of a claim's pattern ran past its time limit (catastrophic backtracking): an error in the rules,
-    which the article it was read in is skipped for."""
+    """A claim's pattern ran past its time limit on one match, or its patterns past their budget on the article
+    (catastrophic backtracking): an error in the rules, which the article it was read in is skipped for."""
 
     def __init__(self, claim: Claim, error: PatternTooSlow):
         # The claim's regular expressions (its cues; with a unit, its words for what a sum is) in the slow pattern.

@@ -100,10 +100,6 @@ class Pattern:
     def pattern(self) -> str:
         return self.compiled.pattern
 
-    @property
-    def groupindex(self) -> dict[str, int]:
-        return dict(self.compiled.groupindex)
-
     def _timed(self, string: str, pos: int, endpos: int | None) -> bool:
         return self.always_timed or (len(string) if endpos is None else endpos) - pos > UNTIMED
 
