@@ -12,7 +12,6 @@ from factcheck.drafting import names, proposals
 from factcheck.drafting.names import DraftEntity
 from factcheck.drafting.proposals import Proposal
 from factcheck.inputs.article import Article
-from factcheck.kinds import kind
 from factcheck.readers.text import split_sentences
 
 
@@ -37,19 +36,23 @@ def draft(articles: Sequence[Article], min_sources: int = 2, taken: AbstractSet[
     drafted = names.entities(found, min_sources, taken)
     entities = proposals.rule_entities(drafted)
     kept = tuple(e for e in drafted if e.id in entities)
-    candidates = proposals.candidates(kept, entities)
+    candidates = proposals.candidates(kept, entities, proposals.peoples_counted(articles, min_sources))
     rules = proposals.rule_set(entities, candidates)
-    read = proposals.read_corpus(articles, rules)
-    titles = proposals.title_candidates(read.readings, rules, min_sources)
-    statements = dict(read.statements)
-    if titles:
-        rules = proposals.rule_set(entities, [*candidates, *titles])
-        for claim in titles:
-            statements[claim.id] = tuple(s for reading in read.readings
-                                         for s in kind("title").extract(reading, claim, rules))
+    readings = proposals.readings(articles, rules)
+    # Looks at the same readings: the events and figures of the story, then those of its people and places where
+    # the first found them (counted from the story's day), then their hours, and the roles two articles agree on.
+    first = [c for c in candidates if proposals.first_look(c)]
+    statements = proposals.extracted(readings, first, rules)
+    second = proposals.second_look(candidates, statements, min_sources, proposals.story_day(statements))
+    statements.update(proposals.extracted(readings, second, rules))
+    chosen = {c.id: c for c in [*first, *second]}
+    later = [*proposals.times_of(chosen.values(), statements, min_sources),
+             *proposals.title_candidates(readings, rules, min_sources)]
+    rules = proposals.rule_set(entities, [*chosen.values(), *later])
+    statements.update(proposals.extracted(readings, later, rules))
     borne_out = proposals.judged(rules, statements, min_sources)
     final = proposals.rule_set(entities, [p.claim for p in borne_out])
     with_examples = proposals.unique_ids(
-        [proposals.with_examples(p, final, read.readings) for p in borne_out], taken)
+        [proposals.with_examples(p, final, readings) for p in borne_out], taken)
     return Draft(kept, with_examples, proposals.rule_set(entities, [p.claim for p in with_examples]), len(articles),
                  min_sources)

@@ -10,6 +10,7 @@ it ("Authority", "Library") or by being an acronym. The vocabularies are in lang
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import unicodedata
 from collections import Counter, defaultdict
@@ -33,6 +34,7 @@ _WORD = patterns.compile(r"(?<![\w@#/&])(?:\p{Lu}\.){2,}(?!\w)|(?<![\w@#/&.])\p{
                          r"|(?<![\w@#/&.])\p{Lu}[\p{L}\p{M}]*(?:[-'’][\p{L}\p{M}]+)*")
 _SMALL_WORD = patterns.compile(r"(?<![\w'’-])\p{Ll}[\p{L}\p{M}]*(?:[-'’][\p{L}\p{M}]+)*")
 _POSSESSIVE = ("'s", "’s")
+_JOINED = patterns.compile(r",\s*|\s+and\s+|,\s+and\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +47,10 @@ class Sighting:
     start: int
     end: int
     hints: tuple[EntityKind, ...] = ()
+    # The name right before it in its sentence and what stands between them, where that is a comma ("Port Elm,
+    # Valdora": a town and its country) or "and" ("Valdora and Norvik": two places told as one).
+    previous: str = ""
+    joined: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +66,7 @@ class DraftEntity:
     articles: tuple[str, ...]  # where it is named, by any of its forms
     sightings: tuple[Sighting, ...] = field(repr=False)
     forms: tuple[tuple[str, int], ...] = ()  # every form and in how many articles, most first
+    aliases: tuple[str, ...] = ()  # a place's towns ("Port Elm" of Valdora), two places' joint names
 
 
 @functools.cache
@@ -139,11 +146,16 @@ def sightings(article: Article, sentences: Sequence[Sentence], words: Vocabulary
     text = article.text
     found: list[Sighting] = []
     for number, sentence in enumerate(sentences):
+        last: tuple[str, int] | None = None
         for run in _runs(text, sentence.start, sentence.end):
             for start, end in _names_in(text, run, words):
                 form = text[start:end]
+                gap = _JOINED.fullmatch(text, last[1], start) if last is not None else None
+                joined = ("and" if "and" in gap[0] else ",") if gap else ""
                 found.append(Sighting(form, article.id, number, start, end,
-                                      _hints(text, sentence.start, sentence.end, start, end, form)))
+                                      _hints(text, sentence.start, sentence.end, start, end, form),
+                                      last[0] if gap and last else "", joined))
+                last = (form, end)
     return found
 
 
@@ -215,7 +227,7 @@ def entities(found: Sequence[Sighting], min_sources: int, taken: AbstractSet[str
     groups = _grouped(by_form)
     drafted = [entity for members in groups if (entity := _entity(members, by_form, min_sources)) is not None]
     drafted.sort(key=lambda e: (-len(e.articles), e.name))
-    return _with_ids(_without_words(drafted), taken)
+    return _with_ids(_with_places(_without_words(drafted), min_sources), taken)
 
 
 def _without_words(drafted: list[DraftEntity]) -> list[DraftEntity]:
@@ -235,6 +247,59 @@ def _without_words(drafted: list[DraftEntity]) -> list[DraftEntity]:
             continue
         kept.append(entity)
     return kept
+
+
+def _with_places(drafted: list[DraftEntity], min_sources: int) -> list[DraftEntity]:
+    """Towns as aliases of their country ("Port Elm, Valdora" in `min_sources` articles, never the other way
+    round), and two places the articles name together ("Valdora and Norvik", "Port Elm and Holden") as a place of
+    their own, so that a figure of both is told apart from a figure of one."""
+    by_id = {e.id or e.name: e for e in drafted}
+    places = {form: by_id_key for form, by_id_key in
+              ((fold(s.form), e.id or e.name) for e in drafted if e.kind == "place" for s in e.sightings)}
+    within: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for entity in drafted:
+        for s in entity.sightings:
+            if s.joined == "," and entity.kind == "place" and (child := places.get(fold(s.previous))) is not None:
+                within[(child, entity.id or entity.name)].add(s.article)
+    parent_of: dict[str, str] = {}
+    for (child, parent), where in sorted(within.items(), key=lambda item: -len(item[1])):
+        if child == parent or len(where) < min_sources or (parent, child) in within or child in parent_of:
+            continue
+        if parent in parent_of or any(p == child for p in parent_of.values()):
+            continue
+        parent_of[child] = parent
+    merged: dict[str, DraftEntity] = {}
+    for entity in drafted:
+        key = entity.id or entity.name
+        if key in parent_of:
+            continue
+        children = [by_id[c] for c, p in parent_of.items() if p == key]
+        if children:
+            entity = dataclasses.replace(
+                entity, aliases=tuple(dict.fromkeys(f for c in children for f in (c.name, *c.variants))),
+                articles=tuple(sorted({*entity.articles, *(a for c in children for a in c.articles)})),
+                sightings=entity.sightings + tuple(s for c in children for s in c.sightings))
+        merged[key] = entity
+    place_of = {form: parent_of.get(key, key) for form, key in places.items()}
+    together: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for entity in drafted:
+        for s in entity.sightings:
+            if s.joined != "and" or (first := place_of.get(fold(s.previous))) is None:
+                continue
+            second = place_of.get(fold(s.form))
+            if second is not None and second != first:
+                pair = (first, second) if first < second else (second, first)
+                together[pair][f"{s.previous} and {s.form}"].add(s.article)
+    joint = []
+    for (first, second), written in sorted(together.items()):
+        articles = {a for where in written.values() for a in where}
+        if len(articles) < min_sources or first not in merged or second not in merged:
+            continue
+        a, b = merged[first], merged[second]
+        joint.append(DraftEntity("", "place", f"{a.name} and {b.name}", (), (), tuple(sorted(articles)), (),
+                                 tuple((form, len(where)) for form, where in written.items()),
+                                 tuple(sorted(set(written) - {f"{a.name} and {b.name}"}))))
+    return [*merged.values(), *joint]
 
 
 def _is_demonym(word: str, places: Sequence[str]) -> bool:
@@ -386,6 +451,5 @@ def _with_ids(drafted: list[DraftEntity], other_files: AbstractSet[str]) -> list
         while candidate in taken:
             candidate, number = f"{base}-{number}", number + 1
         taken.add(candidate)
-        out.append(DraftEntity(candidate, entity.kind, entity.name, entity.variants, entity.slips, entity.articles,
-                               entity.sightings, entity.forms))
+        out.append(dataclasses.replace(entity, id=candidate))
     return out

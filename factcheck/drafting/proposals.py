@@ -40,6 +40,15 @@ PLACES = 4
 ENTITIES = {"person": 30, "place": 20, "organisation": 12}
 
 
+def _people_counted() -> patterns.Pattern:
+    numbers = language.alternation(language.load("counts")["numbers"])
+    return patterns.compile(rf"(?<![\w,.])(?:\d[\d,]*|(?i:{numbers}))\s+"
+                            r"(?P<people>\p{Lu}\p{Ll}+(?:ans|ians|ese|is))\b")
+
+
+_PEOPLE_COUNTED = _people_counted()
+
+
 @dataclass(frozen=True, slots=True)
 class Proposal:
     """A claim the corpus bears out, with the statements it read there (its evidence) and how many articles agree
@@ -66,16 +75,30 @@ def rule_entities(drafted: Sequence[DraftEntity]) -> dict[str, Entity]:
         if per_kind[entity.kind] >= ENTITIES.get(entity.kind, 0):
             continue
         per_kind[entity.kind] += 1
-        kept[entity.id] = Entity(entity.id, entity.kind, entity.name, entity.variants)
+        kept[entity.id] = Entity(entity.id, entity.kind, entity.name, entity.variants, entity.aliases)
     return kept
 
 
-def candidates(drafted: Sequence[DraftEntity], entities: Mapping[str, Entity]) -> list[Claim]:
-    """Every claim worth reading over the corpus (see the module's docstring)."""
+def peoples_counted(articles: Sequence[Article], min_sources: int) -> list[str]:
+    """The peoples the articles count ("12 Valdorans", "two Norvikians"), in at least `min_sources` articles: a
+    toll of one people is a claim of its own."""
+    where: dict[str, set[str]] = defaultdict(set)
+    for article in articles:
+        for match in _PEOPLE_COUNTED.finditer(article.text, article.body_start):
+            where[match["people"]].add(article.id)
+    return sorted(people for people, found in where.items() if len(found) >= min_sources)
+
+
+def candidates(drafted: Sequence[DraftEntity], entities: Mapping[str, Entity],
+               peoples: Sequence[str] = ()) -> list[Claim]:
+    """Every claim worth reading over the corpus (see the module's docstring); `peoples` are the peoples the
+    articles count, each a toll of its own."""
     ranked = [e for e in drafted if e.id in entities]
     subjects = [e for e in ranked if e.kind in ("person", "organisation")][:SUBJECTS]
     persons = [e for e in ranked if e.kind == "person"][:SUBJECTS]
-    places = [e for e in ranked if e.kind == "place"][:PLACES]
+    # The places most named, and every pair of places told as one: a figure of both is another claim than one's.
+    places = [e for e in ranked if e.kind == "place" and " and " not in e.name][:PLACES] + [
+        e for e in ranked if e.kind == "place" and " and " in e.name]
     found: list[Claim] = []
     for event, spec in _data()["dates"].items():
         whos: list[DraftEntity | None] = [None]
@@ -88,7 +111,6 @@ def candidates(drafted: Sequence[DraftEntity], entities: Mapping[str, Entity]) -
             title = spec["title"].replace("{who}", who.name if who else "someone").replace("someone was", "it was")
             name = f"{who.id}-{event}" if who else event
             found.append(_claim(f"{name}-date", "date", title, options))
-            found.append(_claim(f"{name}-time", "time", title.replace("Day", "Time", 1), options))
     for name, spec in _data()["counts"].items():
         base = {key: tuple(value) if isinstance(value, list) else value for key, value in spec.items()
                 if key != "title"}
@@ -96,11 +118,17 @@ def candidates(drafted: Sequence[DraftEntity], entities: Mapping[str, Entity]) -
         for place in places:
             found.append(_claim(f"{name}-{place.id}-count", "count", f"{spec['title']} in {place.name}",
                                 {**base, "place": place.id}))
+    for people in peoples:
+        for name in ("killed", "injured"):
+            spec = _data()["counts"][name]
+            found.append(_claim(f"{name}-{people.casefold()}-count", "count", f"{people} {name}",
+                                {"event": spec["event"], "counted": (people, people.removesuffix("s")),
+                                 "cumulative": True}))
     for person in persons:
         found.append(_claim(f"{person.id}-age", "age", f"Age of {person.name}", {"who": person.id}))
-    people = tuple(e.id for e in ranked if e.kind == "person")
-    if people:
-        found.append(_claim("name-spelling", "spelling", "Spelling of the names of the people", {"entities": people}))
+    named = tuple(e.id for e in ranked if e.kind == "person")
+    if named:
+        found.append(_claim("name-spelling", "spelling", "Spelling of the names of the people", {"entities": named}))
     return found
 
 
@@ -115,25 +143,73 @@ def rule_set(entities: Mapping[str, Entity], claims: Iterable[Claim]) -> RuleSet
     return RuleSet(MappingProxyType(dict(entities)), listed, (), MappingProxyType({c.id: story for c in listed}))
 
 
-@dataclass(frozen=True, slots=True)
-class Read:
-    """What the candidates read in the corpus: statements by claim, and each article's reading for examples."""
-
-    statements: Mapping[str, tuple[Statement, ...]]
-    readings: tuple[Reading, ...]
+def readings(articles: Sequence[Article], rules: RuleSet) -> tuple[Reading, ...]:
+    """Each article read once for every look the draft takes (sentences, dates, the entities' mentions)."""
+    return tuple(read(article, rules, mentions_in(article, rules)) for article in articles)
 
 
-def read_corpus(articles: Sequence[Article], rules: RuleSet) -> Read:
-    by_claim: dict[str, list[Statement]] = defaultdict(list)
-    readings = []
-    for article in articles:
-        reading = read(article, rules, mentions_in(article, rules))
-        readings.append(reading)
-        for claim in rules.claims:
+def first_look(claim: Claim) -> bool:
+    """Whether a candidate is read first: an event or a figure of no one and no place, an age, the spelling. The
+    others are read only where their first look found something (`second_look`)."""
+    return not (claim.kind in ("date", "count") and (claim.get("who") or claim.get("place")))
+
+
+def _family(claim: Claim) -> tuple[Any, ...]:
+    return claim.kind, tuple(sorted((k, v) for k, v in claim.options.items() if k not in ("who", "place", "since")))
+
+
+def second_look(claims: Sequence[Claim], read: Mapping[str, tuple[Statement, ...]], min_sources: int,
+                day: str | None) -> list[Claim]:
+    """The candidates of a person or a place whose event or figure the first look found in `min_sources`
+    articles; and, from the story's `day`, every such cumulative count again, counted from it."""
+    found = {_family(c) for c in claims
+             if first_look(c) and len({s.article for s in read.get(c.id, ())}) >= min_sources}
+    chosen = [c for c in claims if _family(c) in found and (not first_look(c) or c.kind == "count")]
+    second = [c for c in chosen if not first_look(c)]
+    counted = since(chosen, day) if day else []
+    started = {c.id for c in counted}
+    return [*(c for c in second if c.id not in started), *counted]
+
+
+def times_of(claims: Iterable[Claim], read: Mapping[str, tuple[Statement, ...]], min_sources: int) -> list[Claim]:
+    """A time claim for each date claim that `min_sources` articles date: the hour of the same event."""
+    return [dataclasses.replace(c, id=c.id.removesuffix("-date") + "-time", kind="time",
+                                title=c.title.replace("Day", "Time", 1))
+            for c in claims if c.kind == "date" and len({s.article for s in read.get(c.id, ())}) >= min_sources]
+
+
+def extracted(readings: Sequence[Reading], claims: Iterable[Claim], rules: RuleSet) -> dict[str, tuple[Statement, ...]]:
+    """What claims read in readings already made (a second look at the corpus costs no second reading)."""
+    found: dict[str, tuple[Statement, ...]] = {}
+    for claim in claims:
+        of = kind(claim.kind)
+        statements = []
+        for reading in readings:
             with patterns.budget():
-                for found in kind(claim.kind).extract(reading, claim, rules):
-                    by_claim[claim.id].append(found)
-    return Read(MappingProxyType({k: tuple(v) for k, v in by_claim.items()}), tuple(readings))
+                statements += of.extract(reading, claim, rules)
+        found[claim.id] = tuple(statements)
+    return found
+
+
+def story_day(statements: Mapping[str, tuple[Statement, ...]]) -> str | None:
+    """The day the story's event happened, where most articles that date it agree (the day of the attack or
+    accident, or of the killing told of no one), for counts to start from: a toll "since" that day is not as of it."""
+    for claim_id in ("incident-date", "killed-date"):
+        days: Counter[str] = Counter()
+        for _, value in {(s.article, s.value) for s in statements.get(claim_id, ())}:
+            if isinstance(value, str) and len(value) == 10 and value[4] == "-":
+                days[value] += 1
+        if days:
+            day, count = days.most_common(1)[0]
+            if count >= 2 and count * 2 > sum(days.values()):
+                return day
+    return None
+
+
+def since(claims: Iterable[Claim], day: str) -> list[Claim]:
+    """The cumulative count claims, counted from the story's day."""
+    return [dataclasses.replace(c, options=MappingProxyType({**c.options, "since": day})) for c in claims
+            if c.kind == "count" and c.get("cumulative")]
 
 
 def title_candidates(readings: Sequence[Reading], rules: RuleSet, min_sources: int) -> list[Claim]:
@@ -174,7 +250,8 @@ def judged(rules: RuleSet, statements: Mapping[str, tuple[Statement, ...]], min_
         if len(sources) < min_sources:
             continue
         findings = findings_of(claim, list(found))
-        odd = {s.article for f in findings if f.status != "consistent" for s in odd_ones_out(f)}
+        # A warning is a difference explained (a plan, a bound): only a conflict's odd ones out disagree.
+        odd = {s.article for f in findings if f.status == "conflict" for s in odd_ones_out(f)}
         agreeing = len(sources - odd)
         # Most articles agree: the odd ones out are a few, as a slip is; a claim every article reads differently
         # mixes events.
@@ -188,12 +265,15 @@ def judged(rules: RuleSet, statements: Mapping[str, tuple[Statement, ...]], min_
 def _without_repeats(proposals: list[Proposal]) -> list[Proposal]:
     """Of two proposals of one kind that read the same sentences, the better borne out; a time claim only where its
     date claim is kept, since a time without its day is a reading of another event as often."""
-    ranked = sorted(proposals, key=lambda p: (-p.agreeing, -p.sources, "who" not in p.claim.options, p.claim.id))
+    # The better borne out first; of equals, the one of a person rather than of no one, and the one of no place
+    # rather than of a place that changed nothing.
+    ranked = sorted(proposals, key=lambda p: (-p.agreeing, -p.sources, "who" not in p.claim.options,
+                                              "place" in p.claim.options, p.claim.id))
     kept: list[Proposal] = []
-    seen: dict[str, set[tuple[str, int]]] = defaultdict(set)
+    seen: dict[str, set[tuple[str, int, str]]] = defaultdict(set)
     for proposal in ranked:
         group = "date" if proposal.claim.kind in ("date", "time") else proposal.claim.kind
-        spots = {(s.article, s.start) for s in proposal.statements}
+        spots = {(s.article, s.start, str(s.value)) for s in proposal.statements}
         if proposal.claim.kind not in ("spelling", "title", "age") and proposal.claim.kind != "time" and (
                 len(spots & seen[group]) * 2 > len(spots)):
             continue

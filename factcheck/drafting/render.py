@@ -12,6 +12,7 @@ from factcheck.drafting.draft import Draft
 from factcheck.drafting.names import DraftEntity, Sighting
 from factcheck.drafting.proposals import Proposal
 from factcheck.inputs.article import Article
+from factcheck.kinds import registry
 
 _KIND_HEADINGS = {"person": "people", "place": "places", "organisation": "organisations"}
 _RULE = "# " + "-" * 64
@@ -63,6 +64,8 @@ def _entity(entity: DraftEntity) -> list[str]:
     lines += [f"[entities.{entity.id}]", f"kind = {toml_string(entity.kind)}", f"name = {toml_string(entity.name)}"]
     if entity.variants:
         lines.append(f"variants = {_value(entity.variants)}")
+    if entity.aliases:
+        lines.append(f"aliases = {_value(entity.aliases)}")
     return lines
 
 
@@ -75,7 +78,10 @@ def _claim(proposal: Proposal) -> list[str]:
     lines = [f"# read in {proposal.sources} article(s){note}: {read}{more}",
              "[[claims]]", f"id = {toml_string(claim.id)}", f"kind = {toml_string(claim.kind)}",
              f"title = {toml_string(claim.title)}"]
-    lines += [f"{key} = {_value(value)}" for key, value in claim.options.items()]
+    specs = registry()[claim.kind].keys
+    # A date is TOML's own date, not a string (rules check wants the type the key declares).
+    lines += [f"{key} = {value if specs[key].type == 'date' else _value(value)}"
+              for key, value in claim.options.items()]
     if claim.examples:
         lines.append("examples = [")
         for example in claim.examples:
