@@ -184,7 +184,7 @@ def entities_found(reference: dict[str, Entity], draft: dict[str, Entity]) -> di
     """Per kind: reference entities a draft entity shares a name with, of how many, and the names of those missed."""
     drafted = set().union(*(e.names for e in draft.values())) if draft else set()
     tally: dict[str, tuple[int, int, list[str]]] = {}
-    for kind in sorted({e.kind for e in reference.values()}, key=lambda k: (k not in ENTITY_KINDS, k)):
+    for kind in sorted({e.kind for e in reference.values()}, key=lambda k: (ENTITY_KINDS.index(k) if k in ENTITY_KINDS else len(ENTITY_KINDS), k)):
         ours = [e for e in reference.values() if e.kind == kind]
         missed = [e.name for e in ours if not e.names & drafted]
         tally[kind] = (len(ours) - len(missed), len(ours), missed)
@@ -367,8 +367,7 @@ def _spelling_right(expected: list[Any], statements: list[dict[str, Any]], claim
     checked = set().union(*(draft_entities[e].names for e in claim.entities if e in draft_entities)) \
         if claim.entities else set()
     flagged = {fold(f"{s.get('value', '')} {s.get('text', '')}") for s in statements}
-    flagged_forms = {fold(str(s.get("value", ""))) for s in statements} | {fold(str(s.get("text", "")))
-                                                                           for s in statements}
+    flagged_forms = {fold(str(s.get(key, ""))) for s in statements for key in ("value", "text")}
     for record in expected:
         if not record["accepted"]:
             if any(fold(record["form"]) in text for text in flagged):
