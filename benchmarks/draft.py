@@ -184,7 +184,8 @@ def entities_found(reference: dict[str, Entity], draft: dict[str, Entity]) -> di
     """Per kind: reference entities a draft entity shares a name with, of how many, and the names of those missed."""
     drafted = set().union(*(e.names for e in draft.values())) if draft else set()
     tally: dict[str, tuple[int, int, list[str]]] = {}
-    for kind in sorted({e.kind for e in reference.values()}, key=lambda k: (ENTITY_KINDS.index(k) if k in ENTITY_KINDS else len(ENTITY_KINDS), k)):
+    order = {kind: i for i, kind in enumerate(ENTITY_KINDS)}
+    for kind in sorted({e.kind for e in reference.values()}, key=lambda k: (order.get(k, len(order)), k)):
         ours = [e for e in reference.values() if e.kind == kind]
         missed = [e.name for e in ours if not e.names & drafted]
         tally[kind] = (len(ours) - len(missed), len(ours), missed)
