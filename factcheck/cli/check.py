@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sys
 from pathlib import Path
 
 import click
+from click.core import ParameterSource
 
 from factcheck import formatters
 from factcheck.baseline import DEFAULT_BASELINE, BaselineError, read_baseline
 from factcheck.cli.configured import from_settings, in_project
+from factcheck.cli.draft import draft_folder, drafted
 from factcheck.cli.options import (
     corpus_options,
     new_options,
@@ -56,16 +59,41 @@ def _statuses(value: str) -> frozenset[str]:
               show_default=True, help="Output format.")
 @output_option
 @scale_options
-def check(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date | None, max_size: int,
+@click.option("--draft", is_flag=True,
+              help="Check against rules drafted from the corpus itself (as `factcheck rules draft` writes them), "
+                   "instead of --rules.")
+@click.pass_context
+def check(context: click.Context, corpus: tuple[Path, ...], rules_dir: Path, published: dt.date | None,
+          max_size: int,
           new: tuple[Path, ...], changed_since: str | None, baseline_path: Path | None, no_baseline: bool,
           fail_on: str, reviews_path: Path | None, show: frozenset[str], quiet: bool, output_format: str,
-          output: Path | None, color: str, jobs: int, db: Path | None, no_db: bool, scheduler: str | None) -> None:
+          output: Path | None, color: str, jobs: int, db: Path | None, no_db: bool, scheduler: str | None,
+          draft: bool) -> None:
     """Check the articles of CORPUS (files or folders; default ./corpus; - an article on standard input) against
     the rules.
 
     Conflicts come first, then warnings, then consistent claims; inputs that could not be read are listed as
     skipped with the reason. Exit status: 0 no conflict, 1 conflicts (see --fail-on), 2 unusable input or rules.
     """
+    with contextlib.ExitStack() as stack:
+        label = str(rules_dir)
+        if draft:
+            if context.get_parameter_source("rules_dir") is not ParameterSource.DEFAULT:
+                fail("--draft and --rules contradict each other: the draft stands for the rules")
+            if new or changed_since is not None:
+                fail("--draft reads the whole corpus: it cannot be combined with --new or --changed-since")
+            _, _, text = drafted(corpus, published, max_size, 2, say_skipped=False)  # the report lists them
+            rules_dir, label, no_db = stack.enter_context(draft_folder(text)), "a draft of the corpus", True
+            click.echo("factcheck: the rules are a draft of the corpus: write it with `factcheck rules "
+                       "draft -o rules/STORY.toml` to read and refine it", err=True)
+        _check(rules_dir, label, corpus, published, max_size, new, changed_since, baseline_path, no_baseline,
+               fail_on, reviews_path, show, quiet, output_format, output, color, jobs, db, no_db, scheduler)
+
+
+def _check(rules_dir: Path, label: str, corpus: tuple[Path, ...], published: dt.date | None, max_size: int,
+           new: tuple[Path, ...], changed_since: str | None, baseline_path: Path | None, no_baseline: bool,
+           fail_on: str, reviews_path: Path | None, show: frozenset[str], quiet: bool, output_format: str,
+           output: Path | None, color: str, jobs: int, db: Path | None, no_db: bool, scheduler: str | None) -> None:
     rules = valid_rules(rules_dir)
     chosen = formatters.get(output_format)
     recorded = None
@@ -94,7 +122,7 @@ def check(corpus: tuple[Path, ...], rules_dir: Path, published: dt.date | None, 
     shown = display(output, chosen.for_a_terminal, color)
     # --quiet shows what fails the run: conflicts, and warnings too with --fail-on warning.
     failing = {"conflict", "warning"} if fail_on == "warning" else {"conflict"} if fail_on == "conflict" else set()
-    options = formatters.Options(shown.color, shown.width, str(rules_dir),
+    options = formatters.Options(shown.color, shown.width, label,
                                  frozenset(show & failing) if quiet else show, quiet)
     emit_written(lambda out: chosen.write(report, options, out), output)
     if baseline_path is not None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from factcheck.cli.draft import rules_draft
 from factcheck.cli.output import EXIT_CONFLICT, EXIT_OK, fail
 from factcheck.cli.running import valid_rules
 from factcheck.examples import run_examples
@@ -18,7 +19,10 @@ from factcheck.rules.load import validate
 
 @click.group()
 def rules() -> None:
-    """Validate rule files and run the examples they carry."""
+    """Validate rule files, run the examples they carry, and draft them from a corpus."""
+
+
+rules.add_command(rules_draft)
 
 
 @rules.command("check")

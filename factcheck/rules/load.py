@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import hashlib
+import os
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -355,3 +356,25 @@ def load_rules(directory: Path) -> RuleSet:
     if errors or rules is None:
         raise RulesInvalid(errors)
     return rules
+
+
+def defined_ids(directory: Path, leave_out: Path | None = None) -> frozenset[str]:
+    """The entity and claim ids the rule files of a folder define (but `leave_out`'s), so that a new file beside them
+    takes others; a file that cannot be read defines none here (`rules check` says why)."""
+    if not directory.is_dir():
+        return frozenset()
+    found: set[str] = set()
+    files, _ = rule_files(directory)
+    for path in files:
+        if leave_out is not None and os.path.realpath(path) == os.path.realpath(leave_out):
+            continue
+        try:
+            data = loads_toml(read_regular(path).decode("utf-8-sig"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            continue
+        entities = data.get("entities")
+        found.update(entities if isinstance(entities, dict) else ())
+        claims = data.get("claims")
+        found.update(str(c["id"]) for c in (claims if isinstance(claims, list) else ())
+                     if isinstance(c, dict) and "id" in c)
+    return frozenset(found)

@@ -1,0 +1,254 @@
+"""The claims a draft proposes, and which of them the corpus bears out.
+
+Candidates are claims of the built-in kinds over the drafted entities: a date for each kind of event of
+language/drafting.toml, said of each person or organisation most named or of the event alone; a count per counted
+thing, for the story and per place; an age per person; a role per person where two articles give the same one; the
+spelling of every name. Each is read over the corpus by the engine itself (the same kinds a check runs), and kept
+where at least `min_sources` articles read it and most of them agree: a candidate that reads a different value in
+every article is several events taken for one, not a discrepancy. Of two candidates that read the same sentences, the
+one more articles bear out is kept.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
+
+from factcheck import language, patterns
+from factcheck.claims import Claim, Example, RuleSet
+from factcheck.decide import findings_of, odd_ones_out
+from factcheck.drafting.names import DraftEntity
+from factcheck.examples import run_example
+from factcheck.findings import Statement
+from factcheck.inputs.article import Article
+from factcheck.kinds import kind
+from factcheck.readers.names import Entity
+from factcheck.readers.reading import Reading, mentions_in, read
+from factcheck.readers.titles import read_roles
+
+DRAFT_PATH = "draft"  # the path candidate claims carry until the draft is written to a file
+
+# How many of the most named entities a draft proposes claims about: each candidate is read in every article.
+SUBJECTS = 8
+PLACES = 4
+ENTITIES = {"person": 30, "place": 20, "organisation": 12}
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """A claim the corpus bears out, with the statements it read there (its evidence) and how many articles agree
+    on its commonest value."""
+
+    claim: Claim
+    statements: tuple[Statement, ...]
+    sources: int
+    agreeing: int
+    note: str = ""  # what the draft says of it beside the sources ("2 articles disagree")
+
+
+@functools.cache
+def _data() -> dict[str, Any]:
+    return language.load("drafting")
+
+
+def rule_entities(drafted: Sequence[DraftEntity]) -> dict[str, Entity]:
+    """The drafted entities as the rules' records, the most named of each kind (slips left out of the variants, so
+    that the spelling claim flags them)."""
+    kept: dict[str, Entity] = {}
+    per_kind: Counter[str] = Counter()
+    for entity in drafted:
+        if per_kind[entity.kind] >= ENTITIES.get(entity.kind, 0):
+            continue
+        per_kind[entity.kind] += 1
+        kept[entity.id] = Entity(entity.id, entity.kind, entity.name, entity.variants)
+    return kept
+
+
+def candidates(drafted: Sequence[DraftEntity], entities: Mapping[str, Entity]) -> list[Claim]:
+    """Every claim worth reading over the corpus (see the module's docstring)."""
+    ranked = [e for e in drafted if e.id in entities]
+    subjects = [e for e in ranked if e.kind in ("person", "organisation")][:SUBJECTS]
+    persons = [e for e in ranked if e.kind == "person"][:SUBJECTS]
+    places = [e for e in ranked if e.kind == "place"][:PLACES]
+    found: list[Claim] = []
+    for event, spec in _data()["dates"].items():
+        whos: list[DraftEntity | None] = [None]
+        if spec.get("subject", True):
+            whos += subjects
+        for who in whos:
+            options: dict[str, Any] = {"event": event}
+            if who is not None:
+                options["who"] = who.id
+            title = spec["title"].replace("{who}", who.name if who else "someone").replace("someone was", "it was")
+            name = f"{who.id}-{event}" if who else event
+            found.append(_claim(f"{name}-date", "date", title, options))
+            found.append(_claim(f"{name}-time", "time", title.replace("Day", "Time", 1), options))
+    for name, spec in _data()["counts"].items():
+        base = {key: tuple(value) if isinstance(value, list) else value for key, value in spec.items()
+                if key != "title"}
+        found.append(_claim(f"{name}-count", "count", spec["title"], base))
+        for place in places:
+            found.append(_claim(f"{name}-{place.id}-count", "count", f"{spec['title']} in {place.name}",
+                                {**base, "place": place.id}))
+    for person in persons:
+        found.append(_claim(f"{person.id}-age", "age", f"Age of {person.name}", {"who": person.id}))
+    people = tuple(e.id for e in ranked if e.kind == "person")
+    if people:
+        found.append(_claim("name-spelling", "spelling", "Spelling of the names of the people", {"entities": people}))
+    return found
+
+
+def _claim(claim_id: str, kind_name: str, title: str, options: Mapping[str, Any]) -> Claim:
+    return Claim(claim_id, kind_name, title, DRAFT_PATH, 0, MappingProxyType(dict(options)))
+
+
+def rule_set(entities: Mapping[str, Entity], claims: Iterable[Claim]) -> RuleSet:
+    """Candidates as one story, as a rule file of them would be read."""
+    listed = tuple(claims)
+    story = frozenset(entities)
+    return RuleSet(MappingProxyType(dict(entities)), listed, (), MappingProxyType({c.id: story for c in listed}))
+
+
+@dataclass(frozen=True, slots=True)
+class Read:
+    """What the candidates read in the corpus: statements by claim, and each article's reading for examples."""
+
+    statements: Mapping[str, tuple[Statement, ...]]
+    readings: tuple[Reading, ...]
+
+
+def read_corpus(articles: Sequence[Article], rules: RuleSet) -> Read:
+    by_claim: dict[str, list[Statement]] = defaultdict(list)
+    readings = []
+    for article in articles:
+        reading = read(article, rules, mentions_in(article, rules))
+        readings.append(reading)
+        for claim in rules.claims:
+            with patterns.budget():
+                for found in kind(claim.kind).extract(reading, claim, rules):
+                    by_claim[claim.id].append(found)
+    return Read(MappingProxyType({k: tuple(v) for k, v in by_claim.items()}), tuple(readings))
+
+
+def title_candidates(readings: Sequence[Reading], rules: RuleSet, min_sources: int) -> list[Claim]:
+    """A role claim for each person that `min_sources` articles give the same role, as they write it: the roles
+    two articles agree on are accepted, a role only one article gives is left for the check to weigh."""
+    written: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
+    articles: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for reading in readings:
+        text = reading.text
+        for index, sentence in enumerate(reading.sentences):
+            for mention in reading.mentions[index]:
+                if rules.entity_kinds.get(mention.entity) != "person" or mention.how != "name":
+                    continue
+                for role in read_roles(text, sentence.start, sentence.end, mention.start, mention.end):
+                    if role.role is None:
+                        continue
+                    phrase = " ".join(text[role.start:role.end].split()).strip(" ,")
+                    key = role.role.words.casefold()
+                    written[mention.entity][key][phrase] += 1
+                    articles[mention.entity][key].add(reading.article.id)
+    found = []
+    for entity_id in sorted(articles):
+        agreed = sorted(key for key, where in articles[entity_id].items() if len(where) >= min_sources)
+        if agreed:
+            accepted = tuple(written[entity_id][key].most_common(1)[0][0] for key in agreed)
+            name = rules.entities[entity_id].name
+            found.append(_claim(f"{entity_id}-title", "title", f"Role of {name}",
+                                {"who": entity_id, "accepted": accepted}))
+    return found
+
+
+def judged(rules: RuleSet, statements: Mapping[str, tuple[Statement, ...]], min_sources: int) -> list[Proposal]:
+    """The candidates the corpus bears out (see the module's docstring), in the order of the rules."""
+    kept: list[Proposal] = []
+    for claim in rules.claims:
+        found = statements.get(claim.id, ())
+        sources = {s.article for s in found}
+        if len(sources) < min_sources:
+            continue
+        findings = findings_of(claim, list(found))
+        odd = {s.article for f in findings if f.status != "consistent" for s in odd_ones_out(f)}
+        agreeing = len(sources - odd)
+        # Most articles agree: the odd ones out are a few, as a slip is; a claim every article reads differently
+        # mixes events.
+        if claim.kind not in ("spelling", "title") and (agreeing < 2 or len(odd) > max(1, len(sources) // 3)):
+            continue
+        note = f"{len(odd)} of them disagree" if odd else ""
+        kept.append(Proposal(claim, found, len(sources), agreeing, note))
+    return _without_repeats(kept)
+
+
+def _without_repeats(proposals: list[Proposal]) -> list[Proposal]:
+    """Of two proposals of one kind that read the same sentences, the better borne out; a time claim only where its
+    date claim is kept, since a time without its day is a reading of another event as often."""
+    ranked = sorted(proposals, key=lambda p: (-p.agreeing, -p.sources, "who" not in p.claim.options, p.claim.id))
+    kept: list[Proposal] = []
+    seen: dict[str, set[tuple[str, int]]] = defaultdict(set)
+    for proposal in ranked:
+        group = "date" if proposal.claim.kind in ("date", "time") else proposal.claim.kind
+        spots = {(s.article, s.start) for s in proposal.statements}
+        if proposal.claim.kind not in ("spelling", "title", "age") and proposal.claim.kind != "time" and (
+                len(spots & seen[group]) * 2 > len(spots)):
+            continue
+        seen[group] |= spots
+        kept.append(proposal)
+    dates = {p.claim.id.removesuffix("-date") for p in kept if p.claim.kind == "date"}
+    kept = [p for p in kept if p.claim.kind != "time" or p.claim.id.removesuffix("-time") in dates]
+    order = {c.claim.id: n for n, c in enumerate(proposals)}
+    return sorted(kept, key=lambda p: order[p.claim.id])
+
+
+def with_examples(proposal: Proposal, rules: RuleSet, readings: Sequence[Reading]) -> Proposal:
+    """The proposal with two examples from the corpus that hold when read alone, as `rules test` reads them: a
+    sentence that reads its commonest value, and one of the same articles that reads nothing."""
+    claim = proposal.claim
+    values = Counter(s.value for s in proposal.statements)
+    examples: list[Example] = []
+    for value, _ in values.most_common(3):
+        for statement in sorted((s for s in proposal.statements if s.value == value), key=_where)[:3]:
+            example = Example(" ".join(statement.quote.split()), statement.published, value, 0)
+            if run_example(claim, example, rules).passed:
+                examples.append(example)
+                break
+        if examples:
+            break
+    read_in = {(s.article, s.quote_start) for s in proposal.statements}
+    subject = claim.get("who")
+    for reading in readings:
+        if len(examples) >= 2:
+            break
+        for index, sentence in enumerate(reading.sentences):
+            if (reading.article.id, sentence.start) in read_in or len(sentence.text) > 300:
+                continue
+            if subject and not reading.mentions_of(subject, index) or not subject and not reading.timexes[index]:
+                continue
+            example = Example(" ".join(sentence.text.split()), reading.article.published, None, 0)
+            if run_example(claim, example, rules).passed:
+                examples.append(example)
+                break
+    return Proposal(Claim(claim.id, claim.kind, claim.title, claim.path, claim.line, claim.options, tuple(examples)),
+                    proposal.statements, proposal.sources, proposal.agreeing, proposal.note)
+
+
+def unique_ids(proposals: Sequence[Proposal], taken: AbstractSet[str]) -> tuple[Proposal, ...]:
+    """The proposals with claim ids none of `taken` (a numbered id where the plain one is)."""
+    used = set(taken)
+    out = []
+    for proposal in proposals:
+        claim_id, number = proposal.claim.id, 2
+        while claim_id in used:
+            claim_id, number = f"{proposal.claim.id}-{number}", number + 1
+        used.add(claim_id)
+        out.append(dataclasses.replace(proposal, claim=dataclasses.replace(proposal.claim, id=claim_id)))
+    return tuple(out)
+
+
+def _where(statement: Statement) -> tuple[str, int]:
+    return statement.article, statement.start
