@@ -180,6 +180,19 @@ def test_the_report_finds_the_article_that_gives_another_day(drafted: Drafted, r
         (SINKING, ("coastal-times", "evening-star", "harbour-wire", "valdora-daily")), (ODD_DAY, ("north-post",))}
 
 
+@pytest.mark.xfail(strict=True, reason="a date claim said of a person is preferred to the same claim of no one, "
+                                       "so the minister who gives the toll is drafted as the one killed")
+def test_the_one_who_gives_the_toll_is_not_drafted_as_killed(tmp_path: Path) -> None:
+    for name in ("a", "b", "c"):
+        (tmp_path / f"{name}.txt").write_text(" date 2024-03-15\n\nA ferry sank off Port Ostrel on Wednesday, killing "
+                                              "14 people, Interior Minister Ilse Marrow said.\n", encoding="utf-8")
+    result = invoke("rules", "draft", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    toml = tomllib.loads(result.stdout)
+    assert _claims(toml, "date", event="killed")
+    assert not _claims(toml, "date", event="killed", who=_by_name(toml)["Ilse Marrow"]["id"])
+
+
 # 4. What cannot be drafted exits 2 with the reason.
 
 def test_min_sources_beyond_the_corpus_exits_2_with_a_clear_message(drafted: Drafted) -> None:
