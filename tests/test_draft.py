@@ -148,9 +148,6 @@ def test_the_draft_names_the_people_and_places_of_two_articles_or_more(drafted: 
     assert SLIP not in marrow.get("variants", [])  # written once, a letter off: a slip, not a spelling
 
 
-@pytest.mark.xfail(strict=True, reason="the spelling claim reads only misspellings, and is judged like any claim: "
-                                       "kept only where --min-sources articles read it, so a slip of one article "
-                                       "drops the very claim meant to flag it")
 def test_the_spelling_claim_flags_the_slip_in_the_report(drafted: Drafted, report: dict[str, Any]) -> None:
     assert _claims(drafted.toml, "spelling")
     flagged = [s for f in report["findings"] if f["kind"] == "spelling" and f["status"] != "consistent"
@@ -180,8 +177,6 @@ def test_the_report_finds_the_article_that_gives_another_day(drafted: Drafted, r
         (SINKING, ("coastal-times", "evening-star", "harbour-wire", "valdora-daily")), (ODD_DAY, ("north-post",))}
 
 
-@pytest.mark.xfail(strict=True, reason="a date claim said of a person is preferred to the same claim of no one, "
-                                       "so the minister who gives the toll is drafted as the one killed")
 def test_the_one_who_gives_the_toll_is_not_drafted_as_killed(tmp_path: Path) -> None:
     for name in ("a", "b", "c"):
         (tmp_path / f"{name}.txt").write_text(" date 2024-03-15\n\nA ferry sank off Port Ostrel on Wednesday, killing "
@@ -280,7 +275,7 @@ def test_check_draft_says_the_rules_are_a_draft(drafted: Drafted) -> None:
     result = invoke("check", "--draft", str(drafted.corpus), "--no-baseline")
     assert result.exit_code in (0, 1), result.output
     assert "read against the rules in a draft of the corpus" in result.stdout
-    assert "the rules are a draft of the corpus" in result.stderr
+    assert "the rules are a draft of the corpus" in result.stdout  # among the report's notes
     assert "incident-date" in result.stdout
 
 
@@ -291,11 +286,9 @@ def test_check_draft_in_json_is_a_report_of_the_draft(drafted: Drafted, report: 
     assert drafted_report["schema"] == report["schema"]
     assert [(f["claim"], f["status"]) for f in drafted_report["findings"]] == [
         (f["claim"], f["status"]) for f in report["findings"]]  # the draft as `rules draft` writes it
-    assert "the rules are a draft of the corpus" in result.stderr
+    assert drafted_report["warnings"][0].startswith("the rules are a draft of the corpus")
 
 
-@pytest.mark.xfail(strict=True, reason="the JSON report of check --draft says nowhere that its rules are a draft "
-                                       "(only standard error does): a report kept in CI reads as a checked one")
 def test_check_draft_json_report_itself_says_the_rules_are_a_draft(drafted: Drafted) -> None:
     result = invoke("check", "--draft", str(drafted.corpus), "--no-baseline", "--format", "json")
     report = json.loads(result.stdout)
@@ -311,9 +304,6 @@ def test_check_draft_refuses_what_contradicts_it(drafted: Drafted, extra: list[s
     assert "--draft" in result.stderr and not result.stdout
 
 
-@pytest.mark.xfail(strict=True, reason="check --draft drafts before the report and keeps the skipped inputs quiet "
-                                       "('the report lists them'), so a corpus of no article exits 2 without the "
-                                       "reason that check alone gives")
 def test_check_draft_on_no_article_says_why(tmp_path: Path) -> None:
     (tmp_path / "NOTES.md").write_text("Notes on the ferry story, without a date.\n", encoding="utf-8")
     result = invoke("check", "--draft", str(tmp_path))
@@ -332,7 +322,6 @@ def _sightings(text: str) -> list[names.Sighting]:
 _DRAFTING = language.load("drafting")
 _KIND_EXAMPLES = [(example["text"], kind, example[kind]) for example in _DRAFTING["kinds"]["examples"]
                   for kind in ("person", "place", "organisation") if kind in example]
-_NO_PLACE_CUE = ("the ferry left Port Elm", "place")  # "left" is no cue of place_before
 
 
 @pytest.mark.parametrize("example", _DRAFTING["names"]["examples"], ids=lambda e: e["text"][:40])
@@ -340,11 +329,7 @@ def test_names_example(example: dict[str, Any]) -> None:
     assert {s.form for s in _sightings(example["text"])} == set(example["names"])
 
 
-@pytest.mark.parametrize("text,kind,form", [
-    pytest.param(text, kind, form, marks=pytest.mark.xfail(strict=True, reason="the [kinds] example's place gets "
-                                                           "no hint: no place cue precedes 'Port Elm'"))
-    if _NO_PLACE_CUE[0] in text and kind == _NO_PLACE_CUE[1] else (text, kind, form)
-    for text, kind, form in _KIND_EXAMPLES], ids=[f"{k}:{f}" for _, k, f in _KIND_EXAMPLES])
+@pytest.mark.parametrize("text,kind,form", _KIND_EXAMPLES, ids=[f"{k}:{f}" for _, k, f in _KIND_EXAMPLES])
 def test_kinds_example(text: str, kind: str, form: str) -> None:
     seen = [s for s in _sightings(text) if s.form == form]
     assert seen, f"{form!r} is not read as a name"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import sys
 from pathlib import Path
@@ -76,21 +77,22 @@ def check(context: click.Context, corpus: tuple[Path, ...], rules_dir: Path, pub
     skipped with the reason. Exit status: 0 no conflict, 1 conflicts (see --fail-on), 2 unusable input or rules.
     """
     with contextlib.ExitStack() as stack:
-        label = str(rules_dir)
+        label, note = str(rules_dir), ""
         if draft:
             if context.get_parameter_source("rules_dir") is not ParameterSource.DEFAULT:
                 fail("--draft and --rules contradict each other: the draft stands for the rules")
             if new or changed_since is not None:
                 fail("--draft reads the whole corpus: it cannot be combined with --new or --changed-since")
-            _, _, text = drafted(corpus, published, max_size, 2, say_skipped=False)  # the report lists them
+            result, _, text = drafted(corpus, published, max_size, 2, say_skipped=False)  # the report lists them
             rules_dir, label, no_db = stack.enter_context(draft_folder(text)), "a draft of the corpus", True
-            click.echo("factcheck: the rules are a draft of the corpus: write it with `factcheck rules "
-                       "draft -o rules/STORY.toml` to read and refine it", err=True)
-        _check(rules_dir, label, corpus, published, max_size, new, changed_since, baseline_path, no_baseline,
+            note = (f"the rules are a draft of the corpus ({len(result.rules.entities)} entities, "
+                    f"{len(result.proposals)} claims, as `factcheck rules draft` writes them): its findings are leads "
+                    "to verify; write the draft with `factcheck rules draft -o rules/STORY.toml` to read and refine it")
+        _check(rules_dir, label, note, corpus, published, max_size, new, changed_since, baseline_path, no_baseline,
                fail_on, reviews_path, show, quiet, output_format, output, color, jobs, db, no_db, scheduler)
 
 
-def _check(rules_dir: Path, label: str, corpus: tuple[Path, ...], published: dt.date | None, max_size: int,
+def _check(rules_dir: Path, label: str, note: str, corpus: tuple[Path, ...], published: dt.date | None, max_size: int,
            new: tuple[Path, ...], changed_since: str | None, baseline_path: Path | None, no_baseline: bool,
            fail_on: str, reviews_path: Path | None, show: frozenset[str], quiet: bool, output_format: str,
            output: Path | None, color: str, jobs: int, db: Path | None, no_db: bool, scheduler: str | None) -> None:
@@ -119,6 +121,8 @@ def _check(rules_dir: Path, label: str, corpus: tuple[Path, ...], published: dt.
                             execution_of(jobs, db, no_db, scheduler), keep_texts=chosen.needs_texts,
                             progress=progress)
     report = with_reviews(report, reviews_path or default_reviews(rules_dir))
+    if note:  # a report of drafted rules says so in every format, first of its notes
+        report = dataclasses.replace(report, warnings=(note, *report.warnings))
     shown = display(output, chosen.for_a_terminal, color)
     # --quiet shows what fails the run: conflicts, and warnings too with --fail-on warning.
     failing = {"conflict", "warning"} if fail_on == "warning" else {"conflict"} if fail_on == "conflict" else set()

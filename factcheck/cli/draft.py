@@ -33,7 +33,8 @@ def drafted(corpus: tuple[Path, ...], published: dt.date | None, max_size: int,
         click.echo(log_lines(terminal_text(f"factcheck: skipped {item.path}: {item.reason}")), err=True)
     named = ", ".join(map(str, inputs))
     if not articles:
-        fail(f"no usable article in {named}: nothing to draft rules from")
+        reasons = "; ".join(f"{item.path}: {item.reason}" for item in skipped)
+        fail(f"no usable article in {named}: nothing to draft rules from" + (f" ({reasons})" if reasons else ""))
     taken = defined_ids(beside.parent, beside) if beside is not None else frozenset()
     result = draft(articles, min_sources, taken)
     if not result.proposals:

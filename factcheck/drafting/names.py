@@ -34,6 +34,7 @@ _WORD = patterns.compile(r"(?<![\w@#/&])(?:\p{Lu}\.){2,}(?!\w)|(?<![\w@#/&.])\p{
                          r"|(?<![\w@#/&.])\p{Lu}[\p{L}\p{M}]*(?:[-'’][\p{L}\p{M}]+)*")
 _SMALL_WORD = patterns.compile(r"(?<![\w'’-])\p{Ll}[\p{L}\p{M}]*(?:[-'’][\p{L}\p{M}]+)*")
 _POSSESSIVE = ("'s", "’s")
+_LINKING_WORDS = frozenset(["of", "and", "the", "for", "on", "de", "del", "des", "du", "la", "le", "el", "al"])
 _JOINED = patterns.compile(r",\s*|\s+and\s+|,\s+and\s+")
 
 
@@ -98,6 +99,11 @@ def _particles() -> frozenset[str]:
 @functools.cache
 def _organisation_words() -> frozenset[str]:
     return frozenset(_data()["kinds"]["organisation_words"])  # type: ignore[index]
+
+
+@functools.cache
+def _place_words() -> frozenset[str]:
+    return frozenset(_data()["kinds"]["place_words"])  # type: ignore[index]
 
 
 @functools.cache
@@ -183,13 +189,19 @@ def _names_in(text: str, run: list[tuple[int, int]], words: Vocabulary) -> list[
     holds "Fidel Castro"), a possessive ending the name it closes."""
     names: list[tuple[int, int]] = []
     current: list[tuple[int, int]] = []
-    for start, end in run:
+    for position, (start, end) in enumerate(run):
         token = text[start:end]
         possessive = token.endswith(_POSSESSIVE)
         bare = token[:-2] if possessive else token
-        if words.is_word(bare) and not (current and bare.casefold() in _organisation_words()):
+        folded = bare.casefold()
+        # A common word stays in a name where it ends an organisation's ("Harbour Authority") or begins a place's
+        # ("Port Elm", "Lake Oster").
+        kept = (current and folded in _organisation_words()) or (
+            not current and not possessive and folded in _place_words() and position + 1 < len(run)
+            and not words.is_word(text[run[position + 1][0]:run[position + 1][1]]))
+        if words.is_word(bare) and not kept:
             # The words before an office are whose office it is ("Valdoran Interior Minister"), not a name.
-            if current and bare.casefold() not in _offices():
+            if current and folded not in _offices():
                 names.append((current[0][0], current[-1][1]))
             current = []
             continue
@@ -213,7 +225,9 @@ def _hints(text: str, sentence_start: int, sentence_end: int, start: int, end: i
         hints.append("organisation")
     if _cue("person_before").search(before) or _cue("person_after").match(after):
         hints.append("person")
-    if _cue("place_before").search(before) and not after.startswith(_POSSESSIVE):  # "at Olsen's home"
+    words = form.casefold().replace(".", "").split()
+    if (_cue("place_before").search(before) and not after.startswith(_POSSESSIVE)  # "at Olsen's home"
+            or len(words) > 1 and (words[0] in _place_words() or words[-1] in _place_words())):
         hints.append("place")
     return tuple(hints)
 
@@ -222,12 +236,44 @@ def entities(found: Sequence[Sighting], min_sources: int, taken: AbstractSet[str
     """The sightings grouped into entities named in at least `min_sources` articles, most named first, with ids
     none of `taken` (those of other rule files beside the draft)."""
     by_form: dict[str, list[Sighting]] = defaultdict(list)
-    for sighting in found:
+    for sighting in _without_peoples(found):
         by_form[fold(sighting.form)].append(sighting)
     groups = _grouped(by_form)
     drafted = [entity for members in groups if (entity := _entity(members, by_form, min_sources)) is not None]
     drafted.sort(key=lambda e: (-len(e.articles), e.name))
     return _with_ids(_with_places(_without_words(drafted), min_sources), taken)
+
+
+def _without_peoples(found: Sequence[Sighting]) -> list[Sighting]:
+    """The sightings without the country's adjective that opens a name ("Valdoran Harbour Authority") or the people
+    that closes one ("Marrow Valdorans"): the name is what is left, if anything is."""
+    by_form: dict[str, list[Sighting]] = defaultdict(list)
+    for sighting in found:
+        by_form[fold(sighting.form)].append(sighting)
+    places = [f for f, seen in by_form.items() if " " not in f and _kind(seen) == "place"]
+    kept = []
+    for sighting in found:
+        words = sighting.form.split()
+        first, last = 0, len(words)
+        while last - first > 1 and _is_demonym(words[first], places):
+            first += 1
+        while last - first > 1 and _is_people(words[last - 1]):
+            last -= 1
+        if (first, last) == (0, len(words)):
+            kept.append(sighting)
+            continue
+        if _is_people(words[first]) or len(words[first:last]) == 1 and _is_demonym(words[first], places):
+            continue
+        offset = sighting.form.find(words[first], sum(len(w) for w in words[:first]))
+        form = sighting.form[offset:offset + len(" ".join(words[first:last]))]
+        kept.append(dataclasses.replace(sighting, form=form, start=sighting.start + offset,
+                                        end=sighting.start + offset + len(form)))
+    return kept
+
+
+def _is_people(word: str) -> bool:
+    """A people's name in the plural ("Valdorans", "Norvikese")."""
+    return word.casefold().endswith(("ans", "ians", "eses")) and len(word) > 5
 
 
 def _without_words(drafted: list[DraftEntity]) -> list[DraftEntity]:
@@ -304,10 +350,9 @@ def _with_places(drafted: list[DraftEntity], min_sources: int) -> list[DraftEnti
 
 def _is_demonym(word: str, places: Sequence[str]) -> bool:
     """A people's name or a country's adjective: "Valdorans", "Valdoran" beside Valdora."""
-    folded = word.casefold()
-    if folded.endswith(("ans", "ians", "eses")) and len(folded) > 5:
+    if _is_people(word):
         return True
-    return any(place_stem(word, place) >= 4 and word.casefold() != place.casefold() for place in places)
+    return any(place_stem(word, place) >= 3 and word.casefold() != place.casefold() for place in places)
 
 
 def _articles(sightings_: Iterable[Sighting]) -> set[str]:
@@ -359,8 +404,15 @@ def _grouped(by_form: dict[str, list[Sighting]]) -> list[list[str]]:
     for same in ends.values():
         for form in same[1:]:
             join(same[0], form)
+    # A country's adjective begins many names ("Valdoran Harbour Authority") and is no one's given name.
+    place_forms = [f for f in by_form if " " not in f and _kind(by_form[f]) == "place"]
     for part, owners in parts.items():
-        if part not in by_form or " " not in part and _kind(by_form[part]) == "organisation":
+        if part not in by_form or " " not in part and (_kind(by_form[part]) in ("organisation", "place")
+                                                        or _is_demonym(part, place_forms)):
+            continue
+        # Only a person's name is written by a part of it: "Florida" is not "Florida Straits".
+        owners = [f for f in owners if _kind(by_form[f]) == "person"]
+        if not owners:
             continue
         owners = sorted({root(f) for f in owners}, key=lambda f: -counts[f])
         # A given name alone only where one full name begins with it; a surname also where one far outnumbers.
@@ -368,6 +420,17 @@ def _grouped(by_form: dict[str, list[Sighting]]) -> list[list[str]]:
             f.endswith(part) for f in owners)
         if len(owners) == 1 or not given and counts[owners[0]] >= 2 * counts[owners[1]]:
             join(owners[0], part)
+    # An acronym and the name it stands for ("NORA" and "Norvik Ocean Rescue Agency"), where one name has its
+    # initials.
+    initials: dict[str, set[str]] = defaultdict(set)
+    for form in full:
+        words = [w for w in form.replace("-", " ").split() if w not in _LINKING_WORDS]
+        if len(words) >= 2 and _kind(by_form[form]) != "person" and all(w.isalpha() for w in words):
+            initials["".join(w[0] for w in words)].add(form)
+    for form in by_form:
+        letters = form.replace(".", "")
+        if " " not in form and letters.isalpha() and 2 <= len(letters) <= 5 and len(initials.get(letters, ())) == 1:
+            join(next(iter(initials[letters])), form)
     groups: dict[str, list[str]] = defaultdict(list)
     for form in by_form:
         groups[root(form)].append(form)

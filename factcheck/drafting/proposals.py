@@ -36,6 +36,7 @@ DRAFT_PATH = "draft"  # the path candidate claims carry until the draft is writt
 
 # How many of the most named entities a draft proposes claims about: each candidate is read in every article.
 SUBJECTS = 8
+PAIRED = 3  # the people most named, of whom two-sided events (meetings) are drafted with each other subject
 PLACES = 4
 ENTITIES = {"person": 30, "place": 20, "organisation": 12}
 
@@ -101,16 +102,25 @@ def candidates(drafted: Sequence[DraftEntity], entities: Mapping[str, Entity],
         e for e in ranked if e.kind == "place" and " and " in e.name]
     found: list[Claim] = []
     for event, spec in _data()["dates"].items():
-        whos: list[DraftEntity | None] = [None]
-        if spec.get("subject", True):
-            whos += subjects
-        for who in whos:
-            options: dict[str, Any] = {"event": event}
-            if who is not None:
-                options["who"] = who.id
-            title = spec["title"].replace("{who}", who.name if who else "someone").replace("someone was", "it was")
-            name = f"{who.id}-{event}" if who else event
-            found.append(_claim(f"{name}-date", "date", title, options))
+        found.append(_claim(f"{event}-date", "date", spec["alone"], {"event": event}))
+        if spec.get("by_place"):
+            for place in places:
+                found.append(_claim(f"{event}-{place.id}-date", "date", f"{spec['alone']} ({place.name})",
+                                    {"event": event, "place": place.id}))
+            continue
+        if not spec.get("subject", True):
+            continue
+        if spec.get("pairs"):
+            for who in persons[:PAIRED]:
+                for other in subjects:
+                    if other.id != who.id:
+                        found.append(_claim(f"{who.id}-{other.id}-{event}-date", "date",
+                                            spec["title"].replace("{who}", who.name).replace("{with}", other.name),
+                                            {"event": event, "who": who.id, "with": other.id}))
+            continue
+        for who in subjects:
+            found.append(_claim(f"{who.id}-{event}-date", "date", spec["title"].replace("{who}", who.name),
+                                {"event": event, "who": who.id}))
     for name, spec in _data()["counts"].items():
         base = {key: tuple(value) if isinstance(value, list) else value for key, value in spec.items()
                 if key != "title"}
@@ -155,7 +165,8 @@ def first_look(claim: Claim) -> bool:
 
 
 def _family(claim: Claim) -> tuple[Any, ...]:
-    return claim.kind, tuple(sorted((k, v) for k, v in claim.options.items() if k not in ("who", "place", "since")))
+    return claim.kind, tuple(sorted((k, v) for k, v in claim.options.items()
+                                    if k not in ("who", "with", "place", "since")))
 
 
 def second_look(claims: Sequence[Claim], read: Mapping[str, tuple[Statement, ...]], min_sources: int,
@@ -234,20 +245,31 @@ def title_candidates(readings: Sequence[Reading], rules: RuleSet, min_sources: i
     for entity_id in sorted(articles):
         agreed = sorted(key for key, where in articles[entity_id].items() if len(where) >= min_sources)
         if agreed:
-            accepted = tuple(written[entity_id][key].most_common(1)[0][0] for key in agreed)
+            # Every way the articles write an agreed role ("UN Secretary-General", "secretary-general of the United
+            # Nations"): a qualifier written one way or the other is the same office.
+            accepted = tuple(sorted({form for key in agreed for form in written[entity_id][key]}))
             name = rules.entities[entity_id].name
             found.append(_claim(f"{entity_id}-title", "title", f"Role of {name}",
                                 {"who": entity_id, "accepted": accepted}))
     return found
 
 
+def proposable(claim: Claim) -> bool:
+    """Whether a candidate may be proposed, or is only a first look for others: a trip's arrivals, departures and
+    visits are several, and only one of a place is one event."""
+    return not (claim.kind in ("date", "time") and not claim.get("place")
+                and _data()["dates"].get(claim.get("event"), {}).get("by_place"))
+
+
 def judged(rules: RuleSet, statements: Mapping[str, tuple[Statement, ...]], min_sources: int) -> list[Proposal]:
     """The candidates the corpus bears out (see the module's docstring), in the order of the rules."""
     kept: list[Proposal] = []
-    for claim in rules.claims:
+    for claim in filter(proposable, rules.claims):
         found = statements.get(claim.id, ())
         sources = {s.article for s in found}
-        if len(sources) < min_sources:
+        # A spelling claim reads only slips, which one article makes: one is enough, and none keeps it too, for
+        # the names a later article may misspell.
+        if len(sources) < min_sources and claim.kind != "spelling":
             continue
         findings = findings_of(claim, list(found))
         # A warning is a difference explained (a plan, a bound): only a conflict's odd ones out disagree.
@@ -265,9 +287,9 @@ def judged(rules: RuleSet, statements: Mapping[str, tuple[Statement, ...]], min_
 def _without_repeats(proposals: list[Proposal]) -> list[Proposal]:
     """Of two proposals of one kind that read the same sentences, the better borne out; a time claim only where its
     date claim is kept, since a time without its day is a reading of another event as often."""
-    # The better borne out first; of equals, the one of a person rather than of no one, and the one of no place
-    # rather than of a place that changed nothing.
-    ranked = sorted(proposals, key=lambda p: (-p.agreeing, -p.sources, "who" not in p.claim.options,
+    # The better borne out first; of equals, the one of no one and no place: a person or a place that changes
+    # nothing the claim reads is not borne out by it (the official who gives a toll is not the one killed).
+    ranked = sorted(proposals, key=lambda p: (-p.agreeing, -p.sources, "who" in p.claim.options,
                                               "place" in p.claim.options, p.claim.id))
     kept: list[Proposal] = []
     seen: dict[str, set[tuple[str, int, str]]] = defaultdict(set)

@@ -294,7 +294,7 @@ def _occasion() -> tuple[patterns.Pattern, patterns.Pattern]:
 def invited_to(text: str, clause_start: int, event_start: int) -> str | None:
     """The verb of asking that an event word is the content of ("invited the three states to join", "urged them
     to meet"), or None: what is asked for has not happened at the asking's date."""
-    match = _invited().search(text, max(clause_start, event_start - 90), event_start)
+    match = _invited().search(text, max(clause_start, event_start - 140), event_start)  # twelve words
     return match["verb"] if match else None
 
 
