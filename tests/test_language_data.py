@@ -437,3 +437,11 @@ def test_a_figure_told_as_what_a_count_grew_to(example: str) -> None:
     (figure,) = counts.read_counts(example, 0, len(example))
     assert counts.told_as_grown_to(example[:figure.start])
     assert not counts.told_as_grown_to(example[:figure.start].replace(" to ", " by "))
+
+
+@pytest.mark.parametrize("example", language.load("grammar")["negation"]["examples"], ids=lambda ex: ex["text"][:40])
+def test_negation_example(example: dict[str, str]) -> None:
+    text = example["text"]
+    found = clauses.segments(text)
+    event = text.index(example["event"])
+    assert clauses.negated(text, found[clauses.segment_at(found, event)], event) is example["negated"]

@@ -112,7 +112,7 @@ def candidates(drafted: Sequence[DraftEntity], entities: Mapping[str, Entity],
             continue
         if spec.get("pairs"):
             for who in persons[:PAIRED]:
-                for other in subjects:
+                for other in persons:  # a person's organisation is named beside them, not met
                     if other.id != who.id:
                         found.append(_claim(f"{who.id}-{other.id}-{event}-date", "date",
                                             spec["title"].replace("{who}", who.name).replace("{with}", other.name),
@@ -287,15 +287,20 @@ def judged(rules: RuleSet, statements: Mapping[str, tuple[Statement, ...]], min_
 def _without_repeats(proposals: list[Proposal]) -> list[Proposal]:
     """Of two proposals of one kind that read the same sentences, the better borne out; a time claim only where its
     date claim is kept, since a time without its day is a reading of another event as often."""
-    # The better borne out first; of equals, the one of no one and no place: a person or a place that changes
-    # nothing the claim reads is not borne out by it (the official who gives a toll is not the one killed).
-    ranked = sorted(proposals, key=lambda p: (-p.agreeing, -p.sources, "who" in p.claim.options,
-                                              "place" in p.claim.options, p.claim.id))
+    # The one all its sources agree on first (a place that sets a figure of one town apart from the total is the
+    # better claim), then the better borne out; of equals, the one of no one and no place: a person or a place
+    # that changes nothing the claim reads is not borne out by it (the official who gives a toll is not the one
+    # killed).
+    ranked = sorted(proposals, key=lambda p: (p.agreeing < p.sources, -p.agreeing, -p.sources,
+                                              "who" in p.claim.options, "place" in p.claim.options, p.claim.id))
     kept: list[Proposal] = []
     seen: dict[str, set[tuple[str, int, str]]] = defaultdict(set)
     for proposal in ranked:
         group = "date" if proposal.claim.kind in ("date", "time") else proposal.claim.kind
-        spots = {(s.article, s.start, str(s.value)) for s in proposal.statements}
+        # A day read in a sentence is the same reading whichever word of the event gave it ("the blast killed 30
+        # on Friday"); a figure is the same reading where the same figure is.
+        dated = proposal.claim.kind in ("date", "time")
+        spots = {(s.article, s.quote_start if dated else s.start, str(s.value)) for s in proposal.statements}
         if proposal.claim.kind not in ("spelling", "title", "age") and proposal.claim.kind != "time" and (
                 len(spots & seen[group]) * 2 > len(spots)):
             continue
