@@ -41,9 +41,14 @@ def draft(articles: Sequence[Article], min_sources: int = 2, taken: AbstractSet[
     readings = proposals.readings(articles, rules)
     # Looks at the same readings: the events and figures of the story, then those of its people and places where
     # the first found them (counted from the story's day), then their hours, and the roles two articles agree on.
-    first = [c for c in candidates if proposals.first_look(c)]
+    first = [c for c in candidates if proposals.first_look(c) and not proposals.is_counted_from_a_day(c)]
     statements = proposals.extracted(readings, first, rules)
-    second = proposals.second_look(candidates, statements, min_sources, proposals.story_day(statements))
+    day = proposals.story_day(statements)
+    tolls = proposals.counted_from(
+        [c for c in candidates if proposals.first_look(c) and proposals.is_counted_from_a_day(c)], day)
+    statements.update(proposals.extracted(readings, tolls, rules))
+    first += tolls
+    second = proposals.second_look(candidates, statements, min_sources, day)
     statements.update(proposals.extracted(readings, second, rules))
     chosen = {c.id: c for c in [*first, *second]}
     later = [*proposals.times_of(chosen.values(), statements, min_sources),

@@ -172,14 +172,21 @@ def _family(claim: Claim) -> tuple[Any, ...]:
 def second_look(claims: Sequence[Claim], read: Mapping[str, tuple[Statement, ...]], min_sources: int,
                 day: str | None) -> list[Claim]:
     """The candidates of a person or a place whose event or figure the first look found in `min_sources`
-    articles; and, from the story's `day`, every such cumulative count again, counted from it."""
+    articles, cumulative counts counted from the story's `day`."""
     found = {_family(c) for c in claims
              if first_look(c) and len({s.article for s in read.get(c.id, ())}) >= min_sources}
-    chosen = [c for c in claims if _family(c) in found and (not first_look(c) or c.kind == "count")]
-    second = [c for c in chosen if not first_look(c)]
-    counted = since(chosen, day) if day else []
-    started = {c.id for c in counted}
-    return [*(c for c in second if c.id not in started), *counted]
+    return counted_from([c for c in claims if not first_look(c) and _family(c) in found], day)
+
+
+def counted_from(claims: Iterable[Claim], day: str | None) -> list[Claim]:
+    """The claims, each cumulative count counted from the story's `day` (a toll "since" that day is not as of it):
+    the story's day is read first, so that a count is read once."""
+    return [dataclasses.replace(c, options=MappingProxyType({**c.options, "since": day}))
+            if day and c.kind == "count" and c.get("cumulative") else c for c in claims]
+
+
+def is_counted_from_a_day(claim: Claim) -> bool:
+    return claim.kind == "count" and bool(claim.get("cumulative"))
 
 
 def times_of(claims: Iterable[Claim], read: Mapping[str, tuple[Statement, ...]], min_sources: int) -> list[Claim]:
@@ -215,12 +222,6 @@ def story_day(statements: Mapping[str, tuple[Statement, ...]]) -> str | None:
             if count >= 2 and count * 2 > sum(days.values()):
                 return day
     return None
-
-
-def since(claims: Iterable[Claim], day: str) -> list[Claim]:
-    """The cumulative count claims, counted from the story's day."""
-    return [dataclasses.replace(c, options=MappingProxyType({**c.options, "since": day})) for c in claims
-            if c.kind == "count" and c.get("cumulative")]
 
 
 def title_candidates(readings: Sequence[Reading], rules: RuleSet, min_sources: int) -> list[Claim]:
@@ -295,6 +296,7 @@ def _without_repeats(proposals: list[Proposal]) -> list[Proposal]:
                                               "who" in p.claim.options, "place" in p.claim.options, p.claim.id))
     kept: list[Proposal] = []
     seen: dict[str, set[tuple[str, int, str]]] = defaultdict(set)
+    agreed: dict[tuple[Any, ...], list[set[tuple[str, int, str]]]] = defaultdict(list)
     for proposal in ranked:
         group = "date" if proposal.claim.kind in ("date", "time") else proposal.claim.kind
         # A day read in a sentence is the same reading whichever word of the event gave it ("the blast killed 30
@@ -304,7 +306,15 @@ def _without_repeats(proposals: list[Proposal]) -> list[Proposal]:
         if proposal.claim.kind not in ("spelling", "title", "age") and proposal.claim.kind != "time" and (
                 len(spots & seen[group]) * 2 > len(spots)):
             continue
+        # A disagreement that a claim of the same event or figure at a place does not have is that place's
+        # figures mixed with another's ("injured in the capital" read as injured in both places).
+        disagrees = proposal.agreeing < proposal.sources
+        placed = "place" in proposal.claim.options
+        if disagrees and any(len(spots & other) * 3 >= len(spots) for other in agreed[_family(proposal.claim)]):
+            continue
         seen[group] |= spots
+        if placed and not disagrees:
+            agreed[_family(proposal.claim)].append(spots)
         kept.append(proposal)
     dates = {p.claim.id.removesuffix("-date") for p in kept if p.claim.kind == "date"}
     kept = [p for p in kept if p.claim.kind != "time" or p.claim.id.removesuffix("-time") in dates]

@@ -461,9 +461,14 @@ def _after(text: str, mention_end: int, end: int) -> RoleReading | None:
 def read_roles(text: str, start: int, end: int, mention_start: int, mention_end: int) -> list[RoleReading]:
     """The roles attached to the name at text[mention_start:mention_end], in its sentence text[start:end]: the one
     before it and the one after it."""
+    return list(_roles(text, start, end, mention_start, mention_end))
+
+
+@functools.lru_cache(maxsize=4096)  # a mention's roles, asked again by every role claim of the same person
+def _roles(text: str, start: int, end: int, mention_start: int, mention_end: int) -> tuple[RoleReading, ...]:
     full_name = len(text[mention_start:mention_end].split()) > 1
     found = [_before(text, start, mention_start, full_name), _after(text, mention_end, end)]
-    return [reading for reading in found if reading is not None]
+    return tuple(reading for reading in found if reading is not None)
 
 
 def alias_role(text: str, start: int, alias_start: int, alias_end: int) -> RoleReading | None:
@@ -490,6 +495,7 @@ def _stems(word: str, endings: tuple[str, ...]) -> dict[str, str]:
     return {folded: "", **{folded[:-len(e)]: e for e in endings if folded.endswith(e) and len(folded) - len(e) >= 3}}
 
 
+@functools.lru_cache(maxsize=65536)  # the same qualifiers and places, compared for every role read
 def place_stem(word: str, place: str) -> int:
     """How closely a qualifier names a place: the length of the stem the two share ("Valdoran" and "Valdora" share
     "valdora", "Valdoran" and "Valdor" only "valdor"), more for the place's name itself, 0 for none. A word that
