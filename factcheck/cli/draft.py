@@ -16,7 +16,7 @@ from factcheck.drafting.draft import Draft, draft
 from factcheck.drafting.render import explanation, rule_file
 from factcheck.formatters.escape import log_lines, terminal_text
 from factcheck.inputs.article import Article, load_corpus
-from factcheck.rules.load import defined_ids
+from factcheck.rules.load import defined_ids, validate
 
 DRAFT_NAME = "draft.toml"
 
@@ -40,7 +40,13 @@ def drafted(corpus: tuple[Path, ...], published: dt.date | None, max_size: int,
     if not result.proposals:
         fail(f"no claim is borne out by {min_sources} of the {len(articles)} article(s) of {named} "
              f"({len(result.rules.entities)} entities found): nothing to draft; try --min-sources 1 or more articles")
-    return result, articles, rule_file(result, named)
+    text = rule_file(result, named)
+    with draft_folder(text) as folder:  # what is written must be what `rules check` accepts
+        _, errors = validate(folder)
+    if errors:
+        fail("internal error: the draft is no valid rule file (" + "; ".join(e.message for e in errors[:3])
+             + "). This is a bug in factcheck: please report it with the articles.")
+    return result, articles, text
 
 
 @contextlib.contextmanager

@@ -378,15 +378,20 @@ def _grouped(by_form: dict[str, list[Sighting]]) -> list[list[str]]:
             parent[other] = keep
 
     # Near forms: a slip of the same name or another spelling of it (same first letter, few edits).
-    ordered = sorted(by_form, key=lambda f: (-counts[f], f))
-    for position, form in enumerate(ordered):
-        for other in ordered[position + 1:]:
-            if other[:1] != form[:1] or abs(len(other) - len(form)) > 2 or (" " in form) != (" " in other) or (
-                    _is_demonym(form, [other]) or _is_demonym(other, [form])):
-                continue
+    # Compared within forms of the same first letter and as many words (a slip keeps both).
+    buckets: dict[tuple[str, bool], list[str]] = defaultdict(list)
+    for form in sorted(by_form, key=lambda f: (-counts[f], f)):
+        buckets[(form[:1], " " in form)].append(form)
+    for ordered in buckets.values():
+        for position, form in enumerate(ordered):
             budget = error_budget(form, "person" if " " in form else "place")
-            if budget and OSA.distance(form, other, score_cutoff=budget) <= budget:
-                join(form, other)
+            if not budget:
+                continue
+            for other in ordered[position + 1:]:
+                if abs(len(other) - len(form)) > 2 or OSA.distance(form, other, score_cutoff=budget) > budget:
+                    continue
+                if not (_is_demonym(form, [other]) or _is_demonym(other, [form])):
+                    join(form, other)
     full = [form for form in by_form if " " in form]
     # A part of a full name ("Olsen", "Marta Olsen" of "Marta Liv Olsen") joins it when it is the part of one full
     # name, or of one far more often named than any other.

@@ -27,7 +27,7 @@ from factcheck.drafting.names import DraftEntity
 from factcheck.examples import run_example
 from factcheck.findings import Statement
 from factcheck.inputs.article import Article
-from factcheck.kinds import kind
+from factcheck.kinds import kind, registry
 from factcheck.readers.names import Entity
 from factcheck.readers.reading import Reading, mentions_in, read
 from factcheck.readers.titles import read_roles
@@ -123,7 +123,11 @@ def candidates(drafted: Sequence[DraftEntity], entities: Mapping[str, Entity],
                                 {"event": event, "who": who.id}))
     for name, spec in _data()["counts"].items():
         base = {key: tuple(value) if isinstance(value, list) else value for key, value in spec.items()
-                if key != "title"}
+                if key not in ("title", "of")}
+        if spec.get("of"):
+            found += [_claim(f"{person.id}-{name}-count", "count", spec["title"].replace("{who}", person.name),
+                             {**base, "of": person.id}) for person in persons]
+            continue
         found.append(_claim(f"{name}-count", "count", spec["title"], base))
         for place in places:
             found.append(_claim(f"{name}-{place.id}-count", "count", f"{spec['title']} in {place.name}",
@@ -134,16 +138,28 @@ def candidates(drafted: Sequence[DraftEntity], entities: Mapping[str, Entity],
             found.append(_claim(f"{name}-{people.casefold()}-count", "count", f"{people} {name}",
                                 {"event": spec["event"], "counted": (people, people.removesuffix("s")),
                                  "cumulative": True}))
+    stops = tuple(e.id for e in places if " and " not in e.name)
     for person in persons:
         found.append(_claim(f"{person.id}-age", "age", f"Age of {person.name}", {"who": person.id}))
+        found.append(_claim(f"{person.id}-quote", "quote", f"Words of {person.name}", {"speakers": (person.id,)}))
+    for person in persons[:PAIRED]:
+        if len(stops) >= 2:
+            found.append(_claim(f"{person.id}-stops", "sequence", f"Order of {person.name}'s stops",
+                                {"who": person.id, "stops": stops}))
     named = tuple(e.id for e in ranked if e.kind == "person")
     if named:
         found.append(_claim("name-spelling", "spelling", "Spelling of the names of the people", {"entities": named}))
+    others = tuple(e.id for e in ranked if e.kind != "person" and " and " not in e.name)
+    if others:
+        found.append(_claim("place-spelling", "spelling", "Spelling of the names of places and organisations",
+                            {"entities": others}))
     return found
 
 
 def _claim(claim_id: str, kind_name: str, title: str, options: Mapping[str, Any]) -> Claim:
-    return Claim(claim_id, kind_name, title, DRAFT_PATH, 0, MappingProxyType(dict(options)))
+    """A candidate with the defaults of its kind's keys, as the rule file's loader gives them."""
+    defaults = {key: spec.default for key, spec in registry()[kind_name].keys.items() if spec.default is not None}
+    return Claim(claim_id, kind_name, title, DRAFT_PATH, 0, MappingProxyType({**defaults, **options}))
 
 
 def rule_set(entities: Mapping[str, Entity], claims: Iterable[Claim]) -> RuleSet:
@@ -199,12 +215,17 @@ def times_of(claims: Iterable[Claim], read: Mapping[str, tuple[Statement, ...]],
 def extracted(readings: Sequence[Reading], claims: Iterable[Claim], rules: RuleSet) -> dict[str, tuple[Statement, ...]]:
     """What claims read in readings already made (a second look at the corpus costs no second reading)."""
     found: dict[str, tuple[Statement, ...]] = {}
+    named = [frozenset(m.entity for sentence in reading.mentions for m in sentence) for reading in readings]
     for claim in claims:
         of = kind(claim.kind)
+        # A claim of a person reads nothing in an article that never names them (a pronoun needs a name before it).
+        subjects = {claim.get(key) for key in ("who", "with", "of") if claim.get(key)} | set(
+            claim.get("speakers") or ())
         statements = []
-        for reading in readings:
-            with patterns.budget():
-                statements += of.extract(reading, claim, rules)
+        for reading, names in zip(readings, named, strict=True):
+            if subjects <= names:
+                with patterns.budget():
+                    statements += of.extract(reading, claim, rules)
         found[claim.id] = tuple(statements)
     return found
 

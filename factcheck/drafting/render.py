@@ -81,7 +81,7 @@ def _claim(proposal: Proposal) -> list[str]:
     specs = registry()[claim.kind].keys
     # A date is TOML's own date, not a string (rules check wants the type the key declares).
     lines += [f"{key} = {value if specs[key].type == 'date' else _value(value)}"
-              for key, value in claim.options.items()]
+              for key, value in claim.options.items() if value != specs[key].default]  # a default goes unsaid
     if claim.examples:
         lines.append("examples = [")
         for example in claim.examples:

@@ -466,8 +466,12 @@ def attributed(reading: Reading, names: Mapping[str, str]) -> list[tuple[Quoted,
     """Every quotation of an article with its attribution (None: no verb of saying gives it to anyone, and it
     continues no attributed quotation), in the order of the text; `names` are the rules' entities' names by id,
     for the words that say how a pronoun was read."""
-    spans = _quotations(reading.text, _paragraphs(reading))
-    return list(zip(spans, _Reader(reading, spans, names).read_all(), strict=True))
+    def read_all() -> tuple[tuple[Quoted, Attribution | None], ...]:
+        spans = _quotations(reading.text, _paragraphs(reading))
+        return tuple(zip(spans, _Reader(reading, spans, names).read_all(), strict=True))
+
+    # Once per article for every quote claim of the rules, which share `names`.
+    return list(reading.once(("quotations", tuple(sorted(names.items()))), read_all))
 
 
 def without_nested(quoted: str) -> str:

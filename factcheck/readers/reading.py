@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol, overload
+from typing import Any, Protocol, TypeVar, overload
 
 from factcheck.inputs.article import Article
 from factcheck.readers import clauses, events, wordstarts
@@ -17,6 +17,7 @@ from factcheck.readers.names import POSSESSIVE_ENDINGS, Mention, NameIndex, addr
 from factcheck.readers.temporal import Timex
 from factcheck.readers.text import Sentence
 
+T = TypeVar("T")
 
 class Segments(Sequence[tuple[Segment, ...]]):
     """The clause segments of each sentence, cut when a claim first asks for that sentence's: most sentences of an
@@ -74,6 +75,8 @@ class Reading:
     _figures: dict[int, tuple[Count, ...]] = field(default_factory=dict, compare=False)
     _quantities: dict[tuple[int, str], tuple[Amount, ...]] = field(default_factory=dict, compare=False)
     _address: dict[str, str] = field(default_factory=dict, compare=False)  # how the article addresses its people
+    # What readers compute once per article for every claim that asks, by what it depends on (see `once`).
+    _once: dict[Hashable, Any] = field(default_factory=dict, compare=False)
 
     @property
     def text(self) -> str:
@@ -119,6 +122,13 @@ class Reading:
             self._quantities[key] = tuple(read_amounts(self.text, sentence.start, sentence.end) if unit == "money"
                                           else read_measures(self.text, unit, sentence.start, sentence.end))
         return self._quantities[key]
+
+    def once(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """A value of the article computed once for every claim that asks (its quotations and their speakers),
+        `key` saying what it depends on."""
+        if key not in self._once:
+            self._once[key] = compute()
+        return self._once[key]
 
     def sentence_at(self, offset: int) -> int:
         """The index of the sentence an offset stands in."""
