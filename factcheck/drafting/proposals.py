@@ -303,18 +303,20 @@ def judged(rules: RuleSet, statements: Mapping[str, tuple[Statement, ...]], min_
             continue
         note = f"{len(odd)} of them disagree" if odd else ""
         kept.append(Proposal(claim, found, len(sources), agreeing, note))
-    return _without_repeats(kept)
+    return _without_repeats(kept, rules)
 
 
-def _without_repeats(proposals: list[Proposal]) -> list[Proposal]:
+def _without_repeats(proposals: list[Proposal], rules: RuleSet) -> list[Proposal]:
     """Of two proposals of one kind that read the same sentences, the better borne out; a time claim only where its
     date claim is kept, since a time without its day is a reading of another event as often."""
     # The one all its sources agree on first (a place that sets a figure of one town apart from the total is the
     # better claim), then the better borne out; of equals, the one of no one and no place: a person or a place
     # that changes nothing the claim reads is not borne out by it (the official who gives a toll is not the one
     # killed).
+    # Of places that read the same, the one its sentences name most (the toll "in northern Valdora").
     ranked = sorted(proposals, key=lambda p: (p.agreeing < p.sources, -p.agreeing, -p.sources,
-                                              "who" in p.claim.options, "place" in p.claim.options, p.claim.id))
+                                              "who" in p.claim.options, "place" in p.claim.options,
+                                              -_place_named(p, rules), p.claim.id))
     kept: list[Proposal] = []
     seen: dict[str, set[tuple[str, int, str]]] = defaultdict(set)
     agreed: dict[tuple[Any, ...], list[set[tuple[str, int, str]]]] = defaultdict(list)
@@ -341,6 +343,15 @@ def _without_repeats(proposals: list[Proposal]) -> list[Proposal]:
     kept = [p for p in kept if p.claim.kind != "time" or p.claim.id.removesuffix("-time") in dates]
     order = {c.claim.id: n for n, c in enumerate(proposals)}
     return sorted(kept, key=lambda p: order[p.claim.id])
+
+
+def _place_named(proposal: Proposal, rules: RuleSet) -> int:
+    """In how many of a proposal's sentences its place is named."""
+    place = rules.entity(proposal.claim.get("place"))
+    if place is None:
+        return 0
+    forms = [form.casefold() for form in (*place.spellings, *place.aliases)]
+    return sum(any(form in s.quote.casefold() for form in forms) for s in proposal.statements)
 
 
 def with_examples(proposal: Proposal, rules: RuleSet, readings: Sequence[Reading]) -> Proposal:

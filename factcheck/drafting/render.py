@@ -75,7 +75,9 @@ def _claim(proposal: Proposal) -> list[str]:
     read = "; ".join(f"{_shown(value)} ({count})" for value, count in values.most_common(4))
     more = f" and {len(values) - 4} more" if len(values) > 4 else ""
     note = f"; {proposal.note}" if proposal.note else ""
-    lines = [f"# read in {proposal.sources} article(s){note}: {read}{more}",
+    said = (f"# read in {proposal.sources} article(s){note}: {read}{more}" if proposal.statements else
+            "# no slip read yet: flags a name written a few letters off the entities' spellings")
+    lines = [said,
              "[[claims]]", f"id = {toml_string(claim.id)}", f"kind = {toml_string(claim.kind)}",
              f"title = {toml_string(claim.title)}"]
     specs = registry()[claim.kind].keys
