@@ -194,6 +194,12 @@ def entities_found(reference: dict[str, Entity], draft: dict[str, Entity]) -> di
     return tally
 
 
+def named_in(entity: Entity, texts: list[str]) -> int:
+    """In how many of the (folded) article texts one of the entity's names stands as whole words."""
+    patterns = [re.compile(rf"(?<!\w){re.escape(name)}(?!\w)") for name in entity.names if name]
+    return sum(any(p.search(text) for p in patterns) for text in texts)
+
+
 # --- what the gold accepts ----------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -573,6 +579,12 @@ def measure(story: Story, given: str | None, verbose: bool, score: ModuleType, s
             found = entities_found(reference_entities, draft_entities)
             tally.entities = {kind: [ok, total] for kind, (ok, total, _) in found.items()}
             print("  entities found: " + ", ".join(f"{kind} {ok}/{total}" for kind, (ok, total, _) in found.items()))
+            # The draft proposes what two articles name (its default --min-sources): the same bar for the reference.
+            texts = [fold(path.read_text(encoding="utf-8")) for path in sorted(story.corpus.glob("*.txt"))]
+            shared = {key: e for key, e in reference_entities.items() if named_in(e, texts) >= 2}
+            twice = entities_found(shared, draft_entities)
+            print("  of those named in 2 articles or more: "
+                  + ", ".join(f"{kind} {ok}/{total}" for kind, (ok, total, _) in twice.items()))
             if verbose:
                 for kind, (_, _, missed) in found.items():
                     if missed:

@@ -195,7 +195,7 @@ def test_min_sources_beyond_the_corpus_exits_2_with_a_clear_message(drafted: Dra
     result = invoke("rules", "draft", str(drafted.corpus), "--min-sources", "9")
     assert result.exit_code == 2
     assert "Traceback" not in result.output and not result.stdout
-    assert "by 9 of the 5 article(s)" in result.stderr and "--min-sources" in result.stderr
+    assert "--min-sources 9 is more than the 5 article(s)" in result.stderr
 
 
 def test_an_empty_folder_exits_2_with_the_reason(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from click.core import ParameterSource
 from factcheck import formatters
 from factcheck.baseline import DEFAULT_BASELINE, BaselineError, read_baseline
 from factcheck.cli.configured import from_settings, in_project
-from factcheck.cli.draft import draft_folder, drafted
+from factcheck.cli.draft import corpus_words, draft_folder, drafted
 from factcheck.cli.options import (
     corpus_options,
     new_options,
@@ -87,7 +87,8 @@ def check(context: click.Context, corpus: tuple[Path, ...], rules_dir: Path, pub
             rules_dir, label, no_db = stack.enter_context(draft_folder(text)), "a draft of the corpus", True
             note = (f"the rules are a draft of the corpus ({len(result.rules.entities)} entities, "
                     f"{len(result.proposals)} claims, as `factcheck rules draft` writes them): its findings are leads "
-                    "to verify; write the draft with `factcheck rules draft -o rules/STORY.toml` to read and refine it")
+                    f"to verify; write the draft with `factcheck rules draft {corpus_words(corpus)} -o "
+                    "rules/STORY.toml` to read and refine it")
         _check(rules_dir, label, note, corpus, published, max_size, new, changed_since, baseline_path, no_baseline,
                fail_on, reviews_path, show, quiet, output_format, output, color, jobs, db, no_db, scheduler)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import shlex
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -36,6 +37,9 @@ def drafted(corpus: tuple[Path, ...], published: dt.date | None, max_size: int,
         reasons = "; ".join(f"{item.path}: {item.reason}" for item in skipped)
         fail(f"no usable article in {named}: nothing to draft rules from" + (f" ({reasons})" if reasons else ""))
     taken = defined_ids(beside.parent, beside) if beside is not None else frozenset()
+    if min_sources > len(articles):
+        fail(f"--min-sources {min_sources} is more than the {len(articles)} article(s) of {named}: nothing can be "
+             f"named or read in {min_sources} of them; give more articles or a smaller --min-sources")
     result = draft(articles, min_sources, taken)
     if not result.proposals:
         fail(f"no claim is borne out by {min_sources} of the {len(articles)} article(s) of {named} "
@@ -47,6 +51,11 @@ def drafted(corpus: tuple[Path, ...], published: dt.date | None, max_size: int,
         fail("internal error: the draft is no valid rule file (" + "; ".join(e.message for e in errors[:3])
              + "). This is a bug in factcheck: please report it with the articles.")
     return result, articles, text
+
+
+def corpus_words(corpus: tuple[Path, ...]) -> str:
+    """The corpus as a command line names it, for a command to copy ("corpus" where none was given)."""
+    return " ".join(shlex.quote(str(path)) for path in corpus) or "corpus"
 
 
 @contextlib.contextmanager
@@ -76,7 +85,10 @@ def rules_draft(corpus: tuple[Path, ...], published: dt.date | None, max_size: i
     when a draft is written, 2 when the corpus bears out no claim.
     """
     result, articles, text = drafted(corpus, published, max_size, min_sources, beside=output)
+    replaced = output is not None and output.exists()
     emit(text, output)
+    if replaced:  # a user who meant another file sees it at once
+        click.echo(f"factcheck: {output} existed: replaced by the new draft", err=True)
     if explain:
         click.echo(explanation(result, articles), nl=False, err=output is None)
     if output is not None:

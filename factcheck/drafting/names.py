@@ -34,6 +34,8 @@ _WORD = patterns.compile(r"(?<![\w@#/&])(?:\p{Lu}\.){2,}(?!\w)|(?<![\w@#/&.])\p{
                          r"|(?<![\w@#/&.])\p{Lu}[\p{L}\p{M}]*(?:[-'’][\p{L}\p{M}]+)*")
 _SMALL_WORD = patterns.compile(r"(?<![\w'’-])\p{Ll}[\p{L}\p{M}]*(?:[-'’][\p{L}\p{M}]+)*")
 _POSSESSIVE = ("'s", "’s")
+_DATELINE_TOWN = patterns.compile(r"\s*\p{Lu}[\p{Lu}\p{M}.'’ -]*,\s*")
+_DATELINE_AFTER = patterns.compile(r",\s+\p{Lu}\p{Ll}")
 _LINKING_WORDS = frozenset(["of", "and", "the", "for", "on", "de", "del", "des", "du", "la", "le", "el", "al"])
 _JOINED = patterns.compile(r",\s*|\s+and\s+|,\s+and\s+")
 
@@ -102,8 +104,8 @@ def _organisation_words() -> frozenset[str]:
 
 
 @functools.cache
-def _place_words() -> frozenset[str]:
-    return frozenset(_data()["kinds"]["place_words"])  # type: ignore[index]
+def _place_words(where: str) -> frozenset[str]:
+    return frozenset(_data()["kinds"][f"place_{where}"])  # type: ignore[index]
 
 
 @functools.cache
@@ -197,7 +199,7 @@ def _names_in(text: str, run: list[tuple[int, int]], words: Vocabulary) -> list[
         # A common word stays in a name where it ends an organisation's ("Harbour Authority") or begins a place's
         # ("Port Elm", "Lake Oster").
         kept = (current and folded in _organisation_words()) or (
-            not current and not possessive and folded in _place_words() and position + 1 < len(run)
+            not current and not possessive and folded in _place_words("first") and position + 1 < len(run)
             and not words.is_word(text[run[position + 1][0]:run[position + 1][1]]))
         if words.is_word(bare) and not kept:
             # The words before an office are whose office it is ("Valdoran Interior Minister"), not a name.
@@ -225,9 +227,15 @@ def _hints(text: str, sentence_start: int, sentence_end: int, start: int, end: i
         hints.append("organisation")
     if _cue("person_before").search(before) or _cue("person_after").match(after):
         hints.append("person")
+    if _cue("thing_before").search(before):
+        hints.append("thing")
+    # A dateline: "PORT ELM, Valdora (AP) --" names a town and its country.
+    head = text[sentence_start:start]
+    if len(head) < 40 and _DATELINE_TOWN.fullmatch(head) or form.isupper() and _DATELINE_AFTER.match(after):
+        hints.append("place")
     words = form.casefold().replace(".", "").split()
     if (_cue("place_before").search(before) and not after.startswith(_POSSESSIVE)  # "at Olsen's home"
-            or len(words) > 1 and (words[0] in _place_words() or words[-1] in _place_words())):
+            or len(words) > 1 and (words[0] in _place_words("first") or words[-1] in _place_words("last"))):
         hints.append("place")
     return tuple(hints)
 
@@ -245,17 +253,29 @@ def entities(found: Sequence[Sighting], min_sources: int, taken: AbstractSet[str
 
 
 def _without_peoples(found: Sequence[Sighting]) -> list[Sighting]:
-    """The sightings without the country's adjective that opens a name ("Valdoran Harbour Authority") or the people
-    that closes one ("Marrow Valdorans"): the name is what is left, if anything is."""
+    """The sightings without the country's adjective or the place that opens a name ("Valdoran Harbour Authority")
+    or the people that closes one ("Marrow Valdorans"): the name is what is left, if anything is."""
     by_form: dict[str, list[Sighting]] = defaultdict(list)
     for sighting in found:
         by_form[fold(sighting.form)].append(sighting)
     places = [f for f, seen in by_form.items() if " " not in f and _kind(seen) == "place"]
+    known = set(places)
+
+    def a_name(rest: list[str]) -> bool:  # what is left is a name: two words or more, or one written alone too
+        return len(rest) >= 2 or fold(" ".join(rest)) in by_form
+
+    def a_person(rest: list[str]) -> bool:  # what is left is written alone too, as a person's name
+        seen = by_form.get(fold(" ".join(rest)))
+        return seen is not None and _kind(seen) == "person"
+
     kept = []
     for sighting in found:
         words = sighting.form.split()
         first, last = 0, len(words)
-        while last - first > 1 and _is_demonym(words[first], places):
+        # "Valdoran Harbour Authority", and "Valdora Ilse Marrow" of "the envoy to Valdora Ilse Marrow"; not "Czech
+        # Republic", whose rest is no name of its own, nor "North Ostrel League".
+        while last - first > 1 and (_is_demonym(words[first], places) and a_name(words[first + 1:last])
+                                    or fold(words[first]) in known and a_person(words[first + 1:last])):
             first += 1
         while last - first > 1 and _is_people(words[last - 1]):
             last -= 1
@@ -499,7 +519,7 @@ def _kind(found: Sequence[Sighting]) -> EntityKind | None:
     votes = Counter(hint for s in found for hint in s.hints)
     if votes:
         kind, _ = max(votes.items(), key=lambda item: (item[1], item[0] == "person"))
-        return kind
+        return None if kind == "thing" else kind  # a ship or a flight is named, but is no one of the story
     if any(" " in s.form for s in found):
         return "person"
     return None

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
+import regex
+
 from factcheck import language, patterns
 from factcheck.claims import Claim, Example, RuleSet
 from factcheck.decide import findings_of, odd_ones_out
@@ -48,6 +50,8 @@ def _people_counted() -> patterns.Pattern:
 
 
 _PEOPLE_COUNTED = _people_counted()
+# A role as the draft accepts it, without the article or possessive before it ("the captain", "its captain").
+_DETERMINER = patterns.compile(r"^(?:the|a|an|its|his|her|their|our)\s+", regex.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,7 +263,7 @@ def title_candidates(readings: Sequence[Reading], rules: RuleSet, min_sources: i
                 for role in read_roles(text, sentence.start, sentence.end, mention.start, mention.end):
                     if role.role is None:
                         continue
-                    phrase = " ".join(text[role.start:role.end].split()).strip(" ,")
+                    phrase = _DETERMINER.sub("", " ".join(text[role.start:role.end].split()).strip(" ,"))
                     key = role.role.words.casefold()
                     written[mention.entity][key][phrase] += 1
                     articles[mention.entity][key].add(reading.article.id)
@@ -269,7 +273,11 @@ def title_candidates(readings: Sequence[Reading], rules: RuleSet, min_sources: i
         if agreed:
             # Every way the articles write an agreed role ("UN Secretary-General", "secretary-general of the United
             # Nations"): a qualifier written one way or the other is the same office.
-            accepted = tuple(sorted({form for key in agreed for form in written[entity_id][key]}))
+            forms: dict[str, str] = {}
+            for key in agreed:
+                for form, _ in written[entity_id][key].most_common():
+                    forms.setdefault(form.casefold(), form)  # "Port Elm mayor" and "Port Elm Mayor": one
+            accepted = tuple(sorted(forms.values()))
             name = rules.entities[entity_id].name
             found.append(_claim(f"{entity_id}-title", "title", f"Role of {name}",
                                 {"who": entity_id, "accepted": accepted}))

@@ -38,7 +38,8 @@ def rule_file(draft: Draft, corpus: str) -> str:
     """The draft as a commented rule file that `rules check` accepts and `check` runs as it is."""
     lines = [f"# Rules drafted by `factcheck rules draft` from {draft.articles} article(s) of {corpus}.",
              f"# Each entity is named in at least {draft.min_sources} articles and each claim read in at least "
-             f"{draft.min_sources};",
+             f"{draft.min_sources} (a spelling claim",
+             "# reads only slips, which one article makes);",
              "# the comments say how many, and `factcheck rules draft --explain` cites every sentence they come from.",
              "# A draft is a start: check the names and roles, merge or split claims, add cues (docs/rules.md)."]
     used = set(draft.rules.entities)
