@@ -304,14 +304,44 @@ def judged(rules: RuleSet, statements: Mapping[str, tuple[Statement, ...]], min_
         findings = findings_of(claim, list(found))
         # A warning is a difference explained (a plan, a bound): only a conflict's odd ones out disagree.
         odd = {s.article for f in findings if f.status == "conflict" for s in odd_ones_out(f)}
+        if odd >= sources and _most_given(found) >= 2:
+            # No majority stands apart (a toll's figures all differ): weigh them against the commonest, where two
+            # articles give it.
+            odd = _against_the_commonest(claim, found)
         agreeing = len(sources - odd)
         # Most articles agree: the odd ones out are a few, as a slip is; a claim every article reads differently
         # mixes events.
         if claim.kind not in ("spelling", "title") and (agreeing < 2 or len(odd) > max(1, len(sources) // 3)):
             continue
+        # A day that no two articles write alike, and that nothing contradicts, says nothing: two bounds,
+        # or a day and a bound, may be two events that do not clash.
+        if claim.kind == "date" and _most_given(found) < min(2, min_sources) and all(
+                f.status == "consistent" for f in findings):
+            continue
         note = f"{len(odd)} of them disagree" if odd else ""
         kept.append(Proposal(claim, found, len(sources), agreeing, note))
     return _without_repeats(kept, rules)
+
+
+def _against_the_commonest(claim: Claim, statements: Sequence[Statement]) -> set[str]:
+    """The articles none of whose statements can hold beside the commonest value's (a toll of 10 then 12 can; a
+    toll of 10 and one of 240 taken for it cannot)."""
+    incompatible = kind(claim.kind).incompatible
+    if incompatible is None:
+        return set()
+    commonest = Counter(str(s.value) for s in statements).most_common(1)[0][0]
+    reference = next(s for s in statements if str(s.value) == commonest)
+    by_article: dict[str, list[Statement]] = defaultdict(list)
+    for statement in statements:
+        by_article[statement.article].append(statement)
+    return {article for article, said in by_article.items()
+            if all(incompatible(s, reference) or incompatible(reference, s) for s in said)}
+
+
+def _most_given(statements: Iterable[Statement]) -> int:
+    """In how many articles the commonest value stands."""
+    given = Counter(value for _, value in {(s.article, str(s.value)) for s in statements})
+    return max(given.values(), default=0)
 
 
 def _without_repeats(proposals: list[Proposal], rules: RuleSet) -> list[Proposal]:
