@@ -322,16 +322,26 @@ def _with_places(drafted: list[DraftEntity], min_sources: int) -> list[DraftEnti
     by_id = {e.id or e.name: e for e in drafted}
     places = {form: by_id_key for form, by_id_key in
               ((fold(s.form), e.id or e.name) for e in drafted if e.kind == "place" for s in e.sightings)}
+    # A list ("Valdora, Norvik and Ostria") is no town and its country: a name joined to the one before it and
+    # to the one after it, or to one before that, is in a list.
+    joined_after = {(s.article, s.sentence, fold(s.previous)) for e in drafted for s in e.sightings if s.joined}
+    joined_before = {(s.article, s.sentence, fold(s.form)) for e in drafted for s in e.sightings if s.joined}
     within: dict[tuple[str, str], set[str]] = defaultdict(set)
     for entity in drafted:
         for s in entity.sightings:
-            if s.joined == "," and entity.kind == "place" and (child := places.get(fold(s.previous))) is not None:
-                within[(child, entity.id or entity.name)].add(s.article)
+            if s.joined != "," or entity.kind != "place" or (child := places.get(fold(s.previous))) is None:
+                continue
+            if (s.article, s.sentence, fold(s.form)) in joined_after or (
+                    s.article, s.sentence, fold(s.previous)) in joined_before:
+                continue
+            within[(child, entity.id or entity.name)].add(s.article)
     parent_of: dict[str, str] = {}
     for (child, parent), where in sorted(within.items(), key=lambda item: -len(item[1])):
         if child == parent or len(where) < min_sources or (parent, child) in within or child in parent_of:
             continue
         if parent in parent_of or any(p == child for p in parent_of.values()):
+            continue
+        if len(parent.replace(".", "")) <= 3:  # a state's abbreviation ("Port Elm, Va."): the town is the name
             continue
         parent_of[child] = parent
     merged: dict[str, DraftEntity] = {}
