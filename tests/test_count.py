@@ -137,6 +137,8 @@ def test_earlier_figures_and_parts_are_not_the_total(summit_rules) -> None:
     # The day the quake struck is the day of the figure when the figure comes first; after "since" it is the start.
     ("The death toll rose to 22 on 12 November, officials said.", "22", "2023-11-12"),
     ("At least 30 people have been killed since the quake struck Korvel on 12 November.", ">=30", "2023-11-15"),
+    # the people a disaster drove from their homes are no toll, in the same clause as the dead
+    ("The quake killed 30 people and forced 3,000 people from their homes in Ister Valley.", "30", "2023-11-15"),
 ])
 def test_death_tolls_as_news_words_them(quake_rules, text: str, value: str, as_of: str) -> None:
     (item,) = statements_for(quake_rules, "quake-toll", text, "2023-11-15")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from factcheck.claims import RuleSet
 from factcheck.drafting import names, proposals
 from factcheck.drafting.names import DraftEntity
-from factcheck.drafting.proposals import Proposal
+from factcheck.drafting.proposals import LeftOut, Proposal
 from factcheck.inputs.article import Article
 from factcheck.readers.text import split_sentences
 
@@ -25,6 +25,7 @@ class Draft:
     rules: RuleSet
     articles: int
     min_sources: int
+    left_out: tuple[LeftOut, ...] = ()  # candidates some article read, not proposed, with the reason
 
 
 def draft(articles: Sequence[Article], min_sources: int = 2, taken: AbstractSet[str] = frozenset()) -> Draft:
@@ -55,9 +56,9 @@ def draft(articles: Sequence[Article], min_sources: int = 2, taken: AbstractSet[
              *proposals.title_candidates(readings, rules, min_sources)]
     rules = proposals.rule_set(entities, [*chosen.values(), *later])
     statements.update(proposals.extracted(readings, later, rules))
-    borne_out = proposals.judged(rules, statements, min_sources)
+    borne_out, left_out = proposals.judged(rules, statements, min_sources)
     final = proposals.rule_set(entities, [p.claim for p in borne_out])
     with_examples = proposals.unique_ids(
         [proposals.with_examples(p, final, readings) for p in borne_out], taken)
     return Draft(kept, with_examples, proposals.rule_set(entities, [p.claim for p in with_examples]), len(articles),
-                 min_sources)
+                 min_sources, tuple(sorted(left_out, key=lambda left: left.claim.id)))

@@ -66,6 +66,15 @@ class Proposal:
     note: str = ""  # what the draft says of it beside the sources ("2 articles disagree")
 
 
+@dataclass(frozen=True, slots=True)
+class LeftOut:
+    """A candidate some article read that the draft does not propose, and why: what `--explain` says of it."""
+
+    claim: Claim
+    sources: int
+    why: str
+
+
 @functools.cache
 def _data() -> dict[str, Any]:
     return language.load("drafting")
@@ -291,15 +300,21 @@ def proposable(claim: Claim) -> bool:
                 and _data()["dates"].get(claim.get("event"), {}).get("by_place"))
 
 
-def judged(rules: RuleSet, statements: Mapping[str, tuple[Statement, ...]], min_sources: int) -> list[Proposal]:
-    """The candidates the corpus bears out (see the module's docstring), in the order of the rules."""
+def judged(rules: RuleSet, statements: Mapping[str, tuple[Statement, ...]],
+           min_sources: int) -> tuple[list[Proposal], list[LeftOut]]:
+    """The candidates the corpus bears out (see the module's docstring), in the order of the rules, and those some
+    article read that are left out, with the reason."""
     kept: list[Proposal] = []
+    left: list[LeftOut] = []
     for claim in filter(proposable, rules.claims):
         found = statements.get(claim.id, ())
         sources = {s.article for s in found}
         # A spelling claim reads only slips, which one article makes: one is enough, and none keeps it too, for
         # the names a later article may misspell.
         if len(sources) < min_sources and claim.kind != "spelling":
+            if sources:
+                left.append(LeftOut(claim, len(sources), f"read in {len(sources)} article(s), fewer than "
+                                                         f"--min-sources {min_sources}"))
             continue
         findings = findings_of(claim, list(found))
         # A warning is a difference explained (a plan, a bound): only a conflict's odd ones out disagree.
@@ -312,15 +327,21 @@ def judged(rules: RuleSet, statements: Mapping[str, tuple[Statement, ...]], min_
         # Most articles agree: the odd ones out are a few, as a slip is; a claim every article reads differently
         # mixes events.
         if claim.kind not in ("spelling", "title") and (agreeing < 2 or len(odd) > max(1, len(sources) // 3)):
+            left.append(LeftOut(claim, len(sources), f"{len(odd)} of the {len(sources)} articles that read it "
+                                                     "disagree with the others: several events taken for one, or "
+                                                     "words of this story the claim needs as cues"))
             continue
         # A day that no two articles write alike, and that nothing contradicts, says nothing: two bounds,
         # or a day and a bound, may be two events that do not clash.
         if claim.kind == "date" and _most_given(found) < min(2, min_sources) and all(
                 f.status == "consistent" for f in findings):
+            left.append(LeftOut(claim, len(sources), "no two articles give the same day, and none contradicts "
+                                                     "another: nothing to compare"))
             continue
         note = f"{len(odd)} of them disagree" if odd else ""
         kept.append(Proposal(claim, found, len(sources), agreeing, note))
-    return _without_repeats(kept, rules)
+    proposed, repeats = _without_repeats(kept, rules)
+    return proposed, left + repeats
 
 
 def _against_the_commonest(claim: Claim, statements: Sequence[Statement]) -> set[str]:
@@ -344,7 +365,7 @@ def _most_given(statements: Iterable[Statement]) -> int:
     return max(given.values(), default=0)
 
 
-def _without_repeats(proposals: list[Proposal], rules: RuleSet) -> list[Proposal]:
+def _without_repeats(proposals: list[Proposal], rules: RuleSet) -> tuple[list[Proposal], list[LeftOut]]:
     """Of two proposals of one kind that read the same sentences, the better borne out; a time claim only where its
     date claim is kept, since a time without its day is a reading of another event as often."""
     # The one all its sources agree on first (a place that sets a figure of one town apart from the total is the
@@ -356,6 +377,7 @@ def _without_repeats(proposals: list[Proposal], rules: RuleSet) -> list[Proposal
                                               "who" in p.claim.options, "place" in p.claim.options,
                                               -_place_named(p, rules), p.claim.id))
     kept: list[Proposal] = []
+    left: list[LeftOut] = []
     seen: dict[str, set[tuple[str, int, str]]] = defaultdict(set)
     agreed: dict[tuple[Any, ...], list[set[tuple[str, int, str]]]] = defaultdict(list)
     for proposal in ranked:
@@ -366,21 +388,25 @@ def _without_repeats(proposals: list[Proposal], rules: RuleSet) -> list[Proposal
         spots = {(s.article, s.quote_start if dated else s.start, str(s.value)) for s in proposal.statements}
         if proposal.claim.kind not in ("spelling", "title", "age") and proposal.claim.kind != "time" and (
                 len(spots & seen[group]) * 2 > len(spots)):
+            left.append(LeftOut(proposal.claim, proposal.sources, "reads the sentences of a claim better borne out"))
             continue
         # A disagreement that a claim of the same event or figure at a place does not have is that place's
         # figures mixed with another's ("injured in the capital" read as injured in both places).
         disagrees = proposal.agreeing < proposal.sources
         placed = "place" in proposal.claim.options
         if disagrees and any(len(spots & other) * 3 >= len(spots) for other in agreed[_family(proposal.claim)]):
+            left.append(LeftOut(proposal.claim, proposal.sources, "mixes figures that a claim of a place tells apart"))
             continue
         seen[group] |= spots
         if placed and not disagrees:
             agreed[_family(proposal.claim)].append(spots)
         kept.append(proposal)
     dates = {p.claim.id.removesuffix("-date") for p in kept if p.claim.kind == "date"}
+    left += [LeftOut(p.claim, p.sources, "a time of an event whose day is not proposed") for p in kept
+             if p.claim.kind == "time" and p.claim.id.removesuffix("-time") not in dates]
     kept = [p for p in kept if p.claim.kind != "time" or p.claim.id.removesuffix("-time") in dates]
     order = {c.claim.id: n for n, c in enumerate(proposals)}
-    return sorted(kept, key=lambda p: order[p.claim.id])
+    return sorted(kept, key=lambda p: order[p.claim.id]), left
 
 
 def _place_named(proposal: Proposal, rules: RuleSet) -> int:

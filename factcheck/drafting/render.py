@@ -126,6 +126,9 @@ def explanation(draft: Draft, articles: Sequence[Article]) -> str:
             for statement in statements[:CITED]:
                 out.append(f"    {statement.path}:{statement.line}:{statement.column}: {statement.text!r} in "
                            f"\u201c{_one_line(statement.quote)}\u201d")
+    if draft.left_out:
+        out.append("left out: candidates some article read that the draft does not propose")
+        out += [f"  {left.claim.id} ({left.claim.kind}): {left.claim.title}: {left.why}" for left in draft.left_out]
     return "\n".join(out) + "\n"
 
 
