@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -36,7 +37,7 @@ def _value(value: Any) -> str:
 
 def rule_file(draft: Draft, corpus: str) -> str:
     """The draft as a commented rule file that `rules check` accepts and `check` runs as it is."""
-    lines = [f"# Rules drafted by `factcheck rules draft` from {draft.articles} article(s) of {corpus}.",
+    lines = [_comment(f"# Rules drafted by `factcheck rules draft` from {draft.articles} article(s) of {corpus}."),
              f"# Each entity is named in at least {draft.min_sources} articles and each claim read in at least "
              f"{draft.min_sources};",
              "# the comments say how many, and `factcheck rules draft --explain` cites every sentence they come from.",
@@ -57,10 +58,10 @@ def rule_file(draft: Draft, corpus: str) -> str:
 
 def _entity(entity: DraftEntity) -> list[str]:
     forms = ", ".join(f"{form} ({count})" for form, count in entity.forms[:6])
-    lines = [f"# named in {len(entity.articles)} article(s); forms and the articles that write them: {forms}"]
+    lines = [_comment(f"# named in {len(entity.articles)} article(s); forms and the articles that write them: {forms}")]
     if entity.slips:
-        lines.append(f"# written once, a few letters off the name: {', '.join(entity.slips)} (left out of the variants,"
-                     " so that the spelling claim flags it; add it if it is right)")
+        lines.append(_comment(f"# written once, a few letters off the name: {', '.join(entity.slips)} (left out of the "
+                              "variants, so that the spelling claim flags it; add it if it is right)"))
     lines += [f"[entities.{entity.id}]", f"kind = {toml_string(entity.kind)}", f"name = {toml_string(entity.name)}"]
     if entity.variants:
         lines.append(f"variants = {_value(entity.variants)}")
@@ -75,7 +76,7 @@ def _claim(proposal: Proposal) -> list[str]:
     read = "; ".join(f"{_shown(value)} ({count})" for value, count in values.most_common(4))
     more = f" and {len(values) - 4} more" if len(values) > 4 else ""
     note = f"; {proposal.note}" if proposal.note else ""
-    said = (f"# read in {proposal.sources} article(s){note}: {read}{more}" if proposal.statements else
+    said = (_comment(f"# read in {proposal.sources} article(s){note}: {read}{more}") if proposal.statements else
             "# no slip read yet: flags a name written a few letters off the entities' spellings")
     lines = [said,
              "[[claims]]", f"id = {toml_string(claim.id)}", f"kind = {toml_string(claim.kind)}",
@@ -92,6 +93,12 @@ def _claim(proposal: Proposal) -> list[str]:
                          f"{said} }},")
         lines.append("]")
     return lines
+
+
+def _comment(line: str) -> str:
+    """A comment line whatever it quotes: TOML ends a comment at a line break and refuses the other control
+    characters in one (a corpus path may hold any of them)."""
+    return "".join(" " if unicodedata.category(ch) == "Cc" and ch != "\t" else ch for ch in line)
 
 
 def _shown(value: Any) -> str:
