@@ -56,7 +56,6 @@ def test_a_corpus_whose_path_breaks_a_line_is_drafted_into_a_valid_file(tmp_path
     checked(tmp_path / "rules")
 
 
-@pytest.mark.xfail(strict=True, reason="check --draft advises --min-sources, an option check has not")
 def test_check_draft_of_too_few_articles_gives_advice_check_takes(tmp_path: Path) -> None:
     folder = corpus(tmp_path / "c", {"a.txt": STORY})
     result = invoke("check", str(folder), "--draft", "--no-baseline")
