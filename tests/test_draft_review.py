@@ -65,7 +65,6 @@ def test_check_draft_of_too_few_articles_gives_advice_check_takes(tmp_path: Path
     assert "rules draft --min-sources 1" in result.stderr, result.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="the spelling claim's two 'nothing' examples can be one sentence")
 def test_a_claims_examples_are_never_the_same_sentence_twice(tmp_path: Path) -> None:
     folder = corpus(tmp_path / "c", {"a.txt": STORY, "b.txt": STORY})
     result = invoke("rules", "draft", str(folder))

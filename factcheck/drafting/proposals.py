@@ -356,7 +356,7 @@ def _place_named(proposal: Proposal, rules: RuleSet) -> int:
 
 def with_examples(proposal: Proposal, rules: RuleSet, readings: Sequence[Reading]) -> Proposal:
     """The proposal with two examples from the corpus that hold when read alone, as `rules test` reads them: a
-    sentence that reads its commonest value, and one of the same articles that reads nothing."""
+    sentence that reads its commonest value, and another sentence of the corpus that reads nothing."""
     claim = proposal.claim
     values = Counter(s.value for s in proposal.statements)
     examples: list[Example] = []
@@ -379,6 +379,9 @@ def with_examples(proposal: Proposal, rules: RuleSet, readings: Sequence[Reading
             if subject and not reading.mentions_of(subject, index) or not subject and not reading.timexes[index]:
                 continue
             example = Example(" ".join(sentence.text.split()), reading.article.published, None, 0)
+            # Another article's copy of a sentence already taken is no second example.
+            if any(e.text == example.text for e in examples):
+                continue
             if run_example(claim, example, rules).passed:
                 examples.append(example)
                 break
