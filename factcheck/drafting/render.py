@@ -7,17 +7,19 @@ import json
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from factcheck.drafting.draft import Draft
 from factcheck.drafting.names import DraftEntity, Sighting
 from factcheck.drafting.proposals import Proposal
+from factcheck.findings import Statement
 from factcheck.inputs.article import Article
 from factcheck.kinds import registry
 
 _KIND_HEADINGS = {"person": "people", "place": "places", "organisation": "organisations"}
 _RULE = "# " + "-" * 64
 CITED = 3  # sentences cited per value in the explanation
+_Cited = TypeVar("_Cited", Sighting, Statement)  # what the explanation cites: a name's form or a value read
 
 
 def toml_string(text: str) -> str:
@@ -72,7 +74,9 @@ def _entity(entity: DraftEntity) -> list[str]:
 
 def _claim(proposal: Proposal) -> list[str]:
     claim = proposal.claim
-    values = Counter(s.value for s in proposal.statements)
+    # In how many articles each value is read, as the first line of the file says the comments count (an article
+    # may quote a person twice).
+    values = Counter(value for _, value in {(s.article, s.value) for s in proposal.statements})
     read = "; ".join(f"{_shown(value)} ({count})" for value, count in values.most_common(4))
     more = f" and {len(values) - 4} more" if len(values) > 4 else ""
     note = f"; {proposal.note}" if proposal.note else ""
@@ -129,17 +133,18 @@ def explanation(draft: Draft, articles: Sequence[Article]) -> str:
             groups.setdefault(statement.value, []).append(statement)
         for value, statements in sorted(groups.items(), key=lambda item: (-len(item[1]), str(item[0]))):
             out.append(f"  {_shown(value)}: {len({s.article for s in statements})} article(s)")
-            for statement in statements[:CITED]:
+            for statement in _first_per_article(statements)[:CITED]:
                 out.append(f"    {statement.path}:{statement.line}:{statement.column}: {statement.text!r} in "
                            f"\u201c{_one_line(statement.quote)}\u201d")
     return "\n".join(out) + "\n"
 
 
-def _first_per_article(seen: Iterable[Sighting]) -> list[Sighting]:
-    first: dict[str, Sighting] = {}
-    for sighting in seen:
-        first.setdefault(sighting.article, sighting)
-    return sorted(first.values(), key=lambda s: (s.article, s.start))
+def _first_per_article(seen: Iterable[_Cited]) -> list[_Cited]:
+    """The first of each article, so that the few sentences cited show as many articles as they can."""
+    first: dict[str, _Cited] = {}
+    for item in sorted(seen, key=lambda s: (s.article, s.start)):
+        first.setdefault(item.article, item)
+    return list(first.values())
 
 
 def _cite(article: Article, offset: int) -> str:
