@@ -52,6 +52,7 @@ class Sighting:
     # Valdora": a town and its country) or "and" ("Valdora and Norvik": two places told as one).
     previous: str = ""
     joined: str = ""
+    previous_start: int = 0  # where `previous` begins, for a citation of both names
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +153,7 @@ def sightings(article: Article, sentences: Sequence[Sentence], words: Vocabulary
     text = article.text
     found: list[Sighting] = []
     for number, sentence in enumerate(sentences):
-        last: tuple[str, int] | None = None
+        last: tuple[int, int] | None = None  # the span of the name before
         for run in _runs(text, sentence.start, sentence.end):
             for start, end in _names_in(text, run, words):
                 form = text[start:end]
@@ -160,8 +161,9 @@ def sightings(article: Article, sentences: Sequence[Sentence], words: Vocabulary
                 joined = ("and" if "and" in gap[0] else ",") if gap else ""
                 found.append(Sighting(form, article.id, number, start, end,
                                       _hints(text, sentence.start, sentence.end, start, end, form),
-                                      last[0] if gap and last else "", joined))
-                last = (form, end)
+                                      text[last[0]:last[1]] if gap and last else "", joined,
+                                      last[0] if gap and last else 0))
+                last = (start, end)
     return found
 
 
@@ -327,7 +329,8 @@ def _with_places(drafted: list[DraftEntity], min_sources: int) -> list[DraftEnti
                 sightings=entity.sightings + tuple(s for c in children for s in c.sightings))
         merged[key] = entity
     place_of = {form: parent_of.get(key, key) for form, key in places.items()}
-    together: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    # The sightings of both names as one ("Valdora and Norvik"), by the pair of places and the form written.
+    together: dict[tuple[str, str], dict[str, list[Sighting]]] = defaultdict(lambda: defaultdict(list))
     for entity in drafted:
         for s in entity.sightings:
             if s.joined != "and" or (first := place_of.get(fold(s.previous))) is None:
@@ -335,16 +338,19 @@ def _with_places(drafted: list[DraftEntity], min_sources: int) -> list[DraftEnti
             second = place_of.get(fold(s.form))
             if second is not None and second != first:
                 pair = (first, second) if first < second else (second, first)
-                together[pair][f"{s.previous} and {s.form}"].add(s.article)
+                form = f"{s.previous} and {s.form}"
+                together[pair][form].append(dataclasses.replace(s, form=form, start=s.previous_start))
     joint = []
     for (first, second), written in sorted(together.items()):
-        articles = {a for where in written.values() for a in where}
+        articles = {s.article for seen in written.values() for s in seen}
         if len(articles) < min_sources or first not in merged or second not in merged:
             continue
-        a, b = merged[first], merged[second]
-        joint.append(DraftEntity("", "place", f"{a.name} and {b.name}", (), (), tuple(sorted(articles)), (),
-                                 tuple((form, len(where)) for form, where in written.items()),
-                                 tuple(sorted(set(written) - {f"{a.name} and {b.name}"}))))
+        # Named as the articles write it most, the other order an alias.
+        forms = sorted(((form, len(_articles(seen))) for form, seen in written.items()), key=lambda f: (-f[1], f[0]))
+        name = forms[0][0]
+        joint.append(DraftEntity("", "place", name, (), (), tuple(sorted(articles)),
+                                 tuple(s for seen in written.values() for s in seen), tuple(forms),
+                                 tuple(form for form, _ in forms[1:])))
     return [*merged.values(), *joint]
 
 
