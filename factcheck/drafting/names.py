@@ -1,5 +1,5 @@
 """The people, places and organisations of a corpus, found without rules: capitalised names, the kind each is, and
-their spellings grouped into one entity (a surname with its full name, "Bronisław" with "Bronislaw", a form two
+their spellings grouped into one entity (a surname with its full name, "Ostrowská" with "Ostrowska", a form two
 outlets share) or told apart as a slip (a form one article writes beside a majority form).
 
 A capitalised word the corpus also writes in small letters is a word ("Police said", "the police"), so names are
@@ -29,7 +29,7 @@ from factcheck.readers.titles import place_stem
 
 EntityKind = str  # "person", "place", "organisation"
 
-# A capitalised word, an acronym with stops ("U.N."), or an initial ("Harry S. Truman").
+# A capitalised word, an acronym with stops ("U.N."), or an initial ("Ivo L. Brandt").
 _WORD = patterns.compile(r"(?<![\w@#/&])(?:\p{Lu}\.){2,}(?!\w)|(?<![\w@#/&.])\p{Lu}\.(?=\s+\p{Lu})"
                          r"|(?<![\w@#/&.])\p{Lu}[\p{L}\p{M}]*(?:[-'’][\p{L}\p{M}]+)*")
 _SMALL_WORD = patterns.compile(r"(?<![\w'’-])\p{Ll}[\p{L}\p{M}]*(?:[-'’][\p{L}\p{M}]+)*")
@@ -187,8 +187,8 @@ def _runs(text: str, start: int, end: int) -> list[list[tuple[int, int]]]:
 
 
 def _names_in(text: str, run: list[tuple[int, int]], words: Vocabulary) -> list[tuple[int, int]]:
-    """The names inside a run: split where a word is a common word or an office ("Cuban President Fidel Castro"
-    holds "Fidel Castro"), a possessive ending the name it closes."""
+    """The names inside a run: split where a word is a common word or an office ("Valdoran President Ivo Brandt"
+    holds "Ivo Brandt"), a possessive ending the name it closes."""
     names: list[tuple[int, int]] = []
     current: list[tuple[int, int]] = []
     for position, (start, end) in enumerate(run):
@@ -421,7 +421,7 @@ def _grouped(by_form: dict[str, list[Sighting]]) -> list[list[str]]:
         if part not in by_form or " " not in part and (_kind(by_form[part]) in ("organisation", "place")
                                                         or _is_demonym(part, place_forms)):
             continue
-        # Only a person's name is written by a part of it: "Florida" is not "Florida Straits".
+        # Only a person's name is written by a part of it: "Holden" is not "Holden Bay".
         owners = [f for f in owners if _kind(by_form[f]) == "person"]
         if not owners:
             continue

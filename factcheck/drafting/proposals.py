@@ -267,8 +267,8 @@ def title_candidates(readings: Sequence[Reading], rules: RuleSet, min_sources: i
     for entity_id in sorted(articles):
         agreed = sorted(key for key, where in articles[entity_id].items() if len(where) >= min_sources)
         if agreed:
-            # Every way the articles write an agreed role ("UN Secretary-General", "secretary-general of the United
-            # Nations"): a qualifier written one way or the other is the same office.
+            # Every way the articles write an agreed role ("Valdoran Interior Minister", "interior minister of
+            # Valdora"): a qualifier written one way or the other is the same office.
             accepted = tuple(sorted({form for key in agreed for form in written[entity_id][key]}))
             name = rules.entities[entity_id].name
             found.append(_claim(f"{entity_id}-title", "title", f"Role of {name}",
