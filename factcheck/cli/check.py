@@ -83,7 +83,8 @@ def check(context: click.Context, corpus: tuple[Path, ...], rules_dir: Path, pub
                 fail("--draft and --rules contradict each other: the draft stands for the rules")
             if new or changed_since is not None:
                 fail("--draft reads the whole corpus: it cannot be combined with --new or --changed-since")
-            result, _, text = drafted(corpus, published, max_size, 2, say_skipped=False)  # the report lists them
+            result, _, text = drafted(corpus, published, max_size, 2, say_skipped=False,  # the report lists them
+                                      fewer="`factcheck rules draft --min-sources 1 -o rules/STORY.toml`")
             rules_dir, label, no_db = stack.enter_context(draft_folder(text)), "a draft of the corpus", True
             note = (f"the rules are a draft of the corpus ({len(result.rules.entities)} entities, "
                     f"{len(result.proposals)} claims, as `factcheck rules draft` writes them): its findings are leads "

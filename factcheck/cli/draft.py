@@ -23,11 +23,11 @@ DRAFT_NAME = "draft.toml"
 
 
 def drafted(corpus: tuple[Path, ...], published: dt.date | None, max_size: int,
-            min_sources: int, *, say_skipped: bool = True,
-            beside: Path | None = None) -> tuple[Draft, list[Article], str]:
+            min_sources: int, *, say_skipped: bool = True, beside: Path | None = None,
+            fewer: str = "--min-sources 1") -> tuple[Draft, list[Article], str]:
     """The draft of a corpus, its articles and the rule file's text; every input skipped is said on standard error,
-    and a corpus with no usable article or no claim borne out exits 2. A draft to be written at `beside` takes ids
-    the other rule files of its folder do not."""
+    and a corpus with no usable article or no claim borne out exits 2, advising `fewer` (how the caller's command
+    asks for fewer sources). A draft to be written at `beside` takes ids the other rule files of its folder do not."""
     inputs = list(corpus) or [Path("corpus")]
     articles, skipped = load_corpus(inputs, default_published=published, max_size=max_size)
     for item in skipped if say_skipped else ():
@@ -39,11 +39,11 @@ def drafted(corpus: tuple[Path, ...], published: dt.date | None, max_size: int,
     taken = defined_ids(beside.parent, beside) if beside is not None else frozenset()
     if min_sources > len(articles):
         fail(f"--min-sources {min_sources} is more than the {len(articles)} article(s) of {named}: nothing can be "
-             f"named or read in {min_sources} of them; give more articles or a smaller --min-sources")
+             f"named or read in {min_sources} of them; give more articles or try {fewer}")
     result = draft(articles, min_sources, taken)
     if not result.proposals:
         fail(f"no claim is borne out by {min_sources} of the {len(articles)} article(s) of {named} "
-             f"({len(result.rules.entities)} entities found): nothing to draft; try --min-sources 1 or more articles")
+             f"({len(result.rules.entities)} entities found): nothing to draft; try {fewer} or more articles")
     text = rule_file(result, named)
     with draft_folder(text) as folder:  # what is written must be what `rules check` accepts
         _, errors = validate(folder)

@@ -1,5 +1,5 @@
 """The people, places and organisations of a corpus, found without rules: capitalised names, the kind each is, and
-their spellings grouped into one entity (a surname with its full name, "Bronisław" with "Bronislaw", a form two
+their spellings grouped into one entity (a surname with its full name, "Ostrowská" with "Ostrowska", a form two
 outlets share) or told apart as a slip (a form one article writes beside a majority form).
 
 A capitalised word the corpus also writes in small letters is a word ("Police said", "the police"), so names are
@@ -29,7 +29,7 @@ from factcheck.readers.titles import place_stem
 
 EntityKind = str  # "person", "place", "organisation"
 
-# A capitalised word, an acronym with stops ("U.N."), or an initial ("Harry S. Truman").
+# A capitalised word, an acronym with stops ("U.N."), or an initial ("Ivo L. Brandt").
 _WORD = patterns.compile(r"(?<![\w@#/&])(?:\p{Lu}\.){2,}(?!\w)|(?<![\w@#/&.])\p{Lu}\.(?=\s+\p{Lu})"
                          r"|(?<![\w@#/&.])\p{Lu}[\p{L}\p{M}]*(?:[-'’][\p{L}\p{M}]+)*")
 _SMALL_WORD = patterns.compile(r"(?<![\w'’-])\p{Ll}[\p{L}\p{M}]*(?:[-'’][\p{L}\p{M}]+)*")
@@ -54,6 +54,7 @@ class Sighting:
     # Valdora": a town and its country) or "and" ("Valdora and Norvik": two places told as one).
     previous: str = ""
     joined: str = ""
+    previous_start: int = 0  # where `previous` begins, for a citation of both names
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +155,7 @@ def sightings(article: Article, sentences: Sequence[Sentence], words: Vocabulary
     text = article.text
     found: list[Sighting] = []
     for number, sentence in enumerate(sentences):
-        last: tuple[str, int] | None = None
+        last: tuple[int, int] | None = None  # the span of the name before
         for run in _runs(text, sentence.start, sentence.end):
             for start, end in _names_in(text, run, words):
                 form = text[start:end]
@@ -162,8 +163,9 @@ def sightings(article: Article, sentences: Sequence[Sentence], words: Vocabulary
                 joined = ("and" if "and" in gap[0] else ",") if gap else ""
                 found.append(Sighting(form, article.id, number, start, end,
                                       _hints(text, sentence.start, sentence.end, start, end, form),
-                                      last[0] if gap and last else "", joined))
-                last = (form, end)
+                                      text[last[0]:last[1]] if gap and last else "", joined,
+                                      last[0] if gap and last else 0))
+                last = (start, end)
     return found
 
 
@@ -187,8 +189,8 @@ def _runs(text: str, start: int, end: int) -> list[list[tuple[int, int]]]:
 
 
 def _names_in(text: str, run: list[tuple[int, int]], words: Vocabulary) -> list[tuple[int, int]]:
-    """The names inside a run: split where a word is a common word or an office ("Cuban President Fidel Castro"
-    holds "Fidel Castro"), a possessive ending the name it closes."""
+    """The names inside a run: split where a word is a common word or an office ("Valdoran President Ivo Brandt"
+    holds "Ivo Brandt"), a possessive ending the name it closes."""
     names: list[tuple[int, int]] = []
     current: list[tuple[int, int]] = []
     for position, (start, end) in enumerate(run):
@@ -272,8 +274,8 @@ def _without_peoples(found: Sequence[Sighting]) -> list[Sighting]:
     for sighting in found:
         words = sighting.form.split()
         first, last = 0, len(words)
-        # "Valdoran Harbour Authority", and "Valdora Ilse Marrow" of "the envoy to Valdora Ilse Marrow"; not "Czech
-        # Republic", whose rest is no name of its own, nor "North Ostrel League".
+        # "Valdoran Harbour Authority", and "Valdora Ilse Marrow" of "the envoy to Valdora Ilse Marrow"; not "Valdoran
+        # Isles", whose rest is no name of its own, nor "Norvik Ostrel League" (Norvik a place too).
         while last - first > 1 and (_is_demonym(words[first], places) and a_name(words[first + 1:last])
                                     or fold(words[first]) in known and a_person(words[first + 1:last])):
             first += 1
@@ -357,7 +359,8 @@ def _with_places(drafted: list[DraftEntity], min_sources: int) -> list[DraftEnti
                 sightings=entity.sightings + tuple(s for c in children for s in c.sightings))
         merged[key] = entity
     place_of = {form: parent_of.get(key, key) for form, key in places.items()}
-    together: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    # The sightings of both names as one ("Valdora and Norvik"), by the pair of places and the form written.
+    together: dict[tuple[str, str], dict[str, list[Sighting]]] = defaultdict(lambda: defaultdict(list))
     for entity in drafted:
         for s in entity.sightings:
             if s.joined != "and" or (first := place_of.get(fold(s.previous))) is None:
@@ -365,16 +368,19 @@ def _with_places(drafted: list[DraftEntity], min_sources: int) -> list[DraftEnti
             second = place_of.get(fold(s.form))
             if second is not None and second != first:
                 pair = (first, second) if first < second else (second, first)
-                together[pair][f"{s.previous} and {s.form}"].add(s.article)
+                form = f"{s.previous} and {s.form}"
+                together[pair][form].append(dataclasses.replace(s, form=form, start=s.previous_start))
     joint = []
     for (first, second), written in sorted(together.items()):
-        articles = {a for where in written.values() for a in where}
+        articles = {s.article for seen in written.values() for s in seen}
         if len(articles) < min_sources or first not in merged or second not in merged:
             continue
-        a, b = merged[first], merged[second]
-        joint.append(DraftEntity("", "place", f"{a.name} and {b.name}", (), (), tuple(sorted(articles)), (),
-                                 tuple((form, len(where)) for form, where in written.items()),
-                                 tuple(sorted(set(written) - {f"{a.name} and {b.name}"}))))
+        # Named as the articles write it most, the other order an alias.
+        forms = sorted(((form, len(_articles(seen))) for form, seen in written.items()), key=lambda f: (-f[1], f[0]))
+        name = forms[0][0]
+        joint.append(DraftEntity("", "place", name, (), (), tuple(sorted(articles)),
+                                 tuple(s for seen in written.values() for s in seen), tuple(forms),
+                                 tuple(form for form, _ in forms[1:])))
     return [*merged.values(), *joint]
 
 
@@ -445,7 +451,7 @@ def _grouped(by_form: dict[str, list[Sighting]]) -> list[list[str]]:
         if part not in by_form or " " not in part and (_kind(by_form[part]) in ("organisation", "place")
                                                         or _is_demonym(part, place_forms)):
             continue
-        # Only a person's name is written by a part of it: "Florida" is not "Florida Straits".
+        # Only a person's name is written by a part of it: "Holden" is not "Holden Bay".
         owners = [f for f in owners if _kind(by_form[f]) == "person"]
         if not owners:
             continue

@@ -280,8 +280,8 @@ def title_candidates(readings: Sequence[Reading], rules: RuleSet, min_sources: i
     for entity_id in sorted(articles):
         agreed = sorted(key for key, where in articles[entity_id].items() if len(where) >= min_sources)
         if agreed:
-            # Every way the articles write an agreed role ("UN Secretary-General", "secretary-general of the United
-            # Nations"): a qualifier written one way or the other is the same office.
+            # Every way the articles write an agreed role ("Valdoran Interior Minister", "interior minister of
+            # Valdora"): a qualifier written one way or the other is the same office.
             forms: dict[str, str] = {}
             for key in agreed:
                 for form, _ in written[entity_id][key].most_common():
@@ -420,7 +420,7 @@ def _place_named(proposal: Proposal, rules: RuleSet) -> int:
 
 def with_examples(proposal: Proposal, rules: RuleSet, readings: Sequence[Reading]) -> Proposal:
     """The proposal with two examples from the corpus that hold when read alone, as `rules test` reads them: a
-    sentence that reads its commonest value, and one of the same articles that reads nothing."""
+    sentence that reads its commonest value, and another sentence of the corpus that reads nothing."""
     claim = proposal.claim
     values = Counter(s.value for s in proposal.statements)
     examples: list[Example] = []
@@ -443,6 +443,9 @@ def with_examples(proposal: Proposal, rules: RuleSet, readings: Sequence[Reading
             if subject and not reading.mentions_of(subject, index) or not subject and not reading.timexes[index]:
                 continue
             example = Example(" ".join(sentence.text.split()), reading.article.published, None, 0)
+            # Another article's copy of a sentence already taken is no second example.
+            if any(e.text == example.text for e in examples):
+                continue
             if run_example(claim, example, rules).passed:
                 examples.append(example)
                 break

@@ -4,19 +4,22 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from factcheck.drafting.draft import Draft
 from factcheck.drafting.names import DraftEntity, Sighting
 from factcheck.drafting.proposals import Proposal
+from factcheck.findings import Statement
 from factcheck.inputs.article import Article
 from factcheck.kinds import registry
 
 _KIND_HEADINGS = {"person": "people", "place": "places", "organisation": "organisations"}
 _RULE = "# " + "-" * 64
 CITED = 3  # sentences cited per value in the explanation
+_Cited = TypeVar("_Cited", Sighting, Statement)  # what the explanation cites: a name's form or a value read
 
 
 def toml_string(text: str) -> str:
@@ -36,7 +39,7 @@ def _value(value: Any) -> str:
 
 def rule_file(draft: Draft, corpus: str) -> str:
     """The draft as a commented rule file that `rules check` accepts and `check` runs as it is."""
-    lines = [f"# Rules drafted by `factcheck rules draft` from {draft.articles} article(s) of {corpus}.",
+    lines = [_comment(f"# Rules drafted by `factcheck rules draft` from {draft.articles} article(s) of {corpus}."),
              f"# Each entity is named in at least {draft.min_sources} articles and each claim read in at least "
              f"{draft.min_sources} (a spelling claim",
              "# reads only slips, which one article makes);",
@@ -58,10 +61,10 @@ def rule_file(draft: Draft, corpus: str) -> str:
 
 def _entity(entity: DraftEntity) -> list[str]:
     forms = ", ".join(f"{form} ({count})" for form, count in entity.forms[:6])
-    lines = [f"# named in {len(entity.articles)} article(s); forms and the articles that write them: {forms}"]
+    lines = [_comment(f"# named in {len(entity.articles)} article(s); forms and the articles that write them: {forms}")]
     if entity.slips:
-        lines.append(f"# written once, a few letters off the name: {', '.join(entity.slips)} (left out of the variants,"
-                     " so that the spelling claim flags it; add it if it is right)")
+        lines.append(_comment(f"# written once, a few letters off the name: {', '.join(entity.slips)} (left out of the "
+                              "variants, so that the spelling claim flags it; add it if it is right)"))
     lines += [f"[entities.{entity.id}]", f"kind = {toml_string(entity.kind)}", f"name = {toml_string(entity.name)}"]
     if entity.variants:
         lines.append(f"variants = {_value(entity.variants)}")
@@ -72,11 +75,13 @@ def _entity(entity: DraftEntity) -> list[str]:
 
 def _claim(proposal: Proposal) -> list[str]:
     claim = proposal.claim
-    values = Counter(s.value for s in proposal.statements)
+    # In how many articles each value is read, as the first line of the file says the comments count (an article
+    # may quote a person twice).
+    values = Counter(value for _, value in {(s.article, s.value) for s in proposal.statements})
     read = "; ".join(f"{_shown(value)} ({count})" for value, count in values.most_common(4))
     more = f" and {len(values) - 4} more" if len(values) > 4 else ""
     note = f"; {proposal.note}" if proposal.note else ""
-    said = (f"# read in {proposal.sources} article(s){note}: {read}{more}" if proposal.statements else
+    said = (_comment(f"# read in {proposal.sources} article(s){note}: {read}{more}") if proposal.statements else
             "# no slip read yet: flags a name written a few letters off the entities' spellings")
     lines = [said,
              "[[claims]]", f"id = {toml_string(claim.id)}", f"kind = {toml_string(claim.kind)}",
@@ -93,6 +98,12 @@ def _claim(proposal: Proposal) -> list[str]:
                          f"{said} }},")
         lines.append("]")
     return lines
+
+
+def _comment(line: str) -> str:
+    """A comment line whatever it quotes: TOML ends a comment at a line break and refuses the other control
+    characters in one (a corpus path may hold any of them)."""
+    return "".join(" " if unicodedata.category(ch) == "Cc" and ch != "\t" else ch for ch in line)
 
 
 def _shown(value: Any) -> str:
@@ -123,7 +134,7 @@ def explanation(draft: Draft, articles: Sequence[Article]) -> str:
             groups.setdefault(statement.value, []).append(statement)
         for value, statements in sorted(groups.items(), key=lambda item: (-len(item[1]), str(item[0]))):
             out.append(f"  {_shown(value)}: {len({s.article for s in statements})} article(s)")
-            for statement in statements[:CITED]:
+            for statement in _first_per_article(statements)[:CITED]:
                 out.append(f"    {statement.path}:{statement.line}:{statement.column}: {statement.text!r} in "
                            f"\u201c{_one_line(statement.quote)}\u201d")
     if draft.left_out:
@@ -132,11 +143,12 @@ def explanation(draft: Draft, articles: Sequence[Article]) -> str:
     return "\n".join(out) + "\n"
 
 
-def _first_per_article(seen: Iterable[Sighting]) -> list[Sighting]:
-    first: dict[str, Sighting] = {}
-    for sighting in seen:
-        first.setdefault(sighting.article, sighting)
-    return sorted(first.values(), key=lambda s: (s.article, s.start))
+def _first_per_article(seen: Iterable[_Cited]) -> list[_Cited]:
+    """The first of each article, so that the few sentences cited show as many articles as they can."""
+    first: dict[str, _Cited] = {}
+    for item in sorted(seen, key=lambda s: (s.article, s.start)):
+        first.setdefault(item.article, item)
+    return list(first.values())
 
 
 def _cite(article: Article, offset: int) -> str:

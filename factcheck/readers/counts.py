@@ -20,6 +20,10 @@ _SPACES = patterns.compile(r"\s+")
 _LARGEST = 1e15
 
 
+# How far after a figure the words that say what it counts are looked for: a match with no end would scan the rest
+# of a long text for a word that is not there.
+AFTER = 400
+
 @dataclass(frozen=True, slots=True)
 class Count:
     start: int
@@ -219,7 +223,7 @@ def shared_noun(text: str, count: Count, before: Sequence[Count], nouns: Sequenc
     and 9 in the south": 'people'), or None. `before`: the figures before it in its sentence."""
     _, _, after_object = _bare()
     earlier = [c for c in before if c.end <= count.start]
-    if not earlier or _OWN_UNIT.match(text, count.end):
+    if not earlier or _OWN_UNIT.match(text, count.end, count.end + AFTER):
         return None
     noun = counted_noun(text, earlier[-1], nouns, floor)
     if noun is None or noun[0] < earlier[-1].end:
@@ -235,7 +239,7 @@ def changed_to(text: str, count: Count, before: Sequence[Count], nouns: Sequence
     """The noun a figure with none of its own takes from the first figure of a change ("from 16 members to 19":
     'members'), or None: not one with a unit of its own ("by 25 basis points to 4.25%")."""
     earlier = [c for c in before if c.end <= count.start]
-    if not earlier or _OWN_UNIT.match(text, count.end):
+    if not earlier or _OWN_UNIT.match(text, count.end, count.end + AFTER):
         return None
     noun = counted_noun(text, earlier[-1], nouns, floor)
     from_before, _, change = _change()
@@ -274,7 +278,7 @@ def more_added_after(text: str, count: Count, sentence_end: int) -> tuple[int, i
 
 def a_ratio(text: str, count: Count) -> bool:
     """Whether a figure opens a ratio ("one in five patients"): no count."""
-    return _more_and_ratio()[1].match(text, count.end) is not None
+    return _more_and_ratio()[1].match(text, count.end, count.end + AFTER) is not None
 
 
 def more_after_examples() -> list[str]:
@@ -321,7 +325,7 @@ def with_companions(text: str, count: Count, sentence_start: int, verb: tuple[in
     the verb's subject goes "with" them ("she died with nine others": 10 or more). A plural among them ("his
     parents and 10 others") leaves the count open above. The figure itself when it counts no others."""
     data = _companions()
-    if data.others.match(text, count.end) is None:
+    if data.others.match(text, count.end, count.end + AFTER) is None:
         return count
     before = text[sentence_start:count.start]
     if (along := data.along.search(before)) is not None:
@@ -370,7 +374,7 @@ def part_of_the_figure_before(text: str, count: Count, clause_start: int) -> boo
     """Whether a figure is told as a part of the figure before it ("61 people, including 9 tourists")."""
     pattern = _part_of_before()
     return (pattern.search(text, max(clause_start, count.start - 40), count.start) is not None
-            or pattern.match(text, count.end) is not None)
+            or pattern.match(text, count.end, count.end + AFTER) is not None)
 
 
 def in_a_part_clause(text: str, count: Count, clause_start: int) -> bool:
@@ -440,7 +444,7 @@ def others_of_someone(text: str, count: Count, clause_start: int) -> bool:
     """Whether a figure counts the other cases someone is sought, suspected or charged in ("suspected in three
     other stabbings"): besides the cases told of that person, a base that is not the claim's one event."""
     before, after = _others_of_someone()
-    return after.match(text, count.end) is not None and \
+    return after.match(text, count.end, count.end + AFTER) is not None and \
         before.search(text, max(clause_start, count.start - 80), count.start) is not None
 
 
@@ -458,14 +462,14 @@ def table_examples(table: str) -> list[dict[str, Any]]:
 def limit_or_difference(text: str, unit_end: int) -> str | None:
     """The words after a quantity and its unit that make it a limit or a difference ("speed limit", "faster"),
     or None."""
-    found = _table_pattern("limit_or_difference", "after").match(text, unit_end)
+    found = _table_pattern("limit_or_difference", "after").match(text, unit_end, unit_end + AFTER)
     return found.group().strip(" -") if found is not None else None
 
 
 def part_of_an_earlier_group(text: str, count: Count) -> str | None:
     """The group an earlier event counted that a figure is some of ("four of the injured died"), or None: how many
     moved from it, not the event's own figure."""
-    found = _table_pattern("part_of_an_earlier_group", "after").match(text, count.end)
+    found = _table_pattern("part_of_an_earlier_group", "after").match(text, count.end, count.end + AFTER)
     return found.group().strip() if found is not None else None
 
 

@@ -464,7 +464,7 @@ def read_roles(text: str, start: int, end: int, mention_start: int, mention_end:
     return list(_roles(text, start, end, mention_start, mention_end))
 
 
-@functools.lru_cache(maxsize=4096)  # a mention's roles, asked again by every role claim of the same person
+@functools.lru_cache(maxsize=512)  # a mention's roles, for every role claim of the person (keyed by the text)
 def _roles(text: str, start: int, end: int, mention_start: int, mention_end: int) -> tuple[RoleReading, ...]:
     full_name = len(text[mention_start:mention_end].split()) > 1
     found = [_before(text, start, mention_start, full_name), _after(text, mention_end, end)]
