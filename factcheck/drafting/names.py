@@ -321,9 +321,9 @@ def _with_places(drafted: list[DraftEntity], min_sources: int) -> list[DraftEnti
     """Towns as aliases of their country ("Port Elm, Valdora" in `min_sources` articles, never the other way
     round), and two places the articles name together ("Valdora and Norvik", "Port Elm and Holden") as a place of
     their own, so that a figure of both is told apart from a figure of one."""
-    by_id = {e.id or e.name: e for e in drafted}
-    places = {form: by_id_key for form, by_id_key in
-              ((fold(s.form), e.id or e.name) for e in drafted if e.kind == "place" for s in e.sightings)}
+    # By name: ids are given once the entities are settled.
+    by_name = {e.name: e for e in drafted}
+    places = {fold(s.form): e.name for e in drafted if e.kind == "place" for s in e.sightings}
     # A list ("Valdora, Norvik and Ostria") is no town and its country: a name joined to the one before it and
     # to the one after it, or to one before that, is in a list.
     joined_after = {(s.article, s.sentence, fold(s.previous)) for e in drafted for s in e.sightings if s.joined}
@@ -336,7 +336,7 @@ def _with_places(drafted: list[DraftEntity], min_sources: int) -> list[DraftEnti
             if (s.article, s.sentence, fold(s.form)) in joined_after or (
                     s.article, s.sentence, fold(s.previous)) in joined_before:
                 continue
-            within[(child, entity.id or entity.name)].add(s.article)
+            within[(child, entity.name)].add(s.article)
     parent_of: dict[str, str] = {}
     for (child, parent), where in sorted(within.items(), key=lambda item: -len(item[1])):
         if child == parent or len(where) < min_sources or (parent, child) in within or child in parent_of:
@@ -348,10 +348,10 @@ def _with_places(drafted: list[DraftEntity], min_sources: int) -> list[DraftEnti
         parent_of[child] = parent
     merged: dict[str, DraftEntity] = {}
     for entity in drafted:
-        key = entity.id or entity.name
+        key = entity.name
         if key in parent_of:
             continue
-        children = [by_id[c] for c, p in parent_of.items() if p == key]
+        children = [by_name[c] for c, p in parent_of.items() if p == key]
         if children:
             entity = dataclasses.replace(
                 entity, aliases=tuple(dict.fromkeys(f for c in children for f in (c.name, *c.variants))),

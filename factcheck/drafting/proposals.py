@@ -1,12 +1,17 @@
 """The claims a draft proposes, and which of them the corpus bears out.
 
-Candidates are claims of the built-in kinds over the drafted entities: a date for each kind of event of
-language/drafting.toml, said of each person or organisation most named or of the event alone; a count per counted
-thing, for the story and per place; an age per person; a role per person where two articles give the same one; the
-spelling of every name. Each is read over the corpus by the engine itself (the same kinds a check runs), and kept
-where at least `min_sources` articles read it and most of them agree: a candidate that reads a different value in
-every article is several events taken for one, not a discrepancy. Of two candidates that read the same sentences, the
-one more articles bear out is kept.
+Candidates are claims of the built-in kinds over the drafted entities (language/drafting.toml says which): the day
+of each kind of event, of the event alone and of each person or organisation most named (a meeting of two people,
+an arrival or a visit at a place), and its hour where the day is found; counts, for the story, per place and per
+people counted ("12 Valdorans"), and a person's children; ages; roles that two articles give alike; each person's
+quotations; the order of their stops; the spelling of the names of people, and of places and organisations.
+
+Each is read over the corpus by the engine itself, the same kinds a check runs, in looks at one reading of each
+article: the event or figure of the story first, then its people's and places' where the first look found it, the
+tolls counted from the story's day. A candidate is kept where at least `min_sources` articles read it and most of
+them agree: one that reads a different value in every article is several events taken for one, not a discrepancy.
+Of two candidates that read the same sentences, the one its sources agree on, then the better borne out, then the
+one of no one and no place is kept.
 """
 
 from __future__ import annotations
@@ -43,13 +48,13 @@ PLACES = 4
 ENTITIES = {"person": 30, "place": 20, "organisation": 12}
 
 
+@functools.cache
 def _people_counted() -> patterns.Pattern:
     numbers = language.alternation(language.load("counts")["numbers"])
     return patterns.compile(rf"(?<![\w,.])(?:\d[\d,]*|(?i:{numbers}))\s+"
                             r"(?P<people>\p{Lu}\p{Ll}+(?:ans|ians|ese|is))\b")
 
 
-_PEOPLE_COUNTED = _people_counted()
 # A role as the draft accepts it, without the article or possessive before it ("the captain", "its captain").
 _DETERMINER = patterns.compile(r"^(?:the|a|an|its|his|her|their|our)\s+", regex.I)
 
@@ -98,7 +103,7 @@ def peoples_counted(articles: Sequence[Article], min_sources: int) -> list[str]:
     toll of one people is a claim of its own."""
     where: dict[str, set[str]] = defaultdict(set)
     for article in articles:
-        for match in _PEOPLE_COUNTED.finditer(article.text, article.body_start):
+        for match in _people_counted().finditer(article.text, article.body_start):
             where[match["people"]].add(article.id)
     return sorted(people for people, found in where.items() if len(found) >= min_sources)
 

@@ -81,9 +81,9 @@ def _claim(proposal: Proposal) -> list[str]:
     read = "; ".join(f"{_shown(value)} ({count})" for value, count in values.most_common(4))
     more = f" and {len(values) - 4} more" if len(values) > 4 else ""
     note = f"; {proposal.note}" if proposal.note else ""
-    said = (_comment(f"# read in {proposal.sources} article(s){note}: {read}{more}") if proposal.statements else
-            "# no slip read yet: flags a name written a few letters off the entities' spellings")
-    lines = [said,
+    sources = (_comment(f"# read in {proposal.sources} article(s){note}: {read}{more}") if proposal.statements else
+               "# no slip read yet: flags a name written a few letters off the entities' spellings")
+    lines = [sources,
              "[[claims]]", f"id = {toml_string(claim.id)}", f"kind = {toml_string(claim.kind)}",
              f"title = {toml_string(claim.title)}"]
     specs = registry()[claim.kind].keys
@@ -93,9 +93,9 @@ def _claim(proposal: Proposal) -> list[str]:
     if claim.examples:
         lines.append("examples = [")
         for example in claim.examples:
-            said = ("expect = \"nothing\"" if example.value is None else f"value = {_value(example.value)}")
+            expected = ("expect = \"nothing\"" if example.value is None else f"value = {_value(example.value)}")
             lines.append(f"  {{ text = {toml_string(example.text)}, published = \"{example.published.isoformat()}\", "
-                         f"{said} }},")
+                         f"{expected} }},")
         lines.append("]")
     return lines
 
