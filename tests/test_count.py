@@ -892,3 +892,35 @@ cues = ["trapped"]
 """)
     assert values_for(rules, "trapped", "Officials did not say how many of the 23 trapped miners had been found "
                                         "alive.", "2023-03-14") == ["23"]
+
+
+_COUNTRY_AND_TOWN_RULES = """
+[entities.valdora]
+kind = "place"
+name = "Valdora"
+
+[entities.norvik]
+kind = "place"
+name = "Norvik"
+
+[[claims]]
+id = "valdora-toll"
+kind = "count"
+title = "People killed by the storm in Valdora"
+counted = ["people", "dead"]
+event = "killed"
+place = "valdora"
+"""
+
+
+@pytest.mark.parametrize("text,values", [
+    # a sentence that opens with another place of the rules is that place's figure, whatever stands between
+    ("In Norvik, where the storm dumped 300 millimetres of rain in a day, 14 people have died.", []),
+    ("In Valdora, where the storm dumped 300 millimetres of rain in a day, 14 people have died.", ["14"]),
+    # a place named right after the figure is its place
+    ("In Norvik, officials said 14 people have died in Valdora.", ["14"]),
+    ("Officials in Norvik said 14 people have died.", ["14"]),
+])
+def test_a_sentence_that_opens_with_another_place_counts_that_place(tmp_path, text: str, values: list[str]) -> None:
+    rules = rules_of(tmp_path, _COUNTRY_AND_TOWN_RULES, "storm.toml")
+    assert values_for(rules, "valdora-toll", text, "2024-09-10") == values

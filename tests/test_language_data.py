@@ -445,3 +445,10 @@ def test_negation_example(example: dict[str, str]) -> None:
     found = clauses.segments(text)
     event = text.index(example["event"])
     assert clauses.negated(text, found[clauses.segment_at(found, event)], event) is example["negated"]
+
+
+@pytest.mark.parametrize("example", language.load("counts")["place_scope"]["opening_examples"],
+                         ids=lambda ex: ex["text"][:40])
+def test_opening_place_example(example: dict[str, str]) -> None:
+    found = counts.opening_place(example["text"], 0, len(example["text"]))
+    assert (found["place"] if found else "") == example["place"]

@@ -42,6 +42,7 @@ from factcheck.readers.counts import (
     object_of,
     one_event_of_several,
     opening_group,
+    opening_place,
     other_side_of_a_score,
     others_of_someone,
     parent_of,
@@ -105,6 +106,24 @@ def _scope_place(reading: Reading, index: int, start: int, end: int, place: str 
     if name.casefold() in accepted or any(name.casefold().startswith(a) for a in accepted):
         return None
     return name
+
+
+def _opened_by_another_place(reading: Reading, index: int, count: Count, place: str | None,
+                             rules: RuleSet) -> str | None:
+    """Another place of the rules that the figure's sentence opens with ("In Norvik, where the river burst its
+    banks, 14 people died"), where no place is named right after the figure; only a claim that names its own place
+    can tell another one apart."""
+    entity = rules.entity(place)
+    sentence = reading.sentences[index]
+    if entity is None or _place_right_after(reading, index, count, sentence.end):
+        return None
+    match = opening_place(reading.text, sentence.start, count.start)
+    if match is None:
+        return None
+    named = _places_named(reading, index, match.start("place"), match.end("place"))
+    if not named or named <= {entity.id, *rules.place_parts.get(entity.id, ())}:
+        return None
+    return match["place"]
 
 
 def _places_named(reading: Reading, index: int, start: int, end: int) -> frozenset[str]:
@@ -501,6 +520,9 @@ def _another_figure(reading: Reading, index: int, count: Count, after: int, clau
     other_place = _scope_place(reading, index, after, clause.end, asked.place, rules)
     if other_place is not None:
         return f"'{count.text}' is scoped to another place: {other_place}"
+    opened = _opened_by_another_place(reading, index, count, asked.place, rules)
+    if opened is not None:
+        return f"'{count.text}' is of the place its sentence opens with: {opened}"
     elsewhere = _place_of_the_figure(reading, index, count, asked.place, rules)
     if elsewhere is not None:
         return f"'{count.text}' is {elsewhere}"

@@ -537,6 +537,16 @@ def _place_scope() -> patterns.Pattern:
     return patterns.compile(language.load("counts")["place_scope"]["pattern"].replace("{CALENDAR}", calendar))
 
 
+@functools.cache
+def _opening_place() -> patterns.Pattern:
+    return patterns.compile(language.load("counts")["place_scope"]["opening"])
+
+
+def opening_place(text: str, sentence_start: int, end: int) -> regex.Match[str] | None:
+    """The place a sentence opens with ("In Norvik, ..."), which the figures after it are of, or None."""
+    return _opening_place().match(text, sentence_start, end)
+
+
 def place_scope(text: str, start: int, end: int) -> regex.Match[str] | None:
     """A place named right after a figure's event ("killed in Harbour Town"), with its name in group `place`."""
     return _place_scope().match(text, start, end)
