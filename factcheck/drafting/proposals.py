@@ -125,6 +125,10 @@ def candidates(drafted: Sequence[DraftEntity], entities: Mapping[str, Entity],
             for place in places:
                 found.append(_claim(f"{event}-{place.id}-date", "date", f"{spec['alone']} ({place.name})",
                                     {"event": event, "place": place.id}))
+                # and of the people most named: a trip's arrivals are several people's too
+                found += [_claim(f"{who.id}-{event}-{place.id}-date", "date",
+                                 f"{spec['title'].replace('{who}', who.name)} ({place.name})",
+                                 {"event": event, "who": who.id, "place": place.id}) for who in persons[:PAIRED]]
             continue
         if not spec.get("subject", True):
             continue
