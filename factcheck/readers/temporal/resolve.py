@@ -112,6 +112,9 @@ def _explicit_date(ctx: Context) -> Value | None:
     year: int | None
     if (year_text := ctx.group("year")) is not None:
         year, how = int(year_text), "explicit date"
+    elif (reference := ctx.group("yearref")) is not None:
+        year = ctx.published.year + ctx.shift(reference)
+        how = f"explicit date of '{reference} year', from publication date {ctx.published}"
     else:
         year = _year_near(month, day, ctx.published)
         how = f"explicit date, year from publication date {ctx.published}"
