@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
+import subprocess
+import sys
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -346,3 +349,21 @@ def test_drafting_twice_writes_the_same_bytes(drafted: Drafted) -> None:
     assert drafted.file.read_bytes() == first
     printed = invoke("rules", "draft", str(drafted.corpus))  # on standard output, the same text
     assert printed.stdout.encode("utf-8") == first
+
+
+def test_two_runs_write_the_same_draft_whatever_the_hash_seed(tmp_path: Path) -> None:
+    """Values read by as many articles each (a tie) are listed in one order, so that a draft diffs cleanly."""
+    corpus = tmp_path / "tie"
+    corpus.mkdir()
+    for name, day, toll in (("a", "2024-03-14", "14"), ("b", "2024-03-14", "14"), ("c", "2024-03-16", "15"),
+                            ("d", "2024-03-16", "15")):
+        (corpus / f"{name}.txt").write_text(
+            f" date {day}\n\nA ferry sank off Port Ostrel on Wednesday, killing {toll} people, Interior Minister "
+            "Ilse Marrow said.\n\nMarrow said the search for survivors would go on.\n", encoding="utf-8")
+    drafts = set()
+    for seed in ("1", "2", "3", "4", "5"):
+        run = subprocess.run([sys.executable, "-m", "factcheck", "rules", "draft", str(corpus)], capture_output=True,
+                             env={**os.environ, "PYTHONHASHSEED": seed}, check=False)
+        assert run.returncode == 0, run.stderr
+        drafts.add(run.stdout)
+    assert len(drafts) == 1

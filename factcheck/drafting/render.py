@@ -78,7 +78,9 @@ def _claim(proposal: Proposal) -> list[str]:
     # In how many articles each value is read, as the first line of the file says the comments count (an article
     # may quote a person twice).
     values = Counter(value for _, value in {(s.article, s.value) for s in proposal.statements})
-    read = "; ".join(f"{_shown(value)} ({count})" for value, count in values.most_common(4))
+    # Most articles first, ties in the order of the values, so that two runs write the same file.
+    ranked = sorted(values.items(), key=lambda item: (-item[1], _shown(item[0])))
+    read = "; ".join(f"{_shown(value)} ({count})" for value, count in ranked[:4])
     more = f" and {len(values) - 4} more" if len(values) > 4 else ""
     note = f"; {proposal.note}" if proposal.note else ""
     sources = (_comment(f"# read in {proposal.sources} article(s){note}: {read}{more}") if proposal.statements else
