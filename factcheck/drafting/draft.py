@@ -12,7 +12,7 @@ from factcheck.drafting import names, proposals
 from factcheck.drafting.names import DraftEntity
 from factcheck.drafting.proposals import LeftOut, Proposal
 from factcheck.inputs.article import Article
-from factcheck.readers.text import split_sentences
+from factcheck.readers.dates import read_dates
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +31,9 @@ class Draft:
 def draft(articles: Sequence[Article], min_sources: int = 2, taken: AbstractSet[str] = frozenset()) -> Draft:
     """The draft of the rules for these articles (see the module's docstring); its entity and claim ids are none of
     `taken`, the ids of the rule files it is to stand beside."""
-    sentences = [(article, split_sentences(article.text, article.body_start)) for article in articles]
+    # The dates first: their sentences are the ones the names are found in, and the readings reuse them.
+    dates = [read_dates(article) for article in articles]
+    sentences = [(article, found.sentences) for article, found in zip(articles, dates, strict=True)]
     words = names.Vocabulary.of(sentences)
     found = [s for article, said in sentences for s in names.sightings(article, said, words)]
     drafted = names.entities(found, min_sources, taken)
@@ -39,7 +41,7 @@ def draft(articles: Sequence[Article], min_sources: int = 2, taken: AbstractSet[
     kept = tuple(e for e in drafted if e.id in entities)
     candidates = proposals.candidates(kept, entities, proposals.peoples_counted(articles, min_sources))
     rules = proposals.rule_set(entities, candidates)
-    readings = proposals.readings(articles, rules)
+    readings = proposals.readings(articles, dates, rules)
     # Looks at the same readings: the events and figures of the story, then those of its people and places where
     # the first found them (counted from the story's day), then their hours, and the roles two articles agree on.
     first = [c for c in candidates if proposals.first_look(c) and not proposals.is_counted_from_a_day(c)]

@@ -71,6 +71,7 @@ class DraftEntity:
     sightings: tuple[Sighting, ...] = field(repr=False)
     forms: tuple[tuple[str, int], ...] = ()  # every form and in how many articles, most first
     aliases: tuple[str, ...] = ()  # a place's towns ("Port Elm" of Valdora), two places' joint names
+    joint: bool = False  # two places named together ("Valdora and Norvik"), a place of its own
 
 
 @functools.cache
@@ -380,7 +381,7 @@ def _with_places(drafted: list[DraftEntity], min_sources: int) -> list[DraftEnti
         name = forms[0][0]
         joint.append(DraftEntity("", "place", name, (), (), tuple(sorted(articles)),
                                  tuple(s for seen in written.values() for s in seen), tuple(forms),
-                                 tuple(form for form, _ in forms[1:])))
+                                 tuple(form for form, _ in forms[1:]), joint=True))
     return [*merged.values(), *joint]
 
 

@@ -35,6 +35,7 @@ from factcheck.examples import run_example
 from factcheck.findings import Statement
 from factcheck.inputs.article import Article
 from factcheck.kinds import kind, registry
+from factcheck.readers.dates import FileDates
 from factcheck.readers.names import Entity
 from factcheck.readers.reading import Reading, mentions_in, read
 from factcheck.readers.titles import read_roles
@@ -116,8 +117,7 @@ def candidates(drafted: Sequence[DraftEntity], entities: Mapping[str, Entity],
     subjects = [e for e in ranked if e.kind in ("person", "organisation")][:SUBJECTS]
     persons = [e for e in ranked if e.kind == "person"][:SUBJECTS]
     # The places most named, and every pair of places told as one: a figure of both is another claim than one's.
-    places = [e for e in ranked if e.kind == "place" and " and " not in e.name][:PLACES] + [
-        e for e in ranked if e.kind == "place" and " and " in e.name]
+    places = [e for e in ranked if e.kind == "place" and not e.joint][:PLACES] + [e for e in ranked if e.joint]
     found: list[Claim] = []
     for event, spec in _data()["dates"].items():
         found.append(_claim(f"{event}-date", "date", spec["alone"], {"event": event}))
@@ -160,7 +160,7 @@ def candidates(drafted: Sequence[DraftEntity], entities: Mapping[str, Entity],
             found.append(_claim(f"{name}-{people.casefold()}-count", "count", f"{people} {name}",
                                 {"event": spec["event"], "counted": (people, people.removesuffix("s")),
                                  "cumulative": True}))
-    stops = tuple(e.id for e in places if " and " not in e.name)
+    stops = tuple(e.id for e in places if not e.joint)
     for person in persons:
         found.append(_claim(f"{person.id}-age", "age", f"Age of {person.name}", {"who": person.id}))
         found.append(_claim(f"{person.id}-quote", "quote", f"Words of {person.name}", {"speakers": (person.id,)}))
@@ -171,7 +171,7 @@ def candidates(drafted: Sequence[DraftEntity], entities: Mapping[str, Entity],
     named = tuple(e.id for e in ranked if e.kind == "person")
     if named:
         found.append(_claim("name-spelling", "spelling", "Spelling of the names of the people", {"entities": named}))
-    others = tuple(e.id for e in ranked if e.kind != "person" and " and " not in e.name)
+    others = tuple(e.id for e in ranked if e.kind != "person" and not e.joint)
     if others:
         found.append(_claim("place-spelling", "spelling", "Spelling of the names of places and organisations",
                             {"entities": others}))
@@ -191,9 +191,11 @@ def rule_set(entities: Mapping[str, Entity], claims: Iterable[Claim]) -> RuleSet
     return RuleSet(MappingProxyType(dict(entities)), listed, (), MappingProxyType({c.id: story for c in listed}))
 
 
-def readings(articles: Sequence[Article], rules: RuleSet) -> tuple[Reading, ...]:
-    """Each article read once for every look the draft takes (sentences, dates, the entities' mentions)."""
-    return tuple(read(article, rules, mentions_in(article, rules)) for article in articles)
+def readings(articles: Sequence[Article], dates: Sequence[FileDates], rules: RuleSet) -> tuple[Reading, ...]:
+    """Each article read once for every look the draft takes (its dates, read before the names, and the entities'
+    mentions)."""
+    return tuple(read(article, rules, mentions_in(article, rules), found)
+                 for article, found in zip(articles, dates, strict=True))
 
 
 def first_look(claim: Claim) -> bool:
@@ -261,7 +263,7 @@ def story_day(statements: Mapping[str, tuple[Statement, ...]]) -> str | None:
             if isinstance(value, str) and len(value) == 10 and value[4] == "-":
                 days[value] += 1
         if days:
-            day, count = days.most_common(1)[0]
+            day, count = min(days.items(), key=lambda item: (-item[1], item[0]))
             if count >= 2 and count * 2 > sum(days.values()):
                 return day
     return None
