@@ -35,10 +35,10 @@ from factcheck.examples import run_example
 from factcheck.findings import Statement
 from factcheck.inputs.article import Article
 from factcheck.kinds import kind, registry
+from factcheck.kinds.title import roles_of
 from factcheck.readers.dates import FileDates
 from factcheck.readers.names import Entity
 from factcheck.readers.reading import Reading, mentions_in, read
-from factcheck.readers.titles import read_roles
 
 DRAFT_PATH = "draft"  # the path candidate claims carry until the draft is written to a file
 
@@ -280,7 +280,7 @@ def title_candidates(readings: Sequence[Reading], rules: RuleSet, min_sources: i
             for mention in reading.mentions[index]:
                 if rules.entity_kinds.get(mention.entity) != "person" or mention.how != "name":
                     continue
-                for role in read_roles(text, sentence.start, sentence.end, mention.start, mention.end):
+                for role in roles_of(reading, sentence, mention):
                     if role.role is None:
                         continue
                     phrase = _DETERMINER.sub("", " ".join(text[role.start:role.end].split()).strip(" ,"))

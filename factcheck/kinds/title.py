@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from factcheck.claims import Claim, KeySpec, RuleSet
 from factcheck.findings import Statement, Status, group_values, statement
 from factcheck.kinds import Case, Kind, once_each, undated
-from factcheck.readers.names import Entity
+from factcheck.readers.names import Entity, Mention
 from factcheck.readers.reading import Reading
+from factcheck.readers.text import Sentence
 from factcheck.readers.titles import (
     Role,
     RoleReading,
@@ -100,6 +101,15 @@ def accepted_roles(claim: Claim, rules: RuleSet) -> list[tuple[str, Role]]:
     return [(text, role) for text, role in roles if role is not None]
 
 
+def roles_of(reading: Reading, sentence: Sentence, mention: Mention) -> list[RoleReading]:
+    """The roles read against a mention, once per article for every role claim of the person (and the draft's
+    reading of roles)."""
+    found = reading.once(("roles", mention.start, mention.end),
+                         lambda: tuple(read_roles(reading.text, sentence.start, sentence.end, mention.start,
+                                                  mention.end)))
+    return list(found)
+
+
 def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEARD) -> list[Statement]:
     who = claim.get("who")
     entity = rules.entities[who]
@@ -116,7 +126,7 @@ def extract(reading: Reading, claim: Claim, rules: RuleSet, notes: Notes = UNHEA
                 alias = alias_role(text, sentence.start, mention.start, mention.end)
                 readings = [alias] if alias is not None else []
             else:
-                readings = read_roles(text, sentence.start, sentence.end, mention.start, mention.end)
+                readings = roles_of(reading, sentence, mention)
             for role_reading in readings:
                 phrase = text[role_reading.start:role_reading.end]
                 if role_reading.role is None:

@@ -461,14 +461,9 @@ def _after(text: str, mention_end: int, end: int) -> RoleReading | None:
 def read_roles(text: str, start: int, end: int, mention_start: int, mention_end: int) -> list[RoleReading]:
     """The roles attached to the name at text[mention_start:mention_end], in its sentence text[start:end]: the one
     before it and the one after it."""
-    return list(_roles(text, start, end, mention_start, mention_end))
-
-
-@functools.lru_cache(maxsize=512)  # a mention's roles, for every role claim of the person (keyed by the text)
-def _roles(text: str, start: int, end: int, mention_start: int, mention_end: int) -> tuple[RoleReading, ...]:
     full_name = len(text[mention_start:mention_end].split()) > 1
     found = [_before(text, start, mention_start, full_name), _after(text, mention_end, end)]
-    return tuple(reading for reading in found if reading is not None)
+    return [reading for reading in found if reading is not None]
 
 
 def alias_role(text: str, start: int, alias_start: int, alias_end: int) -> RoleReading | None:
